@@ -1,0 +1,140 @@
+package com.perprisk.ui.controls;
+
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Pos;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * A table cell that edits one text field of a row view model: shows the value formatted (right-aligned numbers),
+ * edits the raw text in a TextField (Enter or focus loss commits, Escape cancels), and carries the validation
+ * decoration of its field path.
+ *
+ * @param <S> row type
+ */
+public class EditableTextCell<S> extends TableCell<S, String> {
+    private final WorkspaceViewModel vm;
+    private final Function<S, StringProperty> field;
+    private final BiFunction<S, Integer, String> path;
+    private final UnaryOperator<String> display;
+    private final InvalidationListener problemsChanged = o -> decorate();
+    private TextField editor;
+
+    /** Table property: text typed on a focused cell that should start its editor (see {@link TableKeys}). */
+    public static final String PENDING_TEXT = "perprisk.pendingText";
+
+    /**
+     * @param field   the row's text property this cell edits
+     * @param path    field path of the row at an index, for decorations
+     * @param display text → what the cell shows when not editing (e.g. grouped number)
+     * @param numeric right-align and use tabular digits
+     */
+    public EditableTextCell(WorkspaceViewModel vm, Function<S, StringProperty> field, BiFunction<S, Integer, String> path,
+                            UnaryOperator<String> display, boolean numeric) {
+        this.vm = vm;
+        this.field = field;
+        this.path = path;
+        this.display = display;
+        getStyleClass().add("editable-cell");
+        if (numeric) {
+            getStyleClass().add("number-cell");
+            setAlignment(Pos.CENTER_RIGHT);
+        }
+        vm.problems().addListener(new WeakInvalidationListener(problemsChanged));
+        indexProperty().addListener(o -> decorate());
+    }
+
+    @Override
+    public void startEdit() {
+        if (isEmpty() || getTableRow() == null || getTableRow().getItem() == null) {
+            return;
+        }
+        super.startEdit();
+        if (!isEditing()) {
+            return;
+        }
+        Object typed = getTableView() == null ? null : getTableView().getProperties().remove(PENDING_TEXT);
+        editor = new TextField(typed != null ? typed.toString() : getItem() == null ? "" : getItem());
+        editor.getStyleClass().add("cell-editor");
+        editor.setAlignment(getAlignment());
+        editor.setOnAction(e -> {
+            commitEdit(editor.getText());
+            e.consume();
+        });
+        editor.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                cancelEdit();
+                e.consume();
+            } else if (e.getCode() == KeyCode.TAB) {
+                commitEdit(editor.getText());
+            }
+        });
+        editor.focusedProperty().addListener((obs, was, now) -> {
+            if (!now && isEditing()) {
+                commitEdit(editor.getText());
+            }
+        });
+        setText(null);
+        setGraphic(editor);
+        if (typed != null) {
+            editor.end();
+        } else {
+            editor.selectAll();
+        }
+        editor.requestFocus();
+    }
+
+
+    @Override
+    public void commitEdit(String newValue) {
+        S item = getTableRow() == null ? null : getTableRow().getItem();
+        if (item != null) {
+            field.apply(item).set(newValue == null ? "" : newValue.strip());
+        }
+        if (isEditing()) {
+            super.commitEdit(newValue);
+        }
+        editor = null;
+        render();
+    }
+
+    @Override
+    public void cancelEdit() {
+        super.cancelEdit();
+        editor = null;
+        render();
+    }
+
+    @Override
+    protected void updateItem(String item, boolean empty) {
+        super.updateItem(item, empty);
+        if (isEditing() && editor != null) {
+            return;
+        }
+        render();
+    }
+
+    private void render() {
+        if (isEmpty()) {
+            setText(null);
+            setGraphic(null);
+        } else {
+            setGraphic(null);
+            setText(display.apply(getItem()));
+        }
+        decorate();
+    }
+
+    private void decorate() {
+        S item = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+        FieldDecorations.decorateCell(this, vm, item == null ? null : path.apply(item, getIndex()));
+    }
+}

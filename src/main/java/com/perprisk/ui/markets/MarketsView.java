@@ -1,0 +1,131 @@
+package com.perprisk.ui.markets;
+
+import com.perprisk.engine.Convention;
+import com.perprisk.ui.controls.ChoiceCell;
+import com.perprisk.ui.controls.EditableTextCell;
+import com.perprisk.ui.controls.TableKeys;
+import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.workspace.FieldPaths;
+import com.perprisk.ui.workspace.MarketRow;
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.UnaryOperator;
+
+/**
+ * The markets table: symbol, venue convention, mark and index price, funding rate and interval, taker fee, and an
+ * optional dated future (price, days to expiry). The selected market's tier table is edited below it.
+ */
+public final class MarketsView extends VBox {
+    private final WorkspaceViewModel vm;
+    private final TableView<MarketRow> table = new TableView<>();
+
+    public MarketsView(WorkspaceViewModel vm) {
+        this.vm = vm;
+        setId("markets");
+        getStyleClass().add("markets-view");
+        Formats fmt = vm.formats();
+
+        Label title = new Label("Markets");
+        title.getStyleClass().add("section-title");
+        Button add = new Button("+ Market");
+        add.setId("add-market");
+        add.getStyleClass().addAll("small", "flat");
+        add.setFocusTraversable(false);
+        add.setOnAction(e -> {
+            MarketRow m = vm.addMarket();
+            table.getSelectionModel().select(m);
+        });
+        Button remove = new Button("Remove");
+        remove.setId("remove-market");
+        remove.getStyleClass().addAll("small", "flat");
+        remove.setFocusTraversable(false);
+        remove.setTooltip(new Tooltip("Remove the selected market (its positions then show a problem)"));
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> {
+            MarketRow m = table.getSelectionModel().getSelectedItem();
+            if (m != null) {
+                vm.removeMarket(m);
+            }
+        });
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, add, remove);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("section-header");
+
+        table.setId("markets-table");
+        table.setItems(vm.markets());
+        table.setEditable(true);
+        table.getStyleClass().addAll("dense", "markets-table");
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setPlaceholder(new Label("No markets"));
+        TableKeys.install(table);
+
+        TableColumn<MarketRow, String> symbol = text("Symbol", "symbol", MarketRow::symbolProperty, t -> t, 86, false);
+        TableColumn<MarketRow, Convention> venue = new TableColumn<>("Venue");
+        venue.setCellValueFactory(c -> c.getValue().conventionProperty());
+        venue.setCellFactory(c -> new ChoiceCell<>(vm, FXCollections.observableArrayList(Convention.values()),
+                ChoiceCell.enumConverter(Formats::venue, List.of(Convention.values())),
+                (row, i) -> FieldPaths.market(vm.indexOf(row), "convention"), x -> null));
+        venue.setPrefWidth(98);
+        venue.setSortable(false);
+
+        UnaryOperator<String> price = t -> fmt.quantity(fmt.parse(t), 8);
+        UnaryOperator<String> pct = t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 6) + "%";
+        table.getColumns().addAll(List.of(symbol, venue,
+                text("Mark", "markPrice", MarketRow::markPriceProperty, price, 80, true),
+                text("Index", "indexPrice", MarketRow::indexPriceProperty, price, 80, true),
+                text("Funding", "funding.rate", MarketRow::fundingRatePercentProperty, pct, 70, true),
+                text("Int.", "funding.intervalHours", MarketRow::fundingIntervalHoursProperty,
+                        t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + " h", 50, true),
+                text("Taker", "takerFeeRate", MarketRow::takerFeePercentProperty, pct, 60, true),
+                text("Future", "future.price", MarketRow::futurePriceProperty, price, 76, true),
+                text("Days", "future.daysToExpiry", MarketRow::futureDaysProperty,
+                        t -> fmt.quantity(fmt.parse(t), 2), 46, true)));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(header, table);
+        if (!vm.markets().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+        vm.markets().addListener((javafx.collections.ListChangeListener<MarketRow>) c -> {
+            if (table.getSelectionModel().getSelectedItem() == null && !vm.markets().isEmpty()) {
+                table.getSelectionModel().select(0);
+            }
+        });
+    }
+
+    public TableView<MarketRow> table() {
+        return table;
+    }
+
+    public ReadOnlyObjectProperty<MarketRow> selectedMarketProperty() {
+        return table.getSelectionModel().selectedItemProperty();
+    }
+
+    private TableColumn<MarketRow, String> text(String title, String field, Function<MarketRow, StringProperty> prop,
+                                                UnaryOperator<String> display, double width, boolean numeric) {
+        TableColumn<MarketRow, String> col = new TableColumn<>(title);
+        col.setId("market-col-" + field);
+        col.setCellValueFactory(c -> prop.apply(c.getValue()));
+        col.setCellFactory(c -> new EditableTextCell<>(vm, prop,
+                (row, i) -> FieldPaths.market(vm.indexOf(row), field), display, numeric));
+        col.setPrefWidth(width);
+        col.setSortable(false);
+        return col;
+    }
+}
