@@ -78,6 +78,9 @@ public final class MainView extends BorderPane {
     private final Label status = new Label();
     private final Label timing = new Label();
     private final VBox topBox;
+    private final Node tilesPanel;
+    private final Node chartsPanel;
+    private final Node scenarioPanel;
     private Dialogs dialogs = new NativeDialogs();
     private Runnable onExit = Platform::exit;
 
@@ -102,11 +105,12 @@ public final class MainView extends BorderPane {
         marketsSplit.setDividerPositions(0.40);
         marketsSplit.setId("markets-split");
 
-        Node tilesPanel = Panels.tiles(vm.context());
+        tilesPanel = Panels.tiles(vm.context());
         Tab chartsTab = new Tab("Charts");
         chartsTab.setId("charts-tab");
         chartsTab.setClosable(false);
-        chartsTab.setContent(Panels.charts(vm.context()));
+        chartsPanel = Panels.charts(vm.context());
+        chartsTab.setContent(chartsPanel);
         Tab explainTab = new Tab("Explain");
         explainTab.setId("explain-tab");
         explainTab.setClosable(false);
@@ -140,7 +144,8 @@ public final class MainView extends BorderPane {
         timing.setId("status-timing");
         status.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(status, Priority.ALWAYS);
-        VBox bottomBox = new VBox(Panels.scenario(vm.context()), statusBar);
+        scenarioPanel = Panels.scenario(vm.context());
+        VBox bottomBox = new VBox(scenarioPanel, statusBar);
         setBottom(bottomBox);
 
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, vm.context().problemProperty(),
@@ -536,6 +541,27 @@ public final class MainView extends BorderPane {
 
     public AccountBar accountBar() {
         return account;
+    }
+
+    public Node tilesPanel() {
+        return tilesPanel;
+    }
+
+    public Node chartsPanel() {
+        return chartsPanel;
+    }
+
+    public Node scenarioPanel() {
+        return scenarioPanel;
+    }
+
+    /** The explain panel, created on first use. */
+    public Node explainPanel() {
+        Tab t = tabs.getTabs().get(1);
+        if (t.getContent() == null) {
+            t.setContent(Panels.explain(vm.context()));
+        }
+        return t.getContent();
     }
 
     public TabPane resultTabs() {

@@ -133,6 +133,7 @@ public final class PositionsView extends VBox {
         symbol.setCellFactory(c -> new ChoiceCell<>(vm, vm.symbols(), new javafx.util.converter.DefaultStringConverter(),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "symbol"), s -> null));
         symbol.setPrefWidth(86);
+        symbol.setId("col-symbol");
 
         TableColumn<PositionRow, Side> side = new TableColumn<>("Side");
         side.setCellValueFactory(c -> c.getValue().sideProperty());
@@ -141,6 +142,7 @@ public final class PositionsView extends VBox {
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "side"),
                 s -> s == Side.LONG ? "long" : "short"));
         side.setPrefWidth(58);
+        side.setId("col-side");
 
         TableColumn<PositionRow, String> size = numberColumn("Size", "size", 68,
                 t -> fmt.quantity(fmt.parse(t), 6));
@@ -148,7 +150,6 @@ public final class PositionsView extends VBox {
                 t -> fmt.quantity(fmt.parse(t), 8));
         TableColumn<PositionRow, String> lev = numberColumn("Lev.", "leverage", 46,
                 t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + "×");
-        lev.setId("col-leverage");
 
         TableColumn<PositionRow, MarginMode> mode = new TableColumn<>("Mode");
         mode.setCellValueFactory(c -> c.getValue().marginModeProperty());
@@ -157,10 +158,10 @@ public final class PositionsView extends VBox {
                         List.of(MarginMode.values())),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "marginMode"), m -> null));
         mode.setPrefWidth(70);
+        mode.setId("col-marginMode");
 
         TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 94,
                 t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)));
-        iso.setId("col-isolated-margin");
         TableColumn<PositionRow, String> extra = numberColumn("Extra", "extraMargin", 62,
                 t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)));
 
@@ -237,6 +238,7 @@ public final class PositionsView extends VBox {
     private TableColumn<PositionRow, String> numberColumn(String title, String field, double width,
                                                           java.util.function.UnaryOperator<String> display) {
         TableColumn<PositionRow, String> col = new TableColumn<>(title);
+        col.setId("col-" + field);
         col.setCellValueFactory(c -> c.getValue().numberField(field));
         Function<PositionRow, StringProperty> prop = r -> r.numberField(field);
         col.setCellFactory(c -> new EditableTextCell<>(vm, prop, (row, i) -> FieldPaths.position(vm.indexOf(row), field),

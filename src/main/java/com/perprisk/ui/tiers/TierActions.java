@@ -35,7 +35,7 @@ public final class TierActions {
     public void applyPreset(MarketRow market, String presetId) throws WorkspaceException {
         Preset p = PresetCatalog.load(presetId);
         Convention c = p.conventionValue();
-        vm.replaceMargin(market, p.tiers(), p.dydx(), c, p.label());
+        vm.replaceMargin(market, p.tiers(), p.dydx(), c, p.label().replace("\u24C8", "S"));
     }
 
     /** Imports a CSV table (floor, cap, max leverage, MMR, maintenance amount) into a market. */

@@ -230,7 +230,7 @@ public final class TierEditor extends VBox {
         menu.getItems().clear();
         Map<String, Menu> byVenue = new LinkedHashMap<>();
         for (PresetCatalog.PresetInfo info : TierActions.presets()) {
-            Menu venue = byVenue.computeIfAbsent(info.venue(), v -> new Menu(v));
+            Menu venue = byVenue.computeIfAbsent(info.venue(), v -> new Menu(v.replace("\u24C8", "S")));
             MenuItem item = new MenuItem(info.symbol() + "  ·  " + info.asOf()
                     + (info.illustrative() ? "  (illustrative)" : ""));
             item.setOnAction(e -> {

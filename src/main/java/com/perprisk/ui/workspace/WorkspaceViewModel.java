@@ -658,9 +658,6 @@ public final class WorkspaceViewModel {
         } catch (RuntimeException e) {
             failure = safeMessage(e);
         }
-        for (InputProblem p : PositionRules.check(doc)) {
-            found.putIfAbsent(p.path(), p);
-        }
         boolean errors = found.values().stream().anyMatch(InputProblem::error);
         PortfolioRisk risk = null;
         Portfolio computed = null;

@@ -1,0 +1,89 @@
+package com.perprisk.ui.tiers;
+
+import com.perprisk.engine.Convention;
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.workspace.InputProblem;
+import com.perprisk.ui.workspace.MarketRow;
+import com.perprisk.ui.workspace.TestDocs;
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Presets and imports replace a market's tier table in one undo step, without a screen. */
+class TierActionsTest {
+    private RiskContext ctx;
+    private WorkspaceViewModel vm;
+    private TierActions actions;
+    private MarketRow btc;
+
+    @BeforeEach
+    void setUp() {
+        ctx = new RiskContext();
+        vm = new WorkspaceViewModel(ctx, new Formats(Locale.US));
+        vm.load(TestDocs.isolatedLong(), null);
+        actions = new TierActions(vm);
+        btc = vm.markets().get(0);
+    }
+
+    @Test
+    void theCatalogueListsDatedPresets() {
+        var presets = TierActions.presets();
+        assertFalse(presets.isEmpty());
+        assertTrue(presets.stream().anyMatch(p -> p.id().equals("binance-btcusdt-2024-10-24")));
+    }
+
+    @Test
+    void applyingAPresetReplacesTheTableAndIsOneUndoStep() throws Exception {
+        actions.applyPreset(btc, "binance-btcusdt-2024-10-24");
+        assertEquals(12, btc.tiers().size());
+        assertEquals("0.4", btc.tiers().get(0).mmrPercentProperty().get());
+        assertEquals(Convention.BINANCE, btc.conventionProperty().get());
+        assertTrue(btc.tierSourceProperty().get().contains("2024-10-24"));
+        assertNotNull(ctx.getRisk(), vm.problems().toString());
+        assertEquals(2, ctx.getRisk().positions().get(0).bracket(), "60,000 notional is in the second bracket");
+        assertTrue(vm.isDirty());
+
+        vm.undo();
+        assertEquals(1, btc.tiers().size());
+        assertFalse(vm.isDirty());
+    }
+
+    @Test
+    void aPresetSwitchesTheConvention() throws Exception {
+        String hl = TierActions.presets().stream().filter(p -> p.convention().equals("HYPERLIQUID")).findFirst()
+                .orElseThrow().id();
+        actions.applyPreset(btc, hl);
+        assertEquals(Convention.HYPERLIQUID, btc.conventionProperty().get());
+        assertTrue(vm.problems().values().stream().noneMatch(InputProblem::error), vm.problems().toString());
+        assertNotNull(ctx.getRisk());
+    }
+
+    @Test
+    void importCsv() throws Exception {
+        actions.importCsv(btc, """
+                floor,cap,maxLeverage,mmr,maintenanceAmount
+                0,50000,125,0.004,0
+                50000,600000,100,0.005,50
+                """, "brackets.csv");
+        assertEquals(2, btc.tiers().size());
+        assertEquals("600000", btc.tiers().get(1).capProperty().get());
+        assertTrue(btc.tierSourceProperty().get().contains("brackets.csv"));
+        assertNotNull(ctx.getRisk(), vm.problems().toString());
+    }
+
+    @Test
+    void aBadImportChangesNothing() {
+        assertThrows(Exception.class, () -> actions.importCsv(btc, "nothing useful here", "x.csv"));
+        assertEquals(1, btc.tiers().size());
+        assertFalse(vm.isDirty());
+    }
+}
