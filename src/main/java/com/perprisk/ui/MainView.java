@@ -153,8 +153,11 @@ public final class MainView extends BorderPane {
         vm.context().problemProperty().addListener((obs, o, n) -> styleStatus());
         vm.warningsProperty().addListener((obs, o, n) -> styleStatus());
         styleStatus();
-        timing.textProperty().bind(Bindings.createStringBinding(() -> String.format("calc %.2f ms",
-                vm.lastRecomputeNanosProperty().get() / 1e6), vm.lastRecomputeNanosProperty()));
+        // the first calculation pays for class loading: show the time from the first edit on
+        timing.textProperty().bind(Bindings.createStringBinding(() -> vm.canUndoProperty().get()
+                || vm.canRedoProperty().get() ? String.format("calc %.2f ms",
+                vm.lastRecomputeNanosProperty().get() / 1e6) : "", vm.lastRecomputeNanosProperty(),
+                vm.canUndoProperty(), vm.canRedoProperty()));
 
         // clicking a result selects it and shows its working
         vm.context().selectedQuantityProperty().addListener((obs, o, n) -> {
@@ -235,8 +238,7 @@ public final class MainView extends BorderPane {
         MenuItem remove = new MenuItem("_Remove position\tDelete");
         remove.setOnAction(e -> positions.removeSelected());
         MenuItem addMarket = item("Add _market", null, () -> {
-            var m = vm.addMarket();
-            markets.table().getSelectionModel().select(m);
+            markets.select(vm.addMarket());
         });
         edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), add, dup, remove, new SeparatorMenuItem(),
                 addMarket);
@@ -295,10 +297,20 @@ public final class MainView extends BorderPane {
 
     private static void focus(javafx.scene.control.TableView<?> t) {
         t.requestFocus();
-        if (t.getFocusModel().getFocusedIndex() < 0 && !t.getItems().isEmpty()) {
-            t.getFocusModel().focus(0);
-            t.getSelectionModel().select(0);
+        if (t.getSelectionModel().isEmpty() && !t.getItems().isEmpty()) {
+            selectFirstCell(t);
         }
+    }
+
+    /** Selects row 0 at its first column (the tables select cells, not rows). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void selectFirstCell(javafx.scene.control.TableView t) {
+        if (t.getItems().isEmpty()) {
+            return;
+        }
+        javafx.scene.control.TableColumn first = t.getVisibleLeafColumn(0);
+        t.getSelectionModel().clearAndSelect(0, first);
+        t.getFocusModel().focus(0, first);
     }
 
     private void showShortcuts() {

@@ -47,8 +47,7 @@ public final class MarketsView extends VBox {
         add.getStyleClass().addAll("small", "flat");
         add.setFocusTraversable(false);
         add.setOnAction(e -> {
-            MarketRow m = vm.addMarket();
-            table.getSelectionModel().select(m);
+            select(vm.addMarket());
         });
         Button remove = new Button("Remove");
         remove.setId("remove-market");
@@ -96,17 +95,30 @@ public final class MarketsView extends VBox {
                 text("Taker", "takerFeeRate", MarketRow::takerFeePercentProperty, pct, 60, true),
                 text("Future", "future.price", MarketRow::futurePriceProperty, price, 76, true),
                 text("Days", "future.daysToExpiry", MarketRow::futureDaysProperty,
-                        t -> fmt.quantity(fmt.parse(t), 2), 46, true)));
+                        t -> fmt.quantity(fmt.parse(t), 2), 50, true)));
+        table.getColumns().get(table.getColumns().size() - 1).setMinWidth(50);
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
-        if (!vm.markets().isEmpty()) {
-            table.getSelectionModel().select(0);
-        }
+        selectFirst();
         vm.markets().addListener((javafx.collections.ListChangeListener<MarketRow>) c -> {
-            if (table.getSelectionModel().getSelectedItem() == null && !vm.markets().isEmpty()) {
-                table.getSelectionModel().select(0);
+            if (table.getSelectionModel().getSelectedItem() == null) {
+                selectFirst();
             }
         });
+    }
+
+    private void selectFirst() {
+        if (!vm.markets().isEmpty()) {
+            table.getSelectionModel().clearAndSelect(0, table.getVisibleLeafColumn(0));
+        }
+    }
+
+    /** Selects a market (its first cell), which shows its tier table. */
+    public void select(MarketRow m) {
+        int i = vm.indexOf(m);
+        if (i >= 0) {
+            table.getSelectionModel().clearAndSelect(i, table.getVisibleLeafColumn(0));
+        }
     }
 
     public TableView<MarketRow> table() {

@@ -87,8 +87,7 @@ public final class PositionsView extends VBox {
 
     public void addPosition() {
         PositionRow row = vm.addPosition();
-        table.getSelectionModel().clearSelection();
-        table.getSelectionModel().select(row);
+        selectRow(row);
         table.scrollTo(row);
         table.requestFocus();
     }
@@ -96,9 +95,7 @@ public final class PositionsView extends VBox {
     public void duplicateSelected() {
         PositionRow sel = table.getSelectionModel().getSelectedItem();
         if (sel != null) {
-            PositionRow copy = vm.duplicatePosition(sel);
-            table.getSelectionModel().clearSelection();
-            table.getSelectionModel().select(copy);
+            selectRow(vm.duplicatePosition(sel));
         }
     }
 
@@ -108,8 +105,17 @@ public final class PositionsView extends VBox {
             int index = vm.indexOf(sel);
             vm.removePosition(sel);
             if (!vm.positions().isEmpty()) {
-                table.getSelectionModel().select(Math.min(index, vm.positions().size() - 1));
+                selectRow(vm.positions().get(Math.min(index, vm.positions().size() - 1)));
             }
+        }
+    }
+
+    /** Selects a row at its first column and focuses it (the table selects cells). */
+    private void selectRow(PositionRow row) {
+        int i = vm.indexOf(row);
+        if (i >= 0) {
+            table.getSelectionModel().clearAndSelect(i, table.getVisibleLeafColumn(0));
+            table.getFocusModel().focus(i, table.getVisibleLeafColumn(0));
         }
     }
 
@@ -207,7 +213,7 @@ public final class PositionsView extends VBox {
             vm.positions().stream().filter(p -> id.equals(p.getId())).findFirst().ifPresent(p -> {
                 syncingSelection = true;
                 try {
-                    table.getSelectionModel().select(p);
+                    selectRow(p);
                 } finally {
                     syncingSelection = false;
                 }
