@@ -81,6 +81,27 @@ class TierActionsTest {
     }
 
     @Test
+    void importBinanceLeverageBrackets() throws Exception {
+        btc.conventionProperty().set(Convention.OKX);
+        actions.importBinance(btc, """
+                [{"symbol":"ETHUSDT","brackets":[{"bracket":1,"initialLeverage":100,"notionalCap":10000,
+                  "notionalFloor":0,"maintMarginRatio":0.005,"cum":0.0}]},
+                 {"symbol":"BTCUSDT","brackets":[
+                  {"bracket":1,"initialLeverage":125,"notionalCap":50000,"notionalFloor":0,"maintMarginRatio":0.004,"cum":0.0},
+                  {"bracket":2,"initialLeverage":100,"notionalCap":600000,"notionalFloor":50000,"maintMarginRatio":0.005,"cum":50.0},
+                  {"bracket":3,"initialLeverage":75,"notionalCap":3000000,"notionalFloor":600000,"maintMarginRatio":0.0065,"cum":950.0}]}]
+                """, "leverageBracket.json");
+        assertEquals(3, btc.tiers().size(), "the market's own symbol is taken from the array");
+        assertEquals(Convention.BINANCE, btc.conventionProperty().get());
+        assertEquals("125", btc.tiers().get(0).maxLeverageProperty().get());
+        assertEquals("0.65", btc.tiers().get(2).mmrPercentProperty().get());
+        assertNotNull(ctx.getRisk(), vm.problems().toString());
+        vm.undo();
+        assertEquals(Convention.OKX, btc.conventionProperty().get());
+        assertEquals(1, btc.tiers().size());
+    }
+
+    @Test
     void aBadImportChangesNothing() {
         assertThrows(Exception.class, () -> actions.importCsv(btc, "nothing useful here", "x.csv"));
         assertEquals(1, btc.tiers().size());
