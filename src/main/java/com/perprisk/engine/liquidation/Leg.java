@@ -18,9 +18,16 @@ public record Leg(Position position, Market market) {
                 : position.notionalAt(price);
     }
 
+    /** Notional that picks the bracket: Q × P, or Q × EP where the tier is fixed at entry (Bybit, OKX). */
+    public double bracketNotional(double price) {
+        return market.convention().bracketSelectedAt() == Convention.PriceBasis.ENTRY
+                ? position.entryNotional()
+                : position.notionalAt(price);
+    }
+
     /** Index of the bracket maintenance is taken from at price P. */
     public int bracketIndex(double price) {
-        return market.tiers().bracketIndex(maintenanceNotional(price));
+        return market.tiers().bracketIndex(bracketNotional(price));
     }
 
     public Tier bracket(double price) {
@@ -29,8 +36,7 @@ public record Leg(Position position, Market market) {
 
     /** Maintenance margin at price P: N × MMR_k − amount_k of the bracket containing N (N at P, or at entry). */
     public double maintenanceMargin(double price) {
-        double n = maintenanceNotional(price);
-        return market.tiers().bracketOf(n).maintenanceMargin(n);
+        return bracket(price).maintenanceMargin(maintenanceNotional(price));
     }
 
     /** Close fee counted in the requirement: takerFee × Q × P under OKX, else 0. */
@@ -48,8 +54,13 @@ public record Leg(Position position, Market market) {
         return position.unrealizedPnl(price);
     }
 
-    /** True when maintenance moves with the price (so bracket floors cut the price axis). */
+    /** True when maintenance is proportional to the notional at P (not fixed at the entry value). */
     public boolean maintenanceMovesWithPrice() {
         return market.convention().maintenanceMeasuredAt() == Convention.PriceBasis.MARK;
+    }
+
+    /** True when the bracket follows the notional at P, so its floors cut the price axis at P = floor / Q. */
+    public boolean bracketMovesWithPrice() {
+        return market.convention().bracketSelectedAt() == Convention.PriceBasis.MARK;
     }
 }

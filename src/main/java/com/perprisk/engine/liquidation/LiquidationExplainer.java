@@ -95,7 +95,11 @@ public final class LiquidationExplainer {
                         denV.append(plain(q)).append(" × ").append(plain(tier.mmr()));
                     }
                     double nAtLp = solved.price() == null ? Double.NaN : q * solved.price();
-                    if (solved.price() != null) {
+                    if (!leg.bracketMovesWithPrice()) {
+                        notes.add(leg.position().id() + ": the tier is fixed by the position size (entry notional "
+                                + plain(leg.position().entryNotional()) + "): bracket " + (indexOf(leg, tier) + 1)
+                                + ".");
+                    } else if (solved.price() != null) {
                         notes.add(leg.position().id() + ": bracket " + (indexOf(leg, tier) + 1) + " [" + plain(
                                 tier.floor()) + ", " + plain(tier.cap()) + ") applies at the liquidation notional Q × LP = "
                                 + plain(nAtLp) + ", not at the entry notional " + plain(leg.position().entryNotional())

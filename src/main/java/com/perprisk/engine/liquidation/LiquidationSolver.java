@@ -95,7 +95,7 @@ public final class LiquidationSolver {
         }
         double[] all = new double[0];
         for (Leg leg : pool.legs()) {
-            if (!leg.maintenanceMovesWithPrice()) {
+            if (!leg.bracketMovesWithPrice()) {
                 continue;
             }
             double[] floors = leg.market().tiers().positiveFloors();
