@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
 import com.perprisk.engine.EngineException;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.explain.Explanation;
@@ -130,7 +131,10 @@ final class CalcCommand {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
             DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter();
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator(""));
             pp.indentArraysWith(indenter);
             pp.indentObjectsWith(indenter);
             g.setPrettyPrinter(pp);
