@@ -2,8 +2,11 @@ package com.perprisk.cli;
 
 import com.perprisk.Version;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
@@ -30,7 +33,19 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        return run(args, System.in, out, err);
+        return run(args, System.in, utf8IfConsole(out, System.out, FileDescriptor.out),
+                utf8IfConsole(err, System.err, FileDescriptor.err));
+    }
+
+    /**
+     * The process's own stdout/stderr re-opened as UTF-8, so that JSON (which is UTF-8 by definition) and messages
+     * with "≥" or "×" come out right whatever the platform's default charset; any other stream as given.
+     */
+    private static PrintStream utf8IfConsole(PrintStream given, PrintStream system, FileDescriptor fd) {
+        if (given != system) {
+            return given;
+        }
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
     }
 
     /** As {@link #run(String[], PrintStream, PrintStream)}, reading {@code calc -} from {@code in}. */
@@ -59,10 +74,6 @@ public final class Cli {
                 }
             }
         } catch (Throwable t) {
-            if (t instanceof VirtualMachineError vme && !(t instanceof StackOverflowError)
-                    && !(t instanceof OutOfMemoryError)) {
-                throw vme;
-            }
             err.println("error: " + describe(t));
             return INTERNAL;
         } finally {

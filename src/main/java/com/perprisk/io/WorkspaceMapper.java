@@ -108,7 +108,13 @@ public final class WorkspaceMapper {
                     } else {
                         seenSymbols.put(symbol, i);
                     }
-                    Market market = market(at, m);
+                    Market market = null;
+                    try {
+                        market = market(at, m);
+                    } catch (RuntimeException e) {
+                        error(at, "cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                                : e.getMessage()));
+                    }
                     if (market != null && !duplicate) {
                         markets.put(symbol, market);
                     }
@@ -159,7 +165,7 @@ public final class WorkspaceMapper {
             }
             FundingTerms funding = funding(at + ".funding", m.funding());
             DatedFuture future = future(at + ".future", m.future());
-            if (convention == null) {
+            if (convention == null || m.symbol() == null || m.symbol().isBlank()) {
                 return null;
             }
             if (convention == Convention.DYDX) {
@@ -380,8 +386,13 @@ public final class WorkspaceMapper {
                     }
                 }
                 if (errorCount() == before && side != null && mode != null) {
-                    out.add(new Position(id, symbol, side, size, entry, leverage, mode,
-                            mode == MarginMode.ISOLATED ? isolatedMargin : null, extra));
+                    try {
+                        out.add(new Position(id, symbol, side, size, entry, leverage, mode,
+                                mode == MarginMode.ISOLATED ? isolatedMargin : null, extra));
+                    } catch (RuntimeException e) {
+                        error(at, "cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                                : e.getMessage()));
+                    }
                 }
             }
             return out;
