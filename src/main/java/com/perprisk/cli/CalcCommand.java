@@ -112,8 +112,12 @@ final class CalcCommand {
         }
         if (risk.warnings() != null) {
             for (String w : risk.warnings()) {
-                warnings.add(w);
-                err.println("warning: " + w);
+                // the engine repeats tier-table warnings ("BTCUSDT tier 2: …") that were already reported at their path
+                boolean repeated = mapped.warnings().stream().anyMatch(p -> w.endsWith(": " + p.message()));
+                if (!repeated) {
+                    warnings.add(w);
+                    err.println("warning: " + w);
+                }
             }
         }
         String json;

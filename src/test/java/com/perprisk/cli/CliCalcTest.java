@@ -178,6 +178,20 @@ class CliCalcTest {
     }
 
     @Test
+    void tierWarningsAreReportedOnceAtTheirPath(@TempDir Path dir) throws Exception {
+        Path f = sample(dir, "binance-faq-cross");
+        Files.writeString(f, Files.readString(f).replaceFirst("\"maintenanceAmount\": 50\n",
+                "\"maintenanceAmount\": 55\n"));
+        Run r = run("calc", f.toString());
+        assertEquals(0, r.status(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertEquals(1, lines.size(), r.err());
+        assertTrue(lines.get(0).startsWith("warning: markets[0].tiers[1].maintenanceAmount: maintenance amount 55"),
+                r.err());
+        assertEquals(1, r.json().get("warnings").size());
+    }
+
+    @Test
     void missingFileExitsThree(@TempDir Path dir) {
         Run r = run("calc", dir.resolve("nope.json").toString());
         assertEquals(3, r.status());
