@@ -121,6 +121,9 @@ final class JsonTree {
     }
 
     static Node parse(String text) throws WorkspaceException {
+        if (text.startsWith("\uFEFF")) {
+            text = text.substring(1);
+        }
         if (text.length() > MAX_BYTES) {
             throw tooLarge(text.length());
         }

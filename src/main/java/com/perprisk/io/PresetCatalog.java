@@ -118,6 +118,43 @@ public final class PresetCatalog {
                 Boolean.TRUE.equals(o.bool("illustrative")), tiers, dydx);
     }
 
+    /** A preset as file text (the bundled files' layout), e.g. to save an edited or imported table. */
+    public static String toJson(Preset p) throws WorkspaceException {
+        java.io.StringWriter w = new java.io.StringWriter();
+        try (com.fasterxml.jackson.core.JsonGenerator g = JsonOut.pretty(w)) {
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", CURRENT_VERSION);
+            JsonOut.field(g, "id", p.id());
+            JsonOut.field(g, "venue", p.venue());
+            JsonOut.field(g, "symbol", p.symbol());
+            JsonOut.field(g, "convention", p.convention());
+            JsonOut.field(g, "asOf", p.asOf());
+            JsonOut.field(g, "source", p.source());
+            g.writeBooleanField("illustrative", p.illustrative());
+            if (p.tiers() != null) {
+                g.writeFieldName("tiers");
+                WorkspaceCodec.tiers(g, p.tiers());
+            }
+            if (p.dydx() != null) {
+                DydxDoc d = p.dydx();
+                g.writeObjectFieldStart("dydx");
+                JsonOut.field(g, "initialMarginFraction", d.initialMarginFraction());
+                JsonOut.field(g, "maintenanceFraction", d.maintenanceFraction());
+                JsonOut.field(g, "openInterestNotional", d.openInterestNotional());
+                JsonOut.field(g, "oiLowerCap", d.oiLowerCap());
+                JsonOut.field(g, "oiUpperCap", d.oiUpperCap());
+                JsonOut.extra(g, d.extra());
+                g.writeEndObject();
+            }
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.INVALID, "cannot write the preset: " + e.getMessage(),
+                    e);
+        }
+        return w + "\n";
+    }
+
     private static String required(JsonObject o, String name) throws WorkspaceException {
         String v = o.text(name);
         if (v == null || v.isBlank()) {

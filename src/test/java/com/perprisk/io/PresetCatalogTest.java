@@ -95,6 +95,17 @@ class PresetCatalogTest {
     }
 
     @Test
+    void bundledPresetFilesAreWrittenBackByteForByte() throws Exception {
+        for (PresetCatalog.PresetInfo info : PresetCatalog.list()) {
+            String original = new String(PresetCatalog.resource("/presets/" + info.file()),
+                    java.nio.charset.StandardCharsets.UTF_8);
+            Preset p = PresetCatalog.parse(original);
+            assertEquals(original, PresetCatalog.toJson(p), info.id());
+            assertEquals(p, PresetCatalog.parse(PresetCatalog.toJson(p)));
+        }
+    }
+
+    @Test
     void parseChecksFormatVersionAndConvention() {
         WorkspaceException e = assertThrows(WorkspaceException.class, () -> PresetCatalog.parse(
                 "{\"format\": \"perprisk-tier-preset\", \"version\": 3, \"id\": \"x\"}"));

@@ -98,6 +98,15 @@ class WorkspaceCodecTest {
     }
 
     @Test
+    void leadingByteOrderMarkIsAccepted() throws Exception {
+        WorkspaceDocument doc = Samples.demo();
+        String json = WorkspaceCodec.toJson(doc);
+        assertEquals(doc, WorkspaceCodec.read("\uFEFF" + json));
+        byte[] withBom = ("\uFEFF" + json).getBytes(StandardCharsets.UTF_8);
+        assertEquals(doc, WorkspaceCodec.read(new ByteArrayInputStream(withBom)));
+    }
+
+    @Test
     void nullsAreLeftOutAndOpenCapIsOmitted() throws Exception {
         WorkspaceDocument doc = WorkspaceDocument.of("n", new AccountDoc(1.0, "ONE_WAY"), null,
                 List.of(new MarketDoc("BTC", "HYPERLIQUID", 1.0, null, null,
