@@ -77,6 +77,19 @@ public record WorkspaceDocument(String format, Integer version, String name, Acc
         return withPositions(list);
     }
 
+    /** An id no position of this document uses yet: "p1", "p2", … */
+    public String nextPositionId() {
+        java.util.Set<String> used = new java.util.HashSet<>();
+        if (positions != null) {
+            positions.stream().filter(p -> p != null && p.id() != null).forEach(p -> used.add(p.id()));
+        }
+        int n = 1;
+        while (used.contains("p" + n)) {
+            n++;
+        }
+        return "p" + n;
+    }
+
     /** {@code walletBalance}: cross wallet; {@code positionMode}: ONE_WAY or HEDGE. */
     public record AccountDoc(Double walletBalance, String positionMode, Map<String, Object> extra) {
         public AccountDoc {

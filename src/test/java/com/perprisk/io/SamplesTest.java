@@ -35,6 +35,18 @@ class SamplesTest {
     }
 
     @Test
+    void nextPositionIdIsUnused() throws Exception {
+        WorkspaceDocument d = Samples.demo();
+        assertEquals("p1", d.nextPositionId());
+        WorkspaceDocument.PositionDoc p = d.positions().get(0);
+        WorkspaceDocument d2 = d.plusPosition(new WorkspaceDocument.PositionDoc("p1", p.symbol(), p.side(), p.size(),
+                p.entryPrice(), p.leverage(), p.marginMode(), null, null, null));
+        assertEquals("p2", d2.nextPositionId());
+        assertEquals(4, d2.positions().size());
+        assertEquals(3, d2.minusPosition(3).positions().size());
+    }
+
+    @Test
     void unknownOrSneakyNamesFail() {
         assertThrows(WorkspaceException.class, () -> Samples.open("nope"));
         assertThrows(WorkspaceException.class, () -> Samples.open("../presets/index"));
