@@ -89,6 +89,16 @@ class CliCalcTest {
     }
 
     @Test
+    void hedgeLegsShareOneLiquidationPrice(@TempDir Path dir) throws Exception {
+        // balance P − 48,000 = requirement (2P × 0.5% − 50) + (P × 0.4%)  →  P = 47,950 / 0.986
+        Run r = run("calc", sample(dir, "hedge-cross").toString());
+        assertEquals(0, r.status(), r.err());
+        assertEquals(47_950 / 0.986, r.position("long-leg").get("liquidationPrice").asDouble(), 1e-6);
+        assertEquals(47_950 / 0.986, r.position("short-leg").get("liquidationPrice").asDouble(), 1e-6);
+        assertEquals(48_000, r.position("short-leg").get("bankruptcyPrice").asDouble(), 1e-6);
+    }
+
+    @Test
     void outputHasExactlyTheDocumentedKeysInOrder(@TempDir Path dir) throws Exception {
         Run r = run("calc", sample(dir, "demo").toString());
         assertEquals(0, r.status(), r.err());
