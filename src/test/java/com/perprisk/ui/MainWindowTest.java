@@ -280,6 +280,24 @@ class MainWindowTest extends ApplicationTest {
     }
 
     @Test
+    void keyboardOnlyEntry() {
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT4); // wallet
+        assertTrue(view.accountBar().walletField().isFocused());
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT1); // positions table, first cell
+        assertTrue(positionsTable().isFocused());
+        type(KeyCode.RIGHT, 2); // size column
+        write("2"); // typing a digit starts editing the focused cell
+        type(KeyCode.TAB); // commit, move to entry
+        write("61000");
+        type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("2", vm.positions().get(0).sizeProperty().get());
+        assertEquals("61000", vm.positions().get(0).entryPriceProperty().get());
+        assertEquals("120,000.00", text(positionsTable(), 0, "col-notional"), "size × mark");
+        assertEquals("12,200.00", text(positionsTable(), 0, "col-initialMargin"), "size × entry / leverage");
+    }
+
+    @Test
     void clickingAResultSelectsItForTheOtherPanels() {
         clickOn(cell(positionsTable(), 0, "col-maintenanceMargin"));
         assertEquals("maintenanceMargin", ctx.selectedQuantityProperty().get());

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 
 import java.util.function.BiFunction;
 import java.util.function.Function;
@@ -62,24 +63,39 @@ public class EditableTextCell<S> extends TableCell<S, String> {
             return;
         }
         Object typed = getTableView() == null ? null : getTableView().getProperties().remove(PENDING_TEXT);
-        editor = new TextField(typed != null ? typed.toString() : getItem() == null ? "" : getItem());
-        editor.getStyleClass().add("cell-editor");
-        editor.setAlignment(getAlignment());
-        editor.setOnAction(e -> {
-            commitEdit(editor.getText());
+        TextField field = new TextField(typed != null ? typed.toString() : getItem() == null ? "" : getItem());
+        editor = field;
+        field.getStyleClass().add("cell-editor");
+        field.setAlignment(getAlignment());
+        field.setOnAction(e -> {
+            commitIfEditing(field);
             e.consume();
         });
-        editor.setOnKeyPressed(e -> {
+        // a filter: runs before the text field's own Tab traversal and Escape handling
+        field.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ESCAPE) {
                 cancelEdit();
                 e.consume();
             } else if (e.getCode() == KeyCode.TAB) {
-                commitEdit(editor.getText());
+                // spreadsheet style: commit and move to the next (Shift: previous) cell of the row
+                commitIfEditing(field);
+                var table = getTableView();
+                if (table != null) {
+                    if (e.isShiftDown()) {
+                        table.getFocusModel().focusLeftCell();
+                    } else {
+                        table.getFocusModel().focusRightCell();
+                    }
+                    var pos = table.getFocusModel().getFocusedCell();
+                    table.getSelectionModel().clearAndSelect(pos.getRow(), pos.getTableColumn());
+                    table.requestFocus();
+                }
+                e.consume();
             }
         });
-        editor.focusedProperty().addListener((obs, was, now) -> {
-            if (!now && isEditing()) {
-                commitEdit(editor.getText());
+        field.focusedProperty().addListener((obs, was, now) -> {
+            if (!now) {
+                commitIfEditing(field);
             }
         });
         setText(null);
@@ -92,6 +108,12 @@ public class EditableTextCell<S> extends TableCell<S, String> {
         editor.requestFocus();
     }
 
+
+    private void commitIfEditing(TextField field) {
+        if (isEditing() && editor == field) {
+            commitEdit(field.getText());
+        }
+    }
 
     @Override
     public void commitEdit(String newValue) {
