@@ -33,7 +33,7 @@ public final class AccountBar extends HBox {
 
         wallet.setId("wallet-balance");
         wallet.getStyleClass().add("number-field");
-        wallet.setPrefColumnCount(9);
+        wallet.setPrefColumnCount(12);
         wallet.setAlignment(Pos.CENTER_RIGHT);
         wallet.setTooltip(new Tooltip("Cross wallet balance (isolated margins are held apart from it)"));
         wallet.textProperty().bindBidirectional(vm.account().walletBalanceProperty());

@@ -155,6 +155,12 @@ public class EditableTextCell<S> extends TableCell<S, String> {
         decorate();
     }
 
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        ColumnFit.fit(this);
+    }
+
     private void decorate() {
         S item = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
         FieldDecorations.decorateCell(this, vm, item == null ? null : path.apply(item, getIndex()));

@@ -74,6 +74,7 @@ public final class MarketsView extends VBox {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         table.setPlaceholder(new Label("No markets"));
         TableKeys.install(table);
+        vm.loadsProperty().addListener(o -> com.perprisk.ui.controls.ColumnFit.reset(table));
 
         TableColumn<MarketRow, String> symbol = text("Symbol", "symbol", MarketRow::symbolProperty, t -> t, 86, false);
         TableColumn<MarketRow, Convention> venue = new TableColumn<>("Venue");

@@ -4,6 +4,7 @@ import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.ui.controls.ChoiceCell;
+import com.perprisk.ui.controls.ColumnFit;
 import com.perprisk.ui.controls.EditableTextCell;
 import com.perprisk.ui.controls.TableKeys;
 import com.perprisk.ui.format.Formats;
@@ -127,6 +128,7 @@ public final class PositionsView extends VBox {
         table.setPlaceholder(new Label("No positions. Add one with + Add or Ctrl+Shift+N."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableKeys.install(table);
+        vm.loadsProperty().addListener(o -> ColumnFit.reset(table));
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             if (table.getEditingCell() == null && (e.getCode() == KeyCode.DELETE)) {
                 removeSelected();
@@ -300,6 +302,12 @@ public final class PositionsView extends VBox {
             getStyleClass().addAll("result-cell", "number-cell");
             setAlignment(Pos.CENTER_RIGHT);
             addEventHandler(MouseEvent.MOUSE_CLICKED, e -> select());
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            ColumnFit.fit(this);
         }
 
         private void select() {

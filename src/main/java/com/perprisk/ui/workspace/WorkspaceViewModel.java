@@ -79,6 +79,8 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<List<String>> warnings = new ReadOnlyObjectWrapper<>(this, "warnings",
             List.of());
 
+    private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
+            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
     private final Deque<WorkspaceDocument> undo = new ArrayDeque<>();
     private final Deque<WorkspaceDocument> redo = new ArrayDeque<>();
     private Map<String, Object> docExtra = new LinkedHashMap<>();
@@ -187,6 +189,11 @@ public final class WorkspaceViewModel {
         return warnings.getReadOnlyProperty();
     }
 
+    /** Counts documents loaded (new, open, recover): views reset their layout when it changes. */
+    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() {
+        return loads.getReadOnlyProperty();
+    }
+
     /** Row index of a position, or −1. */
     public int indexOf(PositionRow row) {
         return positions.indexOf(row);
@@ -221,6 +228,7 @@ public final class WorkspaceViewModel {
         file.set(source);
         saved = current;
         updateFlags();
+        loads.set(loads.get() + 1);
     }
 
     /** Puts the document's values into the rows, reusing rows where counts match, then recalculates once. */
