@@ -215,8 +215,16 @@ public final class TierEditor extends VBox {
             tableProblem.setText("");
             return;
         }
-        InputProblem p = vm.problems().get(FieldPaths.market(vm.indexOf(m), "tiers"));
-        tableProblem.setText(p == null ? "" : p.message());
+        // problems of the table as a whole (no cell to mark): missing brackets, dYdX parameters
+        int i = vm.indexOf(m);
+        String prefix = "markets[" + i + "].";
+        StringBuilder sb = new StringBuilder();
+        vm.problems().values().stream()
+                .filter(p -> p.path().equals(prefix + "tiers") || p.path().startsWith(prefix + "dydx"))
+                .sorted(java.util.Comparator.comparing(InputProblem::path))
+                .forEach(p -> sb.append(sb.length() > 0 ? "\n" : "").append(p.error() ? "" : "⚠ ")
+                        .append(p.where()).append(": ").append(p.message()));
+        tableProblem.setText(sb.toString());
     }
 
     private void removeSelected() {

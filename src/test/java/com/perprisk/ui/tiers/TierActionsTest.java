@@ -68,6 +68,20 @@ class TierActionsTest {
     }
 
     @Test
+    void aDydxPresetReplacesBracketsWithLiquidityTierParameters() throws Exception {
+        actions.applyPreset(btc, "dydx-large-cap");
+        assertEquals(Convention.DYDX, btc.conventionProperty().get());
+        assertNotNull(btc.dydx());
+        assertTrue(btc.tiers().isEmpty());
+        assertTrue(vm.problems().values().stream().noneMatch(InputProblem::error), vm.problems().toString());
+        assertNotNull(ctx.getRisk());
+        vm.undo();
+        assertEquals(Convention.BINANCE, btc.conventionProperty().get());
+        assertEquals(null, btc.dydx());
+        assertEquals(1, btc.tiers().size());
+    }
+
+    @Test
     void importCsv() throws Exception {
         actions.importCsv(btc, """
                 floor,cap,maxLeverage,mmr,maintenanceAmount
