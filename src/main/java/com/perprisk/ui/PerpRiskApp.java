@@ -167,7 +167,7 @@ public class PerpRiskApp extends Application {
     private void startSession() {
         Path marker = settings.sessionMarker();
         Path autosaveFile = settings.autosaveFile();
-        if (Files.exists(marker) && Files.isRegularFile(autosaveFile)) {
+        if (Files.exists(marker) && !otherInstanceRunning(marker) && Files.isRegularFile(autosaveFile)) {
             try {
                 WorkspaceDocument recovered = WorkspaceCodec.read(autosaveFile);
                 view.offerRecovery(recovered, () -> deleteQuietly(autosaveFile));
@@ -186,6 +186,17 @@ public class PerpRiskApp extends Application {
         autosave = new Timeline(new KeyFrame(Duration.seconds(20), e -> autosaveNow()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+    }
+
+    /** Whether the marker belongs to a PerpRisk that is still running (then its autosave is not a crash's). */
+    private static boolean otherInstanceRunning(Path marker) {
+        try {
+            long pid = Long.parseLong(Files.readString(marker).strip());
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive)
+                    .orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
     }
 
     private void autosaveNow() {

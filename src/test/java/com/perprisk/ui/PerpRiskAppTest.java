@@ -73,7 +73,7 @@ class PerpRiskAppTest extends FxRobot {
         AppSettings s = AppSettings.load();
         Files.createDirectories(s.autosaveDirectory());
         WorkspaceCodec.write(TestDocs.isolatedLong().withName("Recovered work"), s.autosaveFile());
-        Files.writeString(s.sessionMarker(), "12345");
+        Files.writeString(s.sessionMarker(), "999999999"); // a process that no longer runs
 
         MainView view = start();
         assertNotNull(lookup("#recovery-banner").query());
