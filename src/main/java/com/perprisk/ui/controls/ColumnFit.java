@@ -24,10 +24,15 @@ public final class ColumnFit {
         if (col == null || cell.isEditing() || cell.getText() == null || cell.getText().isEmpty()) {
             return;
         }
-        MEASURE.setFont(cell.getFont());
+        javafx.scene.text.Font font = cell.getFont();
+        double insets = cell.snappedLeftInset() + cell.snappedRightInset() + 4;
+        // cheap bound first: no digit or sign is wider than 0.7 em
+        if (cell.getText().length() * font.getSize() * 0.7 + insets <= col.getWidth()) {
+            return;
+        }
+        MEASURE.setFont(font);
         MEASURE.setText(cell.getText());
-        double need = Math.ceil(MEASURE.getLayoutBounds().getWidth() + cell.snappedLeftInset()
-                + cell.snappedRightInset()) + 4;
+        double need = Math.ceil(MEASURE.getLayoutBounds().getWidth() + insets);
         if (need > col.getWidth() + 0.5 && need > col.getPrefWidth()) {
             col.getProperties().putIfAbsent(DESIGNED, col.getPrefWidth());
             col.setPrefWidth(Math.min(need, 360));

@@ -292,6 +292,7 @@ public final class PositionsView extends VBox {
         private final String key;
         private final java.util.function.BiFunction<PositionRow, PositionRisk, String> text;
         private final Function<PositionRisk, String> styleClass;
+        private final Tooltip tip = new Tooltip();
         private String applied;
 
         ResultCell(String key, java.util.function.BiFunction<PositionRow, PositionRisk, String> text,
@@ -319,29 +320,43 @@ public final class PositionsView extends VBox {
         @Override
         protected void updateItem(PositionRisk r, boolean empty) {
             super.updateItem(r, empty);
-            if (applied != null) {
-                getStyleClass().remove(applied);
-                applied = null;
-            }
             PositionRow row = getTableRow() == null ? null : getTableRow().getItem();
             if (empty || row == null) {
                 setText(null);
-                setTooltip(null);
+                show(null, null);
                 return;
             }
             if (r == null) {
                 setText(Formats.NONE);
                 String why = vm.context().problemProperty().get();
-                setTooltip(why == null || why.isEmpty() ? null : new Tooltip("Not computed: " + why));
-                getStyleClass().add(applied = "not-computed");
+                show("not-computed", why == null || why.isEmpty() ? null : "Not computed: " + why);
                 return;
             }
             setText(text.apply(row, r));
-            setTooltip(key.equals("maintenanceMargin") ? new Tooltip("Bracket " + r.bracket() + ", MMR "
-                    + fmt.percent(r.maintenanceMarginRate(), 3)) : null);
-            String cls = styleClass.apply(r);
-            if (cls != null) {
-                getStyleClass().add(applied = cls);
+            show(styleClass.apply(r), key.equals("maintenanceMargin") ? "Bracket " + r.bracket() + ", MMR "
+                    + fmt.percent(r.maintenanceMarginRate(), 3) : null);
+        }
+
+        /** Changes the style class and tooltip only when they differ (each change costs a CSS pass). */
+        private void show(String cls, String tooltip) {
+            if (!java.util.Objects.equals(cls, applied)) {
+                if (applied != null) {
+                    getStyleClass().remove(applied);
+                }
+                if (cls != null) {
+                    getStyleClass().add(cls);
+                }
+                applied = cls;
+            }
+            if (tooltip == null) {
+                if (getTooltip() != null) {
+                    setTooltip(null);
+                }
+            } else {
+                tip.setText(tooltip);
+                if (getTooltip() != tip) {
+                    setTooltip(tip);
+                }
             }
         }
     }
@@ -350,6 +365,9 @@ public final class PositionsView extends VBox {
     private final class AdlCell extends TableCell<PositionRow, PositionRisk> {
         private final Circle[] lights = new Circle[5];
         private final HBox box = new HBox(2);
+        private final Label none = new Label(Formats.NONE);
+        private final Tooltip tip = new Tooltip();
+        private int shown = -1;
 
         AdlCell() {
             getStyleClass().add("adl-cell");
@@ -372,20 +390,26 @@ public final class PositionsView extends VBox {
         protected void updateItem(PositionRisk r, boolean empty) {
             super.updateItem(r, empty);
             if (empty || r == null) {
-                setGraphic(empty ? null : new Label(Formats.NONE));
+                setGraphic(empty ? null : none);
                 setTooltip(null);
                 return;
             }
             int q = Math.max(0, Math.min(5, r.adlQuintile()));
-            for (int i = 0; i < 5; i++) {
-                lights[i].getStyleClass().removeAll("lit", "lit-1", "lit-2", "lit-3", "lit-4", "lit-5");
-                if (i < q) {
-                    lights[i].getStyleClass().addAll("lit", "lit-" + q);
+            if (q != shown) {
+                for (int i = 0; i < 5; i++) {
+                    lights[i].getStyleClass().removeAll("lit", "lit-1", "lit-2", "lit-3", "lit-4", "lit-5");
+                    if (i < q) {
+                        lights[i].getStyleClass().addAll("lit", "lit-" + q);
+                    }
                 }
+                shown = q;
             }
             setGraphic(box);
-            setTooltip(new Tooltip("ADL quintile " + q + " of 5 among " + (r.side() == Side.LONG ? "longs" : "shorts")
-                    + (r.adlScore() == null ? "" : "; score " + fmt.number(r.adlScore(), 4))));
+            tip.setText("ADL quintile " + q + " of 5 among " + (r.side() == Side.LONG ? "longs" : "shorts")
+                    + (r.adlScore() == null ? "" : "; score " + fmt.number(r.adlScore(), 4)));
+            if (getTooltip() != tip) {
+                setTooltip(tip);
+            }
         }
     }
 

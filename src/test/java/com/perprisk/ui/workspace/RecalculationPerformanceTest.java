@@ -1,8 +1,5 @@
 package com.perprisk.ui.workspace;
 
-import com.perprisk.engine.MarginMode;
-import com.perprisk.engine.PositionMode;
-import com.perprisk.engine.Side;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
 import org.junit.jupiter.api.Test;
@@ -23,23 +20,8 @@ class RecalculationPerformanceTest {
     void anEditRecalculatesTwentyPositionsWithinAFrame() {
         RiskContext ctx = new RiskContext();
         WorkspaceViewModel vm = new WorkspaceViewModel(ctx, new Formats(Locale.US));
-        vm.account().positionModeProperty().set(PositionMode.HEDGE);
-        vm.account().walletBalanceProperty().set("250000");
+        vm.load(TestDocs.twentyPositions(), null);
         MarketRow btc = vm.markets().get(0);
-        for (int m = 1; m < 10; m++) {
-            MarketRow row = vm.addMarket();
-            row.symbolProperty().set("M" + m + "USDT");
-            row.markPriceProperty().set(Integer.toString(100 * m));
-            row.indexPriceProperty().set(Integer.toString(100 * m));
-            vm.replaceTiers(row, Defaults.binanceBtc2024(), null, null);
-        }
-        for (int i = 0; i < 20; i++) {
-            PositionRow p = vm.addPosition();
-            p.symbolProperty().set(vm.symbols().get(i / 2));
-            p.entryPriceProperty().set(vm.markets().get(i / 2).markPriceProperty().get());
-            p.sideProperty().set(i % 2 == 0 ? Side.LONG : Side.SHORT);
-            p.marginModeProperty().set(i % 4 < 2 ? MarginMode.CROSS : MarginMode.ISOLATED);
-        }
         assertTrue(vm.problems().values().stream().noneMatch(InputProblem::error), vm.problems().toString());
         assertNotNull(ctx.getRisk());
         assertEquals(20, ctx.getRisk().positions().size());
