@@ -28,6 +28,19 @@ public class EditableTextCell<S> extends TableCell<S, String> {
     private final UnaryOperator<String> display;
     private final InvalidationListener problemsChanged = o -> decorate();
     private TextField editor;
+    private Function<S, javafx.beans.Observable> rowDependency;
+    private BiFunction<S, String, Shown> rowDisplay;
+    private javafx.beans.Observable watched;
+    private final InvalidationListener rowChanged = o -> {
+        if (!isEditing()) {
+            render();
+        }
+    };
+    private String shownClass;
+
+    /** What a row-aware cell shows instead of its text: a value and an optional style class ("derived"). */
+    public record Shown(String text, String styleClass) {
+    }
 
     /** Table property: text typed on a focused cell that should start its editor (see {@link TableKeys}). */
     public static final String PENDING_TEXT = "perprisk.pendingText";
@@ -51,6 +64,20 @@ public class EditableTextCell<S> extends TableCell<S, String> {
         }
         vm.problems().addListener(new WeakInvalidationListener(problemsChanged));
         indexProperty().addListener(o -> decorate());
+    }
+
+    /**
+     * Makes the cell show something that depends on the rest of the row, e.g. the margin an isolated position gets
+     * when the field is left blank, or a muted cell where the field does not apply.
+     *
+     * @param dependency what to watch on the row (re-rendered when it changes)
+     * @param display    row and text → what to show, or null for the plain display
+     */
+    public EditableTextCell<S> withRowDisplay(Function<S, javafx.beans.Observable> dependency,
+                                              BiFunction<S, String, Shown> display) {
+        this.rowDependency = dependency;
+        this.rowDisplay = display;
+        return this;
     }
 
     @Override
@@ -145,14 +172,45 @@ public class EditableTextCell<S> extends TableCell<S, String> {
     }
 
     private void render() {
+        S row = isEmpty() || getTableRow() == null ? null : getTableRow().getItem();
+        watch(row);
+        String cls = null;
         if (isEmpty()) {
             setText(null);
             setGraphic(null);
         } else {
             setGraphic(null);
-            setText(display.apply(getItem()));
+            Shown shown = row != null && rowDisplay != null ? rowDisplay.apply(row, getItem()) : null;
+            if (shown != null) {
+                setText(shown.text());
+                cls = shown.styleClass();
+            } else {
+                setText(display.apply(getItem()));
+            }
+        }
+        if (!java.util.Objects.equals(cls, shownClass)) {
+            if (shownClass != null) {
+                getStyleClass().remove(shownClass);
+            }
+            if (cls != null) {
+                getStyleClass().add(cls);
+            }
+            shownClass = cls;
         }
         decorate();
+    }
+
+    private void watch(S row) {
+        javafx.beans.Observable dep = row == null || rowDependency == null ? null : rowDependency.apply(row);
+        if (dep != watched) {
+            if (watched != null) {
+                watched.removeListener(rowChanged);
+            }
+            watched = dep;
+            if (dep != null) {
+                dep.addListener(rowChanged);
+            }
+        }
     }
 
     @Override

@@ -168,10 +168,16 @@ public final class PositionsView extends VBox {
         mode.setPrefWidth(70);
         mode.setId("col-marginMode");
 
-        TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 94,
-                t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)));
+        TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 100,
+                t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::isolatedMarginShown);
+        iso.setGraphic(headerLabel("Iso. margin", "Margin posted to an isolated position; blank: entry notional / "
+                + "leverage (shown in grey). Cross positions use the wallet."));
+        iso.setText(null);
         TableColumn<PositionRow, String> extra = numberColumn("Extra", "extraMargin", 62,
-                t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)));
+                t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::extraMarginShown);
+        extra.setGraphic(headerLabel("Extra", "Margin added to an isolated position after opening (negative: "
+                + "removed)"));
+        extra.setText(null);
 
         TableColumn<PositionRow, Object> inputs = new TableColumn<>("Inputs");
         inputs.getColumns().addAll(List.of(symbol, side, size, entry, lev, mode, iso, extra));
@@ -243,14 +249,48 @@ public final class PositionsView extends VBox {
         return d < 0.05 ? "danger" : d < 0.15 ? "caution" : null;
     }
 
+    private static Label headerLabel(String text, String tip) {
+        Label l = new Label(text);
+        l.setTooltip(new Tooltip(tip));
+        return l;
+    }
+
+    /** Blank on an isolated position: the margin it gets (entry notional / leverage), in grey; cross: not used. */
+    private EditableTextCell.Shown isolatedMarginShown(PositionRow row, String text) {
+        if (row.marginModeProperty().get() != MarginMode.ISOLATED) {
+            return new EditableTextCell.Shown(Formats.isBlank(text) ? "" : fmt.money(fmt.parse(text)), "inapplicable");
+        }
+        if (Formats.isBlank(text) && row.getRisk() != null) {
+            return new EditableTextCell.Shown(fmt.money(row.getRisk().initialMargin()), "derived");
+        }
+        return null;
+    }
+
+    private EditableTextCell.Shown extraMarginShown(PositionRow row, String text) {
+        if (row.marginModeProperty().get() != MarginMode.ISOLATED) {
+            return new EditableTextCell.Shown(Formats.isBlank(text) ? "" : fmt.money(fmt.parse(text)), "inapplicable");
+        }
+        return null;
+    }
+
     private TableColumn<PositionRow, String> numberColumn(String title, String field, double width,
                                                           java.util.function.UnaryOperator<String> display) {
+        return numberColumn(title, field, width, display, null);
+    }
+
+    private TableColumn<PositionRow, String> numberColumn(String title, String field, double width,
+                                                          java.util.function.UnaryOperator<String> display,
+                                                          java.util.function.BiFunction<PositionRow, String,
+                                                                  EditableTextCell.Shown> rowDisplay) {
         TableColumn<PositionRow, String> col = new TableColumn<>(title);
         col.setId("col-" + field);
         col.setCellValueFactory(c -> c.getValue().numberField(field));
         Function<PositionRow, StringProperty> prop = r -> r.numberField(field);
-        col.setCellFactory(c -> new EditableTextCell<>(vm, prop, (row, i) -> FieldPaths.position(vm.indexOf(row), field),
-                display, true));
+        col.setCellFactory(c -> {
+            EditableTextCell<PositionRow> cell = new EditableTextCell<>(vm, prop,
+                    (row, i) -> FieldPaths.position(vm.indexOf(row), field), display, true);
+            return rowDisplay == null ? cell : cell.withRowDisplay(PositionRow::riskProperty, rowDisplay);
+        });
         col.setPrefWidth(width);
         col.setSortable(false);
         return col;
