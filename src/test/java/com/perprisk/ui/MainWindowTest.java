@@ -298,6 +298,21 @@ class MainWindowTest extends ApplicationTest {
     }
 
     @Test
+    void themeAndPresentationSizeShortcuts() {
+        clickOn(cell(positionsTable(), 0, "col-notional"));
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.getStyleClass().contains("theme-dark"));
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.L);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.getStyleClass().contains("theme-light"));
+        double before = cell(positionsTable(), 0, "col-notional").getFont().getSize();
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(cell(positionsTable(), 0, "col-notional").getFont().getSize() > before, "larger for a projector");
+    }
+
+    @Test
     void clickingAResultSelectsItForTheOtherPanels() {
         clickOn(cell(positionsTable(), 0, "col-maintenanceMargin"));
         assertEquals("maintenanceMargin", ctx.selectedQuantityProperty().get());
