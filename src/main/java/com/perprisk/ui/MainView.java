@@ -9,6 +9,7 @@ import com.perprisk.ui.positions.PositionsView;
 import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.settings.ThemeManager;
 import com.perprisk.ui.tiers.TierEditor;
+import com.perprisk.ui.workspace.InputProblem;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
@@ -149,7 +150,7 @@ public final class MainView extends BorderPane {
         setBottom(bottomBox);
 
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, vm.context().problemProperty(),
-                vm.warningsProperty(), vm.positions()));
+                vm.warningsProperty(), vm.positions(), vm.problems()));
         vm.context().problemProperty().addListener((obs, o, n) -> styleStatus());
         vm.warningsProperty().addListener((obs, o, n) -> styleStatus());
         styleStatus();
@@ -182,7 +183,8 @@ public final class MainView extends BorderPane {
     private String statusText() {
         String problem = vm.context().problemProperty().get();
         if (problem != null && !problem.isEmpty()) {
-            return "No results: " + problem;
+            long more = vm.problems().values().stream().filter(InputProblem::error).count() - 1;
+            return "No results: " + problem + (more > 0 ? "  (+" + more + " more, marked in red)" : "");
         }
         List<String> warnings = vm.warningsProperty().get();
         if (warnings != null && !warnings.isEmpty()) {

@@ -251,6 +251,7 @@ public final class PositionsView extends VBox {
 
     private static Label headerLabel(String text, String tip) {
         Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
         l.setTooltip(new Tooltip(tip));
         return l;
     }
@@ -300,9 +301,7 @@ public final class PositionsView extends VBox {
                                                                 java.util.function.BiFunction<PositionRow, PositionRisk, String> text,
                                                                 Function<PositionRisk, String> styleClass) {
         TableColumn<PositionRow, PositionRisk> col = new TableColumn<>();
-        Label header = new Label(title);
-        header.setTooltip(new Tooltip(tip));
-        col.setGraphic(header);
+        col.setGraphic(headerLabel(title, tip));
         col.setId("col-" + key);
         col.setEditable(false);
         col.setSortable(false);
@@ -314,10 +313,8 @@ public final class PositionsView extends VBox {
 
     private TableColumn<PositionRow, PositionRisk> adlColumn() {
         TableColumn<PositionRow, PositionRisk> col = new TableColumn<>();
-        Label header = new Label("ADL");
-        header.setTooltip(new Tooltip("Auto-deleveraging queue: lights lit = quintile among same-side positions "
+        col.setGraphic(headerLabel("ADL", "Auto-deleveraging queue: lights lit = quintile among same-side positions "
                 + "(5 = first in line)"));
-        col.setGraphic(header);
         col.setId("col-adl");
         col.setEditable(false);
         col.setSortable(false);

@@ -31,13 +31,27 @@ public final class ThemeManager {
         return theme;
     }
 
-    /** Styles a window's root (and every later theme change). */
+    /**
+     * Styles a window's content (and every later theme change). The stylesheet goes on the scene, not the node:
+     * ControlsFX decorations wrap the scene root, and their graphics live outside the content.
+     */
     public void attach(Parent root) {
         this.root = root;
-        if (!root.getStylesheets().contains(APP_CSS)) {
-            root.getStylesheets().add(APP_CSS);
+        if (root.getScene() != null) {
+            addTo(root.getScene());
         }
+        root.sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null) {
+                addTo(scene);
+            }
+        });
         apply();
+    }
+
+    private static void addTo(javafx.scene.Scene scene) {
+        if (!scene.getStylesheets().contains(APP_CSS)) {
+            scene.getStylesheets().add(APP_CSS);
+        }
     }
 
     private void apply() {
