@@ -79,7 +79,8 @@ public final class IndexPrice {
      *
      * @param price   the volume-weighted average of the feeds used
      * @param used    the feeds in the average, in input order
-     * @param dropped one sentence per dropped feed saying why, in input order of the checks
+     * @param dropped one sentence per dropped feed saying why: stale and empty feeds first, then the deviating
+     *                ones, each group in input order
      */
     public record IndexResult(double price, List<Source> used, List<String> dropped) {
         public IndexResult {
