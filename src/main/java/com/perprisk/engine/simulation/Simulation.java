@@ -150,6 +150,7 @@ public final class Simulation {
         final PricePath path;
         final Settings settings;
         Portfolio pf;
+        final Map<String, Market> start;
         double fund;
         Population cps;
         final List<SimulationEvent> events = new ArrayList<>();
@@ -164,6 +165,7 @@ public final class Simulation {
 
         Run(Portfolio portfolio, PricePath path, Settings settings) {
             this.pf = portfolio;
+            this.start = portfolio.marketsBySymbol();
             this.path = path;
             this.settings = settings;
             this.fund = settings.insuranceFund();
@@ -191,8 +193,13 @@ public final class Simulation {
                 if (path.has(m.symbol())) {
                     double mark = path.mark(m.symbol(), k);
                     double index = path.index(m.symbol(), k);
-                    markets.add(new Market(m.symbol(), m.convention(), mark, Double.isNaN(index) ? m.indexPrice()
-                            : index, m.takerFeeRate(), m.tiers(), m.dydx(), m.funding(), m.future()));
+                    Market m0 = start.get(m.symbol());
+                    if (Double.isNaN(index)) {
+                        // no index on the path: it moves with the mark, index = index₀ × mark / mark₀
+                        index = m0.indexPrice() * mark / m0.markPrice();
+                    }
+                    markets.add(new Market(m.symbol(), m.convention(), mark, index, m.takerFeeRate(), m.tiers(),
+                            m.dydx(), m.funding(), m.future()));
                 } else {
                     markets.add(m);
                 }
