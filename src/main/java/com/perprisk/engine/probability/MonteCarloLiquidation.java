@@ -71,6 +71,13 @@ public final class MonteCarloLiquidation {
                            boolean funding) {
         public Settings {
             volatilityBySymbol = volatilityBySymbol == null ? Map.of() : Map.copyOf(volatilityBySymbol);
+            if (correlationMatrix != null) {
+                double[][] copy = new double[correlationMatrix.length][];
+                for (int i = 0; i < copy.length; i++) {
+                    copy[i] = correlationMatrix[i] == null ? new double[0] : correlationMatrix[i].clone();
+                }
+                correlationMatrix = copy;
+            }
         }
 
         /** One volatility for all markets, zero drift, independent markets, hourly steps, funding on. */

@@ -84,6 +84,26 @@ class MonteCarloLiquidationTest {
     }
 
     @Test
+    void theSeedReproducesTheRunOnAnyNumberOfThreads() throws Exception {
+        Market btc = Market.simple("BTCUSDT", Convention.BINANCE, 60_000, BTC);
+        Market eth = Market.simple("ETHUSDT", Convention.BINANCE, 3_000,
+                TierTable.resolve(Convention.BINANCE, Tables.binanceEth2021()));
+        Portfolio pf = new Portfolio(new Account(15_000, PositionMode.ONE_WAY), List.of(btc, eth), List.of(
+                Position.cross("a", "BTCUSDT", Side.LONG, 2, 60_000, 20),
+                Position.cross("b", "ETHUSDT", Side.SHORT, 40, 3_000, 20),
+                Position.isolated("i", "BTCUSDT", Side.SHORT, 1, 60_000, 25)), 720);
+        var s = MonteCarloLiquidation.Settings.of(0.9, 96, 3_000, 77).withCorrelation(0.5);
+        var parallel = MonteCarloLiquidation.run(pf, s);
+        java.util.concurrent.ForkJoinPool one = new java.util.concurrent.ForkJoinPool(1);
+        try {
+            var single = one.submit(() -> MonteCarloLiquidation.run(pf, s)).get();
+            assertEquals(parallel, single);
+        } finally {
+            one.shutdown();
+        }
+    }
+
+    @Test
     void fundingPaidByALongRaisesItsProbability() {
         Position p = Position.isolated("p", "BTCUSDT", Side.LONG, 1, 60_000, 10);
         Market m = new Market("BTCUSDT", Convention.BINANCE, 60_000, 60_000, 0, BTC, null,
