@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * {@code compare WORKSPACE}: the same account and positions under every convention, printed as
  * {@code {"conventions": {"BINANCE": <calc output>, …}, "differences": [...], "fundingPerDay": {...},
- * "errors": {...}}}.
+ * "closeFees": {...}, "errors": {...}}}.
  */
 public final class CompareCommand {
     static final String USAGE_LINE = "usage: perprisk compare WORKSPACE.json   (- reads standard input)";
@@ -57,6 +57,11 @@ public final class CompareCommand {
             ObjectNode perDay = root.putObject("fundingPerDay");
             for (Map.Entry<Convention, Map<String, Double>> e : c.fundingPerDay().entrySet()) {
                 ObjectNode o = perDay.putObject(e.getKey().name());
+                e.getValue().forEach((k, v) -> HeadlessSupport.put(o, k, v));
+            }
+            ObjectNode fees = root.putObject("closeFees");
+            for (Map.Entry<Convention, Map<String, Double>> e : c.closeFees().entrySet()) {
+                ObjectNode o = fees.putObject(e.getKey().name());
                 e.getValue().forEach((k, v) -> HeadlessSupport.put(o, k, v));
             }
             ObjectNode errors = root.putObject("errors");

@@ -70,16 +70,20 @@ public final class VenueComparison {
      * @param portfolios  the portfolio carried over to each convention
      * @param risks       the engine's answer under each convention
      * @param fundingPerDay funding per day of each position under each convention (+ received, − paid)
+     * @param closeFees   taker fee to close each position at the mark: rate × Q × mark (the same market fee under
+     *                    every convention; OKX also counts it in the maintenance requirement)
      * @param errors      conventions the portfolio cannot be carried over to, with the reason
      * @param differences every difference, by position, quantity and pair of conventions
      */
     public record Comparison(Map<Convention, Portfolio> portfolios, Map<Convention, PortfolioRisk> risks,
-                             Map<Convention, Map<String, Double>> fundingPerDay, Map<Convention, String> errors,
+                             Map<Convention, Map<String, Double>> fundingPerDay,
+                             Map<Convention, Map<String, Double>> closeFees, Map<Convention, String> errors,
                              List<Difference> differences) {
         public Comparison {
             portfolios = java.util.Collections.unmodifiableMap(new EnumMap<>(portfolios));
             risks = java.util.Collections.unmodifiableMap(new EnumMap<>(risks));
             fundingPerDay = java.util.Collections.unmodifiableMap(new EnumMap<>(fundingPerDay));
+            closeFees = java.util.Collections.unmodifiableMap(new EnumMap<>(closeFees));
             errors = java.util.Collections.unmodifiableMap(new EnumMap<>(errors));
             differences = List.copyOf(differences);
         }
@@ -94,6 +98,7 @@ public final class VenueComparison {
         Map<Convention, Portfolio> portfolios = new EnumMap<>(Convention.class);
         Map<Convention, PortfolioRisk> risks = new EnumMap<>(Convention.class);
         Map<Convention, Map<String, Double>> perDay = new EnumMap<>(Convention.class);
+        Map<Convention, Map<String, Double>> fees = new EnumMap<>(Convention.class);
         Map<Convention, String> errors = new EnumMap<>(Convention.class);
         // tables of every market under every convention
         Map<String, Map<Convention, TierTable>> tables = new LinkedHashMap<>();
@@ -111,13 +116,17 @@ public final class VenueComparison {
                 portfolios.put(c, p);
                 risks.put(c, risk);
                 Map<String, Double> day = new LinkedHashMap<>();
+                Map<String, Double> fee = new LinkedHashMap<>();
                 for (Position pos : p.positions()) {
                     Market m = p.requireMarket(pos.symbol());
+                    // close fee = taker rate × Q × mark
+                    fee.put(pos.id(), m.takerFeeRate() * pos.notionalAt(m.markPrice()));
                     // per day = payment per settlement × 24 / interval
                     day.put(pos.id(), FundingPayment.perSettlement(pos.side(), pos.size(), m.markPrice(),
                             m.funding().rate()) * 24 / m.funding().intervalHours());
                 }
                 perDay.put(c, day);
+                fees.put(c, fee);
             } catch (EngineException e) {
                 errors.put(c, e.getMessage());
             }
@@ -144,7 +153,7 @@ public final class VenueComparison {
                 }
             }
         }
-        return new Comparison(portfolios, risks, perDay, errors, diffs);
+        return new Comparison(portfolios, risks, perDay, fees, errors, diffs);
     }
 
     private static String interval(Portfolio p, Position pos) {
