@@ -136,6 +136,23 @@ class MonteCarloLiquidationTest {
     }
 
     @Test
+    void anExplicitCorrelationMatrixEqualsTheCommonCorrelation() {
+        Market btc = Market.simple("BTCUSDT", Convention.BINANCE, 60_000, BTC);
+        Market eth = Market.simple("ETHUSDT", Convention.BINANCE, 3_000,
+                TierTable.resolve(Convention.BINANCE, Tables.binanceEth2021()));
+        Portfolio pf = new Portfolio(new Account(20_000, PositionMode.ONE_WAY), List.of(btc, eth), List.of(
+                Position.cross("a", "BTCUSDT", Side.LONG, 2, 60_000, 20),
+                Position.cross("b", "ETHUSDT", Side.LONG, 40, 3_000, 20)), 720);
+        var common = MonteCarloLiquidation.Settings.of(0.8, 48, 2_000, 3).withCorrelation(0.6);
+        var matrix = new MonteCarloLiquidation.Settings(0.8, java.util.Map.of(), 0, 0,
+                new double[][]{{1, 0.6}, {0.6, 1}}, 48, 1, 2_000, 3, true);
+        assertEquals(MonteCarloLiquidation.run(pf, common), MonteCarloLiquidation.run(pf, matrix));
+        var wrongSize = new MonteCarloLiquidation.Settings(0.8, java.util.Map.of(), 0, 0, new double[][]{{1}}, 48, 1,
+                10, 3, true);
+        assertThrows(EngineException.class, () -> MonteCarloLiquidation.run(pf, wrongSize));
+    }
+
+    @Test
     void loneLegSolveMatchesTheExactSolver() {
         for (Convention c : Convention.values()) {
             if (c == Convention.DYDX) {

@@ -33,6 +33,14 @@ class SimulationTest {
         return new Portfolio(new Account(wallet, PositionMode.ONE_WAY), List.of(m), List.of(positions), 720);
     }
 
+    static PricePath pathOf(String symbol, double... marks) {
+        double[] t = new double[marks.length];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i;
+        }
+        return PricePath.of(List.of(symbol), t, new double[][]{marks});
+    }
+
     static PricePath path(double... marks) {
         double[] t = new double[marks.length];
         for (int i = 0; i < t.length; i++) {
