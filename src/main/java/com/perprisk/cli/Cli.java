@@ -10,8 +10,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
 /**
- * The headless command line: {@code --help}, {@code --version}, {@code calc}. Never needs a display and never lets an
- * exception escape as a stack trace.
+ * The headless command line: {@code --help}, {@code --version}, {@code calc}, {@code simulate}, {@code compare},
+ * {@code probability}. Never needs a display and never lets an exception escape as a stack trace.
  *
  * <p>Exit status: 0 success; 1 invalid workspace (or input the engine cannot compute); 2 usage error; 3 file not found
  * or unreadable; 4 internal error (a bug: please report it).
@@ -23,7 +23,8 @@ public final class Cli {
     public static final int UNREADABLE = 3;
     public static final int INTERNAL = 4;
 
-    private static final Set<String> COMMANDS = Set.of("calc", "--help", "-h", "help", "--version", "-V", "version");
+    private static final Set<String> COMMANDS = Set.of("calc", "simulate", "compare", "probability", "--help", "-h",
+            "help", "--version", "-V", "version");
 
     private Cli() {
     }
@@ -67,6 +68,15 @@ public final class Cli {
                 case "calc" -> {
                     return CalcCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
                 }
+                case "simulate" -> {
+                    return SimulateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
+                }
+                case "compare" -> {
+                    return CompareCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
+                }
+                case "probability" -> {
+                    return ProbabilityCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
+                }
                 default -> {
                     err.println("unknown command: " + args[0]);
                     err.println(CalcCommand.USAGE_LINE);
@@ -99,10 +109,17 @@ public final class Cli {
                   perprisk calc WORKSPACE.json [--explain]
                                                    print every computed number as JSON
                                                    (WORKSPACE.json may be - for standard input)
+                  perprisk simulate WORKSPACE.json --seed N --steps K --volatility V
+                                                   play the workspace along a seeded GBM price path
+                                                   (or --path PRICES.csv): events and the final calc output
+                  perprisk compare WORKSPACE.json  the same positions under every venue convention
+                  perprisk probability WORKSPACE.json --volatility V --horizon-hours H [--paths N --seed S]
+                                                   probability of touching each liquidation price
                   perprisk --version               print the version
                   perprisk --help                  print this help
 
-                calc exit status: 0 ok, 1 invalid workspace, 2 usage error, 3 file not found or unreadable
+                calc exit status (and simulate, compare, probability): 0 ok, 1 invalid workspace, 2 usage error,
+                3 file not found or unreadable
                 """.formatted(Version.current());
     }
 }
