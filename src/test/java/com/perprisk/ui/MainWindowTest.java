@@ -298,6 +298,19 @@ class MainWindowTest extends ApplicationTest {
     }
 
     @Test
+    void tabMovesThroughTheInputsInReadingOrder() {
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT4);
+        List<String> order = new ArrayList<>();
+        for (int i = 0; i < 7; i++) {
+            type(KeyCode.TAB);
+            Node f = window(0).getScene().getFocusOwner();
+            order.add(f == null ? "null" : f.getId() == null ? f.getClass().getSimpleName() : f.getId());
+        }
+        assertEquals(List.of("mode-one-way", "horizon-hours", "positions-table", "markets-table", "tier-table"),
+                order.subList(0, 5), order.toString());
+    }
+
+    @Test
     void themeAndPresentationSizeShortcuts() {
         clickOn(cell(positionsTable(), 0, "col-notional"));
         push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.L);
@@ -319,6 +332,8 @@ class MainWindowTest extends ApplicationTest {
         assertEquals("p1", ctx.selectedPositionIdProperty().get());
         clickOn(cell(positionsTable(), 0, "col-liquidationPrice"));
         assertEquals("liquidationPrice", ctx.selectedQuantityProperty().get());
+        assertEquals("explain-tab", view.resultTabs().getSelectionModel().getSelectedItem().getId(),
+                "a clicked result shows its working");
     }
 
     @Test
