@@ -22,7 +22,7 @@ final class DesktopEntry {
         setDefault("glass.platform", "Monocle");
         setDefault("monocle.platform", "Headless");
         setDefault("prism.order", "sw");
-        setDefault("headless.geometry", "1280x800-32");
+        setDefault("headless.geometry", "3840x2160-32");
         setDefault("java.awt.headless", "true");
         setDefault("testfx.headless", "true");
     }

@@ -36,8 +36,6 @@ import java.util.List;
 public class PerpRiskApp extends Application {
     /** System property: print {@code first-frame-ms=<ms since JVM start>} when the first frame is shown, then exit. */
     public static final String EXIT_AFTER_FIRST_FRAME = "perprisk.exitAfterFirstFrame";
-    private static final double DEFAULT_WIDTH = 1280;
-    private static final double DEFAULT_HEIGHT = 800;
 
     private AppSettings settings;
     private ThemeManager theme;
@@ -79,7 +77,7 @@ public class PerpRiskApp extends Application {
             return;
         }
 
-        Scene scene = new Scene(view, DEFAULT_WIDTH, DEFAULT_HEIGHT);
+        Scene scene = new Scene(view, options.width(), options.height());
         theme.attach(view);
         stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());

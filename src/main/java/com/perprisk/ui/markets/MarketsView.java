@@ -71,29 +71,29 @@ public final class MarketsView extends VBox {
         table.setItems(vm.markets());
         table.setEditable(true);
         table.getStyleClass().addAll("dense", "markets-table");
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         table.setPlaceholder(new Label("No markets"));
         TableKeys.install(table);
         vm.loadsProperty().addListener(o -> com.perprisk.ui.controls.ColumnFit.reset(table));
 
-        TableColumn<MarketRow, String> symbol = text("Symbol", "symbol", MarketRow::symbolProperty, t -> t, 86, false);
+        TableColumn<MarketRow, String> symbol = text("Symbol", "symbol", MarketRow::symbolProperty, t -> t, 80, false);
         TableColumn<MarketRow, Convention> venue = new TableColumn<>("Venue");
         venue.setCellValueFactory(c -> c.getValue().conventionProperty());
         venue.setCellFactory(c -> new ChoiceCell<>(vm, FXCollections.observableArrayList(Convention.values()),
                 ChoiceCell.enumConverter(Formats::venue, List.of(Convention.values())),
                 (row, i) -> FieldPaths.market(vm.indexOf(row), "convention"), x -> null));
-        venue.setPrefWidth(98);
+        venue.setPrefWidth(92);
         venue.setSortable(false);
 
         UnaryOperator<String> price = t -> fmt.quantity(fmt.parse(t), 8);
         UnaryOperator<String> pct = t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 6) + "%";
         table.getColumns().addAll(List.of(symbol, venue,
-                text("Mark", "markPrice", MarketRow::markPriceProperty, price, 80, true),
-                text("Index", "indexPrice", MarketRow::indexPriceProperty, price, 80, true),
-                text("Funding", "funding.rate", MarketRow::fundingRatePercentProperty, pct, 70, true),
+                text("Mark", "markPrice", MarketRow::markPriceProperty, price, 78, true),
+                text("Index", "indexPrice", MarketRow::indexPriceProperty, price, 78, true),
+                text("Funding", "funding.rate", MarketRow::fundingRatePercentProperty, pct, 66, true),
                 text("Int.", "funding.intervalHours", MarketRow::fundingIntervalHoursProperty,
-                        t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + " h", 50, true),
-                text("Taker", "takerFeeRate", MarketRow::takerFeePercentProperty, pct, 60, true),
+                        t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + " h", 44, true),
+                text("Taker", "takerFeeRate", MarketRow::takerFeePercentProperty, pct, 56, true),
                 text("Future", "future.price", MarketRow::futurePriceProperty, price, 76, true),
                 text("Days", "future.daysToExpiry", MarketRow::futureDaysProperty,
                         t -> fmt.quantity(fmt.parse(t), 2), 50, true)));

@@ -183,27 +183,28 @@ public final class PositionsView extends VBox {
         inputs.getColumns().addAll(List.of(symbol, side, size, entry, lev, mode, iso, extra));
 
         TableColumn<PositionRow, Object> results = new TableColumn<>("Results");
+        // the headline first: at a narrow width the liquidation price stays in view
         results.getColumns().addAll(List.of(
-                resultColumn("Notional", "notional", 88, "Size × mark price",
-                        (row, r) -> fmt.money(r.notional()), r -> null),
+                resultColumn("Liq. price", "liquidationPrice", 88,
+                        "Mark price at which margin balance = maintenance requirement",
+                        (row, r) -> r.liquidationPrice() == null ? "none" : fmt.price(r.liquidationPrice(), mark(row)),
+                        r -> "liq-price"),
+                resultColumn("Dist.", "distanceToLiquidation", 68, "Distance from mark to liquidation: |mark − LP| / mark",
+                        (row, r) -> fmt.percent(r.distanceToLiquidation(), 2), this::distanceClass),
                 resultColumn("uPnL", "unrealizedPnl", 84, "Unrealized PnL at the mark: side × size × (mark − entry)",
                         (row, r) -> fmt.signedMoney(r.unrealizedPnl()), r -> pnlClass(r.unrealizedPnl())),
                 resultColumn("ROE", "roe", 70, "Return on initial margin: uPnL / IM",
                         (row, r) -> fmt.signedPercent(r.roe(), 2), r -> pnlClass(r.roe())),
+                resultColumn("Notional", "notional", 88, "Size × mark price",
+                        (row, r) -> fmt.money(r.notional()), r -> null),
                 resultColumn("IM", "initialMargin", 74, "Initial margin: entry notional / leverage",
                         (row, r) -> fmt.money(r.initialMargin()), r -> null),
                 resultColumn("MM", "maintenanceMargin", 70,
                         "Maintenance margin under the market's convention (bracket shown in the tooltip)",
                         (row, r) -> fmt.money(r.maintenanceMargin()), r -> null),
-                resultColumn("Liq. price", "liquidationPrice", 88,
-                        "Mark price at which margin balance = maintenance requirement",
-                        (row, r) -> r.liquidationPrice() == null ? "none" : fmt.price(r.liquidationPrice(), mark(row)),
-                        r -> "liq-price"),
                 resultColumn("Bankr.", "bankruptcyPrice", 88, "Mark price at which margin balance = 0",
                         (row, r) -> r.bankruptcyPrice() == null ? "none" : fmt.price(r.bankruptcyPrice(), mark(row)),
                         r -> null),
-                resultColumn("Dist.", "distanceToLiquidation", 68, "Distance from mark to liquidation: |mark − LP| / mark",
-                        (row, r) -> fmt.percent(r.distanceToLiquidation(), 2), this::distanceClass),
                 adlColumn()));
 
         table.getColumns().addAll(List.of(inputs, results));

@@ -29,6 +29,8 @@ class FieldPathsTest {
         assertEquals(Path.of("out.png"), o.screenshot());
         assertEquals(Path.of("w.json"), o.workspace());
         assertNull(LaunchOptions.parse(List.of()).workspace());
+        assertEquals(1024, LaunchOptions.parse(List.of("--size", "1024x768")).width());
+        assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--size", "big")));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--screenshot")));
         assertThrows(IllegalArgumentException.class, () -> LaunchOptions.parse(List.of("--bogus")));
     }
