@@ -766,6 +766,10 @@ public final class WorkspaceViewModel {
 
     // ------------------------------------------------------------------ helpers
 
+    /**
+     * A choice from the file: {@code fallback} when it is left out; null when it names nothing known, so that the
+     * mapper reports it at its field instead of the value silently changing.
+     */
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, E fallback) {
         if (text == null) {
             return fallback;
@@ -773,7 +777,7 @@ public final class WorkspaceViewModel {
         try {
             return Enum.valueOf(type, text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
         } catch (IllegalArgumentException e) {
-            return fallback;
+            return null;
         }
     }
 

@@ -267,6 +267,19 @@ class WorkspaceViewModelTest {
     }
 
     @Test
+    void anUnknownVenueIsReportedAtItsFieldNotReplaced() {
+        var doc = TestDocs.isolatedLong();
+        var markets = new java.util.ArrayList<>(doc.markets());
+        var m = markets.get(0);
+        markets.set(0, new com.perprisk.io.WorkspaceDocument.MarketDoc(m.symbol(), "KRAKEN", m.markPrice(),
+                m.indexPrice(), m.takerFeeRate(), m.tiers(), m.dydx(), m.funding(), m.future(), m.extra()));
+        vm.load(doc.withMarkets(markets), null);
+        assertNull(vm.markets().get(0).conventionProperty().get());
+        assertTrue(vm.problemAt("markets[0].convention").orElseThrow().error(), vm.problems().toString());
+        assertNull(ctx.getRisk());
+    }
+
+    @Test
     void newWorkspaceIsCleanAndComputes() {
         p(0).sizeProperty().set("2");
         vm.newWorkspace();
