@@ -3,6 +3,7 @@ package com.perprisk.ui.tiers;
 import com.perprisk.engine.Convention;
 import com.perprisk.io.PresetCatalog;
 import com.perprisk.ui.controls.EditableTextCell;
+import com.perprisk.ui.controls.FieldDecorations;
 import com.perprisk.ui.controls.TableKeys;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.workspace.FieldPaths;
@@ -55,6 +56,40 @@ public final class TierEditor extends VBox {
     private final Label title = new Label("Tier table");
     private final Label summary = new Label();
     private final Label tableProblem = new Label();
+    private final javafx.scene.layout.GridPane dydxForm = new javafx.scene.layout.GridPane();
+    private final List<DydxField> dydxFields;
+
+    /** One dYdX liquidity-tier parameter: a field bound to the selected market's text property. */
+    private final class DydxField {
+        final javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        final String path;
+
+        DydxField(String id, String label, String unit, String path) {
+            this.path = path;
+            field.setId(id);
+            field.setPrefColumnCount(10);
+            field.setAlignment(Pos.CENTER_RIGHT);
+            field.getStyleClass().add("number-field");
+            int row = dydxForm.getRowCount();
+            Label l = new Label(label);
+            l.setLabelFor(field);
+            Label u = new Label(unit);
+            u.getStyleClass().add("unit");
+            dydxForm.addRow(row, l, field, u);
+            FieldDecorations.bind(field, vm, () -> market.get() == null ? null
+                    : FieldPaths.market(vm.indexOf(market.get()), path));
+        }
+
+        void show(MarketRow old, MarketRow now) {
+            if (old != null) {
+                field.textProperty().unbindBidirectional(old.numberField(path));
+            }
+            if (now != null) {
+                field.textProperty().bindBidirectional(now.numberField(path));
+                FieldDecorations.refresh(field, vm, FieldPaths.market(vm.indexOf(now), path));
+            }
+        }
+    }
 
     public TierEditor(WorkspaceViewModel vm) {
         this.vm = vm;
@@ -150,9 +185,34 @@ public final class TierEditor extends VBox {
                 t -> Formats.isBlank(t) ? "derived" : fmt.quantity(fmt.parse(t), 2), 100));
         VBox.setVgrow(table, Priority.ALWAYS);
 
-        getChildren().addAll(header, summary, tableProblem, table);
+        dydxFields = List.of(
+                new DydxField("dydx-imf", "Initial margin fraction", "%", "dydx.initialMarginFraction"),
+                new DydxField("dydx-maintenance", "Maintenance fraction (of IMF)", "%", "dydx.maintenanceFraction"),
+                new DydxField("dydx-oi", "Open interest", "USD", "dydx.openInterestNotional"),
+                new DydxField("dydx-oi-lower", "OI lower cap", "USD", "dydx.oiLowerCap"),
+                new DydxField("dydx-oi-upper", "OI upper cap", "USD", "dydx.oiUpperCap"));
+        dydxForm.setId("dydx-form");
+        dydxForm.setHgap(8);
+        dydxForm.setVgap(6);
+        dydxForm.setPadding(new javafx.geometry.Insets(8, 10, 8, 10));
+        // dYdX has no brackets; its parameters scroll within the space the table would take
+        javafx.scene.control.ScrollPane dydxScroll = new javafx.scene.control.ScrollPane(dydxForm);
+        dydxScroll.setFitToWidth(true);
+        dydxScroll.setMinHeight(0);
+        dydxScroll.getStyleClass().add("edge-to-edge");
+        dydxScroll.visibleProperty().bind(dydxForm.visibleProperty());
+        dydxScroll.managedProperty().bind(dydxForm.visibleProperty());
+        VBox.setVgrow(dydxScroll, Priority.ALWAYS);
+        table.managedProperty().bind(table.visibleProperty());
+        dydxForm.setVisible(false);
+        setMinHeight(0);
 
-        market.addListener((obs, o, n) -> show(n));
+        getChildren().addAll(header, summary, tableProblem, dydxScroll, table);
+
+        market.addListener((obs, o, n) -> {
+            dydxFields.forEach(f -> f.show(o, n));
+            show(n);
+        });
         vm.problems().addListener((MapChangeListener<String, InputProblem>) c -> updateTableProblem());
         show(null);
     }
@@ -186,6 +246,8 @@ public final class TierEditor extends VBox {
     private void show(MarketRow m) {
         if (m == null) {
             table.setItems(FXCollections.observableArrayList());
+            dydxForm.visibleProperty().unbind();
+            dydxForm.setVisible(false);
             title.setText("Tier table");
             summary.setText("Select a market to see its tier table.");
             setDisable(vm.markets().isEmpty());
@@ -193,6 +255,9 @@ public final class TierEditor extends VBox {
         }
         setDisable(false);
         table.setItems(m.tiers());
+        javafx.beans.binding.BooleanBinding dydx = m.conventionProperty().isEqualTo(Convention.DYDX);
+        dydxForm.visibleProperty().bind(dydx);
+        table.visibleProperty().bind(dydx.not().or(javafx.beans.binding.Bindings.isNotEmpty(m.tiers())));
         title.textProperty().unbind();
         title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
                 () -> "Tier table · " + m.symbolProperty().get(), m.symbolProperty()));
@@ -200,10 +265,6 @@ public final class TierEditor extends VBox {
             Convention c = m.conventionProperty().get();
             String src = m.tierSourceProperty().get();
             String conv = c == null ? "" : Formats.venueName(c) + ": " + c.summary();
-            if (c == Convention.DYDX && m.dydx() != null) {
-                conv += ". No brackets: IMF " + vm.formats().percent(m.dydx().initialMarginFraction(), 2)
-                        + ", maintenance fraction " + vm.formats().percent(m.dydx().maintenanceFraction(), 0);
-            }
             return src == null || src.isEmpty() ? conv : conv + "  ·  " + src;
         }, m.conventionProperty(), m.tierSourceProperty(), m.tiers()));
         updateTableProblem();

@@ -2,6 +2,7 @@ package com.perprisk.ui.workspace;
 
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceDocument.AccountDoc;
+import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import com.perprisk.io.WorkspaceDocument.FundingDoc;
 import com.perprisk.io.WorkspaceDocument.FutureDoc;
 import com.perprisk.io.WorkspaceDocument.MarketDoc;
@@ -69,12 +70,21 @@ final class DocumentBuilder {
         FutureDoc future = fp == null && fd == null && m.futureExtra.isEmpty()
                 && blank(m.futurePriceProperty().get(), m.futureDaysProperty().get())
                 ? null : new FutureDoc(fp, fd, copy(m.futureExtra));
+        DydxDoc dydx = null;
+        if (m.hasDydx()) {
+            dydx = new DydxDoc(pct(FieldPaths.market(i, "dydx.initialMarginFraction"), m.dydxImfPercentProperty().get()),
+                    pct(FieldPaths.market(i, "dydx.maintenanceFraction"), m.dydxMaintenancePercentProperty().get()),
+                    num(FieldPaths.market(i, "dydx.openInterestNotional"), m.dydxOpenInterestProperty().get()),
+                    num(FieldPaths.market(i, "dydx.oiLowerCap"), m.dydxOiLowerProperty().get()),
+                    num(FieldPaths.market(i, "dydx.oiUpperCap"), m.dydxOiUpperProperty().get()),
+                    copy(m.dydxExtra));
+        }
         String symbol = m.symbolProperty().get() == null ? null : m.symbolProperty().get().strip();
         return new MarketDoc(symbol, m.conventionProperty().get() == null ? null : m.conventionProperty().get().name(),
                 num(FieldPaths.market(i, "markPrice"), m.markPriceProperty().get()),
                 num(FieldPaths.market(i, "indexPrice"), m.indexPriceProperty().get()),
                 pct(FieldPaths.market(i, "takerFeeRate"), m.takerFeePercentProperty().get()),
-                tiers.isEmpty() && m.dydx != null ? null : tiers, m.dydx, funding, future, copy(m.extra));
+                tiers.isEmpty() && dydx != null ? null : tiers, dydx, funding, future, copy(m.extra));
     }
 
     private PositionDoc position(int i, PositionRow p) {

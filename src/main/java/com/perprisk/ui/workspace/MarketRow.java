@@ -1,7 +1,6 @@
 package com.perprisk.ui.workspace;
 
 import com.perprisk.engine.Convention;
-import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -30,14 +29,21 @@ public final class MarketRow {
     private final ObservableList<TierRow> tiers = FXCollections.observableArrayList();
     /** Where the tier table came from, e.g. a preset's name or an imported file; empty when typed in. */
     private final StringProperty tierSource = new SimpleStringProperty(this, "tierSource", "");
-    DydxDoc dydx;
+    private final StringProperty dydxImfPercent = new SimpleStringProperty(this, "dydx.initialMarginFraction", "");
+    private final StringProperty dydxMaintenancePercent = new SimpleStringProperty(this, "dydx.maintenanceFraction",
+            "");
+    private final StringProperty dydxOpenInterest = new SimpleStringProperty(this, "dydx.openInterestNotional", "");
+    private final StringProperty dydxOiLower = new SimpleStringProperty(this, "dydx.oiLowerCap", "");
+    private final StringProperty dydxOiUpper = new SimpleStringProperty(this, "dydx.oiUpperCap", "");
+    Map<String, Object> dydxExtra = new LinkedHashMap<>();
     Map<String, Object> extra = new LinkedHashMap<>();
     Map<String, Object> fundingExtra = new LinkedHashMap<>();
     Map<String, Object> futureExtra = new LinkedHashMap<>();
 
     MarketRow(EditListener listener) {
         EditListener.watch(listener, symbol, convention, markPrice, indexPrice, takerFeePercent, fundingRatePercent,
-                fundingIntervalHours, futurePrice, futureDays, tiers);
+                fundingIntervalHours, futurePrice, futureDays, tiers, dydxImfPercent, dydxMaintenancePercent,
+                dydxOpenInterest, dydxOiLower, dydxOiUpper);
     }
 
     public StringProperty symbolProperty() {
@@ -86,9 +92,32 @@ public final class MarketRow {
         return tierSource;
     }
 
-    /** dYdX liquidity-tier parameters as loaded, or null. */
-    public DydxDoc dydx() {
-        return dydx;
+    /** dYdX initial margin fraction, in percent. */
+    public StringProperty dydxImfPercentProperty() {
+        return dydxImfPercent;
+    }
+
+    /** dYdX maintenance fraction (share of the IMF), in percent. */
+    public StringProperty dydxMaintenancePercentProperty() {
+        return dydxMaintenancePercent;
+    }
+
+    public StringProperty dydxOpenInterestProperty() {
+        return dydxOpenInterest;
+    }
+
+    public StringProperty dydxOiLowerProperty() {
+        return dydxOiLower;
+    }
+
+    public StringProperty dydxOiUpperProperty() {
+        return dydxOiUpper;
+    }
+
+    /** Whether the market has dYdX liquidity-tier parameters. */
+    public boolean hasDydx() {
+        return !dydxExtra.isEmpty() || !(dydxImfPercent.get().isBlank() && dydxMaintenancePercent.get().isBlank()
+                && dydxOpenInterest.get().isBlank() && dydxOiLower.get().isBlank() && dydxOiUpper.get().isBlank());
     }
 
     /** The text property of a document field path below the market (markPrice, funding.rate, future.price, ...). */
@@ -101,6 +130,11 @@ public final class MarketRow {
             case "funding.intervalHours" -> fundingIntervalHours;
             case "future.price" -> futurePrice;
             case "future.daysToExpiry" -> futureDays;
+            case "dydx.initialMarginFraction" -> dydxImfPercent;
+            case "dydx.maintenanceFraction" -> dydxMaintenancePercent;
+            case "dydx.openInterestNotional" -> dydxOpenInterest;
+            case "dydx.oiLowerCap" -> dydxOiLower;
+            case "dydx.oiUpperCap" -> dydxOiUpper;
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -273,11 +273,20 @@ public final class WorkspaceViewModel {
                 : formats.editText(d.funding().intervalHours()));
         m.futurePriceProperty().set(d.future() == null ? "" : formats.editText(d.future().price()));
         m.futureDaysProperty().set(d.future() == null ? "" : formats.editText(d.future().daysToExpiry()));
-        m.dydx = d.dydx();
+        applyDydx(m, d.dydx());
         m.extra = copy(d.extra());
         m.fundingExtra = d.funding() == null ? new LinkedHashMap<>() : copy(d.funding().extra());
         m.futureExtra = d.future() == null ? new LinkedHashMap<>() : copy(d.future().extra());
         applyTiers(m, d.tiers() == null ? List.of() : d.tiers());
+    }
+
+    private void applyDydx(MarketRow m, WorkspaceDocument.DydxDoc d) {
+        m.dydxImfPercentProperty().set(d == null ? "" : formats.editPercentText(d.initialMarginFraction()));
+        m.dydxMaintenancePercentProperty().set(d == null ? "" : formats.editPercentText(d.maintenanceFraction()));
+        m.dydxOpenInterestProperty().set(d == null ? "" : formats.editText(d.openInterestNotional()));
+        m.dydxOiLowerProperty().set(d == null ? "" : formats.editText(d.oiLowerCap()));
+        m.dydxOiUpperProperty().set(d == null ? "" : formats.editText(d.oiUpperCap()));
+        m.dydxExtra = d == null ? new LinkedHashMap<>() : copy(d.extra());
     }
 
     private void applyTiers(MarketRow m, List<TierDoc> tds) {
@@ -621,7 +630,7 @@ public final class WorkspaceViewModel {
             if (convention != null) {
                 m.conventionProperty().set(convention);
             }
-            m.dydx = dydx;
+            applyDydx(m, dydx);
             applyTiers(m, tiers == null ? List.of() : tiers);
             m.tierSourceProperty().set(source == null ? "" : source);
         });

@@ -71,13 +71,21 @@ class TierActionsTest {
     void aDydxPresetReplacesBracketsWithLiquidityTierParameters() throws Exception {
         actions.applyPreset(btc, "dydx-large-cap");
         assertEquals(Convention.DYDX, btc.conventionProperty().get());
-        assertNotNull(btc.dydx());
+        assertTrue(btc.hasDydx());
+        assertEquals("5", btc.dydxImfPercentProperty().get(), "Large-Cap IMF 5%");
         assertTrue(btc.tiers().isEmpty());
         assertTrue(vm.problems().values().stream().noneMatch(InputProblem::error), vm.problems().toString());
         assertNotNull(ctx.getRisk());
+        double mm = ctx.getRisk().positions().get(0).maintenanceMargin();
+        btc.dydxImfPercentProperty().set("10");
+        assertTrue(ctx.getRisk().positions().get(0).maintenanceMargin() > mm, "a larger IMF raises MM");
+        btc.dydxImfPercentProperty().set("x");
+        assertTrue(vm.problemAt("markets[0].dydx.initialMarginFraction").isPresent(), vm.problems().toString());
+        vm.undo();
+        vm.undo();
         vm.undo();
         assertEquals(Convention.BINANCE, btc.conventionProperty().get());
-        assertEquals(null, btc.dydx());
+        assertFalse(btc.hasDydx());
         assertEquals(1, btc.tiers().size());
     }
 
