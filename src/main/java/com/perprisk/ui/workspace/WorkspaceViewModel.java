@@ -86,7 +86,8 @@ public final class WorkspaceViewModel {
     private Map<String, Object> docExtra = new LinkedHashMap<>();
     private WorkspaceDocument current;
     private WorkspaceDocument saved;
-    private boolean applying;
+    /** Depth of programmatic changes in progress (loading, undo, batches): field listeners ignore them. */
+    private int applying;
     private Object lastEditKey;
     private long lastEditTime;
     private int nextId = 1;
@@ -233,7 +234,7 @@ public final class WorkspaceViewModel {
 
     /** Puts the document's values into the rows, reusing rows where counts match, then recalculates once. */
     private void apply(WorkspaceDocument doc) {
-        applying = true;
+        applying++;
         try {
             name.set(doc.name() == null ? "Untitled" : doc.name());
             docExtra = new LinkedHashMap<>(doc.extra() == null ? Map.of() : doc.extra());
@@ -256,7 +257,7 @@ public final class WorkspaceViewModel {
             }
             nextId = positions.size() + 1;
         } finally {
-            applying = false;
+            applying--;
         }
         refreshSymbols();
         recompute();
@@ -330,7 +331,7 @@ public final class WorkspaceViewModel {
     // ------------------------------------------------------------------ edits
 
     private void edited(Observable field) {
-        if (applying) {
+        if (applying > 0) {
             return;
         }
         if (field == markets || field instanceof javafx.beans.property.Property<?> p
@@ -360,11 +361,11 @@ public final class WorkspaceViewModel {
     /** Runs several edits as one undo step with one recalculation. */
     public void batch(Runnable edits) {
         WorkspaceDocument before = current;
-        applying = true;
+        applying++;
         try {
             edits.run();
         } finally {
-            applying = false;
+            applying--;
         }
         refreshSymbols();
         recompute();
@@ -427,7 +428,7 @@ public final class WorkspaceViewModel {
             side = Side.SHORT;
         }
         PositionRow row = new PositionRow(this::edited);
-        applying = true;
+        applying++;
         try {
             row.idProperty().set(freshId());
             row.symbolProperty().set(symbol == null ? "" : symbol);
@@ -439,7 +440,7 @@ public final class WorkspaceViewModel {
             row.leverageProperty().set("10");
             row.marginModeProperty().set(MarginMode.CROSS);
         } finally {
-            applying = false;
+            applying--;
         }
         positions.add(row);
         return row;
@@ -455,7 +456,7 @@ public final class WorkspaceViewModel {
             return null;
         }
         PositionRow row = new PositionRow(this::edited);
-        applying = true;
+        applying++;
         try {
             row.idProperty().set(freshId());
             row.symbolProperty().set(source.symbolProperty().get());
@@ -486,7 +487,7 @@ public final class WorkspaceViewModel {
                 }
             }
         } finally {
-            applying = false;
+            applying--;
         }
         positions.add(index + 1, row);
         return row;
@@ -553,7 +554,7 @@ public final class WorkspaceViewModel {
     /** Adds a market (Binance convention, a one-bracket table the user is expected to replace). */
     public MarketRow addMarket() {
         MarketRow m = new MarketRow(this::edited);
-        applying = true;
+        applying++;
         try {
             Set<String> used = new HashSet<>(symbols);
             String symbol = "NEW" + "USDT";
@@ -569,7 +570,7 @@ public final class WorkspaceViewModel {
             m.fundingIntervalHoursProperty().set("8");
             applyTiers(m, Defaults.defaultTiers());
         } finally {
-            applying = false;
+            applying--;
         }
         markets.add(m);
         return m;
@@ -582,7 +583,7 @@ public final class WorkspaceViewModel {
 
     public TierRow addTier(MarketRow m) {
         TierRow row = new TierRow(this::edited);
-        applying = true;
+        applying++;
         try {
             if (!m.tiers().isEmpty()) {
                 TierRow last = m.tiers().get(m.tiers().size() - 1);
@@ -603,7 +604,7 @@ public final class WorkspaceViewModel {
                 row.mmrPercentProperty().set("1");
             }
         } finally {
-            applying = false;
+            applying--;
         }
         m.tiers().add(row);
         return row;
