@@ -111,7 +111,12 @@ public final class TierEditor extends VBox {
         csv.setOnAction(e -> importFile(false));
         MenuItem binance = new MenuItem("Binance leverageBracket JSON…");
         binance.setOnAction(e -> importFile(true));
-        importMenu.getItems().addAll(csv, binance);
+        MenuItem csvClip = new MenuItem("CSV from the clipboard");
+        csvClip.setOnAction(e -> importClipboard(false));
+        MenuItem binanceClip = new MenuItem("Binance JSON from the clipboard");
+        binanceClip.setOnAction(e -> importClipboard(true));
+        importMenu.getItems().addAll(csv, binance, new javafx.scene.control.SeparatorMenuItem(), csvClip,
+                binanceClip);
         Button add = new Button("+ Tier");
         add.setId("add-tier");
         add.getStyleClass().addAll("small", "flat");
@@ -337,6 +342,26 @@ public final class TierEditor extends VBox {
             return;
         }
         importPath(file.toPath(), binance);
+    }
+
+    private void importClipboard(boolean binance) {
+        String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        if (market.get() == null) {
+            return;
+        }
+        if (text == null || text.isBlank()) {
+            error("Nothing to import", "The clipboard holds no text.");
+            return;
+        }
+        try {
+            if (binance) {
+                actions.importBinance(market.get(), text, "the clipboard");
+            } else {
+                actions.importCsv(market.get(), text, "the clipboard");
+            }
+        } catch (com.perprisk.io.WorkspaceException | RuntimeException e) {
+            error("Cannot import from the clipboard", e.getMessage());
+        }
     }
 
     /** Imports a file into the selected market, reporting a failure in a dialog. */
