@@ -203,6 +203,22 @@ class MainWindowTest extends ApplicationTest {
     }
 
     @Test
+    void importedTiersAppearInTheTable(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("brackets.csv");
+        Files.writeString(csv, "floor,cap,maxLeverage,mmr,maintenanceAmount\n0,50000,125,0.004,0\n"
+                + "50000,600000,100,0.005,50\n600000,3000000,75,0.0065,950\n");
+        interact(() -> view.tierEditor().importPath(csv, false));
+        TableView<?> tiers = view.tierEditor().table();
+        assertEquals(3, tiers.getItems().size());
+        assertEquals("3,000,000", text(tiers, 2, "tier-col-cap"));
+        assertEquals("0.65%", text(tiers, 2, "tier-col-mmr"));
+        assertEquals("54,221.11", liq(0), "(60,000 − 6,000 − 50) / (1 − 0.005): the 0.5% bracket with cum 50");
+        push(KeyCode.SHORTCUT, KeyCode.Z);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, tiers.getItems().size());
+    }
+
+    @Test
     void invalidInputShowsItsDecorationAndNoResult() {
         typeInto(positionsTable(), 0, "col-size", "abc");
         TableCell<?, ?> size = cell(positionsTable(), 0, "col-size");
