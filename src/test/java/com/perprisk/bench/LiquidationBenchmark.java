@@ -9,6 +9,8 @@ import com.perprisk.engine.Position;
 import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.liquidation.LiquidationSolver;
+import com.perprisk.engine.liquidation.MarginPool;
+import com.perprisk.engine.liquidation.Requirement;
 import com.perprisk.engine.risk.RiskEngine;
 import com.perprisk.engine.tier.TierSpec;
 import com.perprisk.engine.tier.TierTable;
@@ -56,6 +58,7 @@ public class LiquidationBenchmark {
 
     private Portfolio portfolio;
     private String[] ids;
+    private MarginPool[] pools;
 
     @Setup
     public void setUp() {
@@ -83,13 +86,20 @@ public class LiquidationBenchmark {
                     : Position.isolated(ids[i], sym, side, q, mark * (0.95 + 0.1 * r.nextDouble()), 10));
         }
         portfolio = new Portfolio(new Account(5e6, PositionMode.ONE_WAY), markets, list, 720);
+        pools = new MarginPool[positions];
+        for (int i = 0; i < positions; i++) {
+            pools[i] = MarginPool.of(portfolio, ids[i]);
+        }
     }
 
-    /** One liquidation price per position: a full portfolio's worth of solves per call. */
+    /**
+     * One exact liquidation solve per position on its pool (for cross: the shared pool seen from that position's
+     * market, with the other markets' frozen PnL and requirement): a portfolio's worth of solves per call.
+     */
     @Benchmark
     public void solveAll(Blackhole bh) {
-        for (String id : ids) {
-            bh.consume(LiquidationSolver.liquidationPrice(portfolio, id).price());
+        for (MarginPool pool : pools) {
+            bh.consume(LiquidationSolver.solve(pool, Requirement.MAINTENANCE).price());
         }
     }
 

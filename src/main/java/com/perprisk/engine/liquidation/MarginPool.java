@@ -6,7 +6,10 @@ import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The collateral that backs a position, seen as a function of one market's mark price P with everything else frozen:
@@ -45,28 +48,51 @@ public final class MarginPool {
         Position target = portfolio.positions().stream().filter(p -> p.id().equals(positionId)).findFirst()
                 .orElseThrow(() -> new EngineException("unknown position " + positionId));
         Market market = portfolio.requireMarket(target.symbol());
-        if (target.isIsolated()) {
-            return new MarginPool(market.symbol(), true, target.isolatedMarginBalance(), 0, 0,
-                    List.of(new Leg(target, market)), market.markPrice());
-        }
-        double otherPnl = 0;
-        double otherReq = 0;
-        List<Leg> legs = new ArrayList<>();
+        return target.isIsolated() ? isolated(target, market) : crossPools(portfolio).get(target.symbol());
+    }
+
+    /** An isolated position's own pool: its margin against its own requirement. */
+    public static MarginPool isolated(Position position, Market market) {
+        return new MarginPool(market.symbol(), true, position.isolatedMarginBalance(), 0, 0,
+                List.of(new Leg(position, market)), market.markPrice());
+    }
+
+    /**
+     * The cross pool seen from each market that has cross positions, built in one pass: for market m, the other
+     * markets' uPnL and requirement are the totals less m's own share.
+     */
+    public static Map<String, MarginPool> crossPools(Portfolio portfolio) {
+        Map<String, Market> markets = portfolio.marketsBySymbol();
+        Map<String, List<Leg>> legsBySymbol = new LinkedHashMap<>();
+        Map<String, double[]> ownBySymbol = new HashMap<>();
+        double totalPnl = 0;
+        double totalReq = 0;
         for (Position p : portfolio.positions()) {
             if (p.isIsolated()) {
                 continue;
             }
-            Market m = portfolio.requireMarket(p.symbol());
-            Leg leg = new Leg(p, m);
-            if (p.symbol().equals(target.symbol())) {
-                legs.add(leg);
-            } else {
-                otherPnl += leg.unrealizedPnl(m.markPrice());
-                otherReq += leg.requirement(m.markPrice());
+            Market m = markets.get(p.symbol());
+            if (m == null) {
+                throw new EngineException("unknown symbol " + p.symbol());
             }
+            Leg leg = new Leg(p, m);
+            double pnl = leg.unrealizedPnl(m.markPrice());
+            double req = leg.requirement(m.markPrice());
+            legsBySymbol.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(leg);
+            double[] own = ownBySymbol.computeIfAbsent(p.symbol(), s -> new double[2]);
+            own[0] += pnl;
+            own[1] += req;
+            totalPnl += pnl;
+            totalReq += req;
         }
-        return new MarginPool(market.symbol(), false, portfolio.account().walletBalance(), otherPnl, otherReq, legs,
-                market.markPrice());
+        Map<String, MarginPool> pools = new LinkedHashMap<>();
+        double wallet = portfolio.account().walletBalance();
+        for (var e : legsBySymbol.entrySet()) {
+            double[] own = ownBySymbol.get(e.getKey());
+            pools.put(e.getKey(), new MarginPool(e.getKey(), false, wallet, totalPnl - own[0], totalReq - own[1],
+                    e.getValue(), markets.get(e.getKey()).markPrice()));
+        }
+        return pools;
     }
 
     public String symbol() {

@@ -58,11 +58,12 @@ public final class RiskEngine {
         double crossMm = 0;
         double crossRequirement = 0;
         boolean anyCross = false;
+        Map<String, Market> bySymbol = portfolio.marketsBySymbol();
         for (Position p : portfolio.positions()) {
             if (p.isIsolated()) {
                 continue;
             }
-            Market m = portfolio.requireMarket(p.symbol());
+            Market m = bySymbol.get(p.symbol());
             Leg leg = new Leg(p, m);
             anyCross = true;
             crossPnl += leg.unrealizedPnl(m.markPrice());
@@ -85,7 +86,7 @@ public final class RiskEngine {
         Map<String, Double> scores = new HashMap<>();
         List<AdlRanking.Entry> entries = new ArrayList<>();
         for (Position p : portfolio.positions()) {
-            Market m = portfolio.requireMarket(p.symbol());
+            Market m = bySymbol.get(p.symbol());
             Leg leg = new Leg(p, m);
             double value = p.notionalAt(m.markPrice());
             Double score = AdlScore.positionScore(leg.unrealizedPnl(m.markPrice()), p.entryNotional(),
@@ -95,12 +96,14 @@ public final class RiskEngine {
         }
         Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
 
+        Map<String, Market> marketsBySymbol = bySymbol;
+        Map<String, MarginPool> crossPools = MarginPool.crossPools(portfolio);
         Map<String, SolvedPrice> crossLiquidation = new HashMap<>();
         Map<String, SolvedPrice> crossBankruptcy = new HashMap<>();
         List<PositionRisk> positions = new ArrayList<>();
         for (Position p : portfolio.positions()) {
-            Market m = portfolio.requireMarket(p.symbol());
-            MarginPool pool = MarginPool.of(portfolio, p.id());
+            Market m = marketsBySymbol.get(p.symbol());
+            MarginPool pool = p.isIsolated() ? MarginPool.isolated(p, m) : crossPools.get(p.symbol());
             SolvedPrice lp;
             SolvedPrice bp;
             if (p.isIsolated()) {
@@ -305,6 +308,7 @@ public final class RiskEngine {
                 throw new EngineException(m.symbol() + ": funding needs a finite rate and a positive interval");
             }
         }
+        Map<String, Market> symbols = portfolio.marketsBySymbol();
         for (Position p : portfolio.positions()) {
             if (!(p.size() > 0) || !Double.isFinite(p.size())) {
                 throw new EngineException(p.id() + ": size must be a positive number");
@@ -319,7 +323,9 @@ public final class RiskEngine {
                     && !Double.isFinite(p.isolatedMargin()))) {
                 throw new EngineException(p.id() + ": margin must be a finite number");
             }
-            portfolio.requireMarket(p.symbol());
+            if (!symbols.containsKey(p.symbol())) {
+                throw new EngineException(p.id() + ": unknown symbol " + p.symbol());
+            }
         }
     }
 }
