@@ -81,6 +81,7 @@ public class EditableTextCell<S> extends TableCell<S, String> {
     }
 
     @Override
+    @SuppressWarnings("unchecked") // TableViewFocusModel.getFocusedCell() returns a raw TablePosition
     public void startEdit() {
         if (isEmpty() || getTableRow() == null || getTableRow().getItem() == null) {
             return;

@@ -10,6 +10,7 @@ public final class TableKeys {
     private TableKeys() {
     }
 
+    @SuppressWarnings("unchecked") // TableViewFocusModel.getFocusedCell() returns a raw TablePosition
     public static <S> void install(TableView<S> table) {
         table.getSelectionModel().setCellSelectionEnabled(true);
         table.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
