@@ -2,12 +2,29 @@ package com.perprisk.cli;
 
 import com.perprisk.Version;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.InputStream;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-/** The headless command line: {@code --help}, {@code --version}, {@code calc}. Never needs a display. */
+/**
+ * The headless command line: {@code --help}, {@code --version}, {@code calc}, {@code simulate}, {@code compare},
+ * {@code probability}. Never needs a display and never lets an exception escape as a stack trace.
+ *
+ * <p>Exit status: 0 success; 1 invalid workspace (or input the engine cannot compute); 2 usage error; 3 file not found
+ * or unreadable; 4 internal error (a bug: please report it).
+ */
 public final class Cli {
-    private static final Set<String> COMMANDS = Set.of("calc", "--help", "-h", "help", "--version", "-V", "version");
+    public static final int OK = 0;
+    public static final int INVALID = 1;
+    public static final int USAGE = 2;
+    public static final int UNREADABLE = 3;
+    public static final int INTERNAL = 4;
+
+    private static final Set<String> COMMANDS = Set.of("calc", "simulate", "compare", "probability", "--help", "-h",
+            "help", "--version", "-V", "version");
 
     private Cli() {
     }
@@ -17,20 +34,69 @@ public final class Cli {
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
-        switch (args[0]) {
-            case "--version", "-V", "version" -> {
-                out.println("PerpRisk " + Version.current());
-                return 0;
-            }
-            case "--help", "-h", "help" -> {
-                out.print(usage());
-                return 0;
-            }
-            default -> {
-                err.println("calc: not implemented yet");
-                return 2;
-            }
+        return run(args, System.in, utf8IfConsole(out, System.out, FileDescriptor.out),
+                utf8IfConsole(err, System.err, FileDescriptor.err));
+    }
+
+    /**
+     * The process's own stdout/stderr re-opened as UTF-8, so that JSON (which is UTF-8 by definition) and messages
+     * with "≥" or "×" come out right whatever the platform's default charset; any other stream as given.
+     */
+    private static PrintStream utf8IfConsole(PrintStream given, PrintStream system, FileDescriptor fd) {
+        if (given != system) {
+            return given;
         }
+        return new PrintStream(new FileOutputStream(fd), true, StandardCharsets.UTF_8);
+    }
+
+    /** As {@link #run(String[], PrintStream, PrintStream)}, reading {@code calc -} from {@code in}. */
+    public static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        try {
+            if (args.length == 0) {
+                err.print(usage());
+                return USAGE;
+            }
+            switch (args[0]) {
+                case "--version", "-V", "version" -> {
+                    out.println("PerpRisk " + Version.current());
+                    return OK;
+                }
+                case "--help", "-h", "help" -> {
+                    out.print(usage());
+                    return OK;
+                }
+                case "calc" -> {
+                    return CalcCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
+                }
+                case "simulate" -> {
+                    return SimulateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
+                }
+                case "compare" -> {
+                    return CompareCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
+                }
+                case "probability" -> {
+                    return ProbabilityCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
+                }
+                default -> {
+                    err.println("unknown command: " + args[0]);
+                    err.println(CalcCommand.USAGE_LINE);
+                    return USAGE;
+                }
+            }
+        } catch (Throwable t) {
+            err.println("error: " + describe(t));
+            return INTERNAL;
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /** A throwable's message, or its type when it has none: one line, never a stack trace. */
+    static String describe(Throwable t) {
+        String m = t.getMessage();
+        String s = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
+        return s.lines().findFirst().orElse(s);
     }
 
     public static String usage() {
@@ -42,8 +108,18 @@ public final class Cli {
                   perprisk WORKSPACE.json          open the desktop app on a workspace
                   perprisk calc WORKSPACE.json [--explain]
                                                    print every computed number as JSON
+                                                   (WORKSPACE.json may be - for standard input)
+                  perprisk simulate WORKSPACE.json --seed N --steps K --volatility V
+                                                   play the workspace along a seeded GBM price path
+                                                   (or --path PRICES.csv): events and the final calc output
+                  perprisk compare WORKSPACE.json  the same positions under every venue convention
+                  perprisk probability WORKSPACE.json --volatility V --horizon-hours H [--paths N --seed S]
+                                                   probability of touching each liquidation price
                   perprisk --version               print the version
                   perprisk --help                  print this help
+
+                calc exit status (and simulate, compare, probability): 0 ok, 1 invalid workspace, 2 usage error,
+                3 file not found or unreadable
                 """.formatted(Version.current());
     }
 }

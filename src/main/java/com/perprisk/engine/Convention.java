@@ -12,7 +12,11 @@ public enum Convention {
      * a constant while the price moves. Extra margin added to an isolated position raises its margin.
      */
     BYBIT("Bybit (classic USDT)", PriceBasis.ENTRY, TierSource.BRACKET, true, false),
-    /** OKX: MM = N(P) × MMR with no maintenance amount, plus the taker fee to close: + takerFee × N(P). */
+    /**
+     * OKX: MM = N(P) × MMR with no maintenance amount, plus the taker fee to close: + takerFee × N(P). OKX counts
+     * tiers in contracts (position size), so the tier does not change as the price moves; with tables in notional,
+     * PerpRisk picks it by the entry notional Q × EP.
+     */
     OKX("OKX", PriceBasis.MARK, TierSource.BRACKET, false, true),
     /** Hyperliquid: MMR of a tier = 1 / (2 × its max leverage), with the same deduction recursion as Binance. */
     HYPERLIQUID("Hyperliquid", PriceBasis.MARK, TierSource.HALF_INITIAL_AT_MAX_LEVERAGE, true, false),
@@ -60,6 +64,14 @@ public enum Convention {
         return maintenanceMeasuredAt;
     }
 
+    /**
+     * Price at which the bracket is chosen: the mark for Binance, Hyperliquid and dYdX (the bracket may change on
+     * the way to liquidation), the entry for Bybit (risk limit of the entry value) and OKX (tier by position size).
+     */
+    public PriceBasis bracketSelectedAt() {
+        return this == OKX ? PriceBasis.ENTRY : maintenanceMeasuredAt;
+    }
+
     public TierSource tierSource() {
         return tierSource;
     }
@@ -79,7 +91,7 @@ public enum Convention {
         return switch (this) {
             case BINANCE -> "MM = notional at mark × MMR − maintenance amount (cum) of the bracket at that notional";
             case BYBIT -> "MM = entry value × MMR − deduction, fixed at entry; extra margin adds to isolated margin";
-            case OKX -> "MM = notional at mark × MMR (no deduction) + taker fee to close × notional at mark";
+            case OKX -> "MM = notional at mark × MMR of the tier of the position size (no deduction) + taker fee to close × notional at mark";
             case HYPERLIQUID -> "MMR = 1 / (2 × max leverage) of the tier, maintenance deduction by the same recursion";
             case DYDX -> "MM = |notional at oracle| × IMF × maintenance fraction; IMF scales up with open interest";
         };

@@ -1,16 +1,283 @@
 package com.perprisk.ui;
 
+import com.perprisk.io.Samples;
+import com.perprisk.io.WorkspaceCodec;
+import com.perprisk.io.WorkspaceDocument;
+import com.perprisk.io.WorkspaceException;
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.settings.AppSettings;
+import com.perprisk.ui.settings.ThemeManager;
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+import javafx.animation.KeyFrame;
+import javafx.animation.PauseTransition;
+import javafx.animation.Timeline;
 import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
+import javafx.util.Duration;
 
-/** Placeholder window until the desktop UI lands. */
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The desktop application: one main window on a workspace. Opens the file given on the command line, else the last
+ * file (the demo on first start); offers to restore an autosave left by a crash; remembers theme, window bounds and
+ * recent files. {@code --screenshot FILE.png [WORKSPACE]} renders the window to a PNG and exits.
+ */
 public class PerpRiskApp extends Application {
+    /** System property: print {@code first-frame-ms=<ms since JVM start>} when the first frame is shown, then exit. */
+    public static final String EXIT_AFTER_FIRST_FRAME = "perprisk.exitAfterFirstFrame";
+
+    private AppSettings settings;
+    private ThemeManager theme;
+    private WorkspaceViewModel vm;
+    private MainView view;
+    private Stage stage;
+    private Timeline autosave;
+    private boolean measuring;
+    private boolean persist;
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("PerpRisk");
-        stage.setScene(new Scene(new Label("PerpRisk"), 640, 400));
+        this.stage = stage;
+        LaunchOptions options;
+        try {
+            options = LaunchOptions.parse(getParameters().getRaw());
+        } catch (IllegalArgumentException e) {
+            System.err.println("perprisk: " + e.getMessage());
+            Platform.exit();
+            System.exit(2);
+            return;
+        }
+        measuring = Boolean.getBoolean(EXIT_AFTER_FIRST_FRAME);
+        persist = !options.isScreenshot() && !measuring;
+        settings = AppSettings.load();
+        AppSettings.Theme initialTheme = options.dark() ? AppSettings.Theme.DARK
+                : options.isScreenshot() ? AppSettings.Theme.LIGHT : settings.theme();
+        theme = new ThemeManager(initialTheme);
+
+        vm = new WorkspaceViewModel(new RiskContext());
+        view = new MainView(vm, persist ? settings : null, theme);
+        view.setOnExit(this::closeWindow);
+
+        String openProblem = openInitialWorkspace(options);
+        if (openProblem != null && options.isScreenshot()) {
+            System.err.println("perprisk: " + openProblem);
+            Platform.exit();
+            System.exit(1);
+            return;
+        }
+
+        Scene scene = new Scene(view, options.width(), options.height());
+        theme.attach(view);
+        stage.setScene(scene);
+        stage.titleProperty().bind(vm.titleProperty());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        if (persist) {
+            restoreBounds(stage);
+            theme.themeProperty().addListener((obs, o, n) -> {
+                settings.setTheme(n);
+                settings.save();
+            });
+        }
+        stage.setOnCloseRequest(e -> {
+            if (!view.confirmDiscard()) {
+                e.consume();
+            }
+        });
         stage.show();
+        view.focusStart();
+
+        if (measuring) {
+            reportFirstFrame(scene);
+        } else if (options.isScreenshot()) {
+            screenshot(scene, options.screenshot());
+        } else {
+            if (openProblem != null) {
+                view.setDialogsErrorLater(openProblem);
+            }
+            startSession();
+        }
+    }
+
+    /** Loads the workspace to start with; returns a problem to show, or null. */
+    private String openInitialWorkspace(LaunchOptions options) {
+        if (options.workspace() != null) {
+            try {
+                vm.open(options.workspace());
+                if (persist) {
+                    settings.addRecentFile(options.workspace());
+                }
+                return null;
+            } catch (WorkspaceException e) {
+                loadDemo();
+                return "Cannot open " + options.workspace() + ": " + e.getMessage();
+            }
+        }
+        if (persist && !settings.firstRun()) {
+            List<Path> recent = settings.recentFiles();
+            if (!recent.isEmpty() && Files.isRegularFile(recent.get(0))) {
+                try {
+                    vm.open(recent.get(0));
+                    return null;
+                } catch (WorkspaceException e) {
+                    // fall through to the demo
+                }
+            }
+        }
+        loadDemo();
+        return null;
+    }
+
+    private void loadDemo() {
+        try {
+            vm.load(Samples.demo(), null);
+        } catch (WorkspaceException | RuntimeException e) {
+            vm.newWorkspace();
+        }
+    }
+
+    private void restoreBounds(Stage stage) {
+        settings.windowBounds().ifPresent(b -> {
+            Rectangle2D r = new Rectangle2D(b.x(), b.y(), b.width(), b.height());
+            boolean visible = Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(r));
+            if (visible) {
+                stage.setX(b.x());
+                stage.setY(b.y());
+                stage.setWidth(b.width());
+                stage.setHeight(b.height());
+            }
+            stage.setMaximized(b.maximized());
+        });
+    }
+
+    /** Crash recovery, autosave every 20 s while there are unsaved changes, and the running-session marker. */
+    private void startSession() {
+        Path marker = settings.sessionMarker();
+        Path autosaveFile = settings.autosaveFile();
+        if (Files.exists(marker) && !otherInstanceRunning(marker) && Files.isRegularFile(autosaveFile)) {
+            try {
+                WorkspaceDocument recovered = WorkspaceCodec.read(autosaveFile);
+                view.offerRecovery(recovered, () -> deleteQuietly(autosaveFile));
+            } catch (WorkspaceException e) {
+                deleteQuietly(autosaveFile);
+            }
+        }
+        try {
+            Files.createDirectories(marker.getParent());
+            Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
+        } catch (IOException e) {
+            // autosave is best effort
+        }
+        settings.markStarted();
+        settings.save();
+        autosave = new Timeline(new KeyFrame(Duration.seconds(20), e -> autosaveNow()));
+        autosave.setCycleCount(Timeline.INDEFINITE);
+        autosave.play();
+    }
+
+    /** Whether the marker belongs to a PerpRisk that is still running (then its autosave is not a crash's). */
+    private static boolean otherInstanceRunning(Path marker) {
+        try {
+            long pid = Long.parseLong(Files.readString(marker).strip());
+            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive)
+                    .orElse(false);
+        } catch (IOException | NumberFormatException e) {
+            return false;
+        }
+    }
+
+    private void autosaveNow() {
+        if (vm.isDirty()) {
+            try {
+                Files.createDirectories(settings.autosaveDirectory());
+                vm.autosaveTo(settings.autosaveFile());
+            } catch (IOException | WorkspaceException e) {
+                // best effort; the next tick tries again
+            }
+        }
+    }
+
+    private void closeWindow() {
+        stage.hide();
+        Platform.exit();
+    }
+
+    @Override
+    public void stop() {
+        if (!persist || settings == null) {
+            return;
+        }
+        if (autosave != null) {
+            autosave.stop();
+        }
+        if (stage != null) {
+            settings.setWindowBounds(new AppSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
+                    stage.getHeight(), stage.isMaximized()));
+        }
+        settings.setTheme(theme.themeProperty().get());
+        settings.save();
+        deleteQuietly(settings.autosaveFile());
+        deleteQuietly(settings.sessionMarker());
+    }
+
+    private static void deleteQuietly(Path p) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // nothing to do
+        }
+    }
+
+    private static void reportFirstFrame(Scene scene) {
+        Platform.runLater(() -> {
+            Runnable[] once = new Runnable[1];
+            once[0] = () -> {
+                scene.removePostLayoutPulseListener(once[0]);
+                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("first-frame-ms=" + ms);
+                System.out.flush();
+                Platform.runLater(() -> {
+                    Platform.exit();
+                    System.exit(0);
+                });
+            };
+            scene.addPostLayoutPulseListener(once[0]);
+            Platform.requestNextPulse();
+        });
+    }
+
+    /** Waits for layout and the panels' first paint, then writes the scene as a PNG and exits. */
+    private static void screenshot(Scene scene, Path file) {
+        PauseTransition wait = new PauseTransition(Duration.millis(900));
+        wait.setOnFinished(e -> {
+            int code = 0;
+            try {
+                WritableImage image = scene.snapshot(null);
+                Path parent = file.toAbsolutePath().getParent();
+                if (parent != null) {
+                    Files.createDirectories(parent);
+                }
+                ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+                System.out.println("screenshot: " + file.toAbsolutePath() + " (" + (int) image.getWidth() + "×"
+                        + (int) image.getHeight() + ")");
+            } catch (IOException | RuntimeException ex) {
+                System.err.println("perprisk: cannot write the screenshot: " + ex.getMessage());
+                code = 1;
+            }
+            Platform.exit();
+            System.exit(code);
+        });
+        wait.play();
     }
 }

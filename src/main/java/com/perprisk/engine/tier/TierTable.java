@@ -2,6 +2,7 @@ package com.perprisk.engine.tier;
 
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.EngineException;
+import com.perprisk.engine.explain.Numbers;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -68,7 +69,7 @@ public final class TierTable {
                 if (s.maintenanceAmount() != null && s.maintenanceAmount() != 0) {
                     issues.add(new TierIssue(i, "maintenanceAmount", TierIssue.Severity.WARNING,
                             convention.venueName() + " has no maintenance amount; the given "
-                                    + s.maintenanceAmount() + " is ignored"));
+                                    + n(s.maintenanceAmount()) + " is ignored"));
                 }
             } else if (s.maintenanceAmount() == null) {
                 amount = derivedCum;
@@ -77,8 +78,8 @@ public final class TierTable {
                 double scale = Math.max(1.0, Math.abs(derivedCum));
                 if (Math.abs(amount - derivedCum) > AMOUNT_TOLERANCE * scale) {
                     issues.add(new TierIssue(i, "maintenanceAmount", TierIssue.Severity.WARNING,
-                            "maintenance amount " + amount + " disagrees with the recursion, which gives "
-                                    + derivedCum + " (MM jumps at this bracket's floor)"));
+                            "maintenance amount " + n(amount) + " disagrees with the recursion, which gives "
+                                    + n(derivedCum) + " (MM jumps at this bracket's floor)"));
                 }
             }
             tiers.add(new Tier(s.floor(), s.cap(), s.maxLeverage(), mmr, amount));
@@ -119,24 +120,24 @@ public final class TierTable {
         for (int i = 0; i < specs.size(); i++) {
             TierSpec s = specs.get(i);
             if (!Double.isFinite(s.floor()) || s.floor() < 0) {
-                out.add(err(i, "floor", "floor " + s.floor() + " must be a finite number ≥ 0"));
+                out.add(err(i, "floor", "floor " + n(s.floor()) + " must be a finite number ≥ 0"));
             }
             if (Double.isNaN(s.cap()) || s.cap() <= s.floor()) {
-                out.add(err(i, "cap", "cap " + s.cap() + " must be above the floor " + s.floor()));
+                out.add(err(i, "cap", "cap " + n(s.cap()) + " must be above the floor " + n(s.floor())));
             }
             if (!Double.isFinite(s.maxLeverage()) || s.maxLeverage() < 1) {
-                out.add(err(i, "maxLeverage", "max leverage " + s.maxLeverage() + " must be a finite number ≥ 1"));
+                out.add(err(i, "maxLeverage", "max leverage " + n(s.maxLeverage()) + " must be a finite number ≥ 1"));
             }
             if (s.mmr() == null) {
                 if (!hyperliquid && convention.tierSource() != Convention.TierSource.DYDX_LIQUIDITY_TIER) {
                     out.add(err(i, "mmr", "maintenance margin rate is missing (only Hyperliquid derives it)"));
                 }
             } else if (!Double.isFinite(s.mmr()) || s.mmr() <= 0 || s.mmr() >= 1) {
-                out.add(err(i, "mmr", "maintenance margin rate " + s.mmr() + " must be between 0 and 1"));
+                out.add(err(i, "mmr", "maintenance margin rate " + n(s.mmr()) + " must be between 0 and 1"));
             } else if (hyperliquid && Double.isFinite(s.maxLeverage()) && s.maxLeverage() >= 1
                     && Math.abs(s.mmr() - 1.0 / (2.0 * s.maxLeverage())) > 1e-12) {
                 out.add(new TierIssue(i, "mmr", TierIssue.Severity.WARNING, "Hyperliquid uses MMR = 1 / (2 × "
-                        + s.maxLeverage() + ") = " + 1.0 / (2.0 * s.maxLeverage()) + "; the given " + s.mmr()
+                        + n(s.maxLeverage()) + ") = " + n(1.0 / (2.0 * s.maxLeverage())) + "; the given " + n(s.mmr())
                         + " is ignored"));
             }
             if (s.maintenanceAmount() != null && !Double.isFinite(s.maintenanceAmount())) {
@@ -144,36 +145,40 @@ public final class TierTable {
             }
             if (s.mmr() != null && !hyperliquid && Double.isFinite(s.mmr()) && Double.isFinite(s.maxLeverage())
                     && s.maxLeverage() >= 1 && s.mmr() >= 1.0 / s.maxLeverage()) {
-                out.add(err(i, "mmr", "maintenance margin rate " + s.mmr() + " is not below the initial margin rate "
-                        + 1.0 / s.maxLeverage() + " of max leverage " + s.maxLeverage()
+                out.add(err(i, "mmr", "maintenance margin rate " + n(s.mmr()) + " is not below the initial margin rate "
+                        + n(1.0 / s.maxLeverage()) + " of max leverage " + n(s.maxLeverage())
                         + ": a position at max leverage would open already liquidatable"));
             }
             if (i == 0) {
                 if (s.floor() != 0 && Double.isFinite(s.floor())) {
-                    out.add(err(i, "floor", "the first bracket must start at notional 0, not " + s.floor()));
+                    out.add(err(i, "floor", "the first bracket must start at notional 0, not " + n(s.floor())));
                 }
                 continue;
             }
             TierSpec p = specs.get(i - 1);
             if (s.floor() < p.floor()) {
-                out.add(err(i, "floor", "brackets are not sorted: floor " + s.floor() + " is below the previous floor "
-                        + p.floor()));
+                out.add(err(i, "floor", "brackets are not sorted: floor " + n(s.floor()) + " is below the previous floor "
+                        + n(p.floor())));
             } else if (s.floor() < p.cap()) {
-                out.add(err(i, "floor", "bracket overlaps the previous one: floor " + s.floor()
-                        + " is below the previous cap " + p.cap()));
+                out.add(err(i, "floor", "bracket overlaps the previous one: floor " + n(s.floor())
+                        + " is below the previous cap " + n(p.cap())));
             } else if (s.floor() > p.cap()) {
-                out.add(err(i, "floor", "gap between brackets: previous cap " + p.cap() + " but floor " + s.floor()));
+                out.add(err(i, "floor", "gap between brackets: previous cap " + n(p.cap()) + " but floor " + n(s.floor())));
             }
             if (s.mmr() != null && p.mmr() != null && !hyperliquid && s.mmr() < p.mmr()) {
-                out.add(err(i, "mmr", "maintenance margin rate falls from " + p.mmr() + " to " + s.mmr()
+                out.add(err(i, "mmr", "maintenance margin rate falls from " + n(p.mmr()) + " to " + n(s.mmr())
                         + "; it must not decrease with notional"));
             }
             if (s.maxLeverage() > p.maxLeverage()) {
-                out.add(err(i, "maxLeverage", "max leverage rises from " + p.maxLeverage() + " to " + s.maxLeverage()
+                out.add(err(i, "maxLeverage", "max leverage rises from " + n(p.maxLeverage()) + " to " + n(s.maxLeverage())
                         + "; it must not increase with notional"));
             }
         }
         return out;
+    }
+
+    private static String n(Double v) {
+        return v == null ? "none" : Numbers.plain(v);
     }
 
     private static TierIssue err(int i, String field, String message) {

@@ -1,0 +1,159 @@
+package com.perprisk.cli;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Position;
+import com.perprisk.engine.simulation.PricePath;
+import com.perprisk.engine.simulation.PricePathCsv;
+import com.perprisk.engine.simulation.Simulation;
+import com.perprisk.engine.simulation.SimulationEvent;
+import com.perprisk.io.FieldProblem;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * {@code simulate WORKSPACE --seed N --steps K --volatility V [--drift D] [--step-hours H] [--correlation R]
+ * [--slippage S] [--liquidation-fee F]}, or {@code simulate WORKSPACE --path PRICES.csv}: plays the workspace along a
+ * seeded GBM path (or a CSV path) and prints {@code {"events": [...], "final": <calc output at the end>,
+ * "insuranceFund": X, "ledger": {...}}}. The workspace's optional {@code insuranceFund} and {@code counterparties}
+ * fields set up the fund and the ADL counterparties.
+ */
+public final class SimulateCommand {
+    static final String USAGE_LINE = "usage: perprisk simulate WORKSPACE.json --seed N --steps K --volatility V"
+            + " [--drift D] [--step-hours H] [--correlation R] [--slippage S] [--liquidation-fee F]"
+            + " | --path PRICES.csv";
+    private static final Set<String> VALUED = Set.of("seed", "steps", "volatility", "drift", "step-hours",
+            "correlation", "slippage", "liquidation-fee", "path");
+
+    private SimulateCommand() {
+    }
+
+    public static int run(String[] args, PrintStream out, PrintStream err) {
+        return run(args, System.in, out, err);
+    }
+
+    static int run(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        return HeadlessSupport.guarded("simulate", USAGE_LINE, err, () -> {
+            HeadlessSupport.Args a = HeadlessSupport.parse("simulate", args, VALUED, Set.of());
+            if (a == null) {
+                out.println(USAGE_LINE);
+                return Cli.OK;
+            }
+            String csvFile = a.options().get("path");
+            long seed = 0;
+            int steps = 0;
+            double vol = 0;
+            if (csvFile == null) {
+                seed = required(a, "seed");
+                long k = required(a, "steps");
+                if (k < 1 || k > 1_000_000) {
+                    throw new HeadlessSupport.UsageException("--steps must be between 1 and 1000000, got " + k);
+                }
+                steps = (int) k;
+                vol = a.required("volatility");
+            } else {
+                for (String o : new String[]{"seed", "steps", "volatility", "drift", "step-hours", "correlation"}) {
+                    if (a.has(o)) {
+                        throw new HeadlessSupport.UsageException("--" + o + " is for a generated path; --path gives"
+                                + " the prices");
+                    }
+                }
+            }
+            HeadlessSupport.Loaded w = HeadlessSupport.load(a.file(), in, err);
+            SimulationWorkspace.Extension ext = SimulationWorkspace.read(w.document().extra(), w.portfolio());
+            for (FieldProblem p : ext.problems()) {
+                err.println(p.isError() ? p.toString() : "warning: " + p);
+            }
+            if (ext.hasErrors()) {
+                return Cli.INVALID;
+            }
+            PricePath path;
+            if (csvFile == null) {
+                Map<String, Double> start = new LinkedHashMap<>();
+                for (Market m : w.portfolio().markets()) {
+                    start.put(m.symbol(), m.markPrice());
+                }
+                if (start.isEmpty()) {
+                    err.println("error: the workspace has no markets to simulate");
+                    return Cli.INVALID;
+                }
+                path = PricePath.gbm(start, new PricePath.GbmSpec(vol, a.number("drift", 0.0),
+                        a.number("step-hours", 1.0), steps, seed, a.number("correlation", 0.0)));
+            } else {
+                String text;
+                try {
+                    text = Files.readString(Path.of(csvFile), StandardCharsets.UTF_8);
+                } catch (NoSuchFileException e) {
+                    err.println("error: file not found: " + csvFile);
+                    return Cli.UNREADABLE;
+                } catch (IOException | InvalidPathException e) {
+                    err.println("error: cannot read " + csvFile + ": " + Cli.describe(e));
+                    return Cli.UNREADABLE;
+                }
+                try {
+                    path = PricePathCsv.parse(text);
+                } catch (PricePathCsv.CsvException e) {
+                    for (PricePathCsv.LineError le : e.errors()) {
+                        err.println(csvFile + ": " + le);
+                    }
+                    return Cli.INVALID;
+                }
+            }
+            Simulation.Settings settings = new Simulation.Settings(ext.insuranceFund(), ext.counterparties(),
+                    a.number("slippage", 0.0), a.number("liquidation-fee", 0.0), 0.8);
+            Simulation.Result r = Simulation.run(w.portfolio(), path, settings);
+
+            ObjectNode root = HeadlessSupport.JSON.createObjectNode();
+            ArrayNode events = root.putArray("events");
+            for (SimulationEvent e : r.events()) {
+                ObjectNode o = events.addObject();
+                o.put("step", e.step());
+                HeadlessSupport.put(o, "time", e.timeHours());
+                o.put("type", e.type().name());
+                HeadlessSupport.putValue(o, "positionId", e.positionId());
+                HeadlessSupport.putValue(o, "symbol", e.symbol());
+                e.details().forEach((k, v) -> HeadlessSupport.putValue(o, k, v));
+            }
+            root.set("final", HeadlessSupport.calcOutput(r.finalPortfolio(), w.warnings()));
+            HeadlessSupport.put(root, "insuranceFund", r.insuranceFund());
+            ObjectNode ledger = root.putObject("ledger");
+            Simulation.Ledger l = r.ledger();
+            HeadlessSupport.put(ledger, "traderLoss", l.traderLoss());
+            HeadlessSupport.put(ledger, "fundChange", l.fundChange());
+            HeadlessSupport.put(ledger, "fees", l.fees());
+            HeadlessSupport.put(ledger, "adlCollected", l.adlCollected());
+            HeadlessSupport.put(ledger, "uncoveredLoss", l.uncoveredLoss());
+            HeadlessSupport.put(ledger, "fundingToTrader", l.fundingToTrader());
+            ArrayNode cps = root.putArray("counterparties");
+            for (Position p : r.counterparties().positions()) {
+                ObjectNode o = cps.addObject();
+                o.put("id", p.id());
+                o.put("symbol", p.symbol());
+                o.put("side", p.side().name());
+                HeadlessSupport.put(o, "size", p.size());
+                HeadlessSupport.put(o, "entryPrice", p.entryPrice());
+            }
+            HeadlessSupport.print(out, root);
+            return Cli.OK;
+        });
+    }
+
+    private static long required(HeadlessSupport.Args a, String name) throws HeadlessSupport.UsageException {
+        Long v = a.integer(name, null);
+        if (v == null) {
+            throw new HeadlessSupport.UsageException("missing --" + name);
+        }
+        return v;
+    }
+}

@@ -1,0 +1,297 @@
+package com.perprisk.engine.compare;
+
+import com.perprisk.engine.Convention;
+import com.perprisk.engine.DydxMargin;
+import com.perprisk.engine.EngineException;
+import com.perprisk.engine.FundingTerms;
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Portfolio;
+import com.perprisk.engine.Position;
+import com.perprisk.engine.funding.FundingPayment;
+import com.perprisk.engine.liquidation.LiquidationSolver;
+import com.perprisk.engine.liquidation.MarginPool;
+import com.perprisk.engine.liquidation.MarginRules;
+import com.perprisk.engine.liquidation.Requirement;
+import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.engine.risk.RiskEngine;
+import com.perprisk.engine.tier.Tier;
+import com.perprisk.engine.tier.TierSpec;
+import com.perprisk.engine.tier.TierTable;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The same account and positions under every venue convention, side by side, with each difference attributed to
+ * its cause by switching one factor at a time (domain §3, §8).
+ *
+ * <p>Each market is carried over to every convention: its tier table is re-resolved under that convention's rules
+ * (Hyperliquid: MMR = 1 / (2 × max leverage), deduction by the recursion; OKX: no maintenance amount); for dYdX the
+ * market's dYdX block is used when present, else IMF = 1 / max leverage of the first tier and maintenance fraction =
+ * MMR₁ × maxLev₁ (so MMF = MMR₁). Funding keeps its 8-hour-equivalent rate: Hyperliquid and dYdX settle every hour
+ * at F/8, the others at the market's own interval (8 h when the market came from an hourly venue).
+ */
+public final class VenueComparison {
+    /** Differences smaller than this (relative) are rounding, not causes. */
+    private static final double TOLERANCE = 1e-9;
+
+    public static final String MM_AT_ENTRY = "MM at entry vs at P";
+    public static final String TIER_AT_ENTRY = "tier chosen by entry size vs at P";
+    public static final String TIER_SOURCE = "tier source / MMR source";
+    public static final String MAINTENANCE_AMOUNT = "maintenance amount";
+    public static final String CLOSE_FEE = "close fee in the requirement";
+    public static final String FUNDING_CADENCE = "funding cadence";
+
+    private VenueComparison() {
+    }
+
+    /**
+     * One number that differs between two conventions.
+     *
+     * @param positionId    the position
+     * @param quantity      liquidationPrice, maintenanceMargin or fundingPerSettlement
+     * @param conventionA   the first convention (earlier in {@link Convention} order)
+     * @param conventionB   the second
+     * @param valueA        the value under A (null when there is none, e.g. no liquidation price)
+     * @param valueB        the value under B
+     * @param cause         the factors that make the difference, largest first, joined by " + "
+     * @param contributions each factor's share of valueB − valueA, switching factors one at a time in a fixed order
+     */
+    public record Difference(String positionId, String quantity, Convention conventionA, Convention conventionB,
+                             Double valueA, Double valueB, String cause, Map<String, Double> contributions) {
+        public Difference {
+            contributions = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(contributions));
+        }
+    }
+
+    /**
+     * @param portfolios  the portfolio carried over to each convention
+     * @param risks       the engine's answer under each convention
+     * @param fundingPerDay funding per day of each position under each convention (+ received, − paid)
+     * @param closeFees   taker fee to close each position at the mark: rate × Q × mark (the same market fee under
+     *                    every convention; OKX also counts it in the maintenance requirement)
+     * @param errors      conventions the portfolio cannot be carried over to, with the reason
+     * @param differences every difference, by position, quantity and pair of conventions
+     */
+    public record Comparison(Map<Convention, Portfolio> portfolios, Map<Convention, PortfolioRisk> risks,
+                             Map<Convention, Map<String, Double>> fundingPerDay,
+                             Map<Convention, Map<String, Double>> closeFees, Map<Convention, String> errors,
+                             List<Difference> differences) {
+        public Comparison {
+            portfolios = java.util.Collections.unmodifiableMap(new EnumMap<>(portfolios));
+            risks = java.util.Collections.unmodifiableMap(new EnumMap<>(risks));
+            fundingPerDay = java.util.Collections.unmodifiableMap(new EnumMap<>(fundingPerDay));
+            closeFees = java.util.Collections.unmodifiableMap(new EnumMap<>(closeFees));
+            errors = java.util.Collections.unmodifiableMap(new EnumMap<>(errors));
+            differences = List.copyOf(differences);
+        }
+
+        public List<Difference> differences(String positionId, String quantity, Convention a, Convention b) {
+            return differences.stream().filter(d -> d.positionId().equals(positionId)
+                    && d.quantity().equals(quantity) && d.conventionA() == a && d.conventionB() == b).toList();
+        }
+    }
+
+    public static Comparison compare(Portfolio portfolio) {
+        Map<Convention, Portfolio> portfolios = new EnumMap<>(Convention.class);
+        Map<Convention, PortfolioRisk> risks = new EnumMap<>(Convention.class);
+        Map<Convention, Map<String, Double>> perDay = new EnumMap<>(Convention.class);
+        Map<Convention, Map<String, Double>> fees = new EnumMap<>(Convention.class);
+        Map<Convention, String> errors = new EnumMap<>(Convention.class);
+        // tables of every market under every convention
+        Map<String, Map<Convention, TierTable>> tables = new LinkedHashMap<>();
+        for (Convention c : Convention.values()) {
+            try {
+                List<Market> markets = new ArrayList<>();
+                for (Market m : portfolio.markets()) {
+                    Market carried = carry(m, c);
+                    tables.computeIfAbsent(m.symbol(), s -> new EnumMap<>(Convention.class)).put(c,
+                            withAmounts(carried.tiers()));
+                    markets.add(carried);
+                }
+                Portfolio p = portfolio.withMarkets(markets);
+                PortfolioRisk risk = RiskEngine.evaluate(p, false);
+                portfolios.put(c, p);
+                risks.put(c, risk);
+                Map<String, Double> day = new LinkedHashMap<>();
+                Map<String, Double> fee = new LinkedHashMap<>();
+                for (Position pos : p.positions()) {
+                    Market m = p.requireMarket(pos.symbol());
+                    // close fee = taker rate × Q × mark
+                    fee.put(pos.id(), m.takerFeeRate() * pos.notionalAt(m.markPrice()));
+                    // per day = payment per settlement × 24 / interval
+                    day.put(pos.id(), FundingPayment.perSettlement(pos.side(), pos.size(), m.markPrice(),
+                            m.funding().rate()) * 24 / m.funding().intervalHours());
+                }
+                perDay.put(c, day);
+                fees.put(c, fee);
+            } catch (EngineException e) {
+                errors.put(c, e.getMessage());
+            }
+        }
+        List<Difference> diffs = new ArrayList<>();
+        List<Convention> ok = new ArrayList<>(risks.keySet());
+        for (Position pos : portfolio.positions()) {
+            for (int i = 0; i < ok.size(); i++) {
+                for (int j = i + 1; j < ok.size(); j++) {
+                    Convention a = ok.get(i);
+                    Convention b = ok.get(j);
+                    PositionRisk ra = risks.get(a).position(pos.id()).orElseThrow();
+                    PositionRisk rb = risks.get(b).position(pos.id()).orElseThrow();
+                    liquidation(portfolio, pos, a, b, ra, rb, tables).ifPresent(diffs::add);
+                    maintenance(portfolio, pos, a, b, ra, rb, tables).ifPresent(diffs::add);
+                    if (differs(ra.fundingPerSettlement(), rb.fundingPerSettlement())) {
+                        Map<String, Double> contrib = new LinkedHashMap<>();
+                        contrib.put(FUNDING_CADENCE, rb.fundingPerSettlement() - ra.fundingPerSettlement());
+                        diffs.add(new Difference(pos.id(), "fundingPerSettlement", a, b, ra.fundingPerSettlement(),
+                                rb.fundingPerSettlement(), FUNDING_CADENCE + " (every "
+                                + interval(portfolios.get(a), pos) + " h vs every " + interval(portfolios.get(b), pos)
+                                + " h; the same per day)", contrib));
+                    }
+                }
+            }
+        }
+        return new Comparison(portfolios, risks, perDay, fees, errors, diffs);
+    }
+
+    private static String interval(Portfolio p, Position pos) {
+        return com.perprisk.engine.explain.Numbers.plain(p.requireMarket(pos.symbol()).funding().intervalHours());
+    }
+
+    /** The market as the convention would run it. */
+    public static Market carry(Market m, Convention c) {
+        FundingTerms f = funding(m, c);
+        if (c == Convention.DYDX) {
+            DydxMargin d = m.dydx();
+            if (d == null) {
+                Tier first = m.tiers().tier(0);
+                // IMF = 1 / maxLev₁, maintenance fraction = MMR₁ × maxLev₁, so MMF = MMR₁
+                d = DydxMargin.of(1.0 / first.maxLeverage(), first.mmr() * first.maxLeverage());
+            }
+            return Market.dydx(m.symbol(), m.markPrice(), m.indexPrice(), m.takerFeeRate(), d, f, m.future());
+        }
+        List<TierSpec> specs = new ArrayList<>();
+        boolean keepAmounts = m.convention().usesMaintenanceAmount();
+        for (Tier t : m.tiers().tiers()) {
+            Double mmr = c == Convention.HYPERLIQUID ? null : t.mmr();
+            Double amount = c == Convention.HYPERLIQUID || !keepAmounts ? null : t.maintenanceAmount();
+            specs.add(new TierSpec(t.floor(), t.cap(), t.maxLeverage(), mmr, amount));
+        }
+        TierTable table = TierTable.resolve(c, specs);
+        return new Market(m.symbol(), c, m.markPrice(), m.indexPrice(), m.takerFeeRate(), table, null, f, m.future());
+    }
+
+    /**
+     * The table with every maintenance amount derived by the recursion, so that the "maintenance amount" factor is
+     * only the switch that deducts it (a convention without amounts switches it off) and not part of the table.
+     */
+    private static TierTable withAmounts(TierTable t) {
+        if (t.tiers().stream().anyMatch(x -> x.maintenanceAmount() != 0) || t.size() == 1) {
+            return t;
+        }
+        List<TierSpec> specs = new ArrayList<>();
+        for (Tier x : t.tiers()) {
+            specs.add(TierSpec.derived(x.floor(), x.cap(), x.maxLeverage(), x.mmr()));
+        }
+        return TierTable.resolve(Convention.BINANCE, specs);
+    }
+
+    /** Funding terms under a convention: the same 8-hour-equivalent rate, at that venue's cadence. */
+    static FundingTerms funding(Market m, Convention c) {
+        FundingTerms f = m.funding();
+        // F₈ₕ = F × 8 / interval
+        double eightHour = f.rate() * 8 / f.intervalHours();
+        boolean hourlyVenue = c == Convention.HYPERLIQUID || c == Convention.DYDX;
+        boolean fromHourlyVenue = m.convention() == Convention.HYPERLIQUID || m.convention() == Convention.DYDX;
+        if (hourlyVenue) {
+            // paid every hour at F₈ₕ / 8
+            return new FundingTerms(eightHour / 8, 1);
+        }
+        return fromHourlyVenue ? new FundingTerms(eightHour, 8) : f;
+    }
+
+    /** The factors in the order they are switched, from A's rules to B's. */
+    private static List<Map.Entry<String, Function<MarginRules[], MarginRules>>> steps() {
+        List<Map.Entry<String, Function<MarginRules[], MarginRules>>> s = new ArrayList<>();
+        // each step: from the current rules (r[0]) towards the target (r[1]), switching one factor
+        s.add(Map.entry(MM_AT_ENTRY, r -> r[0].withMeasureAtEntry(r[1].measureAtEntry())
+                .withBracketAtEntry(r[1].measureAtEntry() || r[0].bracketAtEntry())));
+        s.add(Map.entry(TIER_AT_ENTRY, r -> r[0].withBracketAtEntry(r[1].bracketAtEntry())));
+        s.add(Map.entry(TIER_SOURCE, r -> r[0].withTable(r[1].table())));
+        s.add(Map.entry(MAINTENANCE_AMOUNT, r -> r[0].withAmount(r[1].useAmount())));
+        s.add(Map.entry(CLOSE_FEE, r -> r[0].withCloseFee(r[1].closeFeeRate())));
+        return s;
+    }
+
+    private interface Measure {
+        Double value(Function<Market, MarginRules> rules);
+    }
+
+    private static java.util.Optional<Difference> liquidation(Portfolio portfolio, Position pos, Convention a,
+                                                              Convention b, PositionRisk ra, PositionRisk rb,
+                                                              Map<String, Map<Convention, TierTable>> tables) {
+        if (!differs(ra.liquidationPrice(), rb.liquidationPrice())) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(attribute(pos, "liquidationPrice", a, b, ra.liquidationPrice(),
+                rb.liquidationPrice(), tables, rules -> LiquidationSolver.solve(MarginPool.of(portfolio, pos.id(), rules),
+                        Requirement.MAINTENANCE).price()));
+    }
+
+    private static java.util.Optional<Difference> maintenance(Portfolio portfolio, Position pos, Convention a,
+                                                              Convention b, PositionRisk ra, PositionRisk rb,
+                                                              Map<String, Map<Convention, TierTable>> tables) {
+        if (!differs(ra.maintenanceMargin(), rb.maintenanceMargin())) {
+            return java.util.Optional.empty();
+        }
+        Market m = portfolio.requireMarket(pos.symbol());
+        return java.util.Optional.of(attribute(pos, "maintenanceMargin", a, b, ra.maintenanceMargin(),
+                rb.maintenanceMargin(), tables, rules -> rules.apply(m).maintenanceMargin(pos, m.markPrice())));
+    }
+
+    /** Walks from A's rules to B's one factor at a time; each step's change is that factor's contribution. */
+    private static Difference attribute(Position pos, String quantity, Convention a, Convention b, Double va,
+                                        Double vb, Map<String, Map<Convention, TierTable>> tables, Measure measure) {
+        Map<String, MarginRules[]> state = new LinkedHashMap<>();
+        Map<String, Double> contrib = new LinkedHashMap<>();
+        Function<Market, MarginRules> current = m -> state.computeIfAbsent(m.symbol(), s -> new MarginRules[]{
+                rules(m, a, tables), rules(m, b, tables)})[0];
+        Double before = measure.value(current);
+        for (var step : steps()) {
+            for (MarginRules[] r : state.values()) {
+                r[0] = step.getValue().apply(r);
+            }
+            Double after = measure.value(current);
+            if (before == null || after == null) {
+                if (before != after) {
+                    contrib.merge(step.getKey(), Double.NaN, (x, y) -> x);
+                }
+            } else if (differs(before, after)) {
+                contrib.put(step.getKey(), after - before);
+            }
+            before = after;
+        }
+        List<String> causes = new ArrayList<>(contrib.keySet());
+        causes.sort(Comparator.comparingDouble((String k) -> Double.isNaN(contrib.get(k)) ? Double.MAX_VALUE
+                : Math.abs(contrib.get(k))).reversed());
+        String cause = causes.isEmpty() ? "other cross positions measured differently" : String.join(" + ", causes);
+        return new Difference(pos.id(), quantity, a, b, va, vb, cause, contrib);
+    }
+
+    private static MarginRules rules(Market m, Convention c, Map<String, Map<Convention, TierTable>> tables) {
+        return MarginRules.of(c, tables.get(m.symbol()).get(c), m.takerFeeRate());
+    }
+
+    private static boolean differs(Double x, Double y) {
+        if (x == null || y == null) {
+            return x != y;
+        }
+        return Math.abs(x - y) > TOLERANCE * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
+    }
+}

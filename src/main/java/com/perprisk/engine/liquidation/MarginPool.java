@@ -1,0 +1,180 @@
+package com.perprisk.engine.liquidation;
+
+import com.perprisk.engine.EngineException;
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Portfolio;
+import com.perprisk.engine.Position;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The collateral that backs a position, seen as a function of one market's mark price P with everything else frozen:
+ *
+ * <pre>
+ * marginBalance(P)   = fixedBalance + Σ_legs side × Q × (P − EP)
+ * requirement(P)     = fixedRequirement + Σ_legs MM_leg(P)
+ * </pre>
+ *
+ * Isolated: fixedBalance = the position's margin, one leg, nothing fixed in the requirement. Cross: fixedBalance =
+ * cross wallet + uPnL of cross positions in other markets at their marks, fixedRequirement = their maintenance
+ * requirement, legs = every cross position in this market (both legs in hedge mode).
+ */
+public final class MarginPool {
+    private final String symbol;
+    private final boolean isolated;
+    private final double walletOrMargin;
+    private final double otherUnrealizedPnl;
+    private final double otherRequirement;
+    private final List<Leg> legs;
+    private final double markPrice;
+
+    private MarginPool(String symbol, boolean isolated, double walletOrMargin, double otherUnrealizedPnl,
+                       double otherRequirement, List<Leg> legs, double markPrice) {
+        this.symbol = symbol;
+        this.isolated = isolated;
+        this.walletOrMargin = walletOrMargin;
+        this.otherUnrealizedPnl = otherUnrealizedPnl;
+        this.otherRequirement = otherRequirement;
+        this.legs = List.copyOf(legs);
+        this.markPrice = markPrice;
+    }
+
+    /** The pool a position belongs to, as a function of its own market's mark price. */
+    public static MarginPool of(Portfolio portfolio, String positionId) {
+        return of(portfolio, positionId, MarginRules::of);
+    }
+
+    /** The same pool with each market charged by the given rules (a comparison switching one factor). */
+    public static MarginPool of(Portfolio portfolio, String positionId, Function<Market, MarginRules> rules) {
+        Position target = portfolio.positions().stream().filter(p -> p.id().equals(positionId)).findFirst()
+                .orElseThrow(() -> new EngineException("unknown position " + positionId));
+        Market market = portfolio.requireMarket(target.symbol());
+        return target.isIsolated() ? isolated(target, market, rules.apply(market))
+                : crossPools(portfolio, rules).get(target.symbol());
+    }
+
+    /** An isolated position's own pool: its margin against its own requirement. */
+    public static MarginPool isolated(Position position, Market market) {
+        return isolated(position, market, MarginRules.of(market));
+    }
+
+    public static MarginPool isolated(Position position, Market market, MarginRules rules) {
+        return new MarginPool(market.symbol(), true, position.isolatedMarginBalance(), 0, 0,
+                List.of(new Leg(position, market, rules)), market.markPrice());
+    }
+
+    public static Map<String, MarginPool> crossPools(Portfolio portfolio) {
+        return crossPools(portfolio, MarginRules::of);
+    }
+
+    /**
+     * The cross pool seen from each market that has cross positions, built in one pass: for market m, the other
+     * markets' uPnL and requirement are the totals less m's own share.
+     */
+    public static Map<String, MarginPool> crossPools(Portfolio portfolio, Function<Market, MarginRules> rules) {
+        Map<String, Market> markets = portfolio.marketsBySymbol();
+        Map<String, List<Leg>> legsBySymbol = new LinkedHashMap<>();
+        Map<String, double[]> ownBySymbol = new HashMap<>();
+        double totalPnl = 0;
+        double totalReq = 0;
+        for (Position p : portfolio.positions()) {
+            if (p.isIsolated()) {
+                continue;
+            }
+            Market m = markets.get(p.symbol());
+            if (m == null) {
+                throw new EngineException("unknown symbol " + p.symbol());
+            }
+            Leg leg = new Leg(p, m, rules.apply(m));
+            double pnl = leg.unrealizedPnl(m.markPrice());
+            double req = leg.requirement(m.markPrice());
+            legsBySymbol.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(leg);
+            double[] own = ownBySymbol.computeIfAbsent(p.symbol(), s -> new double[2]);
+            own[0] += pnl;
+            own[1] += req;
+            totalPnl += pnl;
+            totalReq += req;
+        }
+        Map<String, MarginPool> pools = new LinkedHashMap<>();
+        double wallet = portfolio.account().walletBalance();
+        for (var e : legsBySymbol.entrySet()) {
+            double[] own = ownBySymbol.get(e.getKey());
+            pools.put(e.getKey(), new MarginPool(e.getKey(), false, wallet, totalPnl - own[0], totalReq - own[1],
+                    e.getValue(), markets.get(e.getKey()).markPrice()));
+        }
+        return pools;
+    }
+
+    public String symbol() {
+        return symbol;
+    }
+
+    public boolean isolated() {
+        return isolated;
+    }
+
+    /** Cross wallet balance, or the isolated position's margin. */
+    public double walletOrMargin() {
+        return walletOrMargin;
+    }
+
+    /** UPNL of the formula: uPnL of cross positions in other markets, frozen at their marks (0 if isolated). */
+    public double otherUnrealizedPnl() {
+        return otherUnrealizedPnl;
+    }
+
+    /** TMM of the formula: maintenance requirement of cross positions in other markets (0 if isolated). */
+    public double otherRequirement() {
+        return otherRequirement;
+    }
+
+    public List<Leg> legs() {
+        return legs;
+    }
+
+    public double markPrice() {
+        return markPrice;
+    }
+
+    /** Margin balance at mark price P: WB (or isolated margin) + UPNL of others + Σ legs' uPnL at P. */
+    public double marginBalance(double price) {
+        double b = walletOrMargin + otherUnrealizedPnl;
+        for (Leg leg : legs) {
+            b += leg.unrealizedPnl(price);
+        }
+        return b;
+    }
+
+    /** Maintenance requirement at mark price P: TMM of others + Σ legs' requirement at P. */
+    public double requirement(double price) {
+        return requirement(price, Requirement.MAINTENANCE);
+    }
+
+    public double requirement(double price, Requirement kind) {
+        double r = kind == Requirement.MAINTENANCE ? otherRequirement : 0;
+        for (Leg leg : legs) {
+            r += switch (kind) {
+                case MAINTENANCE -> leg.requirement(price);
+                case ZERO -> 0.0;
+                case CLOSE_FEE -> leg.market().takerFeeRate() * leg.position().notionalAt(price);
+            };
+        }
+        return r;
+    }
+
+    /** Margin ratio at P: requirement / margin balance; 1 at the liquidation price. Null when balance ≤ 0. */
+    public Double marginRatio(double price) {
+        double balance = marginBalance(price);
+        return balance > 0 ? requirement(price) / balance : null;
+    }
+
+    /** f(P) = margin balance − requirement: positive while safe, zero at the liquidation price. */
+    public double surplus(double price, Requirement kind) {
+        return marginBalance(price) - requirement(price, kind);
+    }
+}

@@ -1,0 +1,331 @@
+package com.perprisk.engine.risk;
+
+import com.perprisk.engine.Convention;
+import com.perprisk.engine.EngineException;
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Portfolio;
+import com.perprisk.engine.Position;
+import com.perprisk.engine.adl.AdlRanking;
+import com.perprisk.engine.adl.AdlScore;
+import com.perprisk.engine.explain.Explanation;
+import com.perprisk.engine.explain.Term;
+import com.perprisk.engine.funding.FundingPayment;
+import com.perprisk.engine.liquidation.Leg;
+import com.perprisk.engine.liquidation.LiquidationExplainer;
+import com.perprisk.engine.liquidation.LiquidationSolver;
+import com.perprisk.engine.liquidation.MarginPool;
+import com.perprisk.engine.liquidation.Requirement;
+import com.perprisk.engine.liquidation.SolvedPrice;
+import com.perprisk.engine.pricing.Basis;
+import com.perprisk.engine.tier.Tier;
+import com.perprisk.engine.tier.TierIssue;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static com.perprisk.engine.explain.Numbers.plain;
+import static com.perprisk.engine.explain.Numbers.term;
+
+/**
+ * Computes every number of a portfolio: account, positions, markets. The one place the UI and {@code calc} call;
+ * each formula itself lives in its own class (tiers, liquidation, funding, ADL, pricing).
+ */
+public final class RiskEngine {
+    private RiskEngine() {
+    }
+
+    public static PortfolioRisk evaluate(Portfolio portfolio) {
+        return evaluate(portfolio, false);
+    }
+
+    /** All figures of the portfolio; with {@code withExplanations}, the working behind each headline number. */
+    public static PortfolioRisk evaluate(Portfolio portfolio, boolean withExplanations) {
+        checkInputs(portfolio);
+        List<String> warnings = new ArrayList<>();
+        for (Market m : portfolio.markets()) {
+            for (TierIssue issue : m.tiers().issues()) {
+                warnings.add(m.symbol() + " tier " + (issue.tierIndex() + 1) + ": " + issue.message());
+            }
+        }
+
+        // Cross pool: one shared balance; liquidation prices are per market (others frozen).
+        double wallet = portfolio.account().walletBalance();
+        double crossPnl = 0;
+        double crossIm = 0;
+        double crossMm = 0;
+        double crossRequirement = 0;
+        boolean anyCross = false;
+        Map<String, Market> bySymbol = portfolio.marketsBySymbol();
+        for (Position p : portfolio.positions()) {
+            if (p.isIsolated()) {
+                continue;
+            }
+            Market m = bySymbol.get(p.symbol());
+            Leg leg = new Leg(p, m);
+            anyCross = true;
+            crossPnl += leg.unrealizedPnl(m.markPrice());
+            crossIm += p.initialMargin();
+            crossMm += leg.maintenanceMargin(m.markPrice());
+            crossRequirement += leg.requirement(m.markPrice());
+        }
+        double crossBalance = wallet + crossPnl;
+        // margin ratio = requirement / margin balance; undefined once the balance is gone
+        Double crossRatio = crossBalance > 0 ? crossRequirement / crossBalance : null;
+        // available = max(0, margin balance − initial margin of cross positions)
+        double available = Math.max(0, crossBalance - crossIm);
+        AccountRisk account = new AccountRisk(wallet, crossPnl, crossBalance, crossIm, crossMm, crossRatio, available);
+        if (anyCross && (crossRatio == null || crossRatio >= 1)) {
+            warnings.add("the cross margin balance is at or below the maintenance requirement: cross positions are"
+                    + " liquidatable at the current marks");
+        }
+
+        // ADL scores first: the ranking needs every position's score.
+        Map<String, Double> scores = new HashMap<>();
+        List<AdlRanking.Entry> entries = new ArrayList<>();
+        for (Position p : portfolio.positions()) {
+            Market m = bySymbol.get(p.symbol());
+            Leg leg = new Leg(p, m);
+            double value = p.notionalAt(m.markPrice());
+            Double score = AdlScore.positionScore(leg.unrealizedPnl(m.markPrice()), p.entryNotional(),
+                    leg.maintenanceMargin(m.markPrice()), value);
+            scores.put(p.id(), score);
+            entries.add(new AdlRanking.Entry(p.id(), p.side(), score, value));
+        }
+        Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
+
+        Map<String, Market> marketsBySymbol = bySymbol;
+        Map<String, MarginPool> crossPools = MarginPool.crossPools(portfolio);
+        Map<String, SolvedPrice> crossLiquidation = new HashMap<>();
+        Map<String, SolvedPrice> crossBankruptcy = new HashMap<>();
+        List<PositionRisk> positions = new ArrayList<>();
+        for (Position p : portfolio.positions()) {
+            Market m = marketsBySymbol.get(p.symbol());
+            MarginPool pool = p.isIsolated() ? MarginPool.isolated(p, m) : crossPools.get(p.symbol());
+            SolvedPrice lp;
+            SolvedPrice bp;
+            if (p.isIsolated()) {
+                lp = LiquidationSolver.solve(pool, Requirement.MAINTENANCE);
+                bp = LiquidationSolver.solve(pool, Requirement.ZERO);
+            } else {
+                lp = crossLiquidation.computeIfAbsent(p.symbol(), s -> LiquidationSolver.solve(pool,
+                        Requirement.MAINTENANCE));
+                bp = crossBankruptcy.computeIfAbsent(p.symbol(), s -> LiquidationSolver.solve(pool, Requirement.ZERO));
+            }
+            positions.add(positionRisk(portfolio, p, m, pool, lp, bp, scores.get(p.id()), ranks.get(p.id()),
+                    withExplanations, warnings));
+        }
+
+        List<MarketRisk> markets = new ArrayList<>();
+        for (Market m : portfolio.markets()) {
+            markets.add(marketRisk(m));
+        }
+        Map<String, Explanation> accountExplanations = withExplanations
+                ? accountExplanations(portfolio, account, crossRequirement) : Map.of();
+        return new PortfolioRisk(account, positions, markets, accountExplanations, warnings);
+    }
+
+    private static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, MarginPool pool,
+                                             SolvedPrice lp, SolvedPrice bp, Double adlScore, AdlRanking.Rank rank,
+                                             boolean explain, List<String> warnings) {
+        double mark = m.markPrice();
+        Leg leg = new Leg(p, m);
+        double notional = p.notionalAt(mark);
+        double upnl = leg.unrealizedPnl(mark);
+        double im = p.initialMargin();
+        // ROE = uPnL / initial margin
+        double roe = upnl / im;
+        int bracketIndex = leg.bracketIndex(mark);
+        Tier tier = m.tiers().tier(bracketIndex);
+        double mm = leg.maintenanceMargin(mark);
+        double margin = pool.marginBalance(mark);
+        Double ratio = pool.marginRatio(mark);
+        Double distance = null;
+        if (lp.price() != null) {
+            // distance to liquidation = |mark − LP| / mark, negative once past it
+            double d = Math.abs(mark - lp.price()) / mark;
+            distance = lp.safeAtMark() ? d : -d;
+        }
+        if (p.isIsolated() && (ratio == null || ratio >= 1)) {
+            warnings.add(p.id() + ": isolated margin is at or below the maintenance requirement: liquidatable at the"
+                    + " current mark");
+        }
+        if (leg.bracketNotional(mark) >= m.tiers().maxNotional()) {
+            warnings.add(p.id() + ": notional " + plain(leg.bracketNotional(mark)) + " is beyond the tier table's"
+                    + " last cap " + plain(m.tiers().maxNotional()) + "; the last bracket is used");
+        }
+        double rate = m.funding().rate();
+        double interval = m.funding().intervalHours();
+        double perSettlement = FundingPayment.perSettlement(p.side(), p.size(), mark, rate);
+        double overHorizon = FundingPayment.overHorizon(p.side(), p.size(), mark, rate, portfolio.horizonHours(),
+                interval);
+        Map<String, Explanation> ex = new LinkedHashMap<>();
+        if (explain) {
+            ex.put("liquidationPrice", LiquidationExplainer.liquidation(pool, lp));
+            ex.put("bankruptcyPrice", LiquidationExplainer.bankruptcy(pool, bp));
+            ex.put("maintenanceMargin", maintenanceExplanation(leg, mark));
+            ex.put("marginRatio", ratioExplanation(pool, mark, p.isIsolated()));
+            ex.put("initialMargin", new Explanation("Initial margin", "IM = Q × EP / L",
+                    List.of(new Term("Q", "size", p.size(), "base"), new Term("EP", "entry price", p.entryPrice(),
+                            "quote"), new Term("L", "leverage", p.leverage(), "×")),
+                    "IM = " + plain(p.size()) + " × " + plain(p.entryPrice()) + " / " + plain(p.leverage()), im,
+                    List.of("The margin committed when the position opened at its leverage.")));
+            ex.put("unrealizedPnl", new Explanation("Unrealized PnL", "uPnL = side × Q × (MP − EP)",
+                    List.of(new Term("side", p.side().name().toLowerCase(), p.side().sign(), ""),
+                            new Term("Q", "size", p.size(), "base"), new Term("MP", "mark price", mark, "quote"),
+                            new Term("EP", "entry price", p.entryPrice(), "quote")),
+                    "uPnL = " + p.side().sign() + " × " + plain(p.size()) + " × (" + plain(mark) + " − "
+                            + plain(p.entryPrice()) + ")", upnl,
+                    List.of("Measured at the mark price, not the last trade.")));
+            ex.put("roe", new Explanation("Return on equity", "ROE = uPnL / IM",
+                    List.of(new Term("uPnL", "unrealized PnL", upnl, "quote"), new Term("IM", "initial margin", im,
+                            "quote")),
+                    "ROE = " + term(upnl) + " / " + plain(im), roe,
+                    List.of("Leverage multiplies the price move: ROE = side × L × (MP − EP) / EP.")));
+            if (adlScore != null) {
+                ex.put("adlScore", AdlScore.explain(upnl, p.entryNotional(), mm, notional));
+            }
+            ex.put("fundingPerSettlement", FundingPayment.explainPerSettlement(p.side(), p.size(), mark, rate));
+            ex.put("fundingOverHorizon", FundingPayment.explainOverHorizon(p.side(), p.size(), mark, rate,
+                    portfolio.horizonHours(), interval));
+        }
+        return new PositionRisk(p.id(), p.symbol(), p.side(), p.marginMode(), notional, upnl, roe, im, mm, tier.mmr(),
+                bracketIndex + 1, margin, lp.price(), bp.price(), distance, ratio, adlScore,
+                rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, ex);
+    }
+
+    private static Explanation maintenanceExplanation(Leg leg, double mark) {
+        Market m = leg.market();
+        Position p = leg.position();
+        double n = leg.maintenanceNotional(mark);
+        Tier tier = leg.bracket(mark);
+        int k = leg.bracketIndex(mark) + 1;
+        double mm = leg.maintenanceMargin(mark);
+        boolean atEntry = m.convention().maintenanceMeasuredAt() == Convention.PriceBasis.ENTRY;
+        List<Term> terms = new ArrayList<>();
+        terms.add(new Term("N", atEntry ? "entry value Q × EP" : "notional at mark Q × MP", n, "quote"));
+        List<String> notes = new ArrayList<>();
+        notes.add("Bracket " + k + " [" + plain(tier.floor()) + ", " + plain(tier.cap()) + ") contains N; max leverage "
+                + plain(tier.maxLeverage()) + "x.");
+        notes.add("Convention " + m.convention().name() + ": " + m.convention().summary() + ".");
+        if (m.convention() == Convention.DYDX && m.dydx() != null) {
+            terms.add(new Term("IMF", "initial margin fraction (base)", m.dydx().initialMarginFraction(), "rate"));
+            terms.add(new Term("f", "maintenance fraction", m.dydx().maintenanceFraction(), "rate"));
+            return new Explanation("Maintenance margin", "MM = N × IMF × f", terms,
+                    "MM = " + plain(n) + " × " + plain(m.dydx().initialMarginFraction()) + " × "
+                            + plain(m.dydx().maintenanceFraction()), mm, notes);
+        }
+        terms.add(new Term("MMR", "maintenance margin rate of bracket " + k, tier.mmr(), "rate"));
+        if (m.convention().tierSource() == Convention.TierSource.HALF_INITIAL_AT_MAX_LEVERAGE) {
+            notes.add("Hyperliquid: MMR = 1 / (2 × " + plain(tier.maxLeverage()) + ") = " + plain(tier.mmr()) + ".");
+        }
+        if (!m.convention().usesMaintenanceAmount()) {
+            return new Explanation("Maintenance margin", "MM = N × MMR", terms,
+                    "MM = " + plain(n) + " × " + plain(tier.mmr()), mm, notes);
+        }
+        terms.add(new Term("cum", "maintenance amount of bracket " + k, tier.maintenanceAmount(), "quote"));
+        notes.add("The maintenance amount keeps MM continuous at each floor: it is the same as charging each slice of"
+                + " the notional at its own bracket's rate.");
+        return new Explanation("Maintenance margin", "MM = N × MMR − cum", terms,
+                "MM = " + plain(n) + " × " + plain(tier.mmr()) + " − " + plain(tier.maintenanceAmount()), mm, notes);
+    }
+
+    private static Explanation ratioExplanation(MarginPool pool, double mark, boolean isolated) {
+        double req = pool.requirement(mark);
+        double bal = pool.marginBalance(mark);
+        Double ratio = pool.marginRatio(mark);
+        List<String> notes = new ArrayList<>();
+        notes.add("Liquidation happens when the ratio reaches 1 (100%): the margin balance has fallen to the"
+                + " maintenance requirement.");
+        if (ratio == null) {
+            notes.add(0, "The margin balance is at or below zero: the ratio is undefined (the pool is bankrupt).");
+        }
+        return new Explanation(isolated ? "Margin ratio (isolated)" : "Margin ratio (cross pool)",
+                "margin ratio = maintenance requirement / margin balance",
+                List.of(new Term("requirement", isolated ? "this position's maintenance requirement"
+                                : "Σ maintenance requirement of cross positions", req, "quote"),
+                        new Term("balance", isolated ? "isolated margin + uPnL" : "WB + Σ uPnL of cross positions",
+                                bal, "quote")),
+                "margin ratio = " + plain(req) + " / " + term(bal), ratio, notes);
+    }
+
+    private static Map<String, Explanation> accountExplanations(Portfolio portfolio, AccountRisk a,
+                                                                double requirement) {
+        Map<String, Explanation> ex = new LinkedHashMap<>();
+        ex.put("marginRatio", new Explanation("Account margin ratio (cross)",
+                "margin ratio = Σ maintenance requirement / (WB + Σ uPnL)",
+                List.of(new Term("Σ MM", "maintenance requirement of all cross positions", requirement, "quote"),
+                        new Term("WB", "cross wallet balance", a.walletBalance(), "quote"),
+                        new Term("Σ uPnL", "unrealized PnL of cross positions", a.unrealizedPnl(), "quote")),
+                "margin ratio = " + plain(requirement) + " / (" + plain(a.walletBalance()) + " + "
+                        + term(a.unrealizedPnl()) + ")", a.marginRatio(),
+                List.of("Isolated positions are outside the cross pool.", "At 1 (100%) cross positions are"
+                        + " liquidated.")));
+        ex.put("availableBalance", new Explanation("Available balance", "available = max(0, WB + Σ uPnL − Σ IM)",
+                List.of(new Term("WB", "cross wallet balance", a.walletBalance(), "quote"),
+                        new Term("Σ uPnL", "unrealized PnL of cross positions", a.unrealizedPnl(), "quote"),
+                        new Term("Σ IM", "initial margin of cross positions", a.initialMargin(), "quote")),
+                "available = max(0, " + plain(a.walletBalance()) + " + " + term(a.unrealizedPnl()) + " − "
+                        + plain(a.initialMargin()) + ")", a.availableBalance(),
+                List.of("What can still open new positions or be withdrawn.")));
+        ex.put("maintenanceMargin", new Explanation("Account maintenance margin (cross)", "Σ MM of cross positions",
+                List.of(new Term("Σ MM", "sum over cross positions", a.maintenanceMargin(), "quote")),
+                "Σ MM = " + plain(a.maintenanceMargin()), a.maintenanceMargin(),
+                List.of("Each position's MM under its market's convention; see the position's own working.")));
+        return ex;
+    }
+
+    private static MarketRisk marketRisk(Market m) {
+        double premium = Basis.premium(m.markPrice(), m.indexPrice());
+        double apr = FundingPayment.apr(m.funding().rate(), m.funding().intervalHours());
+        double apy = FundingPayment.apy(m.funding().rate(), m.funding().intervalHours());
+        Double basis = null;
+        Double basisRate = null;
+        Double annualized = null;
+        if (m.future() != null) {
+            basis = Basis.basis(m.future().price(), m.indexPrice());
+            basisRate = Basis.basisRate(m.future().price(), m.indexPrice());
+            annualized = Basis.annualizedSimple(basisRate, m.future().daysToExpiry());
+        }
+        return new MarketRisk(m.symbol(), premium, apr, apy, basis, basisRate, annualized);
+    }
+
+    /** The engine refuses inputs no formula can use; the file mapper reports them with field paths first. */
+    private static void checkInputs(Portfolio portfolio) {
+        if (!Double.isFinite(portfolio.account().walletBalance())) {
+            throw new EngineException("wallet balance must be a finite number");
+        }
+        for (Market m : portfolio.markets()) {
+            if (!(m.markPrice() > 0) || !Double.isFinite(m.markPrice())) {
+                throw new EngineException(m.symbol() + ": mark price must be a positive number");
+            }
+            if (!(m.indexPrice() > 0) || !Double.isFinite(m.indexPrice())) {
+                throw new EngineException(m.symbol() + ": index price must be a positive number");
+            }
+            if (!(m.funding().intervalHours() > 0) || !Double.isFinite(m.funding().rate())) {
+                throw new EngineException(m.symbol() + ": funding needs a finite rate and a positive interval");
+            }
+        }
+        Map<String, Market> symbols = portfolio.marketsBySymbol();
+        for (Position p : portfolio.positions()) {
+            if (!(p.size() > 0) || !Double.isFinite(p.size())) {
+                throw new EngineException(p.id() + ": size must be a positive number");
+            }
+            if (!(p.entryPrice() > 0) || !Double.isFinite(p.entryPrice())) {
+                throw new EngineException(p.id() + ": entry price must be a positive number");
+            }
+            if (!(p.leverage() > 0) || !Double.isFinite(p.leverage())) {
+                throw new EngineException(p.id() + ": leverage must be a positive number");
+            }
+            if (!Double.isFinite(p.extraMargin()) || (p.isolatedMargin() != null
+                    && !Double.isFinite(p.isolatedMargin()))) {
+                throw new EngineException(p.id() + ": margin must be a finite number");
+            }
+            if (!symbols.containsKey(p.symbol())) {
+                throw new EngineException(p.id() + ": unknown symbol " + p.symbol());
+            }
+        }
+    }
+}

@@ -1,0 +1,210 @@
+package com.perprisk.engine.simulation;
+
+import com.perprisk.engine.EngineException;
+import com.perprisk.engine.probability.BarrierProbability;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+import static com.perprisk.engine.EngineInputs.finite;
+import static com.perprisk.engine.EngineInputs.nonNegative;
+import static com.perprisk.engine.EngineInputs.positive;
+
+/**
+ * Mark prices of one or more markets at a sequence of times (point 0 is the start), with optional index prices and
+ * funding rates (NaN where not given). Immutable: accessors copy nothing and expose no arrays.
+ */
+public final class PricePath {
+    private final List<String> symbols;
+    private final double[] times;
+    private final double[][] marks;
+    private final double[][] index;
+    private final double[][] funding;
+
+    PricePath(List<String> symbols, double[] times, double[][] marks, double[][] index, double[][] funding) {
+        this.symbols = List.copyOf(symbols);
+        this.times = times.clone();
+        this.marks = deepCopy(marks);
+        this.index = deepCopy(index);
+        this.funding = deepCopy(funding);
+        if (times.length == 0) {
+            throw new EngineException("a price path needs at least one point");
+        }
+        for (int k = 1; k < times.length; k++) {
+            if (!(times[k] > times[k - 1])) {
+                throw new EngineException("the times of a price path must increase (point " + k + ")");
+            }
+        }
+    }
+
+    /**
+     * A seeded geometric Brownian motion.
+     *
+     * @param volatility  annualized σ (0.8 = 80%)
+     * @param drift       annualized μ of the price (0: dS = σ S dW)
+     * @param stepHours   hours per step
+     * @param steps       number of steps after the start point
+     * @param seed        the seed: the same seed gives the same path
+     * @param correlation correlation of every pair of markets
+     */
+    public record GbmSpec(double volatility, double drift, double stepHours, int steps, long seed,
+                          double correlation) {
+        public GbmSpec {
+            nonNegative("volatility", volatility);
+            if (volatility > 100) {
+                throw new EngineException("volatility " + volatility + " is above 10,000% a year: give it as a "
+                        + "decimal (0.8 = 80%)");
+            }
+            finite("drift", drift);
+            positive("step", stepHours);
+            if (steps < 1 || steps > 10_000_000) {
+                throw new EngineException("the number of steps must be between 1 and 10,000,000, got " + steps);
+            }
+            finite("correlation", correlation);
+            if (correlation < -1 || correlation > 1) {
+                throw new EngineException("correlation must be between −1 and 1, got " + correlation);
+            }
+        }
+
+        public static GbmSpec of(double volatility, int steps, long seed) {
+            return new GbmSpec(volatility, 0, 1, steps, seed, 0);
+        }
+    }
+
+    /**
+     * GBM paths starting at the given marks: per step {@code S ← S × exp((μ − σ²/2)Δt + σ√Δt ε)}, Δt in years, the
+     * ε of the markets correlated by {@code spec.correlation()} (one common factor: ε_i = √ρ z₀ + √(1 − ρ) z_i for
+     * ρ ≥ 0, pairwise ρ for a negative ρ only with two markets).
+     */
+    public static PricePath gbm(Map<String, Double> start, GbmSpec spec) {
+        if (start.isEmpty()) {
+            throw new EngineException("a price path needs at least one market");
+        }
+        List<String> symbols = new ArrayList<>(start.keySet());
+        int n = symbols.size();
+        double rho = spec.correlation();
+        if (rho < 0 && n > 2) {
+            throw new EngineException("a negative common correlation needs exactly two markets");
+        }
+        int points = spec.steps() + 1;
+        double[] times = new double[points];
+        double[][] marks = new double[n][points];
+        for (int i = 0; i < n; i++) {
+            marks[i][0] = positive(symbols.get(i) + " start price", start.get(symbols.get(i)));
+        }
+        double dt = spec.stepHours() / BarrierProbability.HOURS_PER_YEAR;
+        double sigma = spec.volatility();
+        // per step: (μ − σ²/2)Δt and σ√Δt
+        double a = (spec.drift() - 0.5 * sigma * sigma) * dt;
+        double b = sigma * Math.sqrt(dt);
+        SplittableRandom rng = new SplittableRandom(spec.seed());
+        double[] z = new double[n];
+        for (int k = 1; k < points; k++) {
+            times[k] = k * spec.stepHours();
+            double common = rng.nextGaussian();
+            for (int i = 0; i < n; i++) {
+                z[i] = rng.nextGaussian();
+            }
+            for (int i = 0; i < n; i++) {
+                double e;
+                if (rho >= 0) {
+                    // ε_i = √ρ z₀ + √(1 − ρ) z_i
+                    e = Math.sqrt(rho) * common + Math.sqrt(1 - rho) * z[i];
+                } else {
+                    // two markets: ε₁ = z₁, ε₂ = ρ z₁ + √(1 − ρ²) z₂
+                    e = i == 0 ? z[0] : rho * z[0] + Math.sqrt(1 - rho * rho) * z[1];
+                }
+                // S_k = S_{k−1} × exp((μ − σ²/2)Δt + σ√Δt ε)
+                marks[i][k] = marks[i][k - 1] * Math.exp(a + b * e);
+            }
+        }
+        return new PricePath(symbols, times, marks, nan(n, points), nan(n, points));
+    }
+
+    /** A path given point by point (tests, the CSV parser). */
+    public static PricePath of(List<String> symbols, double[] timesHours, double[][] marks) {
+        return new PricePath(symbols, timesHours, marks, nan(symbols.size(), timesHours.length),
+                nan(symbols.size(), timesHours.length));
+    }
+
+    static double[][] nan(int n, int points) {
+        double[][] out = new double[n][points];
+        for (double[] row : out) {
+            Arrays.fill(row, Double.NaN);
+        }
+        return out;
+    }
+
+    private static double[][] deepCopy(double[][] a) {
+        double[][] out = new double[a.length][];
+        for (int i = 0; i < a.length; i++) {
+            out[i] = a[i].clone();
+        }
+        return out;
+    }
+
+    public List<String> symbols() {
+        return symbols;
+    }
+
+    /** Number of points, the start included. */
+    public int points() {
+        return times.length;
+    }
+
+    /** Hours since the start at point k. */
+    public double timeHours(int k) {
+        return times[k];
+    }
+
+    public boolean has(String symbol) {
+        return symbols.contains(symbol);
+    }
+
+    public double mark(String symbol, int k) {
+        return marks[require(symbol)][k];
+    }
+
+    /** Index price at point k, NaN when the path does not give one. */
+    public double index(String symbol, int k) {
+        return index[require(symbol)][k];
+    }
+
+    /** Funding rate at point k, NaN when the path does not give one. */
+    public double fundingRate(String symbol, int k) {
+        return funding[require(symbol)][k];
+    }
+
+    /** The marks of every market at point k, by symbol. */
+    public Map<String, Double> marksAt(int k) {
+        Map<String, Double> m = new LinkedHashMap<>();
+        for (int i = 0; i < symbols.size(); i++) {
+            m.put(symbols.get(i), marks[i][k]);
+        }
+        return m;
+    }
+
+    private int require(String symbol) {
+        int i = symbols.indexOf(symbol);
+        if (i < 0) {
+            throw new EngineException("the price path has no market " + symbol);
+        }
+        return i;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PricePath p && p.symbols.equals(symbols) && Arrays.equals(p.times, times)
+                && Arrays.deepEquals(p.marks, marks) && Arrays.deepEquals(p.index, index)
+                && Arrays.deepEquals(p.funding, funding);
+    }
+
+    @Override
+    public int hashCode() {
+        return symbols.hashCode() * 31 + Arrays.hashCode(times);
+    }
+}

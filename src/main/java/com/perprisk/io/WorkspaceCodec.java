@@ -1,0 +1,402 @@
+package com.perprisk.io;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.perprisk.io.JsonTree.Node;
+import com.perprisk.io.WorkspaceDocument.AccountDoc;
+import com.perprisk.io.WorkspaceDocument.DydxDoc;
+import com.perprisk.io.WorkspaceDocument.FundingDoc;
+import com.perprisk.io.WorkspaceDocument.FutureDoc;
+import com.perprisk.io.WorkspaceDocument.MarketDoc;
+import com.perprisk.io.WorkspaceDocument.PositionDoc;
+import com.perprisk.io.WorkspaceDocument.TierDoc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringWriter;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and writes workspace files (format "perprisk-workspace", version 1; see {@code docs/workspace-format.md}).
+ *
+ * <p>Reading is hardened against hostile input (16 MB cap, nesting depth 64, 1 MB strings, 100-character numbers,
+ * duplicate keys, NaN/Infinity, trailing content) and every failure is a {@link WorkspaceException} whose message
+ * names the line, column and JSON path. Reading checks only the shape and types; values are checked by
+ * {@link WorkspaceMapper#toPortfolio}. Unknown fields are kept and written back. Writing is atomic.
+ */
+public final class WorkspaceCodec {
+    /** Largest file the reader accepts, in bytes. */
+    public static final long MAX_FILE_BYTES = JsonTree.MAX_BYTES;
+
+    static final Set<String> ROOT_FIELDS = Set.of("format", "version", "name", "account", "horizonHours", "markets",
+            "positions");
+    static final Set<String> ACCOUNT_FIELDS = Set.of("walletBalance", "positionMode");
+    static final Set<String> MARKET_FIELDS = Set.of("symbol", "convention", "markPrice", "indexPrice", "takerFeeRate",
+            "tiers", "dydx", "funding", "future");
+    static final Set<String> TIER_FIELDS = Set.of("floor", "cap", "maxLeverage", "mmr", "maintenanceAmount");
+    static final Set<String> DYDX_FIELDS = Set.of("initialMarginFraction", "maintenanceFraction",
+            "openInterestNotional", "oiLowerCap", "oiUpperCap");
+    static final Set<String> FUNDING_FIELDS = Set.of("rate", "intervalHours");
+    static final Set<String> FUTURE_FIELDS = Set.of("price", "daysToExpiry");
+    static final Set<String> POSITION_FIELDS = Set.of("id", "symbol", "side", "size", "entryPrice", "leverage",
+            "marginMode", "isolatedMargin", "extraMargin");
+
+    /** Test seam: runs after the temp file is written and synced, before it is moved into place. */
+    interface BeforeMove {
+        void run(Path temp) throws IOException;
+    }
+
+    private WorkspaceCodec() {
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public static WorkspaceDocument read(Path file) throws WorkspaceException {
+        byte[] bytes;
+        try {
+            if (Files.isDirectory(file)) {
+                throw new WorkspaceException(WorkspaceException.Kind.IO, file + " is a folder, not a workspace file");
+            }
+            long size = Files.size(file);
+            if (size > MAX_FILE_BYTES) {
+                throw JsonTree.tooLarge(size);
+            }
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = JsonTree.readCapped(in);
+            }
+        } catch (NoSuchFileException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.IO, "file not found: " + file, e);
+        } catch (AccessDeniedException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.IO, "cannot read " + file + ": permission denied", e);
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
+        }
+        return decode(JsonTree.parse(bytes));
+    }
+
+    public static WorkspaceDocument read(String json) throws WorkspaceException {
+        return decode(JsonTree.parse(json));
+    }
+
+    /** Reads the whole stream (at most 16 MB); does not close it. */
+    public static WorkspaceDocument read(InputStream in) throws WorkspaceException {
+        return decode(JsonTree.parse(JsonTree.readCapped(in)));
+    }
+
+    static WorkspaceDocument decode(Node root) throws WorkspaceException {
+        if (!root.isObject()) {
+            throw new WorkspaceException(WorkspaceException.Kind.FORMAT, "not a PerpRisk workspace: expected a JSON "
+                    + "object with \"format\": \"" + WorkspaceDocument.FORMAT + "\", got " + root.describe(), null,
+                    root.line(), root.column(), null);
+        }
+        JsonObject o = JsonObject.of(root, "", ROOT_FIELDS);
+        checkFormatAndVersion(o, WorkspaceDocument.FORMAT, "workspace", WorkspaceDocument.CURRENT_VERSION);
+        JsonObject acc = o.object("account", ACCOUNT_FIELDS);
+        AccountDoc account = acc == null ? null
+                : new AccountDoc(acc.number("walletBalance"), acc.text("positionMode"), acc.extra());
+        List<MarketDoc> markets = null;
+        List<Node> ms = o.array("markets");
+        if (ms != null) {
+            markets = new ArrayList<>();
+            for (int i = 0; i < ms.size(); i++) {
+                markets.add(market(JsonObject.of(ms.get(i), "markets[" + i + "]", MARKET_FIELDS)));
+            }
+            markets = Collections.unmodifiableList(markets);
+        }
+        List<PositionDoc> positions = null;
+        List<Node> ps = o.array("positions");
+        if (ps != null) {
+            positions = new ArrayList<>();
+            for (int i = 0; i < ps.size(); i++) {
+                positions.add(position(JsonObject.of(ps.get(i), "positions[" + i + "]", POSITION_FIELDS)));
+            }
+            positions = Collections.unmodifiableList(positions);
+        }
+        return new WorkspaceDocument(o.text("format"), integer(o, "version"), o.text("name"), account,
+                o.number("horizonHours"), markets, positions, o.extra());
+    }
+
+    /**
+     * The "format" and "version" checks shared by workspaces and presets: a missing or wrong format is
+     * {@link WorkspaceException.Kind#FORMAT}; a version above {@code current} is {@link WorkspaceException.Kind#VERSION}.
+     */
+    static void checkFormatAndVersion(JsonObject o, String format, String what, int current)
+            throws WorkspaceException {
+        Node f = o.child("format");
+        if (f == null) {
+            throw new WorkspaceException(WorkspaceException.Kind.FORMAT, "not a PerpRisk " + what
+                    + ": the \"format\" field is missing (expected \"" + format + "\")", null,
+                    o.node().line(), o.node().column(), null);
+        }
+        if (!(f.value() instanceof String s) || !s.equals(format)) {
+            throw new WorkspaceException(WorkspaceException.Kind.FORMAT, "not a PerpRisk " + what + ": \"format\" is "
+                    + f.describe() + ", expected \"" + format + "\"", "format", f.line(), f.column(), null);
+        }
+        Node v = o.child("version");
+        if (v == null) {
+            throw new WorkspaceException(WorkspaceException.Kind.VERSION, "missing; this version of PerpRisk reads "
+                    + what + " version " + current, "version", o.node().line(), o.node().column(), null);
+        }
+        Integer version = integer(o, "version");
+        if (version > current) {
+            throw new WorkspaceException(WorkspaceException.Kind.VERSION, "this " + what
+                    + " was written by a newer PerpRisk (format version " + version + "); this version reads version "
+                    + current, null, v.line(), v.column(), null);
+        }
+        if (version < 1) {
+            throw new WorkspaceException(WorkspaceException.Kind.VERSION, "expected " + current + ", got " + version
+                    + " (no such version)", "version", v.line(), v.column(), null);
+        }
+    }
+
+    private static Integer integer(JsonObject o, String name) throws WorkspaceException {
+        Node n = o.child(name);
+        if (n == null) {
+            return null;
+        }
+        Object v = n.value();
+        BigDecimal bd = v instanceof BigDecimal d ? d : v instanceof BigInteger bi ? new BigDecimal(bi)
+                : v instanceof Number num ? BigDecimal.valueOf(num.longValue()) : null;
+        if (bd == null) {
+            throw JsonObject.typeError(n, o.childPath(name), "a whole number");
+        }
+        try {
+            return bd.intValueExact();
+        } catch (ArithmeticException e) {
+            throw JsonObject.typeError(n, o.childPath(name), "a whole number");
+        }
+    }
+
+    private static MarketDoc market(JsonObject m) throws WorkspaceException {
+        List<TierDoc> tiers = null;
+        List<Node> ts = m.array("tiers");
+        if (ts != null) {
+            tiers = tiers(ts, m.childPath("tiers"));
+        }
+        JsonObject d = m.object("dydx", DYDX_FIELDS);
+        DydxDoc dydx = d == null ? null : new DydxDoc(d.number("initialMarginFraction"), d.number("maintenanceFraction"),
+                d.number("openInterestNotional"), d.number("oiLowerCap"), d.number("oiUpperCap"), d.extra());
+        JsonObject f = m.object("funding", FUNDING_FIELDS);
+        FundingDoc funding = f == null ? null : new FundingDoc(f.number("rate"), f.number("intervalHours"), f.extra());
+        JsonObject fu = m.object("future", FUTURE_FIELDS);
+        FutureDoc future = fu == null ? null : new FutureDoc(fu.number("price"), fu.number("daysToExpiry"), fu.extra());
+        return new MarketDoc(m.text("symbol"), m.text("convention"), m.number("markPrice"), m.number("indexPrice"),
+                m.number("takerFeeRate"), tiers, dydx, funding, future, m.extra());
+    }
+
+    /** Tier objects of a workspace market or a preset. */
+    static List<TierDoc> tiers(List<Node> ts, String at) throws WorkspaceException {
+        List<TierDoc> tiers = new ArrayList<>();
+        for (int k = 0; k < ts.size(); k++) {
+            JsonObject t = JsonObject.of(ts.get(k), at + "[" + k + "]", TIER_FIELDS);
+            tiers.add(new TierDoc(t.number("floor"), t.number("cap"), t.number("maxLeverage"), t.number("mmr"),
+                    t.number("maintenanceAmount"), t.extra()));
+        }
+        return Collections.unmodifiableList(tiers);
+    }
+
+    private static PositionDoc position(JsonObject p) throws WorkspaceException {
+        return new PositionDoc(p.text("id"), p.text("symbol"), p.text("side"), p.number("size"),
+                p.number("entryPrice"), p.number("leverage"), p.text("marginMode"), p.number("isolatedMargin"),
+                p.number("extraMargin"), p.extra());
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    /** The document as pretty-printed JSON text (fields in the documented order, nulls left out, unknowns last). */
+    public static String toJson(WorkspaceDocument doc) throws WorkspaceException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JsonOut.pretty(w)) {
+            encode(g, doc);
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.INVALID, "cannot write the workspace: "
+                    + e.getMessage(), e);
+        }
+        return w.toString() + "\n";
+    }
+
+    /**
+     * Writes atomically: the whole document is serialised first, written to a temporary file in the same folder,
+     * synced to disk, then moved over {@code file} (atomic move where the file system supports it). On failure the
+     * previous file is untouched and the temporary file is removed.
+     */
+    public static void write(WorkspaceDocument doc, Path file) throws WorkspaceException {
+        write(doc, file, temp -> {
+        });
+    }
+
+    static void write(WorkspaceDocument doc, Path file, BeforeMove beforeMove) throws WorkspaceException {
+        byte[] bytes = toJson(doc).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        writeAtomically(bytes, file, beforeMove);
+    }
+
+    static void writeAtomically(byte[] bytes, Path file, BeforeMove beforeMove) throws WorkspaceException {
+        Path target = file.toAbsolutePath();
+        Path dir = target.getParent();
+        Path temp = null;
+        try {
+            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
+            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                ByteBuffer buf = ByteBuffer.wrap(bytes);
+                while (buf.hasRemaining()) {
+                    ch.write(buf);
+                }
+                ch.force(true);
+            }
+            beforeMove.run(temp);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            temp = null;
+            syncFolder(dir);
+        } catch (IOException | RuntimeException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.IO, "cannot save " + file + ": "
+                    + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "; the previous file is unchanged", e);
+        } finally {
+            if (temp != null) {
+                try {
+                    Files.deleteIfExists(temp);
+                } catch (IOException ignored) {
+                    // nothing more can be done; the message above already reports the failure
+                }
+            }
+        }
+    }
+
+    private static void syncFolder(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | RuntimeException ignored) {
+            // not every platform can open or sync a folder; the file itself is already synced
+        }
+    }
+
+    private static void encode(JsonGenerator g, WorkspaceDocument d) throws IOException {
+        g.writeStartObject();
+        JsonOut.field(g, "format", d.format());
+        if (d.version() != null) {
+            g.writeNumberField("version", d.version());
+        }
+        JsonOut.field(g, "name", d.name());
+        if (d.account() != null) {
+            AccountDoc a = d.account();
+            g.writeObjectFieldStart("account");
+            JsonOut.field(g, "walletBalance", a.walletBalance());
+            JsonOut.field(g, "positionMode", a.positionMode());
+            JsonOut.extra(g, a.extra());
+            g.writeEndObject();
+        }
+        JsonOut.field(g, "horizonHours", d.horizonHours());
+        if (d.markets() != null) {
+            g.writeArrayFieldStart("markets");
+            for (MarketDoc m : d.markets()) {
+                market(g, m);
+            }
+            g.writeEndArray();
+        }
+        if (d.positions() != null) {
+            g.writeArrayFieldStart("positions");
+            for (PositionDoc p : d.positions()) {
+                position(g, p);
+            }
+            g.writeEndArray();
+        }
+        JsonOut.extra(g, d.extra());
+        g.writeEndObject();
+    }
+
+    private static void market(JsonGenerator g, MarketDoc m) throws IOException {
+        g.writeStartObject();
+        JsonOut.field(g, "symbol", m.symbol());
+        JsonOut.field(g, "convention", m.convention());
+        JsonOut.field(g, "markPrice", m.markPrice());
+        JsonOut.field(g, "indexPrice", m.indexPrice());
+        JsonOut.field(g, "takerFeeRate", m.takerFeeRate());
+        if (m.tiers() != null) {
+            g.writeFieldName("tiers");
+            tiers(g, m.tiers());
+        }
+        if (m.dydx() != null) {
+            g.writeFieldName("dydx");
+            dydx(g, m.dydx());
+        }
+        if (m.funding() != null) {
+            g.writeObjectFieldStart("funding");
+            JsonOut.field(g, "rate", m.funding().rate());
+            JsonOut.field(g, "intervalHours", m.funding().intervalHours());
+            JsonOut.extra(g, m.funding().extra());
+            g.writeEndObject();
+        }
+        if (m.future() != null) {
+            g.writeObjectFieldStart("future");
+            JsonOut.field(g, "price", m.future().price());
+            JsonOut.field(g, "daysToExpiry", m.future().daysToExpiry());
+            JsonOut.extra(g, m.future().extra());
+            g.writeEndObject();
+        }
+        JsonOut.extra(g, m.extra());
+        g.writeEndObject();
+    }
+
+    /** Tier objects, shared with presets. A +∞ cap is left out (JSON has no Infinity). */
+    /** Writes a dYdX liquidity-tier block (shared by workspaces and presets). */
+    static void dydx(JsonGenerator g, DydxDoc d) throws IOException {
+        g.writeStartObject();
+        JsonOut.field(g, "initialMarginFraction", d.initialMarginFraction());
+        JsonOut.field(g, "maintenanceFraction", d.maintenanceFraction());
+        JsonOut.field(g, "openInterestNotional", d.openInterestNotional());
+        JsonOut.field(g, "oiLowerCap", d.oiLowerCap());
+        JsonOut.field(g, "oiUpperCap", d.oiUpperCap());
+        JsonOut.extra(g, d.extra());
+        g.writeEndObject();
+    }
+
+    static void tiers(JsonGenerator g, List<TierDoc> tiers) throws IOException {
+        g.writeStartArray();
+        for (TierDoc t : tiers) {
+            g.writeStartObject();
+            JsonOut.field(g, "floor", t.floor());
+            if (t.cap() != null && !t.cap().isInfinite()) {
+                JsonOut.field(g, "cap", t.cap());
+            }
+            JsonOut.field(g, "maxLeverage", t.maxLeverage());
+            JsonOut.field(g, "mmr", t.mmr());
+            JsonOut.field(g, "maintenanceAmount", t.maintenanceAmount());
+            JsonOut.extra(g, t.extra());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+    }
+
+    private static void position(JsonGenerator g, PositionDoc p) throws IOException {
+        g.writeStartObject();
+        JsonOut.field(g, "id", p.id());
+        JsonOut.field(g, "symbol", p.symbol());
+        JsonOut.field(g, "side", p.side());
+        JsonOut.field(g, "size", p.size());
+        JsonOut.field(g, "entryPrice", p.entryPrice());
+        JsonOut.field(g, "leverage", p.leverage());
+        JsonOut.field(g, "marginMode", p.marginMode());
+        JsonOut.field(g, "isolatedMargin", p.isolatedMargin());
+        JsonOut.field(g, "extraMargin", p.extraMargin());
+        JsonOut.extra(g, p.extra());
+        g.writeEndObject();
+    }
+}

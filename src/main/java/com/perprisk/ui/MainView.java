@@ -1,0 +1,649 @@
+package com.perprisk.ui;
+
+import com.perprisk.io.Samples;
+import com.perprisk.io.WorkspaceDocument;
+import com.perprisk.io.WorkspaceException;
+import com.perprisk.ui.account.AccountBar;
+import com.perprisk.ui.markets.MarketsView;
+import com.perprisk.ui.positions.PositionsView;
+import com.perprisk.ui.settings.AppSettings;
+import com.perprisk.ui.settings.ThemeManager;
+import com.perprisk.ui.tiers.TierEditor;
+import com.perprisk.ui.workspace.InputProblem;
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonBar;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+import javafx.stage.Window;
+
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The main window's content. Top: menu bar and account bar. Centre: the positions table across the full width;
+ * below it the markets table with the selected market's tier editor (left) and the tiles over the charts and
+ * explain tabs (right). Bottom: the scenario bar and a status line (first problem, calculation time).
+ */
+public final class MainView extends BorderPane {
+    /** What the window asks the user; replaced in tests so that no native dialog opens. */
+    public interface Dialogs {
+        Optional<Path> chooseOpen(Window owner);
+
+        Optional<Path> chooseSave(Window owner, String suggestedName);
+
+        /** Unsaved changes: SAVE, DISCARD or CANCEL. */
+        UnsavedChoice confirmUnsaved(Window owner, String name);
+
+        void error(Window owner, String header, String message);
+    }
+
+    public enum UnsavedChoice {
+        SAVE,
+        DISCARD,
+        CANCEL
+    }
+
+    private final WorkspaceViewModel vm;
+    private final AppSettings settings;
+    private final ThemeManager theme;
+    private final PositionsView positions;
+    private final MarketsView markets;
+    private final TierEditor tiers;
+    private final AccountBar account;
+    private final TabPane tabs = new TabPane();
+    private final Label status = new Label();
+    private final Label timing = new Label();
+    private final VBox topBox;
+    private final Node tilesPanel;
+    private final Node chartsPanel;
+    private final Node scenarioPanel;
+    private Dialogs dialogs = new NativeDialogs();
+    private Runnable onExit = Platform::exit;
+
+    public MainView(WorkspaceViewModel vm, AppSettings settings, ThemeManager theme) {
+        this.vm = vm;
+        this.settings = settings;
+        this.theme = theme;
+        setId("main-view");
+        getStyleClass().add("main-view");
+
+        account = new AccountBar(vm);
+        positions = new PositionsView(vm);
+        markets = new MarketsView(vm);
+        tiers = new TierEditor(vm);
+        tiers.marketProperty().bind(markets.selectedMarketProperty());
+
+        topBox = new VBox(buildMenuBar(), account);
+        setTop(topBox);
+
+        SplitPane marketsSplit = new SplitPane(markets, tiers);
+        marketsSplit.setOrientation(Orientation.VERTICAL);
+        marketsSplit.setDividerPositions(0.40);
+        marketsSplit.setId("markets-split");
+
+        tilesPanel = Panels.tiles(vm.context());
+        Tab chartsTab = new Tab("Charts");
+        chartsTab.setId("charts-tab");
+        chartsTab.setClosable(false);
+        chartsPanel = Panels.charts(vm.context());
+        chartsTab.setContent(chartsPanel);
+        Tab explainTab = new Tab("Explain");
+        explainTab.setId("explain-tab");
+        explainTab.setClosable(false);
+        // created when first shown: start-up does not pay for it
+        explainTab.selectedProperty().addListener((obs, o, sel) -> {
+            if (sel && explainTab.getContent() == null) {
+                explainTab.setContent(Panels.explain(vm.context()));
+            }
+        });
+        tabs.getTabs().addAll(chartsTab, explainTab);
+        tabs.setId("result-tabs");
+                SplitPane right = new SplitPane(wrap(tilesPanel), tabs);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.36);
+        right.setId("right-split");
+
+        SplitPane bottom = new SplitPane(marketsSplit, right);
+        bottom.setDividerPositions(0.5);
+        bottom.setId("bottom-split");
+
+        SplitPane center = new SplitPane(positions, bottom);
+        center.setOrientation(Orientation.VERTICAL);
+        center.setDividerPositions(0.42);
+        center.setId("center-split");
+        setCenter(center);
+
+        HBox statusBar = new HBox(status, spacer(), timing);
+        statusBar.getStyleClass().add("status-bar");
+        statusBar.setAlignment(Pos.CENTER_LEFT);
+        status.setId("status-text");
+        timing.setId("status-timing");
+        status.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(status, Priority.ALWAYS);
+        scenarioPanel = Panels.scenario(vm.context());
+        VBox bottomBox = new VBox(scenarioPanel, statusBar);
+        setBottom(bottomBox);
+
+        status.textProperty().bind(Bindings.createStringBinding(this::statusText, vm.context().problemProperty(),
+                vm.warningsProperty(), vm.positions(), vm.problems()));
+        vm.context().problemProperty().addListener((obs, o, n) -> styleStatus());
+        vm.warningsProperty().addListener((obs, o, n) -> styleStatus());
+        styleStatus();
+        // the first calculation pays for class loading: show the time from the first edit on
+        timing.textProperty().bind(Bindings.createStringBinding(() -> vm.canUndoProperty().get()
+                || vm.canRedoProperty().get() ? String.format("calc %.2f ms",
+                vm.lastRecomputeNanosProperty().get() / 1e6) : "", vm.lastRecomputeNanosProperty(),
+                vm.canUndoProperty(), vm.canRedoProperty()));
+
+        // clicking a result selects it and shows its working
+        vm.context().selectedQuantityProperty().addListener((obs, o, n) -> {
+            if (positions.table().isFocused() || positions.table().isHover()) {
+                tabs.getSelectionModel().select(explainTab);
+            }
+        });
+    }
+
+    private static Node wrap(Node n) {
+        StackPane p = new StackPane(n);
+        p.setMinHeight(0);
+        return p;
+    }
+
+    private static Region spacer() {
+        Region r = new Region();
+        HBox.setHgrow(r, Priority.ALWAYS);
+        return r;
+    }
+
+    private String statusText() {
+        String problem = vm.context().problemProperty().get();
+        if (problem != null && !problem.isEmpty()) {
+            long more = vm.problems().values().stream().filter(InputProblem::error).count() - 1;
+            return "No results: " + problem + (more > 0 ? "  (+" + more + " more, marked in red)" : "");
+        }
+        List<String> warnings = vm.warningsProperty().get();
+        if (warnings != null && !warnings.isEmpty()) {
+            return "⚠ " + warnings.get(0) + (warnings.size() > 1 ? "  (+" + (warnings.size() - 1) + " more)" : "");
+        }
+        int n = vm.positions().size();
+        return n + (n == 1 ? " position" : " positions") + " · " + vm.markets().size()
+                + (vm.markets().size() == 1 ? " market" : " markets");
+    }
+
+    private void styleStatus() {
+        status.getStyleClass().removeAll("status-problem", "status-warning");
+        String problem = vm.context().problemProperty().get();
+        if (problem != null && !problem.isEmpty()) {
+            status.getStyleClass().add("status-problem");
+        } else if (!vm.warningsProperty().get().isEmpty()) {
+            status.getStyleClass().add("status-warning");
+        }
+    }
+
+    // ------------------------------------------------------------------ menus
+
+    private MenuBar buildMenuBar() {
+        Menu file = new Menu("_File");
+        MenuItem newItem = item("_New", "shortcut+N", this::newWorkspace);
+        MenuItem open = item("_Open…", "shortcut+O", this::openDialog);
+        Menu recent = new Menu("Open _Recent");
+        recent.setId("menu-recent");
+        recent.setOnShowing(e -> fillRecent(recent));
+        recent.getItems().add(new MenuItem("(none)"));
+        Menu samples = new Menu("Open _Sample");
+        fillSamples(samples);
+        MenuItem save = item("_Save", "shortcut+S", this::save);
+        MenuItem saveAs = item("Save _As…", "shortcut+shift+S", this::saveAsDialog);
+        Menu export = new Menu("_Export");
+        export.setId("menu-export");
+        MenuItem csv = item("Results as _CSV…", null, this::exportCsv);
+        csv.setId("export-csv");
+        MenuItem png = item("Chart as _PNG…", null, this::exportPng);
+        png.setId("export-png");
+        export.getItems().addAll(csv, png);
+        MenuItem exit = item("E_xit", "shortcut+Q", this::exit);
+        file.getItems().addAll(newItem, open, recent, samples, new SeparatorMenuItem(), save, saveAs,
+                new SeparatorMenuItem(), export, new SeparatorMenuItem(), exit);
+
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = item("_Undo", "shortcut+Z", vm::undo);
+        undo.disableProperty().bind(vm.canUndoProperty().not());
+        MenuItem redo = item("_Redo", "shortcut+Y", vm::redo);
+        redo.disableProperty().bind(vm.canRedoProperty().not());
+        MenuItem add = item("_Add position", "shortcut+shift+N", positions::addPosition);
+        MenuItem dup = item("_Duplicate position", "shortcut+D", positions::duplicateSelected);
+        MenuItem remove = new MenuItem("_Remove position\tDelete");
+        remove.setOnAction(e -> positions.removeSelected());
+        MenuItem addMarket = item("Add _market", null, () -> {
+            markets.select(vm.addMarket());
+        });
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), add, dup, remove, new SeparatorMenuItem(),
+                addMarket);
+
+        Menu view = new Menu("_View");
+        CheckMenuItem dark = new CheckMenuItem("_Dark theme");
+        dark.setId("menu-dark-theme");
+        dark.setAccelerator(KeyCombination.keyCombination("shortcut+shift+L"));
+        dark.setSelected(theme.themeProperty().get() == AppSettings.Theme.DARK);
+        dark.setOnAction(e -> theme.themeProperty().set(dark.isSelected() ? AppSettings.Theme.DARK
+                : AppSettings.Theme.LIGHT));
+        theme.themeProperty().addListener((obs, o, n) -> dark.setSelected(n == AppSettings.Theme.DARK));
+        CheckMenuItem large = new CheckMenuItem("_Presentation size");
+        large.setAccelerator(KeyCombination.keyCombination("shortcut+shift+P"));
+        large.setOnAction(e -> {
+            if (large.isSelected()) {
+                getStyleClass().add("presentation");
+            } else {
+                getStyleClass().remove("presentation");
+            }
+        });
+        MenuItem focusPositions = item("Go to _positions", "shortcut+1", () -> focus(positions.table()));
+        MenuItem focusMarkets = item("Go to _markets", "shortcut+2", () -> focus(markets.table()));
+        MenuItem focusTiers = item("Go to _tier table", "shortcut+3", () -> focus(tiers.table()));
+        MenuItem focusWallet = item("Go to _wallet", "shortcut+4", () -> account.walletField().requestFocus());
+        MenuItem explain = item("_Explain selected result", "shortcut+E",
+                () -> tabs.getSelectionModel().select(1));
+        MenuItem charts = item("_Charts", "shortcut+G", () -> tabs.getSelectionModel().select(0));
+        view.getItems().addAll(dark, large, new SeparatorMenuItem(), focusPositions, focusMarkets, focusTiers,
+                focusWallet, new SeparatorMenuItem(), charts, explain);
+
+        Menu help = new Menu("_Help");
+        MenuItem keys = item("_Keyboard shortcuts", "F1", this::showShortcuts);
+        MenuItem about = item("_About PerpRisk", null, () -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "Risk calculator for perpetual futures: margin, "
+                    + "liquidation, funding, ADL and basis, with every number explained.");
+            a.setHeaderText("PerpRisk " + com.perprisk.Version.current());
+            a.initOwner(getScene().getWindow());
+            a.show();
+        });
+        help.getItems().addAll(keys, about);
+
+        MenuBar bar = new MenuBar(file, edit, view, help);
+        bar.setId("menu-bar");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    private static void focus(javafx.scene.control.TableView<?> t) {
+        t.requestFocus();
+        if (t.getSelectionModel().isEmpty() && !t.getItems().isEmpty()) {
+            selectFirstCell(t);
+        }
+    }
+
+    /** Selects row 0 at its first column (the tables select cells, not rows). */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void selectFirstCell(javafx.scene.control.TableView t) {
+        if (t.getItems().isEmpty()) {
+            return;
+        }
+        javafx.scene.control.TableColumn first = t.getVisibleLeafColumn(0);
+        t.getSelectionModel().clearAndSelect(0, first);
+        t.getFocusModel().focus(0, first);
+    }
+
+    private void showShortcuts() {
+        Alert a = new Alert(Alert.AlertType.INFORMATION);
+        a.setHeaderText("Keyboard shortcuts");
+        a.setContentText("""
+                Ctrl+N  new     Ctrl+O  open     Ctrl+S  save     Ctrl+Shift+S  save as
+                Ctrl+Z  undo    Ctrl+Y  redo
+                Ctrl+Shift+N  add position    Ctrl+D  duplicate    Delete  remove
+                Ctrl+1 positions   Ctrl+2 markets   Ctrl+3 tier table   Ctrl+4 wallet
+                In a table: arrows move, Enter or F2 or typing a number edits, Esc cancels
+                Tab / Shift+Tab move between fields
+                Ctrl+G charts   Ctrl+E explain   Ctrl+Shift+L dark theme   Ctrl+Shift+P presentation size""");
+        a.initOwner(getScene().getWindow());
+        a.show();
+    }
+
+    private void fillRecent(Menu recent) {
+        recent.getItems().clear();
+        List<Path> files = settings == null ? List.of() : settings.recentFiles();
+        for (Path p : files) {
+            MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
+            i.setMnemonicParsing(false);
+            i.setOnAction(e -> {
+                if (confirmDiscard()) {
+                    openFile(p);
+                }
+            });
+            recent.getItems().add(i);
+        }
+        if (files.isEmpty()) {
+            MenuItem none = new MenuItem("(none)");
+            none.setDisable(true);
+            recent.getItems().add(none);
+        }
+    }
+
+    private void fillSamples(Menu menu) {
+        try {
+            for (Samples.Sample s : Samples.list()) {
+                MenuItem i = new MenuItem(s.title());
+                i.setMnemonicParsing(false);
+                i.setOnAction(e -> {
+                    if (confirmDiscard()) {
+                        try {
+                            vm.load(Samples.open(s.name()), null);
+                        } catch (WorkspaceException ex) {
+                            dialogs.error(window(), "Cannot open the sample", ex.getMessage());
+                        }
+                    }
+                });
+                menu.getItems().add(i);
+            }
+        } catch (WorkspaceException | RuntimeException e) {
+            MenuItem none = new MenuItem("(no samples)");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        }
+    }
+
+    // ------------------------------------------------------------------ file actions
+
+    /** Puts the keyboard in the positions table with the first position selected. */
+    public void focusStart() {
+        focus(positions.table());
+    }
+
+    public void setDialogs(Dialogs dialogs) {
+        this.dialogs = dialogs;
+    }
+
+    /** Shows an error once the window is up (e.g. a workspace from the command line that could not be read). */
+    public void setDialogsErrorLater(String message) {
+        Platform.runLater(() -> dialogs.error(window(), "Cannot open the workspace", message));
+    }
+
+    public void setOnExit(Runnable onExit) {
+        this.onExit = onExit;
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    public void newWorkspace() {
+        if (confirmDiscard()) {
+            vm.newWorkspace();
+        }
+    }
+
+    public void openDialog() {
+        if (!confirmDiscard()) {
+            return;
+        }
+        dialogs.chooseOpen(window()).ifPresent(this::openFile);
+    }
+
+    /** Opens a file, reporting a failure in a dialog; returns whether it opened. */
+    public boolean openFile(Path path) {
+        try {
+            vm.open(path);
+            if (settings != null) {
+                settings.addRecentFile(path);
+                settings.save();
+            }
+            return true;
+        } catch (WorkspaceException e) {
+            dialogs.error(window(), "Cannot open " + path.getFileName(), e.getMessage());
+            if (settings != null && !Files.exists(path)) {
+                settings.removeRecentFile(path);
+                settings.save();
+            }
+            return false;
+        }
+    }
+
+    /** Saves to the current file, or asks for one; returns whether it was saved. */
+    public boolean save() {
+        if (vm.getFile() == null) {
+            return saveAsDialog();
+        }
+        return saveTo(vm.getFile());
+    }
+
+    public boolean saveAsDialog() {
+        String suggested = (vm.nameProperty().get() == null || vm.nameProperty().get().isBlank() ? "workspace"
+                : vm.nameProperty().get().replaceAll("[^A-Za-z0-9._ -]", "_")) + ".perprisk.json";
+        Optional<Path> p = dialogs.chooseSave(window(), suggested);
+        return p.isPresent() && saveTo(p.get());
+    }
+
+    public boolean saveTo(Path path) {
+        try {
+            vm.saveAs(path);
+            if (settings != null) {
+                settings.addRecentFile(path);
+                settings.save();
+            }
+            return true;
+        } catch (WorkspaceException | RuntimeException e) {
+            dialogs.error(window(), "Cannot save " + path.getFileName(), e.getMessage());
+            return false;
+        }
+    }
+
+    /** With unsaved changes, asks whether to save them; returns false when the user cancels. */
+    public boolean confirmDiscard() {
+        if (!vm.isDirty()) {
+            return true;
+        }
+        return switch (dialogs.confirmUnsaved(window(), vm.nameProperty().get())) {
+            case SAVE -> save();
+            case DISCARD -> true;
+            case CANCEL -> false;
+        };
+    }
+
+    public void exit() {
+        if (confirmDiscard()) {
+            onExit.run();
+        }
+    }
+
+    private void exportCsv() {
+        var risk = vm.context().getRisk();
+        if (risk == null) {
+            dialogs.error(window(), "Nothing to export", "There are no results: " + vm.context().problemProperty()
+                    .get());
+            return;
+        }
+        Optional<Path> p = dialogs.chooseSave(window(), baseName() + "-results.csv");
+        p.ifPresent(path -> {
+            try {
+                Panels.exportCsv(risk, path);
+            } catch (Exception e) {
+                dialogs.error(window(), "Cannot export", e.getMessage());
+            }
+        });
+    }
+
+    private void exportPng() {
+        Optional<Path> p = dialogs.chooseSave(window(), baseName() + "-chart.png");
+        p.ifPresent(path -> {
+            try {
+                Panels.exportChartPng(tabs.getTabs().get(0).getContent(), path);
+            } catch (Exception e) {
+                dialogs.error(window(), "Cannot export", e.getMessage());
+            }
+        });
+    }
+
+    private String baseName() {
+        String n = vm.nameProperty().get();
+        return n == null || n.isBlank() ? "perprisk" : n.replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
+    /** Shows a banner offering to restore an autosaved workspace left behind by a crash. */
+    public void offerRecovery(WorkspaceDocument recovered, Runnable onDone) {
+        Label text = new Label("PerpRisk did not close normally last time. Restore the autosaved workspace \""
+                + (recovered.name() == null ? "Untitled" : recovered.name()) + "\"?");
+        text.setWrapText(true);
+        javafx.scene.control.Button restore = new javafx.scene.control.Button("Restore");
+        restore.setId("recover-restore");
+        restore.getStyleClass().add("accent");
+        javafx.scene.control.Button discard = new javafx.scene.control.Button("Discard");
+        discard.setId("recover-discard");
+        HBox banner = new HBox(text, spacer(), restore, discard);
+        banner.setId("recovery-banner");
+        banner.getStyleClass().add("recovery-banner");
+        banner.setAlignment(Pos.CENTER_LEFT);
+        restore.setOnAction(e -> {
+            vm.recover(recovered, null);
+            topBox.getChildren().remove(banner);
+            onDone.run();
+        });
+        discard.setOnAction(e -> {
+            topBox.getChildren().remove(banner);
+            onDone.run();
+        });
+        topBox.getChildren().add(1, banner);
+    }
+
+    // ------------------------------------------------------------------ accessors for the app and tests
+
+    public WorkspaceViewModel viewModel() {
+        return vm;
+    }
+
+    public PositionsView positionsView() {
+        return positions;
+    }
+
+    public MarketsView marketsView() {
+        return markets;
+    }
+
+    public TierEditor tierEditor() {
+        return tiers;
+    }
+
+    public AccountBar accountBar() {
+        return account;
+    }
+
+    public Node tilesPanel() {
+        return tilesPanel;
+    }
+
+    public Node chartsPanel() {
+        return chartsPanel;
+    }
+
+    public Node scenarioPanel() {
+        return scenarioPanel;
+    }
+
+    /** The explain panel, created on first use. */
+    public Node explainPanel() {
+        Tab t = tabs.getTabs().get(1);
+        if (t.getContent() == null) {
+            t.setContent(Panels.explain(vm.context()));
+        }
+        return t.getContent();
+    }
+
+    public TabPane resultTabs() {
+        return tabs;
+    }
+
+    /** File dialogs and alerts of the real desktop. */
+    private static final class NativeDialogs implements Dialogs {
+        private File lastDir;
+
+        private FileChooser chooser(String title) {
+            FileChooser c = new FileChooser();
+            c.setTitle(title);
+            c.getExtensionFilters().addAll(
+                    new FileChooser.ExtensionFilter("PerpRisk workspace", "*.perprisk.json", "*.json"),
+                    new FileChooser.ExtensionFilter("All files", "*"));
+            if (lastDir != null && lastDir.isDirectory()) {
+                c.setInitialDirectory(lastDir);
+            }
+            return c;
+        }
+
+        @Override
+        public Optional<Path> chooseOpen(Window owner) {
+            File f = chooser("Open workspace").showOpenDialog(owner);
+            if (f != null) {
+                lastDir = f.getParentFile();
+            }
+            return Optional.ofNullable(f).map(File::toPath);
+        }
+
+        @Override
+        public Optional<Path> chooseSave(Window owner, String suggestedName) {
+            FileChooser c = chooser("Save");
+            c.setInitialFileName(suggestedName);
+            if (suggestedName.endsWith(".csv")) {
+                c.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("CSV", "*.csv"));
+            } else if (suggestedName.endsWith(".png")) {
+                c.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("PNG image", "*.png"));
+            }
+            File f = c.showSaveDialog(owner);
+            if (f != null) {
+                lastDir = f.getParentFile();
+            }
+            return Optional.ofNullable(f).map(File::toPath);
+        }
+
+        @Override
+        public UnsavedChoice confirmUnsaved(Window owner, String name) {
+            ButtonType save = new ButtonType("Save", ButtonBar.ButtonData.YES);
+            ButtonType discard = new ButtonType("Don't save", ButtonBar.ButtonData.NO);
+            ButtonType cancel = new ButtonType("Cancel", ButtonBar.ButtonData.CANCEL_CLOSE);
+            Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Your changes will be lost if you don't save them.",
+                    save, discard, cancel);
+            a.setHeaderText("Save changes to \"" + (name == null || name.isBlank() ? "Untitled" : name) + "\"?");
+            a.initOwner(owner);
+            ButtonType r = a.showAndWait().orElse(cancel);
+            return r == save ? UnsavedChoice.SAVE : r == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
+        }
+
+        @Override
+        public void error(Window owner, String header, String message) {
+            Alert a = new Alert(Alert.AlertType.ERROR, message == null ? "" : message);
+            a.setHeaderText(header);
+            a.initOwner(owner);
+            a.show();
+        }
+    }
+
+
+}

@@ -1,0 +1,62 @@
+package com.perprisk.ui;
+
+import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.ui.common.RiskContext;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Path;
+
+/**
+ * The feature panels the main window places (tiles, charts, explain, scenario bar) and the exports it calls. They
+ * only read the {@link RiskContext}; this is the one place that names them.
+ */
+final class Panels {
+    private Panels() {
+    }
+
+    static Node tiles(RiskContext ctx) {
+        return placeholder("tiles-panel", "Tiles");
+    }
+
+    static Node charts(RiskContext ctx) {
+        return placeholder("charts-panel", "Charts");
+    }
+
+    static Node explain(RiskContext ctx) {
+        return placeholder("explain-panel", "Explain");
+    }
+
+    static Node scenario(RiskContext ctx) {
+        Label l = placeholder("scenario-bar", "Scenario");
+        l.setMinHeight(36);
+        l.setPrefHeight(36);
+        return l;
+    }
+
+    private static Label placeholder(String id, String name) {
+        Label l = new Label(name + " (panel pending)");
+        l.setId(id);
+        l.getStyleClass().add("panel-placeholder");
+        l.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        return l;
+    }
+
+    static void exportCsv(PortfolioRisk risk, Path path) throws IOException {
+        throw new IOException("CSV export is not available in this build yet");
+    }
+
+    /** Writes a snapshot of a chart node as PNG. */
+    static void exportChartPng(Node chart, Path path) throws IOException {
+        if (chart == null) {
+            throw new IOException("no chart to export");
+        }
+        WritableImage img = chart.snapshot(new SnapshotParameters(), null);
+        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", path.toFile());
+    }
+}

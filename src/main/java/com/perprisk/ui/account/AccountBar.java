@@ -1,0 +1,111 @@
+package com.perprisk.ui.account;
+
+import com.perprisk.engine.PositionMode;
+import com.perprisk.ui.controls.FieldDecorations;
+import com.perprisk.ui.workspace.FieldPaths;
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+import javafx.geometry.Pos;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+
+/**
+ * The account inputs in one row: cross wallet balance, position mode (one-way / hedge) and the horizon over which
+ * funding is projected.
+ */
+public final class AccountBar extends HBox {
+    private final TextField wallet = new TextField();
+    private final TextField horizon = new TextField();
+    private final ToggleButton oneWay = new ToggleButton("One-way");
+    private final ToggleButton hedge = new ToggleButton("Hedge");
+
+    public AccountBar(WorkspaceViewModel vm) {
+        super(8);
+        setId("account");
+        getStyleClass().add("account-bar");
+        setAlignment(Pos.CENTER_LEFT);
+
+        Label title = new Label("Account");
+        title.getStyleClass().add("section-title");
+
+        wallet.setId("wallet-balance");
+        wallet.getStyleClass().add("number-field");
+        wallet.setPrefColumnCount(12);
+        wallet.setAlignment(Pos.CENTER_RIGHT);
+        wallet.setTooltip(new Tooltip("Cross wallet balance (isolated margins are held apart from it)"));
+        wallet.textProperty().bindBidirectional(vm.account().walletBalanceProperty());
+        FieldDecorations.bind(wallet, vm, () -> FieldPaths.account("walletBalance"));
+        Label walletLabel = new Label("Wallet");
+        walletLabel.setLabelFor(wallet);
+        Label unit = new Label("USDT");
+        unit.getStyleClass().add("unit");
+
+        ToggleGroup group = new ToggleGroup();
+        oneWay.setId("mode-one-way");
+        hedge.setId("mode-hedge");
+        oneWay.setToggleGroup(group);
+        hedge.setToggleGroup(group);
+        oneWay.getStyleClass().addAll("left-pill", "small");
+        hedge.getStyleClass().addAll("right-pill", "small");
+        oneWay.setTooltip(new Tooltip("One net position per symbol"));
+        hedge.setTooltip(new Tooltip("A long and a short leg per symbol; in cross they share one liquidation price"));
+        Runnable sync = () -> {
+            PositionMode m = vm.account().positionModeProperty().get();
+            oneWay.setSelected(m != PositionMode.HEDGE);
+            hedge.setSelected(m == PositionMode.HEDGE);
+        };
+        sync.run();
+        vm.account().positionModeProperty().addListener((obs, o, n) -> sync.run());
+        group.selectedToggleProperty().addListener((obs, o, n) -> {
+            if (n == null) {
+                // keep one selected
+                (o != null ? o : oneWay).setSelected(true);
+                return;
+            }
+            PositionMode want = n == hedge ? PositionMode.HEDGE : PositionMode.ONE_WAY;
+            if (vm.account().positionModeProperty().get() != want) {
+                vm.account().positionModeProperty().set(want);
+            }
+        });
+        HBox modes = new HBox(0, oneWay, hedge);
+        modes.setAlignment(Pos.CENTER_LEFT);
+        Label modeLabel = new Label("Mode");
+
+        horizon.setId("horizon-hours");
+        horizon.getStyleClass().add("number-field");
+        horizon.setPrefColumnCount(4);
+        horizon.setAlignment(Pos.CENTER_RIGHT);
+        horizon.setPromptText("720");
+        horizon.setTooltip(new Tooltip("Hours over which funding is projected (720 = 30 days)"));
+        horizon.textProperty().bindBidirectional(vm.account().horizonHoursProperty());
+        FieldDecorations.bind(horizon, vm, () -> "horizonHours");
+        Label horizonLabel = new Label("Funding horizon");
+        horizonLabel.setLabelFor(horizon);
+        Label hours = new Label("h");
+        hours.getStyleClass().add("unit");
+
+        getChildren().addAll(title, walletLabel, wallet, unit, sep(), modeLabel, modes, sep(), horizonLabel, horizon,
+                hours);
+    }
+
+    private static Label sep() {
+        Label l = new Label("·");
+        l.getStyleClass().add("separator-dot");
+        return l;
+    }
+
+    public TextField walletField() {
+        return wallet;
+    }
+
+    public ToggleButton oneWayButton() {
+        return oneWay;
+    }
+
+    public ToggleButton hedgeButton() {
+        return hedge;
+    }
+}

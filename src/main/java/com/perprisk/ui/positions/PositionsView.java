@@ -1,0 +1,459 @@
+package com.perprisk.ui.positions;
+
+import com.perprisk.engine.MarginMode;
+import com.perprisk.engine.Side;
+import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.ui.controls.ChoiceCell;
+import com.perprisk.ui.controls.ColumnFit;
+import com.perprisk.ui.controls.EditableTextCell;
+import com.perprisk.ui.controls.TableKeys;
+import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.workspace.FieldPaths;
+import com.perprisk.ui.workspace.PositionRow;
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Circle;
+
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The positions table: inputs on the left (symbol, side, size, entry, leverage, margin mode, isolated and extra
+ * margin), each row's results on the right (notional, uPnL, ROE, IM, MM, liquidation and bankruptcy price, distance,
+ * ADL lights). Selecting a row selects the position for the other panels; clicking a result selects that quantity.
+ */
+public final class PositionsView extends VBox {
+    private final WorkspaceViewModel vm;
+    private final Formats fmt;
+    private final TableView<PositionRow> table = new TableView<>();
+    private boolean syncingSelection;
+
+    public PositionsView(WorkspaceViewModel vm) {
+        this.vm = vm;
+        this.fmt = vm.formats();
+        getStyleClass().add("positions-view");
+        setId("positions");
+
+        Label title = new Label("Positions");
+        title.getStyleClass().add("section-title");
+        Button add = toolButton("+ Add", "Add a position (Ctrl+Shift+N)", this::addPosition);
+        add.setId("add-position");
+        Button dup = toolButton("Duplicate", "Duplicate the selected position (Ctrl+D)", this::duplicateSelected);
+        dup.setId("duplicate-position");
+        Button remove = toolButton("Remove", "Remove the selected position (Delete)", this::removeSelected);
+        remove.setId("remove-position");
+        dup.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(8, title, spacer, add, dup, remove);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("section-header");
+
+        buildTable();
+        VBox.setVgrow(table, Priority.ALWAYS);
+        getChildren().addAll(header, table);
+        setPadding(new Insets(0));
+    }
+
+    public TableView<PositionRow> table() {
+        return table;
+    }
+
+    private static Button toolButton(String text, String tip, Runnable action) {
+        Button b = new Button(text);
+        b.getStyleClass().addAll("small", "flat");
+        b.setTooltip(new Tooltip(tip));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    public void addPosition() {
+        PositionRow row = vm.addPosition();
+        selectRow(row);
+        table.scrollTo(row);
+        table.requestFocus();
+    }
+
+    public void duplicateSelected() {
+        PositionRow sel = table.getSelectionModel().getSelectedItem();
+        if (sel != null) {
+            selectRow(vm.duplicatePosition(sel));
+        }
+    }
+
+    public void removeSelected() {
+        PositionRow sel = table.getSelectionModel().getSelectedItem();
+        if (sel != null) {
+            int index = vm.indexOf(sel);
+            vm.removePosition(sel);
+            if (!vm.positions().isEmpty()) {
+                selectRow(vm.positions().get(Math.min(index, vm.positions().size() - 1)));
+            }
+        }
+    }
+
+    /** Selects a row at its first column and focuses it (the table selects cells). */
+    private void selectRow(PositionRow row) {
+        int i = vm.indexOf(row);
+        if (i >= 0) {
+            table.getSelectionModel().clearAndSelect(i, table.getVisibleLeafColumn(0));
+            table.getFocusModel().focus(i, table.getVisibleLeafColumn(0));
+        }
+    }
+
+    private void buildTable() {
+        table.setId("positions-table");
+        table.setItems(vm.positions());
+        table.setEditable(true);
+        table.getStyleClass().addAll("dense", "positions-table");
+        table.setPlaceholder(new Label("No positions. Add one with + Add or Ctrl+Shift+N."));
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        TableKeys.install(table);
+        vm.loadsProperty().addListener(o -> ColumnFit.reset(table));
+        table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (table.getEditingCell() == null && (e.getCode() == KeyCode.DELETE)) {
+                removeSelected();
+                e.consume();
+            }
+        });
+
+        TableColumn<PositionRow, String> symbol = new TableColumn<>("Symbol");
+        symbol.setCellValueFactory(c -> c.getValue().symbolProperty());
+        symbol.setCellFactory(c -> new ChoiceCell<>(vm, vm.symbols(), new javafx.util.converter.DefaultStringConverter(),
+                (row, i) -> FieldPaths.position(vm.indexOf(row), "symbol"), s -> null));
+        symbol.setPrefWidth(86);
+        symbol.setId("col-symbol");
+
+        TableColumn<PositionRow, Side> side = new TableColumn<>("Side");
+        side.setCellValueFactory(c -> c.getValue().sideProperty());
+        side.setCellFactory(c -> new ChoiceCell<>(vm, FXCollections.observableArrayList(Side.values()),
+                ChoiceCell.enumConverter(s -> s == Side.LONG ? "Long" : "Short", List.of(Side.values())),
+                (row, i) -> FieldPaths.position(vm.indexOf(row), "side"),
+                s -> s == Side.LONG ? "long" : "short"));
+        side.setPrefWidth(58);
+        side.setId("col-side");
+
+        TableColumn<PositionRow, String> size = numberColumn("Size", "size", 68,
+                t -> fmt.quantity(fmt.parse(t), 6));
+        TableColumn<PositionRow, String> entry = numberColumn("Entry", "entryPrice", 82,
+                t -> fmt.quantity(fmt.parse(t), 8));
+        TableColumn<PositionRow, String> lev = numberColumn("Lev.", "leverage", 46,
+                t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + "×");
+
+        TableColumn<PositionRow, MarginMode> mode = new TableColumn<>("Mode");
+        mode.setCellValueFactory(c -> c.getValue().marginModeProperty());
+        mode.setCellFactory(c -> new ChoiceCell<>(vm, FXCollections.observableArrayList(MarginMode.values()),
+                ChoiceCell.enumConverter(m -> m == MarginMode.CROSS ? "Cross" : "Isolated",
+                        List.of(MarginMode.values())),
+                (row, i) -> FieldPaths.position(vm.indexOf(row), "marginMode"), m -> null));
+        mode.setPrefWidth(70);
+        mode.setId("col-marginMode");
+
+        TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 100,
+                t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::isolatedMarginShown);
+        iso.setGraphic(headerLabel("Iso. margin", "Margin posted to an isolated position; blank: entry notional / "
+                + "leverage (shown in grey). Cross positions use the wallet."));
+        iso.setText(null);
+        TableColumn<PositionRow, String> extra = numberColumn("Extra", "extraMargin", 62,
+                t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::extraMarginShown);
+        extra.setGraphic(headerLabel("Extra", "Margin added to an isolated position after opening (negative: "
+                + "removed)"));
+        extra.setText(null);
+
+        TableColumn<PositionRow, Object> inputs = new TableColumn<>("Inputs");
+        inputs.getColumns().addAll(List.of(symbol, side, size, entry, lev, mode, iso, extra));
+
+        TableColumn<PositionRow, Object> results = new TableColumn<>("Results");
+        // the headline first: at a narrow width the liquidation price stays in view
+        results.getColumns().addAll(List.of(
+                resultColumn("Liq. price", "liquidationPrice", 88,
+                        "Mark price at which margin balance = maintenance requirement",
+                        (row, r) -> r.liquidationPrice() == null ? "none" : fmt.price(r.liquidationPrice(), mark(row)),
+                        r -> "liq-price"),
+                resultColumn("Dist.", "distanceToLiquidation", 68, "Distance from mark to liquidation: |mark − LP| / mark",
+                        (row, r) -> fmt.percent(r.distanceToLiquidation(), 2), this::distanceClass),
+                resultColumn("uPnL", "unrealizedPnl", 84, "Unrealized PnL at the mark: side × size × (mark − entry)",
+                        (row, r) -> fmt.signedMoney(r.unrealizedPnl()), r -> pnlClass(r.unrealizedPnl())),
+                resultColumn("ROE", "roe", 70, "Return on initial margin: uPnL / IM",
+                        (row, r) -> fmt.signedPercent(r.roe(), 2), r -> pnlClass(r.roe())),
+                resultColumn("Notional", "notional", 88, "Size × mark price",
+                        (row, r) -> fmt.money(r.notional()), r -> null),
+                resultColumn("IM", "initialMargin", 74, "Initial margin: entry notional / leverage",
+                        (row, r) -> fmt.money(r.initialMargin()), r -> null),
+                resultColumn("MM", "maintenanceMargin", 70,
+                        "Maintenance margin under the market's convention (bracket shown in the tooltip)",
+                        (row, r) -> fmt.money(r.maintenanceMargin()), r -> null),
+                resultColumn("Bankr.", "bankruptcyPrice", 88, "Mark price at which margin balance = 0",
+                        (row, r) -> r.bankruptcyPrice() == null ? "none" : fmt.price(r.bankruptcyPrice(), mark(row)),
+                        r -> null),
+                adlColumn()));
+
+        table.getColumns().addAll(List.of(inputs, results));
+
+        table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            if (!syncingSelection) {
+                vm.context().selectedPositionIdProperty().set(n == null ? null : n.getId());
+            }
+        });
+        vm.context().selectedPositionIdProperty().addListener((obs, o, id) -> {
+            PositionRow sel = table.getSelectionModel().getSelectedItem();
+            if (id == null || sel != null && id.equals(sel.getId())) {
+                return;
+            }
+            vm.positions().stream().filter(p -> id.equals(p.getId())).findFirst().ifPresent(p -> {
+                syncingSelection = true;
+                try {
+                    selectRow(p);
+                } finally {
+                    syncingSelection = false;
+                }
+            });
+        });
+    }
+
+    private double mark(PositionRow row) {
+        Double m = vm.market(row.symbolProperty().get()).map(x -> fmt.parse(x.markPriceProperty().get())).orElse(null);
+        if (m == null) {
+            m = fmt.parse(row.entryPriceProperty().get());
+        }
+        return m == null ? 0 : m;
+    }
+
+    private static String pnlClass(double v) {
+        return v > 0 ? "positive" : v < 0 ? "negative" : null;
+    }
+
+    private String distanceClass(PositionRisk r) {
+        Double d = r.distanceToLiquidation();
+        if (d == null) {
+            return null;
+        }
+        return d < 0.05 ? "danger" : d < 0.15 ? "caution" : null;
+    }
+
+    private static Label headerLabel(String text, String tip) {
+        Label l = new Label(text);
+        l.setMinWidth(Region.USE_PREF_SIZE);
+        l.setTooltip(new Tooltip(tip));
+        return l;
+    }
+
+    /** Blank on an isolated position: the margin it gets (entry notional / leverage), in grey; cross: not used. */
+    private EditableTextCell.Shown isolatedMarginShown(PositionRow row, String text) {
+        if (row.marginModeProperty().get() != MarginMode.ISOLATED) {
+            return new EditableTextCell.Shown(Formats.isBlank(text) ? "" : fmt.money(fmt.parse(text)), "inapplicable");
+        }
+        if (Formats.isBlank(text) && row.getRisk() != null) {
+            return new EditableTextCell.Shown(fmt.money(row.getRisk().initialMargin()), "derived");
+        }
+        return null;
+    }
+
+    private EditableTextCell.Shown extraMarginShown(PositionRow row, String text) {
+        if (row.marginModeProperty().get() != MarginMode.ISOLATED) {
+            return new EditableTextCell.Shown(Formats.isBlank(text) ? "" : fmt.money(fmt.parse(text)), "inapplicable");
+        }
+        return null;
+    }
+
+    private TableColumn<PositionRow, String> numberColumn(String title, String field, double width,
+                                                          java.util.function.UnaryOperator<String> display) {
+        return numberColumn(title, field, width, display, null);
+    }
+
+    private TableColumn<PositionRow, String> numberColumn(String title, String field, double width,
+                                                          java.util.function.UnaryOperator<String> display,
+                                                          java.util.function.BiFunction<PositionRow, String,
+                                                                  EditableTextCell.Shown> rowDisplay) {
+        TableColumn<PositionRow, String> col = new TableColumn<>(title);
+        col.setId("col-" + field);
+        col.setCellValueFactory(c -> c.getValue().numberField(field));
+        Function<PositionRow, StringProperty> prop = r -> r.numberField(field);
+        col.setCellFactory(c -> {
+            EditableTextCell<PositionRow> cell = new EditableTextCell<>(vm, prop,
+                    (row, i) -> FieldPaths.position(vm.indexOf(row), field), display, true);
+            return rowDisplay == null ? cell : cell.withRowDisplay(PositionRow::riskProperty, rowDisplay);
+        });
+        col.setPrefWidth(width);
+        col.setSortable(false);
+        return col;
+    }
+
+    private TableColumn<PositionRow, PositionRisk> resultColumn(String title, String key, double width, String tip,
+                                                                java.util.function.BiFunction<PositionRow, PositionRisk, String> text,
+                                                                Function<PositionRisk, String> styleClass) {
+        TableColumn<PositionRow, PositionRisk> col = new TableColumn<>();
+        col.setGraphic(headerLabel(title, tip));
+        col.setId("col-" + key);
+        col.setEditable(false);
+        col.setSortable(false);
+        col.setPrefWidth(width);
+        col.setCellValueFactory(c -> c.getValue().riskProperty());
+        col.setCellFactory(c -> new ResultCell(key, text, styleClass));
+        return col;
+    }
+
+    private TableColumn<PositionRow, PositionRisk> adlColumn() {
+        TableColumn<PositionRow, PositionRisk> col = new TableColumn<>();
+        col.setGraphic(headerLabel("ADL", "Auto-deleveraging queue: lights lit = quintile among same-side positions "
+                + "(5 = first in line)"));
+        col.setId("col-adl");
+        col.setEditable(false);
+        col.setSortable(false);
+        col.setPrefWidth(62);
+        col.setCellValueFactory(c -> c.getValue().riskProperty());
+        col.setCellFactory(c -> new AdlCell());
+        return col;
+    }
+
+    /** A computed number; clicking it selects that quantity for the explain panel. */
+    private final class ResultCell extends TableCell<PositionRow, PositionRisk> {
+        private final String key;
+        private final java.util.function.BiFunction<PositionRow, PositionRisk, String> text;
+        private final Function<PositionRisk, String> styleClass;
+        private final Tooltip tip = new Tooltip();
+        private String applied;
+
+        ResultCell(String key, java.util.function.BiFunction<PositionRow, PositionRisk, String> text,
+                   Function<PositionRisk, String> styleClass) {
+            this.key = key;
+            this.text = text;
+            this.styleClass = styleClass;
+            getStyleClass().addAll("result-cell", "number-cell");
+            setAlignment(Pos.CENTER_RIGHT);
+            addEventHandler(MouseEvent.MOUSE_CLICKED, e -> select());
+        }
+
+        @Override
+        protected void layoutChildren() {
+            super.layoutChildren();
+            ColumnFit.fit(this);
+        }
+
+        private void select() {
+            if (!isEmpty() && getTableRow() != null && getTableRow().getItem() != null) {
+                vm.context().selectedQuantityProperty().set(key);
+            }
+        }
+
+        @Override
+        protected void updateItem(PositionRisk r, boolean empty) {
+            super.updateItem(r, empty);
+            PositionRow row = getTableRow() == null ? null : getTableRow().getItem();
+            if (empty || row == null) {
+                setText(null);
+                show(null, null);
+                return;
+            }
+            if (r == null) {
+                setText(Formats.NONE);
+                String why = vm.context().problemProperty().get();
+                show("not-computed", why == null || why.isEmpty() ? null : "Not computed: " + why);
+                return;
+            }
+            setText(text.apply(row, r));
+            show(styleClass.apply(r), key.equals("maintenanceMargin") ? "Bracket " + r.bracket() + ", MMR "
+                    + fmt.percent(r.maintenanceMarginRate(), 3) : null);
+        }
+
+        /** Changes the style class and tooltip only when they differ (each change costs a CSS pass). */
+        private void show(String cls, String tooltip) {
+            if (!java.util.Objects.equals(cls, applied)) {
+                if (applied != null) {
+                    getStyleClass().remove(applied);
+                }
+                if (cls != null) {
+                    getStyleClass().add(cls);
+                }
+                applied = cls;
+            }
+            if (tooltip == null) {
+                if (getTooltip() != null) {
+                    setTooltip(null);
+                }
+            } else {
+                tip.setText(tooltip);
+                if (getTooltip() != tip) {
+                    setTooltip(tip);
+                }
+            }
+        }
+    }
+
+    /** Five ADL lights; as many lit as the position's quintile. */
+    private final class AdlCell extends TableCell<PositionRow, PositionRisk> {
+        private final Circle[] lights = new Circle[5];
+        private final HBox box = new HBox(2);
+        private final Label none = new Label(Formats.NONE);
+        private final Tooltip tip = new Tooltip();
+        private int shown = -1;
+
+        AdlCell() {
+            getStyleClass().add("adl-cell");
+            for (int i = 0; i < 5; i++) {
+                lights[i] = new Circle(4);
+                lights[i].getStyleClass().add("adl-light");
+                box.getChildren().add(lights[i]);
+            }
+            box.setAlignment(Pos.CENTER);
+            setContentDisplay(ContentDisplay.GRAPHIC_ONLY);
+            setAlignment(Pos.CENTER);
+            addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+                if (!isEmpty() && getItem() != null) {
+                    vm.context().selectedQuantityProperty().set("adlScore");
+                }
+            });
+        }
+
+        @Override
+        protected void updateItem(PositionRisk r, boolean empty) {
+            super.updateItem(r, empty);
+            if (empty || r == null) {
+                setGraphic(empty ? null : none);
+                setTooltip(null);
+                return;
+            }
+            int q = Math.max(0, Math.min(5, r.adlQuintile()));
+            if (q != shown) {
+                for (int i = 0; i < 5; i++) {
+                    lights[i].getStyleClass().removeAll("lit", "lit-1", "lit-2", "lit-3", "lit-4", "lit-5");
+                    if (i < q) {
+                        lights[i].getStyleClass().addAll("lit", "lit-" + q);
+                    }
+                }
+                shown = q;
+            }
+            setGraphic(box);
+            tip.setText("ADL quintile " + q + " of 5 among " + (r.side() == Side.LONG ? "longs" : "shorts")
+                    + (r.adlScore() == null ? "" : "; score " + fmt.number(r.adlScore(), 4)));
+            if (getTooltip() != tip) {
+                setTooltip(tip);
+            }
+        }
+    }
+
+    /** For tests and the main window: the table's current selection. */
+    public PositionRow selected() {
+        return table.getSelectionModel().getSelectedItem();
+    }
+
+}

@@ -1,0 +1,70 @@
+package com.perprisk.ui.settings;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import javafx.application.Application;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.scene.Parent;
+
+import java.util.Objects;
+
+/**
+ * Applies the AtlantaFX theme (Primer light or dark) as the user-agent stylesheet and PerpRisk's own stylesheet on
+ * top; marks the root with "theme-light" / "theme-dark" for the app's colours.
+ */
+public final class ThemeManager {
+    /** PerpRisk's stylesheet: layout, numbers, PnL colours and the colours ControlsFX expects. */
+    public static final String APP_CSS = Objects.requireNonNull(
+            ThemeManager.class.getResource("/com/perprisk/ui/perprisk.css")).toExternalForm();
+
+    private final ObjectProperty<AppSettings.Theme> theme = new SimpleObjectProperty<>(this, "theme",
+            AppSettings.Theme.LIGHT);
+    private Parent root;
+
+    public ThemeManager(AppSettings.Theme initial) {
+        theme.set(initial);
+        theme.addListener((obs, o, n) -> apply());
+    }
+
+    public ObjectProperty<AppSettings.Theme> themeProperty() {
+        return theme;
+    }
+
+    /**
+     * Styles a window's content (and every later theme change). The stylesheet goes on the scene, not the node:
+     * ControlsFX decorations wrap the scene root, and their graphics live outside the content.
+     */
+    public void attach(Parent root) {
+        this.root = root;
+        if (root.getScene() != null) {
+            addTo(root.getScene());
+        }
+        root.sceneProperty().addListener((obs, o, scene) -> {
+            if (scene != null) {
+                addTo(scene);
+            }
+        });
+        apply();
+    }
+
+    private static void addTo(javafx.scene.Scene scene) {
+        if (!scene.getStylesheets().contains(APP_CSS)) {
+            scene.getStylesheets().add(APP_CSS);
+        }
+    }
+
+    private void apply() {
+        boolean dark = theme.get() == AppSettings.Theme.DARK;
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
+                : new PrimerLight().getUserAgentStylesheet());
+        if (root != null) {
+            root.getStyleClass().removeAll("theme-light", "theme-dark");
+            root.getStyleClass().add(dark ? "theme-dark" : "theme-light");
+        }
+    }
+
+    public void toggle() {
+        theme.set(theme.get() == AppSettings.Theme.DARK ? AppSettings.Theme.LIGHT : AppSettings.Theme.DARK);
+    }
+}

@@ -1,0 +1,55 @@
+package com.perprisk.ui.tiers;
+
+import com.perprisk.engine.Convention;
+import com.perprisk.io.Preset;
+import com.perprisk.io.PresetCatalog;
+import com.perprisk.io.TierImport;
+import com.perprisk.io.WorkspaceDocument.TierDoc;
+import com.perprisk.io.WorkspaceException;
+import com.perprisk.ui.workspace.MarketRow;
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+
+import java.util.List;
+
+/**
+ * What the tier editor's menus do, without a screen: apply a bundled preset, import a CSV table or the JSON that
+ * Binance's {@code GET /fapi/v1/leverageBracket} returns. Each replaces the market's table in one undo step.
+ */
+public final class TierActions {
+    private final WorkspaceViewModel vm;
+
+    public TierActions(WorkspaceViewModel vm) {
+        this.vm = vm;
+    }
+
+    /** The bundled presets, in catalogue order; empty (not an error) if the catalogue cannot be read. */
+    public static List<PresetCatalog.PresetInfo> presets() {
+        try {
+            return PresetCatalog.list();
+        } catch (WorkspaceException e) {
+            return List.of();
+        }
+    }
+
+    /** Applies a preset to a market, switching the market to the preset's venue convention. */
+    public void applyPreset(MarketRow market, String presetId) throws WorkspaceException {
+        Preset p = PresetCatalog.load(presetId);
+        Convention c = p.conventionValue();
+        vm.replaceMargin(market, p.tiers(), p.dydx(), c, p.label().replace("\u24C8", "S"));
+    }
+
+    /** Imports a CSV table (floor, cap, max leverage, MMR, maintenance amount) into a market. */
+    public void importCsv(MarketRow market, String csv, String sourceName) throws WorkspaceException {
+        List<TierDoc> tiers = TierImport.fromCsv(csv);
+        vm.replaceTiers(market, tiers, null, "Imported from " + sourceName);
+    }
+
+    /**
+     * Imports Binance's leverage-bracket JSON for the market's symbol; the market switches to the Binance
+     * convention.
+     */
+    public void importBinance(MarketRow market, String json, String sourceName) throws WorkspaceException {
+        List<TierDoc> tiers = TierImport.fromBinanceLeverageBracket(json, market.symbolProperty().get());
+        vm.replaceTiers(market, tiers, Convention.BINANCE, "Binance leverage brackets from " + sourceName);
+    }
+}

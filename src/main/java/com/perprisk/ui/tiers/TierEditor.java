@@ -1,0 +1,389 @@
+package com.perprisk.ui.tiers;
+
+import com.perprisk.engine.Convention;
+import com.perprisk.io.PresetCatalog;
+import com.perprisk.ui.controls.EditableTextCell;
+import com.perprisk.ui.controls.FieldDecorations;
+import com.perprisk.ui.controls.TableKeys;
+import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.workspace.FieldPaths;
+import com.perprisk.ui.workspace.InputProblem;
+import com.perprisk.ui.workspace.MarketRow;
+import com.perprisk.ui.workspace.TierRow;
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.MapChangeListener;
+import javafx.geometry.Pos;
+import javafx.scene.control.Alert;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.stage.FileChooser;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The tier table of the selected market: floor, cap, max leverage, MMR and maintenance amount per bracket, each cell
+ * validated where it is typed; a preset menu (the dated tables shipped in resources/), import from CSV and from
+ * Binance's leverage-bracket JSON, add and remove brackets.
+ */
+public final class TierEditor extends VBox {
+    private final WorkspaceViewModel vm;
+    private final TierActions actions;
+    private final ObjectProperty<MarketRow> market = new SimpleObjectProperty<>(this, "market");
+    private final TableView<TierRow> table = new TableView<>();
+    private final Label title = new Label("Tier table");
+    private final Label summary = new Label();
+    private final Label tableProblem = new Label();
+    private final javafx.scene.layout.GridPane dydxForm = new javafx.scene.layout.GridPane();
+    private final List<DydxField> dydxFields;
+
+    /** One dYdX liquidity-tier parameter: a field bound to the selected market's text property. */
+    private final class DydxField {
+        final javafx.scene.control.TextField field = new javafx.scene.control.TextField();
+        final String path;
+
+        DydxField(String id, String label, String unit, String path) {
+            this.path = path;
+            field.setId(id);
+            field.setPrefColumnCount(10);
+            field.setAlignment(Pos.CENTER_RIGHT);
+            field.getStyleClass().add("number-field");
+            int row = dydxForm.getRowCount();
+            Label l = new Label(label);
+            l.setLabelFor(field);
+            Label u = new Label(unit);
+            u.getStyleClass().add("unit");
+            dydxForm.addRow(row, l, field, u);
+            FieldDecorations.bind(field, vm, () -> market.get() == null ? null
+                    : FieldPaths.market(vm.indexOf(market.get()), path));
+        }
+
+        void show(MarketRow old, MarketRow now) {
+            if (old != null) {
+                field.textProperty().unbindBidirectional(old.numberField(path));
+            }
+            if (now != null) {
+                field.textProperty().bindBidirectional(now.numberField(path));
+                FieldDecorations.refresh(field, vm, FieldPaths.market(vm.indexOf(now), path));
+            }
+        }
+    }
+
+    public TierEditor(WorkspaceViewModel vm) {
+        this.vm = vm;
+        this.actions = new TierActions(vm);
+        setId("tier-editor");
+        getStyleClass().add("tier-editor");
+        Formats fmt = vm.formats();
+
+        title.getStyleClass().add("section-title");
+        MenuButton presets = new MenuButton("Presets");
+        presets.setId("tier-presets");
+        presets.getStyleClass().addAll("small", "flat");
+        presets.setOnShowing(e -> fillPresets(presets));
+        presets.getItems().add(new MenuItem("…"));
+        MenuButton importMenu = new MenuButton("Import");
+        importMenu.setId("tier-import");
+        importMenu.getStyleClass().addAll("small", "flat");
+        MenuItem csv = new MenuItem("CSV file…");
+        csv.setOnAction(e -> importFile(false));
+        MenuItem binance = new MenuItem("Binance leverageBracket JSON…");
+        binance.setOnAction(e -> importFile(true));
+        MenuItem csvClip = new MenuItem("CSV from the clipboard");
+        csvClip.setOnAction(e -> importClipboard(false));
+        MenuItem binanceClip = new MenuItem("Binance JSON from the clipboard");
+        binanceClip.setOnAction(e -> importClipboard(true));
+        importMenu.getItems().addAll(csv, binance, new javafx.scene.control.SeparatorMenuItem(), csvClip,
+                binanceClip);
+        Button add = new Button("+ Tier");
+        add.setId("add-tier");
+        add.getStyleClass().addAll("small", "flat");
+        add.setTooltip(new Tooltip("Add a bracket after the last one"));
+        add.setOnAction(e -> {
+            if (market.get() != null) {
+                TierRow r = vm.addTier(market.get());
+                table.getSelectionModel().select(r);
+                table.scrollTo(r);
+            }
+        });
+        Button remove = new Button("− Tier");
+        remove.setId("remove-tier");
+        remove.getStyleClass().addAll("small", "flat");
+        remove.setOnAction(e -> removeSelected());
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        for (var b : List.of(presets, importMenu, add, remove)) {
+            b.setFocusTraversable(false);
+        }
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox header = new HBox(6, title, spacer, presets, importMenu, add, remove);
+        header.setAlignment(Pos.CENTER_LEFT);
+        header.getStyleClass().add("section-header");
+
+        summary.getStyleClass().add("hint");
+        summary.setWrapText(true);
+        summary.setMinHeight(Region.USE_PREF_SIZE);
+        tableProblem.getStyleClass().add("problem-text");
+        tableProblem.setWrapText(true);
+        tableProblem.managedProperty().bind(tableProblem.textProperty().isNotEmpty());
+        tableProblem.visibleProperty().bind(tableProblem.managedProperty());
+
+        table.setId("tier-table");
+        table.setEditable(true);
+        table.getStyleClass().addAll("dense", "tier-table");
+        table.setPlaceholder(new Label("No brackets"));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableKeys.install(table);
+        table.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.DELETE && table.getEditingCell() == null) {
+                removeSelected();
+                e.consume();
+            }
+        });
+
+        TableColumn<TierRow, Number> index = new TableColumn<>("#");
+        index.setCellValueFactory(c -> null);
+        index.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(Number item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : Integer.toString(getIndex() + 1));
+            }
+        });
+        index.getStyleClass().add("index-column");
+        index.setPrefWidth(30);
+        index.setMaxWidth(36);
+        index.setSortable(false);
+        index.setEditable(false);
+
+        table.getColumns().add(index);
+        table.getColumns().add(column("Floor", "floor", r -> r.floorProperty(), t -> fmt.quantity(fmt.parse(t), 2), 100));
+        table.getColumns().add(column("Cap", "cap", r -> r.capProperty(),
+                t -> Formats.isBlank(t) ? "∞" : fmt.quantity(fmt.parse(t), 2), 100));
+        table.getColumns().add(column("Max lev.", "maxLeverage", r -> r.maxLeverageProperty(),
+                t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + "×", 64));
+        table.getColumns().add(column("MMR %", "mmr", r -> r.mmrPercentProperty(),
+                t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 4) + "%", 64));
+        table.getColumns().add(column("Maint. amount", "maintenanceAmount", r -> r.maintenanceAmountProperty(),
+                t -> Formats.isBlank(t) ? "derived" : fmt.quantity(fmt.parse(t), 2), 100));
+        VBox.setVgrow(table, Priority.ALWAYS);
+
+        dydxFields = List.of(
+                new DydxField("dydx-imf", "Initial margin fraction", "%", "dydx.initialMarginFraction"),
+                new DydxField("dydx-maintenance", "Maintenance fraction (of IMF)", "%", "dydx.maintenanceFraction"),
+                new DydxField("dydx-oi", "Open interest", "USD", "dydx.openInterestNotional"),
+                new DydxField("dydx-oi-lower", "OI lower cap", "USD", "dydx.oiLowerCap"),
+                new DydxField("dydx-oi-upper", "OI upper cap", "USD", "dydx.oiUpperCap"));
+        dydxForm.setId("dydx-form");
+        dydxForm.setHgap(8);
+        dydxForm.setVgap(6);
+        dydxForm.setPadding(new javafx.geometry.Insets(8, 10, 8, 10));
+        // dYdX has no brackets; its parameters scroll within the space the table would take
+        javafx.scene.control.ScrollPane dydxScroll = new javafx.scene.control.ScrollPane(dydxForm);
+        dydxScroll.setFitToWidth(true);
+        dydxScroll.setMinHeight(0);
+        dydxScroll.getStyleClass().add("edge-to-edge");
+        dydxScroll.visibleProperty().bind(dydxForm.visibleProperty());
+        dydxScroll.managedProperty().bind(dydxForm.visibleProperty());
+        VBox.setVgrow(dydxScroll, Priority.ALWAYS);
+        table.managedProperty().bind(table.visibleProperty());
+        dydxForm.setVisible(false);
+        setMinHeight(0);
+
+        getChildren().addAll(header, summary, tableProblem, dydxScroll, table);
+
+        market.addListener((obs, o, n) -> {
+            dydxFields.forEach(f -> f.show(o, n));
+            show(n);
+        });
+        vm.problems().addListener((MapChangeListener<String, InputProblem>) c -> updateTableProblem());
+        show(null);
+    }
+
+    public ObjectProperty<MarketRow> marketProperty() {
+        return market;
+    }
+
+    public TableView<TierRow> table() {
+        return table;
+    }
+
+    public TierActions actions() {
+        return actions;
+    }
+
+    private TableColumn<TierRow, String> column(String name, String field, Function<TierRow, StringProperty> prop,
+                                                java.util.function.UnaryOperator<String> display, double width) {
+        TableColumn<TierRow, String> col = new TableColumn<>(name);
+        col.setId("tier-col-" + field);
+        col.setCellValueFactory(c -> prop.apply(c.getValue()));
+        col.setCellFactory(c -> new EditableTextCell<>(vm, prop, (row, i) -> {
+            MarketRow m = market.get();
+            return m == null ? null : FieldPaths.tier(vm.indexOf(m), m.tiers().indexOf(row), field);
+        }, display, true));
+        col.setPrefWidth(width);
+        col.setSortable(false);
+        return col;
+    }
+
+    private void show(MarketRow m) {
+        if (m == null) {
+            table.setItems(FXCollections.observableArrayList());
+            dydxForm.visibleProperty().unbind();
+            dydxForm.setVisible(false);
+            title.setText("Tier table");
+            summary.setText("Select a market to see its tier table.");
+            setDisable(vm.markets().isEmpty());
+            return;
+        }
+        setDisable(false);
+        table.setItems(m.tiers());
+        javafx.beans.binding.BooleanBinding dydx = m.conventionProperty().isEqualTo(Convention.DYDX);
+        dydxForm.visibleProperty().bind(dydx);
+        table.visibleProperty().bind(dydx.not().or(javafx.beans.binding.Bindings.isNotEmpty(m.tiers())));
+        title.textProperty().unbind();
+        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> "Tier table · " + m.symbolProperty().get(), m.symbolProperty()));
+        summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
+            Convention c = m.conventionProperty().get();
+            String src = m.tierSourceProperty().get();
+            String conv = c == null ? "" : Formats.venueName(c) + ": " + c.summary();
+            return src == null || src.isEmpty() ? conv : conv + "  ·  " + src;
+        }, m.conventionProperty(), m.tierSourceProperty(), m.tiers()));
+        updateTableProblem();
+    }
+
+    private void updateTableProblem() {
+        MarketRow m = market.get();
+        if (m == null) {
+            tableProblem.setText("");
+            return;
+        }
+        // problems of the table as a whole (no cell to mark): missing brackets, dYdX parameters
+        int i = vm.indexOf(m);
+        String prefix = "markets[" + i + "].";
+        StringBuilder sb = new StringBuilder();
+        vm.problems().values().stream()
+                .filter(p -> p.path().equals(prefix + "tiers") || p.path().startsWith(prefix + "dydx"))
+                .sorted(java.util.Comparator.comparing(InputProblem::path))
+                .forEach(p -> sb.append(sb.length() > 0 ? "\n" : "").append(p.error() ? "" : "⚠ ")
+                        .append(p.where()).append(": ").append(p.message()));
+        tableProblem.setText(sb.toString());
+    }
+
+    private void removeSelected() {
+        TierRow sel = table.getSelectionModel().getSelectedItem();
+        if (sel != null && market.get() != null) {
+            vm.removeTier(market.get(), sel);
+        }
+    }
+
+    private void fillPresets(MenuButton menu) {
+        menu.getItems().clear();
+        Map<String, Menu> byVenue = new LinkedHashMap<>();
+        for (PresetCatalog.PresetInfo info : TierActions.presets()) {
+            Menu venue = byVenue.computeIfAbsent(info.venue(), v -> new Menu(v.replace("\u24C8", "S")));
+            MenuItem item = new MenuItem(info.symbol() + "  ·  " + info.asOf()
+                    + (info.illustrative() ? "  (illustrative)" : ""));
+            item.setOnAction(e -> {
+                if (market.get() == null) {
+                    return;
+                }
+                try {
+                    actions.applyPreset(market.get(), info.id());
+                } catch (Exception ex) {
+                    error("Cannot load the preset", ex.getMessage());
+                }
+            });
+            venue.getItems().add(item);
+        }
+        if (byVenue.isEmpty()) {
+            MenuItem none = new MenuItem("No presets found");
+            none.setDisable(true);
+            menu.getItems().add(none);
+        } else {
+            menu.getItems().addAll(byVenue.values());
+        }
+    }
+
+    private void importFile(boolean binance) {
+        if (market.get() == null || getScene() == null) {
+            return;
+        }
+        FileChooser chooser = new FileChooser();
+        chooser.setTitle(binance ? "Import Binance leverage brackets (JSON)" : "Import tier table (CSV)");
+        chooser.getExtensionFilters().add(binance ? new FileChooser.ExtensionFilter("JSON", "*.json")
+                : new FileChooser.ExtensionFilter("CSV", "*.csv", "*.txt"));
+        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("All files", "*"));
+        var file = chooser.showOpenDialog(getScene().getWindow());
+        if (file == null) {
+            return;
+        }
+        importPath(file.toPath(), binance);
+    }
+
+    private void importClipboard(boolean binance) {
+        String text = javafx.scene.input.Clipboard.getSystemClipboard().getString();
+        if (market.get() == null) {
+            return;
+        }
+        if (text == null || text.isBlank()) {
+            error("Nothing to import", "The clipboard holds no text.");
+            return;
+        }
+        try {
+            if (binance) {
+                actions.importBinance(market.get(), text, "the clipboard");
+            } else {
+                actions.importCsv(market.get(), text, "the clipboard");
+            }
+        } catch (com.perprisk.io.WorkspaceException | RuntimeException e) {
+            error("Cannot import from the clipboard", e.getMessage());
+        }
+    }
+
+    /** Imports a file into the selected market, reporting a failure in a dialog. */
+    public void importPath(Path path, boolean binance) {
+        try {
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            if (binance) {
+                actions.importBinance(market.get(), text, path.getFileName().toString());
+            } else {
+                actions.importCsv(market.get(), text, path.getFileName().toString());
+            }
+        } catch (IOException | RuntimeException | com.perprisk.io.WorkspaceException e) {
+            error("Cannot import " + path.getFileName(), e.getMessage());
+        }
+    }
+
+    private void error(String header, String message) {
+        Alert a = new Alert(Alert.AlertType.ERROR, message == null ? "" : message);
+        a.setHeaderText(header);
+        if (getScene() != null) {
+            a.initOwner(getScene().getWindow());
+        }
+        a.show();
+    }
+}

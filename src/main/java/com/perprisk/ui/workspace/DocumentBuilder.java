@@ -1,0 +1,139 @@
+package com.perprisk.ui.workspace;
+
+import com.perprisk.io.WorkspaceDocument;
+import com.perprisk.io.WorkspaceDocument.AccountDoc;
+import com.perprisk.io.WorkspaceDocument.DydxDoc;
+import com.perprisk.io.WorkspaceDocument.FundingDoc;
+import com.perprisk.io.WorkspaceDocument.FutureDoc;
+import com.perprisk.io.WorkspaceDocument.MarketDoc;
+import com.perprisk.io.WorkspaceDocument.PositionDoc;
+import com.perprisk.io.WorkspaceDocument.TierDoc;
+import com.perprisk.ui.format.Formats;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns the edited text into a {@link WorkspaceDocument}, and a document back into text. Text that is not a number
+ * becomes null in the document and an {@link InputProblem} at its path, so the mapper never sees it.
+ */
+final class DocumentBuilder {
+    private final Formats formats;
+    private final List<InputProblem> problems = new ArrayList<>();
+
+    DocumentBuilder(Formats formats) {
+        this.formats = formats;
+    }
+
+    List<InputProblem> problems() {
+        return problems;
+    }
+
+    WorkspaceDocument build(String name, AccountFields account, List<MarketRow> markets, List<PositionRow> positions,
+                            Map<String, Object> extra) {
+        AccountDoc acc = new AccountDoc(num(FieldPaths.account("walletBalance"), account.walletBalanceProperty().get()),
+                account.positionModeProperty().get() == null ? null : account.positionModeProperty().get().name(),
+                copy(account.extra));
+        Double horizon = num("horizonHours", account.horizonHoursProperty().get());
+        List<MarketDoc> mds = new ArrayList<>();
+        for (int i = 0; i < markets.size(); i++) {
+            mds.add(market(i, markets.get(i)));
+        }
+        List<PositionDoc> pds = new ArrayList<>();
+        for (int i = 0; i < positions.size(); i++) {
+            pds.add(position(i, positions.get(i)));
+        }
+        return new WorkspaceDocument(WorkspaceDocument.FORMAT, WorkspaceDocument.CURRENT_VERSION, name, acc, horizon,
+                mds, pds, copy(extra));
+    }
+
+    private MarketDoc market(int i, MarketRow m) {
+        List<TierDoc> tiers = new ArrayList<>();
+        for (int t = 0; t < m.tiers().size(); t++) {
+            TierRow r = m.tiers().get(t);
+            tiers.add(new TierDoc(num(FieldPaths.tier(i, t, "floor"), r.floorProperty().get()),
+                    cap(FieldPaths.tier(i, t, "cap"), r.capProperty().get()),
+                    num(FieldPaths.tier(i, t, "maxLeverage"), r.maxLeverageProperty().get()),
+                    pct(FieldPaths.tier(i, t, "mmr"), r.mmrPercentProperty().get()),
+                    num(FieldPaths.tier(i, t, "maintenanceAmount"), r.maintenanceAmountProperty().get()),
+                    copy(r.extra)));
+        }
+        Double rate = pct(FieldPaths.market(i, "funding.rate"), m.fundingRatePercentProperty().get());
+        Double interval = num(FieldPaths.market(i, "funding.intervalHours"), m.fundingIntervalHoursProperty().get());
+        FundingDoc funding = rate == null && interval == null && m.fundingExtra.isEmpty()
+                && blank(m.fundingRatePercentProperty().get(), m.fundingIntervalHoursProperty().get())
+                ? null : new FundingDoc(rate, interval, copy(m.fundingExtra));
+        Double fp = num(FieldPaths.market(i, "future.price"), m.futurePriceProperty().get());
+        Double fd = num(FieldPaths.market(i, "future.daysToExpiry"), m.futureDaysProperty().get());
+        FutureDoc future = fp == null && fd == null && m.futureExtra.isEmpty()
+                && blank(m.futurePriceProperty().get(), m.futureDaysProperty().get())
+                ? null : new FutureDoc(fp, fd, copy(m.futureExtra));
+        DydxDoc dydx = null;
+        if (m.hasDydx()) {
+            dydx = new DydxDoc(pct(FieldPaths.market(i, "dydx.initialMarginFraction"), m.dydxImfPercentProperty().get()),
+                    pct(FieldPaths.market(i, "dydx.maintenanceFraction"), m.dydxMaintenancePercentProperty().get()),
+                    num(FieldPaths.market(i, "dydx.openInterestNotional"), m.dydxOpenInterestProperty().get()),
+                    num(FieldPaths.market(i, "dydx.oiLowerCap"), m.dydxOiLowerProperty().get()),
+                    num(FieldPaths.market(i, "dydx.oiUpperCap"), m.dydxOiUpperProperty().get()),
+                    copy(m.dydxExtra));
+        }
+        String symbol = m.symbolProperty().get() == null ? null : m.symbolProperty().get().strip();
+        return new MarketDoc(symbol, m.conventionProperty().get() == null ? null : m.conventionProperty().get().name(),
+                num(FieldPaths.market(i, "markPrice"), m.markPriceProperty().get()),
+                num(FieldPaths.market(i, "indexPrice"), m.indexPriceProperty().get()),
+                pct(FieldPaths.market(i, "takerFeeRate"), m.takerFeePercentProperty().get()),
+                tiers.isEmpty() && dydx != null ? null : tiers, dydx, funding, future, copy(m.extra));
+    }
+
+    private PositionDoc position(int i, PositionRow p) {
+        return new PositionDoc(p.getId(), p.symbolProperty().get(),
+                p.sideProperty().get() == null ? null : p.sideProperty().get().name(),
+                num(FieldPaths.position(i, "size"), p.sizeProperty().get()),
+                num(FieldPaths.position(i, "entryPrice"), p.entryPriceProperty().get()),
+                num(FieldPaths.position(i, "leverage"), p.leverageProperty().get()),
+                p.marginModeProperty().get() == null ? null : p.marginModeProperty().get().name(),
+                num(FieldPaths.position(i, "isolatedMargin"), p.isolatedMarginProperty().get()),
+                num(FieldPaths.position(i, "extraMargin"), p.extraMarginProperty().get()),
+                copy(p.extra));
+    }
+
+    private Double num(String path, String text) {
+        if (Formats.isBlank(text)) {
+            return null;
+        }
+        Double d = formats.parse(text);
+        if (d == null) {
+            problems.add(new InputProblem(path, "\"" + text.strip() + "\" is not a number", true));
+        }
+        return d;
+    }
+
+    private Double pct(String path, String text) {
+        if (Formats.isBlank(text)) {
+            return null;
+        }
+        Double d = formats.parsePercent(text);
+        if (d == null) {
+            problems.add(new InputProblem(path, "\"" + text.strip() + "\" is not a percentage", true));
+        }
+        return d;
+    }
+
+    /** A cap: blank, "∞" or "inf" is an open last bracket (null in the document). */
+    private Double cap(String path, String text) {
+        if (text != null && (text.strip().equals("∞") || text.strip().equalsIgnoreCase("inf"))) {
+            return null;
+        }
+        return num(path, text);
+    }
+
+    private static boolean blank(String a, String b) {
+        return Formats.isBlank(a) && Formats.isBlank(b);
+    }
+
+    private static Map<String, Object> copy(Map<String, Object> m) {
+        return m == null ? new LinkedHashMap<>() : new LinkedHashMap<>(m);
+    }
+}

@@ -1,0 +1,70 @@
+package com.perprisk.ui.workspace;
+
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Builds and describes the field paths used by {@link InputProblem}. */
+public final class FieldPaths {
+    private static final Pattern INDEXED = Pattern.compile("([A-Za-z]+)\\[(\\d+)]");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("walletBalance", "wallet balance"), Map.entry("positionMode", "position mode"),
+            Map.entry("horizonHours", "horizon"), Map.entry("symbol", "symbol"), Map.entry("side", "side"),
+            Map.entry("size", "size"), Map.entry("entryPrice", "entry price"), Map.entry("leverage", "leverage"),
+            Map.entry("marginMode", "margin mode"), Map.entry("isolatedMargin", "isolated margin"),
+            Map.entry("extraMargin", "extra margin"), Map.entry("convention", "venue"),
+            Map.entry("markPrice", "mark price"), Map.entry("indexPrice", "index price"),
+            Map.entry("takerFeeRate", "taker fee"), Map.entry("rate", "rate"),
+            Map.entry("intervalHours", "interval"), Map.entry("price", "price"),
+            Map.entry("daysToExpiry", "days to expiry"), Map.entry("floor", "floor"), Map.entry("cap", "cap"),
+            Map.entry("maxLeverage", "max leverage"), Map.entry("mmr", "MMR"),
+            Map.entry("maintenanceAmount", "maintenance amount"), Map.entry("funding", "funding"),
+            Map.entry("future", "dated future"), Map.entry("dydx", "dYdX margin"));
+
+    private FieldPaths() {
+    }
+
+    public static String position(int index, String field) {
+        return "positions[" + index + "]." + field;
+    }
+
+    public static String market(int index, String field) {
+        return "markets[" + index + "]." + field;
+    }
+
+    public static String tier(int market, int tier, String field) {
+        return "markets[" + market + "].tiers[" + tier + "]." + field;
+    }
+
+    public static String account(String field) {
+        return "account." + field;
+    }
+
+    /** "positions[2].leverage" → "Position 3 · leverage"; "markets[0].tiers[1].mmr" → "Market 1 · tier 2 · MMR". */
+    public static String describe(String path) {
+        if (path == null || path.isEmpty()) {
+            return "Workspace";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (String part : path.split("\\.")) {
+            if (sb.length() > 0) {
+                sb.append(" · ");
+            }
+            Matcher m = INDEXED.matcher(part);
+            if (m.matches()) {
+                String what = switch (m.group(1)) {
+                    case "positions" -> "Position";
+                    case "markets" -> "Market";
+                    case "tiers" -> sb.length() > 0 ? "tier" : "Tier";
+                    default -> m.group(1);
+                };
+                sb.append(what).append(' ').append(Integer.parseInt(m.group(2)) + 1);
+            } else if (part.equals("account")) {
+                sb.append("Account");
+            } else {
+                sb.append(LABELS.getOrDefault(part, part));
+            }
+        }
+        return sb.toString();
+    }
+}

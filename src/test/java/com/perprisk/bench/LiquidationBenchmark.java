@@ -1,0 +1,115 @@
+package com.perprisk.bench;
+
+import com.perprisk.engine.Account;
+import com.perprisk.engine.Convention;
+import com.perprisk.engine.FundingTerms;
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Portfolio;
+import com.perprisk.engine.Position;
+import com.perprisk.engine.PositionMode;
+import com.perprisk.engine.Side;
+import com.perprisk.engine.liquidation.LiquidationSolver;
+import com.perprisk.engine.liquidation.MarginPool;
+import com.perprisk.engine.liquidation.Requirement;
+import com.perprisk.engine.risk.RiskEngine;
+import com.perprisk.engine.tier.TierSpec;
+import com.perprisk.engine.tier.TierTable;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.Blackhole;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Liquidation solves per second for portfolios of 1, 10 and 100 positions, isolated and cross, on Binance's
+ * 12-bracket BTCUSDT table. Run on demand (not in CI):
+ * {@code mvn -q test-compile exec:java} is not set up; use
+ * {@code java -cp target/test-classes:target/classes:$(cat target/test-cp.txt) com.perprisk.bench.LiquidationBenchmark}
+ * after {@code mvn dependency:build-classpath -Dmdep.outputFile=target/test-cp.txt -Dmdep.includeScope=test}.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(1)
+public class LiquidationBenchmark {
+
+    @Param({"1", "10", "100"})
+    public int positions;
+
+    @Param({"ISOLATED", "CROSS"})
+    public String mode;
+
+    private Portfolio portfolio;
+    private String[] ids;
+    private MarginPool[] pools;
+
+    @Setup
+    public void setUp() {
+        double[] floors = {0, 50e3, 600e3, 3e6, 12e6, 70e6, 100e6, 230e6, 480e6, 600e6, 800e6, 1200e6, 1800e6};
+        double[] lev = {125, 100, 75, 50, 25, 20, 10, 5, 4, 3, 2, 1};
+        double[] mmr = {0.004, 0.005, 0.0065, 0.01, 0.02, 0.025, 0.05, 0.10, 0.125, 0.15, 0.25, 0.50};
+        List<TierSpec> specs = new ArrayList<>();
+        for (int i = 0; i < lev.length; i++) {
+            specs.add(TierSpec.derived(floors[i], floors[i + 1], lev[i], mmr[i]));
+        }
+        TierTable table = TierTable.resolve(Convention.BINANCE, specs);
+        Random r = new Random(42);
+        List<Market> markets = new ArrayList<>();
+        List<Position> list = new ArrayList<>();
+        ids = new String[positions];
+        for (int i = 0; i < positions; i++) {
+            String sym = "M" + i;
+            double mark = 100 + r.nextDouble() * 60_000;
+            markets.add(new Market(sym, Convention.BINANCE, mark, mark, 0.0005, table, null,
+                    new FundingTerms(0.0001, 8), null));
+            double q = (1e4 + r.nextDouble() * 5e6) / mark;
+            Side side = r.nextBoolean() ? Side.LONG : Side.SHORT;
+            ids[i] = "p" + i;
+            list.add(mode.equals("CROSS") ? Position.cross(ids[i], sym, side, q, mark * (0.95 + 0.1 * r.nextDouble()), 10)
+                    : Position.isolated(ids[i], sym, side, q, mark * (0.95 + 0.1 * r.nextDouble()), 10));
+        }
+        portfolio = new Portfolio(new Account(5e6, PositionMode.ONE_WAY), markets, list, 720);
+        pools = new MarginPool[positions];
+        for (int i = 0; i < positions; i++) {
+            pools[i] = MarginPool.of(portfolio, ids[i]);
+        }
+    }
+
+    /**
+     * One exact liquidation solve per position on its pool (for cross: the shared pool seen from that position's
+     * market, with the other markets' frozen PnL and requirement): a portfolio's worth of solves per call.
+     */
+    @Benchmark
+    public void solveAll(Blackhole bh) {
+        for (MarginPool pool : pools) {
+            bh.consume(LiquidationSolver.solve(pool, Requirement.MAINTENANCE).price());
+        }
+    }
+
+    /** The whole report (every number, no explanations), as the UI recomputes it on each edit. */
+    @Benchmark
+    public void fullReport(Blackhole bh) {
+        bh.consume(RiskEngine.evaluate(portfolio, false));
+    }
+
+    public static void main(String[] args) throws RunnerException {
+        new Runner(new OptionsBuilder().include(LiquidationBenchmark.class.getSimpleName()).build()).run();
+    }
+}

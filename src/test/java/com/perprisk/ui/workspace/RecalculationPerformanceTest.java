@@ -1,0 +1,42 @@
+package com.perprisk.ui.workspace;
+
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.format.Formats;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An edit recalculates the whole workspace on the FX thread, so it must stay well inside a frame: 20 positions
+ * (long and short legs in hedge mode, half isolated) on 10 markets with the 12-bracket Binance table.
+ */
+class RecalculationPerformanceTest {
+    @Test
+    void anEditRecalculatesTwentyPositionsWithinAFrame() {
+        RiskContext ctx = new RiskContext();
+        WorkspaceViewModel vm = new WorkspaceViewModel(ctx, new Formats(Locale.US));
+        vm.load(TestDocs.twentyPositions(), null);
+        MarketRow btc = vm.markets().get(0);
+        assertTrue(vm.problems().values().stream().noneMatch(InputProblem::error), vm.problems().toString());
+        assertNotNull(ctx.getRisk());
+        assertEquals(20, ctx.getRisk().positions().size());
+
+        long[] nanos = new long[200];
+        for (int i = 0; i < nanos.length; i++) {
+            long t0 = System.nanoTime();
+            btc.markPriceProperty().set(Integer.toString(59_000 + i * 10));
+            nanos[i] = System.nanoTime() - t0;
+        }
+        long[] measured = Arrays.copyOfRange(nanos, 50, nanos.length); // after warm-up
+        Arrays.sort(measured);
+        double medianMs = measured[measured.length / 2] / 1e6;
+        System.out.printf("recalculation after an edit, 20 positions / 10 markets: median %.3f ms, p90 %.3f ms%n",
+                medianMs, measured[(int) (measured.length * 0.9)] / 1e6);
+        assertTrue(medianMs < 16, "median " + medianMs + " ms");
+    }
+}
