@@ -10,7 +10,12 @@ import javafx.scene.image.WritableImage;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
+import java.io.Writer;
+import java.lang.reflect.Method;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 
 /**
  * The feature panels the main window places (tiles, charts, explain, scenario bar) and the exports it calls. They
@@ -21,22 +26,48 @@ final class Panels {
     }
 
     static Node tiles(RiskContext ctx) {
-        return placeholder("tiles-panel", "Tiles");
+        return panel("com.perprisk.ui.tiles.TilesPane", ctx, "tiles-panel", "Tiles");
     }
 
     static Node charts(RiskContext ctx) {
-        return placeholder("charts-panel", "Charts");
+        return panel("com.perprisk.ui.charts.ChartsPane", ctx, "charts-panel", "Charts");
     }
 
     static Node explain(RiskContext ctx) {
-        return placeholder("explain-panel", "Explain");
+        return panel("com.perprisk.ui.explain.ExplainPane", ctx, "explain-panel", "Explain");
     }
 
     static Node scenario(RiskContext ctx) {
-        Label l = placeholder("scenario-bar", "Scenario");
-        l.setMinHeight(36);
-        l.setPrefHeight(36);
-        return l;
+        Node n = panel("com.perprisk.ui.scenario.ScenarioBar", ctx, "scenario-bar", "Scenario");
+        if (n instanceof Label l) {
+            l.setMinHeight(36);
+            l.setPrefHeight(36);
+        }
+        return n;
+    }
+
+    /**
+     * The feature panel {@code new Type(RiskContext)}, built on another branch: looked up by name so that this window
+     * builds and runs before it lands, and shows it as soon as it does. A labelled placeholder until then.
+     * (Once both are on main this can become a plain constructor call.)
+     */
+    private static Node panel(String type, RiskContext ctx, String id, String name) {
+        try {
+            Object o = Class.forName(type).getConstructor(RiskContext.class).newInstance(ctx);
+            if (o instanceof Node n) {
+                if (n.getId() == null) {
+                    n.setId(id);
+                }
+                return n;
+            }
+        } catch (ClassNotFoundException e) {
+            // not built yet
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            Label l = placeholder(id, name);
+            l.setText(name + " could not be shown: " + (e.getCause() != null ? e.getCause() : e));
+            return l;
+        }
+        return placeholder(id, name);
     }
 
     private static Label placeholder(String id, String name) {
@@ -47,13 +78,28 @@ final class Panels {
         return l;
     }
 
+    /** Results as CSV through the export helper's {@code ResultsCsv.write(PortfolioRisk, Writer)}. */
     static void exportCsv(PortfolioRisk risk, Path path) throws IOException {
-        throw new IOException("CSV export is not available in this build yet");
+        Method write;
+        try {
+            write = Class.forName("com.perprisk.ui.export.ResultsCsv").getMethod("write", PortfolioRisk.class,
+                    Writer.class);
+        } catch (ReflectiveOperationException e) {
+            throw new IOException("CSV export is not available in this build");
+        }
+        Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), ".export", ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            write.invoke(null, risk, w);
+        } catch (ReflectiveOperationException e) {
+            Files.deleteIfExists(tmp);
+            throw new IOException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+        }
+        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Writes a snapshot of a chart node as PNG. */
     static void exportChartPng(Node chart, Path path) throws IOException {
-        if (chart == null) {
+        if (chart == null || chart instanceof Label) {
             throw new IOException("no chart to export");
         }
         WritableImage img = chart.snapshot(new SnapshotParameters(), null);
