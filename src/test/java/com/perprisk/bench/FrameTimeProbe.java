@@ -1,11 +1,11 @@
-package com.perprisk.ui;
+package com.perprisk.bench;
 
+import com.perprisk.ui.MainView;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.settings.ThemeManager;
 import com.perprisk.ui.workspace.TestDocs;
-import com.perprisk.ui.workspace.TimingBudget;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
@@ -16,14 +16,17 @@ import java.util.Arrays;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * From an edit to a laid-out window: the edit, the recalculation, every listener of the results (tables, tiles,
+ * A probe, not a test (it lives under bench/, which Surefire skips): speed is measured, never asserted in the suite.
+ * Run it on demand with
+ * {@code mvn -B -ntp test -Dtest=FrameTimeProbe -Dsurefire.failIfNoSpecifiedTests=false} and read the printed median.
+ *
+ * <p>From an edit to a laid-out window: the edit, the recalculation, every listener of the results (tables, tiles,
  * charts, explain) and the CSS and layout pass of the whole scene, all on the FX thread, for 20 positions. Painting
  * happens afterwards on the render thread and is not counted.
  */
-class FrameTimeTest extends ApplicationTest {
+public class FrameTimeProbe extends ApplicationTest {
     private WorkspaceViewModel vm;
     private MainView view;
 
@@ -40,9 +43,9 @@ class FrameTimeTest extends ApplicationTest {
     }
 
     @Test
-    void anEditReachesALaidOutFrameWithinSixteenMilliseconds() {
+    void editToLaidOutFrame() {
         assertEquals(20, vm.context().getRisk().positions().size());
-        // three rounds, the best median counts: other processes on a shared CI machine only ever add time
+        // three rounds, the best median is reported: other processes on a shared machine only ever add time
         double median = Double.MAX_VALUE;
         double p90 = 0;
         for (int round = 0; round < 3; round++) {
@@ -67,6 +70,5 @@ class FrameTimeTest extends ApplicationTest {
             }
         }
         System.out.printf("edit → laid-out frame, 20 positions: median %.2f ms, p90 %.2f ms%n", median, p90);
-        assertTrue(median < TimingBudget.millis(16), "median " + median + " ms");
     }
 }
