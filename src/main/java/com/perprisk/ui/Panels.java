@@ -2,6 +2,8 @@ package com.perprisk.ui;
 
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.export.ResultsCsv;
+import com.perprisk.ui.tiles.TilesPane;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -11,7 +13,6 @@ import javafx.scene.image.WritableImage;
 import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.Writer;
-import java.lang.reflect.Method;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,9 @@ final class Panels {
     }
 
     static Node tiles(RiskContext ctx) {
-        return panel("com.perprisk.ui.tiles.TilesPane", ctx, "tiles-panel", "Tiles");
+        TilesPane tiles = new TilesPane(ctx);
+        tiles.setId("tiles-panel");
+        return tiles;
     }
 
     static Node charts(RiskContext ctx) {
@@ -78,23 +81,17 @@ final class Panels {
         return l;
     }
 
-    /** Results as CSV through the export helper's {@code ResultsCsv.write(PortfolioRisk, Writer)}. */
+    /** Results as CSV (values made safe for spreadsheets by {@link ResultsCsv}), written atomically. */
     static void exportCsv(PortfolioRisk risk, Path path) throws IOException {
-        Method write;
-        try {
-            write = Class.forName("com.perprisk.ui.export.ResultsCsv").getMethod("write", PortfolioRisk.class,
-                    Writer.class);
-        } catch (ReflectiveOperationException e) {
-            throw new IOException("CSV export is not available in this build");
-        }
         Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), ".export", ".tmp");
-        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-            write.invoke(null, risk, w);
-        } catch (ReflectiveOperationException e) {
+        try {
+            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+                ResultsCsv.write(risk, w);
+            }
+            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
+        } finally {
             Files.deleteIfExists(tmp);
-            throw new IOException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
         }
-        Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** Writes a snapshot of a chart node as PNG. */
