@@ -33,7 +33,6 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
 import javafx.stage.Window;
@@ -125,7 +124,7 @@ public final class MainView extends BorderPane {
         tabs.setId("result-tabs");
                 SplitPane right = new SplitPane(wrap(tilesPanel), tabs);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.36);
+        right.setDividerPositions(0.48);
         right.setId("right-split");
 
         SplitPane bottom = new SplitPane(marketsSplit, right);
@@ -134,7 +133,7 @@ public final class MainView extends BorderPane {
 
         SplitPane center = new SplitPane(positions, bottom);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.42);
+        center.setDividerPositions(0.38);
         center.setId("center-split");
         setCenter(center);
 
@@ -168,10 +167,15 @@ public final class MainView extends BorderPane {
         });
     }
 
+    /** A panel in a split pane: scrolls when it needs more room than the split gives it, never spills over. */
     private static Node wrap(Node n) {
-        StackPane p = new StackPane(n);
-        p.setMinHeight(0);
-        return p;
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(n);
+        scroll.setFitToWidth(true);
+        scroll.setFitToHeight(true);
+        scroll.setMinHeight(0);
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
     }
 
     private static Region spacer() {

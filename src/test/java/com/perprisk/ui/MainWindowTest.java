@@ -272,6 +272,20 @@ class MainWindowTest extends ApplicationTest {
     }
 
     @Test
+    void exportResultsAsCsvFromTheFileMenu(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("results.csv");
+        dialogs.saveTo = csv;
+        clickOn("File");
+        clickOn("Export");
+        clickOn("Results as CSV…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        String text = Files.readString(csv);
+        assertTrue(text.contains("p1"), text);
+        assertTrue(text.contains("54271.36") || text.contains("54271.3"), text);
+    }
+
+    @Test
     void cancellingKeepsTheUnsavedWork() {
         typeInto(positionsTable(), 0, "col-size", "3");
         dialogs.unsaved = MainView.UnsavedChoice.CANCEL;
