@@ -79,7 +79,7 @@ public final class MainView extends BorderPane {
     private final Label timing = new Label();
     private final VBox topBox;
     private final Node tilesPanel;
-    private final Node chartsPanel;
+    private final com.perprisk.ui.charts.ChartsPane chartsPanel;
     private final Node scenarioPanel;
     private Dialogs dialogs = new NativeDialogs();
     private Runnable onExit = Platform::exit;
@@ -124,7 +124,7 @@ public final class MainView extends BorderPane {
         tabs.setId("result-tabs");
                 SplitPane right = new SplitPane(wrap(tilesPanel), tabs);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.48);
+        right.setDividerPositions(0.42);
         right.setId("right-split");
 
         SplitPane bottom = new SplitPane(marketsSplit, right);
@@ -133,7 +133,7 @@ public final class MainView extends BorderPane {
 
         SplitPane center = new SplitPane(positions, bottom);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.38);
+        center.setDividerPositions(0.31);
         center.setId("center-split");
         setCenter(center);
 
@@ -160,11 +160,7 @@ public final class MainView extends BorderPane {
                 vm.canUndoProperty(), vm.canRedoProperty()));
 
         // clicking a result selects it and shows its working
-        vm.context().selectedQuantityProperty().addListener((obs, o, n) -> {
-            if (positions.table().isFocused() || positions.table().isHover()) {
-                tabs.getSelectionModel().select(explainTab);
-            }
-        });
+        positions.setOnResultClicked(() -> tabs.getSelectionModel().select(explainTab));
     }
 
     /** A panel in a split pane: scrolls when it needs more room than the split gives it, never spills over. */
@@ -501,7 +497,7 @@ public final class MainView extends BorderPane {
         Optional<Path> p = dialogs.chooseSave(window(), baseName() + "-chart.png");
         p.ifPresent(path -> {
             try {
-                Panels.exportChartPng(tabs.getTabs().get(0).getContent(), path);
+                Panels.exportChartPng(chartsPanel, path);
             } catch (Exception e) {
                 dialogs.error(window(), "Cannot export", e.getMessage());
             }
@@ -565,7 +561,7 @@ public final class MainView extends BorderPane {
         return tilesPanel;
     }
 
-    public Node chartsPanel() {
+    public com.perprisk.ui.charts.ChartsPane chartsPanel() {
         return chartsPanel;
     }
 

@@ -1,16 +1,14 @@
 package com.perprisk.ui;
 
 import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.ui.charts.ChartsPane;
 import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.explain.ExplainPane;
+import com.perprisk.ui.scenario.ScenarioBar;
 import com.perprisk.ui.export.ResultsCsv;
 import com.perprisk.ui.tiles.TilesPane;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
-import javafx.scene.SnapshotParameters;
-import javafx.scene.control.Label;
-import javafx.scene.image.WritableImage;
 
-import javax.imageio.ImageIO;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +17,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The feature panels the main window places (tiles, charts, explain, scenario bar) and the exports it calls. They
- * only read the {@link RiskContext}; this is the one place that names them.
+ * The feature panels the main window places (tiles, charts, explain, scenario bar; built in their own packages) and
+ * the exports it calls. They only read the {@link RiskContext}; this is the one place that names them.
  */
 final class Panels {
     private Panels() {
@@ -32,53 +30,22 @@ final class Panels {
         return tiles;
     }
 
-    static Node charts(RiskContext ctx) {
-        return panel("com.perprisk.ui.charts.ChartsPane", ctx, "charts-panel", "Charts");
+    static ChartsPane charts(RiskContext ctx) {
+        ChartsPane charts = new ChartsPane(ctx);
+        charts.setId("charts-panel");
+        return charts;
     }
 
     static Node explain(RiskContext ctx) {
-        return panel("com.perprisk.ui.explain.ExplainPane", ctx, "explain-panel", "Explain");
+        ExplainPane explain = new ExplainPane(ctx);
+        explain.setId("explain-panel");
+        return explain;
     }
 
     static Node scenario(RiskContext ctx) {
-        Node n = panel("com.perprisk.ui.scenario.ScenarioBar", ctx, "scenario-bar", "Scenario");
-        if (n instanceof Label l) {
-            l.setMinHeight(36);
-            l.setPrefHeight(36);
-        }
-        return n;
-    }
-
-    /**
-     * The feature panel {@code new Type(RiskContext)}, built on another branch: looked up by name so that this window
-     * builds and runs before it lands, and shows it as soon as it does. A labelled placeholder until then.
-     * (Once both are on main this can become a plain constructor call.)
-     */
-    private static Node panel(String type, RiskContext ctx, String id, String name) {
-        try {
-            Object o = Class.forName(type).getConstructor(RiskContext.class).newInstance(ctx);
-            if (o instanceof Node n) {
-                if (n.getId() == null) {
-                    n.setId(id);
-                }
-                return n;
-            }
-        } catch (ClassNotFoundException e) {
-            // not built yet
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            Label l = placeholder(id, name);
-            l.setText(name + " could not be shown: " + (e.getCause() != null ? e.getCause() : e));
-            return l;
-        }
-        return placeholder(id, name);
-    }
-
-    private static Label placeholder(String id, String name) {
-        Label l = new Label(name + " (panel pending)");
-        l.setId(id);
-        l.getStyleClass().add("panel-placeholder");
-        l.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        return l;
+        ScenarioBar bar = new ScenarioBar(ctx);
+        bar.setId("scenario-bar");
+        return bar;
     }
 
     /** Results as CSV (values made safe for spreadsheets by {@link ResultsCsv}), written atomically. */
@@ -94,12 +61,8 @@ final class Panels {
         }
     }
 
-    /** Writes a snapshot of a chart node as PNG. */
-    static void exportChartPng(Node chart, Path path) throws IOException {
-        if (chart == null || chart instanceof Label) {
-            throw new IOException("no chart to export");
-        }
-        WritableImage img = chart.snapshot(new SnapshotParameters(), null);
-        ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", path.toFile());
+    /** The chart on show as PNG. */
+    static void exportChartPng(ChartsPane charts, Path path) throws IOException {
+        charts.exportPng(path);
     }
 }

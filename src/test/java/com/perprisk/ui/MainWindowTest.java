@@ -125,10 +125,13 @@ class MainWindowTest extends ApplicationTest {
         assertNotNull(lookup("#positions-table").query());
         assertNotNull(lookup("#markets-table").query());
         assertNotNull(lookup("#tier-table").query());
+        assertTrue(view.tilesPanel() instanceof com.perprisk.ui.tiles.TilesPane);
         assertNotNull(view.tilesPanel().getScene(), "tiles");
         assertNotNull(view.chartsPanel().getScene(), "charts");
+        assertTrue(view.scenarioPanel() instanceof com.perprisk.ui.scenario.ScenarioBar);
         assertNotNull(view.scenarioPanel().getScene(), "scenario bar");
         clickOn("Explain");
+        assertTrue(view.explainPanel() instanceof com.perprisk.ui.explain.ExplainPane);
         assertNotNull(view.explainPanel().getScene(), "explain");
         assertTrue(view.explainPanel().isVisible());
         assertEquals("Teaching — PerpRisk", ((Stage) window(0)).getTitle());
@@ -283,6 +286,30 @@ class MainWindowTest extends ApplicationTest {
         String text = Files.readString(csv);
         assertTrue(text.contains("p1"), text);
         assertTrue(text.contains("54271.36") || text.contains("54271.3"), text);
+    }
+
+    @Test
+    void exportTheChartAsPng(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("chart.png");
+        dialogs.saveTo = png;
+        clickOn("File");
+        clickOn("Export");
+        clickOn("Chart as PNG…");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(dialogs.errors.isEmpty(), dialogs.errors.toString());
+        var image = javax.imageio.ImageIO.read(png.toFile());
+        assertNotNull(image, "a PNG");
+        assertTrue(image.getWidth() > 100 && image.getHeight() > 50);
+    }
+
+    @Test
+    void clickingTheLiquidationPriceExplainsIt() {
+        clickOn(cell(positionsTable(), 0, "col-liquidationPrice"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("explain-tab", view.resultTabs().getSelectionModel().getSelectedItem().getId());
+        String shown = lookup("#explain-substituted").queryLabeled() != null
+                ? lookup("#explain-substituted").queryLabeled().getText() : "";
+        assertTrue(shown.contains("60000") || shown.contains("60,000") || shown.contains("6000"), shown);
     }
 
     @Test

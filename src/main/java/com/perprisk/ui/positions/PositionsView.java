@@ -44,6 +44,8 @@ public final class PositionsView extends VBox {
     private final Formats fmt;
     private final TableView<PositionRow> table = new TableView<>();
     private boolean syncingSelection;
+    private Runnable onResultClicked = () -> {
+    };
 
     public PositionsView(WorkspaceViewModel vm) {
         this.vm = vm;
@@ -71,6 +73,12 @@ public final class PositionsView extends VBox {
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
         setPadding(new Insets(0));
+    }
+
+    /** What to do after a result was clicked and selected (the window shows its working). */
+    public void setOnResultClicked(Runnable action) {
+        this.onResultClicked = action == null ? () -> {
+        } : action;
     }
 
     public TableView<PositionRow> table() {
@@ -352,6 +360,7 @@ public final class PositionsView extends VBox {
         private void select() {
             if (!isEmpty() && getTableRow() != null && getTableRow().getItem() != null) {
                 vm.context().selectedQuantityProperty().set(key);
+                onResultClicked.run();
             }
         }
 
@@ -420,6 +429,7 @@ public final class PositionsView extends VBox {
             addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
                 if (!isEmpty() && getItem() != null) {
                     vm.context().selectedQuantityProperty().set("adlScore");
+                    onResultClicked.run();
                 }
             });
         }
