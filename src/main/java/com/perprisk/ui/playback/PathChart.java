@@ -126,7 +126,10 @@ public final class PathChart extends Region {
         double height = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, width, height);
-        boolean dark = getScene() != null && getScene().getRoot().getStyleClass().contains("dark");
+        boolean dark = false;
+        for (javafx.scene.Parent n = getParent(); n != null; n = n.getParent()) {
+            dark |= n.getStyleClass().contains("theme-dark");
+        }
         Color text = dark ? Color.web("#c9d1d9") : Color.web("#57606a");
         Color grid = dark ? Color.web("#30363d") : Color.web("#e3e6ea");
         g.setFont(Font.font(11));
