@@ -87,6 +87,7 @@ public final class TeachingPanels {
         tab(COMPARE, "Compare", this::compareView);
         tab(RECONCILE, "Reconcile", this::reconcileView);
         tab(PROBABILITY, "Probability", this::probabilityView);
+        watchRoom();
     }
 
     private void tab(String id, String title, Supplier<Node> content) {
@@ -100,6 +101,40 @@ public final class TeachingPanels {
         });
         tabs.put(id, t);
         tabPane.getTabs().add(t);
+    }
+
+    private double[] savedDividers;
+
+    /**
+     * The teaching tabs need more room than the charts: while one is selected the tab area takes most of the right
+     * column's height and more of the window's width; selecting Charts or Explain gives the room back.
+     */
+    private void watchRoom() {
+        tabPane.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            boolean teach = n != null && tabs.containsValue(n);
+            javafx.scene.control.SplitPane right = split("#right-split");
+            javafx.scene.control.SplitPane bottom = split("#bottom-split");
+            if (right == null || bottom == null || right.getDividers().isEmpty() || bottom.getDividers().isEmpty()) {
+                return;
+            }
+            if (teach && savedDividers == null) {
+                savedDividers = new double[]{right.getDividerPositions()[0], bottom.getDividerPositions()[0]};
+                right.setDividerPositions(Math.min(savedDividers[0], 0.16));
+                bottom.setDividerPositions(Math.min(savedDividers[1], 0.30));
+            } else if (!teach && savedDividers != null) {
+                right.setDividerPositions(savedDividers[0]);
+                bottom.setDividerPositions(savedDividers[1]);
+                savedDividers = null;
+            }
+        });
+    }
+
+    private javafx.scene.control.SplitPane split(String selector) {
+        if (tabPane.getScene() == null) {
+            return null;
+        }
+        Node n = tabPane.getScene().lookup(selector);
+        return n instanceof javafx.scene.control.SplitPane sp ? sp : null;
     }
 
     /** Selects one of the teaching tabs (building it first if needed). */

@@ -46,14 +46,14 @@ public final class CompareView extends BorderPane {
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No positions to compare"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<CompareViewModel.Row, String> pos = text("Position", "col-position", 80,
-                r -> r.quantity().ordinal() == 0 ? r.positionId() + " · " + r.symbol() : "");
-        TableColumn<CompareViewModel.Row, String> q = text("Quantity", "col-quantity", 120,
+        TableColumn<CompareViewModel.Row, String> pos = text("Pos.", "col-position", 56,
+                r -> r.quantity().ordinal() == 0 ? r.positionId() : "");
+        TableColumn<CompareViewModel.Row, String> q = text("", "col-quantity", 92,
                 r -> r.quantity().label());
         table.getColumns().add(pos);
         table.getColumns().add(q);
         for (Convention c : CompareViewModel.conventions()) {
-            TableColumn<CompareViewModel.Row, String> col = text(Formats.venue(c), "col-" + c.name(), 86,
+            TableColumn<CompareViewModel.Row, String> col = text(Formats.venue(c), "col-" + c.name(), 84,
                     r -> r.values().get(c));
             col.setCellFactory(tc -> new TableCell<>() {
                 @Override
@@ -74,7 +74,7 @@ public final class CompareView extends BorderPane {
             col.getStyleClass().add("numeric");
             table.getColumns().add(col);
         }
-        table.getColumns().add(text("Why they differ (vs the market's venue)", "col-causes", 220,
+        table.getColumns().add(text("Why they differ from the market's venue", "col-causes", 200,
                 CompareViewModel.Row::causes));
         details.setEditable(false);
         details.setWrapText(true);

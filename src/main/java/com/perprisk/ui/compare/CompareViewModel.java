@@ -28,10 +28,10 @@ import java.util.Set;
 public final class CompareViewModel {
     /** The quantities compared, in row order. */
     public enum Quantity {
-        LIQUIDATION_PRICE("Liquidation price", "liquidationPrice"),
-        BANKRUPTCY_PRICE("Bankruptcy price", null),
-        MAINTENANCE_MARGIN("Maintenance margin", "maintenanceMargin"),
-        FUNDING_PER_DAY("Funding / day", "fundingPerSettlement"),
+        LIQUIDATION_PRICE("Liq. price", "liquidationPrice"),
+        BANKRUPTCY_PRICE("Bankr. price", null),
+        MAINTENANCE_MARGIN("Maint. margin", "maintenanceMargin"),
+        FUNDING_PER_DAY("Funding/day", "fundingPerSettlement"),
         CLOSE_FEE("Close fee", null);
 
         private final String label;

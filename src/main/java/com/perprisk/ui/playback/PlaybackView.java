@@ -142,16 +142,23 @@ public final class PlaybackView extends BorderPane {
         FlowPane settings = new FlowPane(8, 6, labelled("Path", source), labelled("σ %", vol),
                 labelled("steps", steps), labelled("h/step", stepH), labelled("seed", seed), csv, draw, clear);
         settings.setAlignment(Pos.CENTER_LEFT);
+        ToggleButton pathButton = new ToggleButton("Path…");
+        pathButton.setId("playback-path-settings");
+        pathButton.setTooltip(new Tooltip("Where the prices come from: random walk settings, CSV import, drawing"));
+        settings.visibleProperty().bind(pathButton.selectedProperty());
+        settings.managedProperty().bind(pathButton.selectedProperty());
         FlowPane transport = new FlowPane(8, 6, play, step, end, stop, labelled("speed", speed), speedText,
-                stopAtLiq, labelled("chart", market));
+                stopAtLiq, labelled("chart", market), pathButton);
         transport.setAlignment(Pos.CENTER_LEFT);
         status.setId("playback-status");
         status.getStyleClass().add("teach-status");
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                         !vm.problemProperty().get().isEmpty() ? "⚠ " + vm.problemProperty().get()
                                 : vm.activeProperty().get() ? vm.statusProperty().get()
-                                : "Ready: the inputs as entered. Play runs the path; every number follows it.",
-                vm.problemProperty(), vm.statusProperty(), vm.activeProperty()));
+                                : "Ready: the inputs as entered. Play runs the path (" + vm.pathSummary() + "); every number"
+                                + " follows it.",
+                vm.problemProperty(), vm.statusProperty(), vm.activeProperty(), vm.sourceProperty(),
+                vm.seedProperty(), vm.volatilityProperty(), vm.stepsProperty()));
         status.setWrapText(true);
         state.setId("playback-state");
         state.getStyleClass().add("teach-note");
@@ -159,7 +166,7 @@ public final class PlaybackView extends BorderPane {
         vm.currentProperty().addListener((o, a, t) -> state.setText(describeState(t)));
         vm.workspace().context().riskProperty().addListener((o, a, r) -> state.setText(
                 describeState(vm.currentProperty().get())));
-        VBox top = new VBox(6, settings, transport, status);
+        VBox top = new VBox(6, transport, settings, status);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
 
@@ -218,13 +225,13 @@ public final class PlaybackView extends BorderPane {
                 + " insurance fund, ADL."));
         ((Label) table.getPlaceholder()).setWrapText(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<PlaybackViewModel.EventRow, String> stepCol = col("Step", "col-step", 48,
+        TableColumn<PlaybackViewModel.EventRow, String> stepCol = col("Step", "col-step", 40,
                 r -> Integer.toString(r.step()));
-        TableColumn<PlaybackViewModel.EventRow, String> timeCol = col("Time", "col-time", 56,
+        TableColumn<PlaybackViewModel.EventRow, String> timeCol = col("Time", "col-time", 52,
                 r -> f.quantity(r.timeHours(), 2) + " h");
-        TableColumn<PlaybackViewModel.EventRow, String> typeCol = col("Type", "col-type", 120,
+        TableColumn<PlaybackViewModel.EventRow, String> typeCol = col("Type", "col-type", 118,
                 PlaybackViewModel.EventRow::type);
-        TableColumn<PlaybackViewModel.EventRow, String> posCol = col("Position", "col-position", 110,
+        TableColumn<PlaybackViewModel.EventRow, String> posCol = col("Position", "col-position", 100,
                 PlaybackViewModel.EventRow::position);
         TableColumn<PlaybackViewModel.EventRow, String> detCol = col("Details", "col-details", 360,
                 PlaybackViewModel.EventRow::details);

@@ -444,8 +444,21 @@ public final class PlaybackViewModel {
         tick.set(k);
         current.set(t);
         workspace.showPlayback(t.portfolio());
-        status.set(String.format("t = %s h · step %d of %d · insurance fund %s · %d events", trim(t.timeHours()), k,
-                lastTick.get(), workspace.formats().money(t.insuranceFund()), t.events()));
+        status.set(String.format("t = %s h · step %d of %d · insurance fund %s · %d events · %s",
+                trim(t.timeHours()), k, lastTick.get(), workspace.formats().money(t.insuranceFund()), t.events(),
+                pathSummary()));
+    }
+
+    /** The path in words: "random walk σ 80%, seed 1, 240 × 1 h steps". */
+    public String pathSummary() {
+        var f = workspace.formats();
+        return switch (source.get()) {
+            case GBM -> "random walk σ " + f.quantity(volatility.get() * 100, 2) + "%, seed " + seed.get() + ", "
+                    + steps.get() + " × " + f.quantity(stepHours.get(), 3) + " h"
+                    + (correlation.get() != 0 ? ", correlation " + f.quantity(correlation.get(), 2) : "");
+            case CSV -> "CSV " + (csvName == null ? "(none imported)" : csvName);
+            case DRAWN -> "drawn by hand, " + steps.get() + " × " + f.quantity(stepHours.get(), 3) + " h";
+        };
     }
 
     private static String trim(double v) {
