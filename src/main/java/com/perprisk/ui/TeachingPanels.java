@@ -120,7 +120,7 @@ public final class TeachingPanels {
             if (teach && savedDividers == null) {
                 savedDividers = new double[]{right.getDividerPositions()[0], bottom.getDividerPositions()[0]};
                 right.setDividerPositions(Math.min(savedDividers[0], 0.16));
-                bottom.setDividerPositions(Math.min(savedDividers[1], 0.30));
+                bottom.setDividerPositions(Math.min(savedDividers[1], 0.33));
             } else if (!teach && savedDividers != null) {
                 right.setDividerPositions(savedDividers[0]);
                 bottom.setDividerPositions(savedDividers[1]);

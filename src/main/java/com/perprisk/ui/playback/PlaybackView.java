@@ -176,7 +176,7 @@ public final class PlaybackView extends BorderPane {
         left.setPadding(new Insets(0, 0, 4, 8));
         SplitPane split = new SplitPane(left, table);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.45);
+        split.setDividerPositions(0.42);
         setCenter(split);
     }
 
@@ -233,7 +233,7 @@ public final class PlaybackView extends BorderPane {
                 PlaybackViewModel.EventRow::type);
         TableColumn<PlaybackViewModel.EventRow, String> posCol = col("Position", "col-position", 100,
                 PlaybackViewModel.EventRow::position);
-        TableColumn<PlaybackViewModel.EventRow, String> detCol = col("Details", "col-details", 360,
+        TableColumn<PlaybackViewModel.EventRow, String> detCol = col("Details", "col-details", 200,
                 PlaybackViewModel.EventRow::details);
         table.getColumns().setAll(stepCol, timeCol, typeCol, posCol, detCol);
         table.setRowFactory(t -> new TableRow<>() {
@@ -254,7 +254,11 @@ public final class PlaybackView extends BorderPane {
         });
         vm.log().addListener((javafx.collections.ListChangeListener<PlaybackViewModel.EventRow>) c -> {
             if (!vm.log().isEmpty()) {
-                table.scrollTo(vm.log().size() - 1);
+                javafx.application.Platform.runLater(() -> {
+                    if (!vm.log().isEmpty()) {
+                        table.scrollTo(vm.log().size() - 1);
+                    }
+                });
             }
         });
     }

@@ -99,18 +99,20 @@ public final class PlaybackViewModel {
     private List<Simulation.Tick> ticks = List.of();
     private List<SimulationEvent> events = List.of();
     private Simulation.Result result;
-    private final Timeline timeline = new Timeline();
+    /** Created on the first play, so that the view model works without a JavaFX toolkit (tests). */
+    private Timeline timeline;
 
     public PlaybackViewModel(WorkspaceViewModel workspace) {
         this.workspace = workspace;
-        timeline.setCycleCount(Timeline.INDEFINITE);
         speed.addListener((obs, o, n) -> retime());
-        retime();
         // a new document ends the playback (the workspace has already dropped the simulated state)
         workspace.loadsProperty().addListener((obs, o, n) -> reset());
     }
 
     private void retime() {
+        if (timeline == null) {
+            return;
+        }
         boolean wasPlaying = playing.get();
         timeline.stop();
         double s = Math.max(0.25, Math.min(200, speed.get()));
@@ -369,11 +371,18 @@ public final class PlaybackViewModel {
             show(0);
         }
         playing.set(true);
+        if (timeline == null) {
+            timeline = new Timeline();
+            timeline.setCycleCount(Timeline.INDEFINITE);
+            retime();
+        }
         timeline.play();
     }
 
     public void pause() {
-        timeline.stop();
+        if (timeline != null) {
+            timeline.stop();
+        }
         playing.set(false);
     }
 
