@@ -145,7 +145,7 @@ class TeachingWindowTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(p.log().stream().anyMatch(r -> r.type().equals("LIQUIDATION")), "a liquidation was played");
         assertTrue(lookup((Node n) -> n instanceof TableCell<?, ?> c && c.getTableView() == log
-                && "LIQUIDATION".equals(c.getText())).tryQuery().isPresent(), "a LIQUIDATION row is on screen");
+                && "Liquidation".equals(c.getText())).tryQuery().isPresent(), "a liquidation row is on screen");
         // the liquidated position's results are gone from the positions table while the playback shows its state
         assertTrue(vm.context().getPortfolio().positions().stream().noneMatch(x -> x.id().equals("reckless")));
         shot("teach-lesson-liquidation");
@@ -164,6 +164,31 @@ class TeachingWindowTest extends ApplicationTest {
         assertEquals(3, vm.context().getPortfolio().positions().size());
         assertFalse(vm.isDirty());
         assertFalse(vm.canUndoProperty().get());
+    }
+
+    @Test
+    void aPathDrawnByHandOnTheChartPlaysToALiquidation() throws Exception {
+        interact(() -> view.teaching().select(TeachingPanels.PLAYBACK));
+        WaitForAsyncUtils.waitForFxEvents();
+        clickOn("#playback-path-settings");
+        clickOn("#playback-draw");
+        PlaybackViewModel p = view.teaching().playback();
+        assertEquals(PlaybackViewModel.Source.DRAWN, p.sourceProperty().get());
+        Node chart = lookup("#playback-chart").query();
+        var b = chart.localToScreen(chart.getBoundsInLocal());
+        // from the start level down to the bottom right corner: a fall well below the liquidation price
+        drag(b.getMinX() + 70, b.getMinY() + b.getHeight() / 2).moveTo(new javafx.geometry.Point2D(
+                b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() * 0.7)).moveTo(
+                new javafx.geometry.Point2D(b.getMaxX() - 14, b.getMaxY() - 24)).drop();
+        assertFalse(p.drawing().isEmpty(), "the drag drew points");
+        clickOn("#playback-end");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(p.activeProperty().get(), p.problemProperty().get());
+        assertTrue(p.log().stream().anyMatch(r -> r.type().equals("LIQUIDATION")), "the drawn fall liquidates: "
+                + p.drawing() + " last mark " + p.pathProperty().get().mark("BTCUSDT", p.lastTickProperty().get())
+                + " " + p.log() + " tick " + p.tickProperty().get() + " status " + p.statusProperty().get() + " events " + p.allEvents().size());
+        assertNoNaN();
+        shot("teach-drawn");
     }
 
     @Test

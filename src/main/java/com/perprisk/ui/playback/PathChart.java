@@ -52,6 +52,7 @@ public final class PathChart extends Region {
         vm.pathProperty().addListener(o -> redraw.run());
         vm.sourceProperty().addListener(o -> redraw.run());
         vm.stepsProperty().addListener(o -> redraw.run());
+        vm.showFutureProperty().addListener(o -> redraw.run());
         symbol.addListener(o -> redraw.run());
         drawMode.addListener(o -> redraw.run());
         vm.workspace().context().riskProperty().addListener(o -> redraw.run());
@@ -77,22 +78,17 @@ public final class PathChart extends Region {
 
     /** The path to show: the prepared one, or in draw mode the path drawn so far. */
     private PricePath shownPath() {
-        PricePath p = vm.pathProperty().get();
-        if (p != null && !drawMode.get()) {
-            return p;
+        if (!drawMode.get()) {
+            return vm.pathProperty().get();
         }
         Portfolio entered = vm.workspace().context().enteredPortfolioProperty().get();
-        if (entered == null || vm.sourceProperty().get() != PlaybackViewModel.Source.DRAWN && !drawMode.get()) {
-            return p;
+        if (entered == null) {
+            return null;
         }
         try {
-            PlaybackViewModel.Source was = vm.sourceProperty().get();
-            if (was != PlaybackViewModel.Source.DRAWN) {
-                return p;
-            }
             return vm.buildPath(entered);
         } catch (RuntimeException e) {
-            return p;
+            return null;
         }
     }
 
@@ -193,9 +189,11 @@ public final class PathChart extends Region {
             return;
         }
         int cur = vm.activeProperty().get() && !drawMode.get() ? vm.tickProperty().get() : -1;
-        // the path: played part in the accent colour, the rest grey
+        // the path: the part played in the accent colour; the future stays hidden while playing (a class should not
+        // see what comes), in grey when drawing
         g.setLineWidth(1.6);
-        for (int k = 1; k < p.points(); k++) {
+        int last = cur >= 0 && !vm.showFutureProperty().get() ? cur : p.points() - 1;
+        for (int k = 1; k <= last; k++) {
             g.setStroke(k <= cur ? Color.web("#0969da") : dark ? Color.web("#6e7681") : Color.web("#b0b7c0"));
             g.strokeLine(x(k - 1, p.points(), w), y(p.mark(s, k - 1), h), x(k, p.points(), w), y(p.mark(s, k), h));
         }

@@ -139,8 +139,11 @@ public final class PlaybackView extends BorderPane {
         vm.workspace().symbols().addListener((javafx.collections.ListChangeListener<String>) c -> fillMarkets());
         fillMarkets();
 
+        CheckBox future = new CheckBox("show the path ahead");
+        future.setId("playback-show-future");
+        future.selectedProperty().bindBidirectional(vm.showFutureProperty());
         FlowPane settings = new FlowPane(8, 6, labelled("Path", source), labelled("σ %", vol),
-                labelled("steps", steps), labelled("h/step", stepH), labelled("seed", seed), csv, draw, clear);
+                labelled("steps", steps), labelled("h/step", stepH), labelled("seed", seed), csv, draw, clear, future);
         settings.setAlignment(Pos.CENTER_LEFT);
         ToggleButton pathButton = new ToggleButton("Path…");
         pathButton.setId("playback-path-settings");
@@ -163,6 +166,9 @@ public final class PlaybackView extends BorderPane {
         state.setId("playback-state");
         state.getStyleClass().add("teach-note");
         state.setWrapText(true);
+        Tooltip stateTip = new Tooltip();
+        stateTip.textProperty().bind(state.textProperty());
+        state.setTooltip(stateTip);
         vm.currentProperty().addListener((o, a, t) -> state.setText(describeState(t)));
         vm.workspace().context().riskProperty().addListener((o, a, r) -> state.setText(
                 describeState(vm.currentProperty().get())));
@@ -224,14 +230,15 @@ public final class PlaybackView extends BorderPane {
         table.setPlaceholder(new Label("Events appear here as the path plays: funding, margin calls, liquidations,"
                 + " insurance fund, ADL."));
         ((Label) table.getPlaceholder()).setWrapText(true);
+        table.getPlaceholder().getStyleClass().add("teach-note");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<PlaybackViewModel.EventRow, String> stepCol = col("Step", "col-step", 40,
+        TableColumn<PlaybackViewModel.EventRow, String> stepCol = col("#", "col-step", 38,
                 r -> Integer.toString(r.step()));
-        TableColumn<PlaybackViewModel.EventRow, String> timeCol = col("Time", "col-time", 52,
+        TableColumn<PlaybackViewModel.EventRow, String> timeCol = col("Time", "col-time", 54,
                 r -> f.quantity(r.timeHours(), 2) + " h");
-        TableColumn<PlaybackViewModel.EventRow, String> typeCol = col("Type", "col-type", 118,
-                PlaybackViewModel.EventRow::type);
-        TableColumn<PlaybackViewModel.EventRow, String> posCol = col("Position", "col-position", 100,
+        TableColumn<PlaybackViewModel.EventRow, String> typeCol = col("Type", "col-type", 96,
+                r -> typeLabel(r.event().type()));
+        TableColumn<PlaybackViewModel.EventRow, String> posCol = col("Position", "col-position", 84,
                 PlaybackViewModel.EventRow::position);
         TableColumn<PlaybackViewModel.EventRow, String> detCol = col("Details", "col-details", 200,
                 PlaybackViewModel.EventRow::details);
@@ -263,11 +270,26 @@ public final class PlaybackView extends BorderPane {
         });
     }
 
+    /** The event type in words, short enough for the log. */
+    public static String typeLabel(com.perprisk.engine.simulation.SimulationEvent.Type t) {
+        return switch (t) {
+            case FUNDING -> "Funding";
+            case MARGIN_CALL -> "Margin call";
+            case LIQUIDATION -> "Liquidation";
+            case PARTIAL_LIQUIDATION -> "Partial liq.";
+            case INSURANCE_FUND -> "Insurance fund";
+            case ADL -> "ADL";
+        };
+    }
+
     private static TableColumn<PlaybackViewModel.EventRow, String> col(String name, String id, double width,
             java.util.function.Function<PlaybackViewModel.EventRow, String> value) {
         TableColumn<PlaybackViewModel.EventRow, String> c = new TableColumn<>(name);
         c.setId(id);
         c.setPrefWidth(width);
+        if (!"col-details".equals(id)) {
+            c.setMinWidth(width);
+        }
         c.setSortable(false);
         c.setCellValueFactory(d -> new ReadOnlyStringWrapper(value.apply(d.getValue())));
         return c;

@@ -81,6 +81,8 @@ public final class PlaybackViewModel {
     private final DoubleProperty slippage = new SimpleDoubleProperty(this, "slippage", 0);
     private final DoubleProperty liquidationFee = new SimpleDoubleProperty(this, "liquidationFee", 0);
     private final BooleanProperty pauseOnLiquidation = new SimpleBooleanProperty(this, "pauseOnLiquidation", true);
+    /** Whether the chart shows the path ahead of the tick (off: the class sees it unfold). */
+    private final BooleanProperty showFuture = new SimpleBooleanProperty(this, "showFuture", false);
 
     private final ReadOnlyIntegerWrapper tick = new ReadOnlyIntegerWrapper(this, "tick", 0);
     private final ReadOnlyIntegerWrapper lastTick = new ReadOnlyIntegerWrapper(this, "lastTick", 0);
@@ -170,6 +172,10 @@ public final class PlaybackViewModel {
 
     public BooleanProperty pauseOnLiquidationProperty() {
         return pauseOnLiquidation;
+    }
+
+    public BooleanProperty showFutureProperty() {
+        return showFuture;
     }
 
     public ReadOnlyIntegerProperty tickProperty() {
@@ -414,6 +420,9 @@ public final class PlaybackViewModel {
 
     /** Jumps to the end of the path. */
     public void toEnd() {
+        if (!active.get() && !prepare()) {
+            return;
+        }
         seek(lastTick.get());
     }
 
