@@ -157,7 +157,7 @@ public final class PlaybackView extends BorderPane {
         status.getStyleClass().add("teach-status");
         status.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() ->
                         !vm.problemProperty().get().isEmpty() ? "⚠ " + vm.problemProperty().get()
-                                : vm.activeProperty().get() ? vm.statusProperty().get()
+                                : vm.activeProperty().get() || !vm.statusProperty().get().isEmpty() ? vm.statusProperty().get()
                                 : "Ready: the inputs as entered. Play runs the path (" + vm.pathSummary() + "); every number"
                                 + " follows it.",
                 vm.problemProperty(), vm.statusProperty(), vm.activeProperty(), vm.sourceProperty(),
@@ -238,7 +238,7 @@ public final class PlaybackView extends BorderPane {
                 r -> f.quantity(r.timeHours(), 2) + " h");
         TableColumn<PlaybackViewModel.EventRow, String> typeCol = col("Type", "col-type", 96,
                 r -> typeLabel(r.event().type()));
-        TableColumn<PlaybackViewModel.EventRow, String> posCol = col("Position", "col-position", 84,
+        TableColumn<PlaybackViewModel.EventRow, String> posCol = col("Position", "col-position", 72,
                 PlaybackViewModel.EventRow::position);
         TableColumn<PlaybackViewModel.EventRow, String> detCol = col("Details", "col-details", 200,
                 PlaybackViewModel.EventRow::details);

@@ -101,6 +101,7 @@ public final class PlaybackViewModel {
     private List<Simulation.Tick> ticks = List.of();
     private List<SimulationEvent> events = List.of();
     private Simulation.Result result;
+    private Portfolio startPortfolio;
     /** Created on the first play, so that the view model works without a JavaFX toolkit (tests). */
     private Timeline timeline;
 
@@ -109,6 +110,13 @@ public final class PlaybackViewModel {
         speed.addListener((obs, o, n) -> retime());
         // a new document ends the playback (the workspace has already dropped the simulated state)
         workspace.loadsProperty().addListener((obs, o, n) -> reset());
+        // an edit of the inputs during a playback ends it: the run no longer belongs to them
+        workspace.context().enteredPortfolioProperty().addListener((obs, o, n) -> {
+            if (active.get() && !workspace.isPlaybackShown()) {
+                reset();
+                status.set("The inputs changed: Play runs the path from the new inputs.");
+            }
+        });
     }
 
     private void retime() {
@@ -348,6 +356,7 @@ public final class PlaybackViewModel {
             result = Simulation.run(entered, p, settings, all::add);
             ticks = List.copyOf(all);
             events = result.events();
+            startPortfolio = entered;
             path.set(p);
         } catch (RuntimeException e) {
             fail(e.getMessage() == null ? e.toString() : e.getMessage());
@@ -461,7 +470,7 @@ public final class PlaybackViewModel {
         log.addAll(add);
         tick.set(k);
         current.set(t);
-        workspace.showPlayback(t.portfolio());
+        workspace.showPlayback(t.portfolio(), startPortfolio);
         status.set(String.format("t = %s h · step %d of %d · insurance fund %s · %d events · %s",
                 trim(t.timeHours()), k, lastTick.get(), workspace.formats().money(t.insuranceFund()), t.events(),
                 pathSummary()));
@@ -485,7 +494,7 @@ public final class PlaybackViewModel {
 
     private EventRow row(SimulationEvent e) {
         return new EventRow(e.step(), e.timeHours(), e.type().name(), e.positionId() == null ? (e.symbol() == null
-                ? "cross pool" : e.symbol()) : e.positionId() + (e.symbol() == null ? "" : " · " + e.symbol()),
+                ? "cross pool" : e.symbol()) : e.positionId(),
                 EventText.describe(e, workspace.formats()), e);
     }
 }

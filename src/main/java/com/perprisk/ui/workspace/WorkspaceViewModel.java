@@ -94,6 +94,8 @@ public final class WorkspaceViewModel {
     private LongSupplier clock = System::nanoTime;
     /** A simulated state shown instead of the entered one (price-path playback), or null. */
     private Portfolio playback;
+    /** The entered portfolio the playback started from: once the inputs differ, the playback is dropped. */
+    private Portfolio playbackBase;
 
     public WorkspaceViewModel(RiskContext context) {
         this(context, Formats.current());
@@ -683,6 +685,9 @@ public final class WorkspaceViewModel {
         PortfolioRisk risk = null;
         Portfolio computed = null;
         if (!errors && entered != null && failure == null) {
+            if (playback != null && !entered.equals(playbackBase)) {
+                playback = null; // the inputs changed: the simulated state no longer belongs to them
+            }
             computed = playback != null ? playback : withScenario(entered, context.scenarioMoveProperty().get());
             try {
                 risk = RiskEngine.evaluate(computed, true);
@@ -721,10 +726,15 @@ public final class WorkspaceViewModel {
     /**
      * Shows a simulated state (a tick of the price-path playback: moved marks, settled funding, liquidated positions)
      * in every result, tile and chart in place of the entered inputs. The inputs, the dirty flag and the undo history
-     * are untouched; {@link #clearPlayback()} or loading a document returns to the entered workspace.
+     * are untouched; {@link #clearPlayback()}, loading a document or an edit that changes the inputs (so that they
+     * no longer equal {@code from}) returns to the entered workspace.
+     *
+     * @param simulated the state to show
+     * @param from      the entered portfolio the simulation started from
      */
-    public void showPlayback(Portfolio simulated) {
+    public void showPlayback(Portfolio simulated, Portfolio from) {
         playback = Objects.requireNonNull(simulated);
+        playbackBase = Objects.requireNonNull(from);
         recompute();
     }
 

@@ -89,7 +89,7 @@ class PlaybackViewModelTest {
         p.toEnd();
         var liq = p.log().stream().filter(r -> r.event().type() == SimulationEvent.Type.LIQUIDATION).findFirst()
                 .orElseThrow();
-        assertEquals("p1 · BTCUSDT", liq.position());
+        assertEquals("p1", liq.position());
         assertTrue(liq.details().contains("liquidation price 54,271.36"), liq.details());
         assertFalse(liq.details().contains("NaN"));
         // the liquidated position has left the shown portfolio; Stop brings it back
@@ -127,6 +127,18 @@ class PlaybackViewModelTest {
         assertFalse(p.activeProperty().get());
         assertFalse(vm.isPlaybackShown());
         assertTrue(p.log().isEmpty());
+    }
+
+    @Test
+    void editingTheInputsDuringAPlaybackEndsIt() {
+        p.prepare();
+        p.step();
+        p.step();
+        vm.positions().get(0).sizeProperty().set("2");
+        assertFalse(p.activeProperty().get());
+        assertFalse(vm.isPlaybackShown());
+        assertEquals(2 * 60_000, vm.context().getRisk().position("p1").orElseThrow().notional(), 1e-6);
+        assertTrue(p.statusProperty().get().startsWith("The inputs changed"));
     }
 
     @Test
