@@ -54,7 +54,8 @@ class TeachingWindowTest extends ApplicationTest {
         this.stage = stage;
         vm = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
         vm.load(TestDocs.isolatedLong(), null);
-        ThemeManager theme = new ThemeManager(AppSettings.Theme.LIGHT);
+        ThemeManager theme = new ThemeManager(Boolean.getBoolean("perprisk.teachShotsDark") ? AppSettings.Theme.DARK
+                : AppSettings.Theme.LIGHT);
         view = new MainView(vm, null, theme);
         view.setDialogs(new MainView.Dialogs() {
             @Override

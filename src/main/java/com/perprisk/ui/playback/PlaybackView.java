@@ -123,7 +123,7 @@ public final class PlaybackView extends BorderPane {
         stop.setTooltip(new Tooltip("Stop and return every number to the workspace as entered"));
         stop.setOnAction(e -> vm.reset());
         stop.disableProperty().bind(vm.activeProperty().not());
-        Slider speed = new Slider(1, 60, vm.speedProperty().get());
+        Slider speed = new Slider(1, 120, vm.speedProperty().get());
         speed.setId("playback-speed");
         speed.setPrefWidth(90);
         speed.valueProperty().bindBidirectional(vm.speedProperty());
