@@ -162,7 +162,10 @@ public final class TeachingPanels {
 
     public CompareView compareView() {
         if (compareView == null) {
-            compareView = styled(new CompareView(new CompareViewModel(vm.context(), vm.formats()),
+            Tab t = tabs.get(COMPARE);
+            javafx.beans.value.ObservableBooleanValue shown = t == null ? new javafx.beans.property
+                    .SimpleBooleanProperty(true) : t.selectedProperty();
+            compareView = styled(new CompareView(new CompareViewModel(vm.context(), vm.formats()), shown,
                     vm.context().riskProperty()));
         }
         return compareView;

@@ -24,7 +24,12 @@ public final class CompareView extends BorderPane {
     private final TableView<CompareViewModel.Row> table = new TableView<>();
     private final TextArea details = new TextArea();
 
-    public CompareView(CompareViewModel vm, javafx.beans.Observable... refreshOn) {
+    /**
+     * @param shown     whether the pane is on screen: it recomputes on {@code refreshOn} only then, and when shown
+     * @param refreshOn what makes the comparison stale (the results)
+     */
+    public CompareView(CompareViewModel vm, javafx.beans.value.ObservableBooleanValue shown,
+                       javafx.beans.Observable... refreshOn) {
         this.vm = vm;
         setId("compare-panel");
         getStyleClass().add("teach-panel");
@@ -88,15 +93,19 @@ public final class CompareView extends BorderPane {
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.7);
         setCenter(split);
+        boolean[] stale = {false};
         for (javafx.beans.Observable ob : refreshOn) {
             ob.addListener(o -> {
-                if (getScene() != null && isVisible()) {
+                if (shown.get()) {
                     vm.refresh();
+                } else {
+                    stale[0] = true;
                 }
             });
         }
-        sceneProperty().addListener((o, a, s) -> {
-            if (s != null) {
+        shown.addListener((o, was, now) -> {
+            if (now && stale[0]) {
+                stale[0] = false;
                 vm.refresh();
             }
         });

@@ -142,6 +142,21 @@ class PlaybackViewModelTest {
     }
 
     @Test
+    void theDemoPlaysAcrossVenuesAndEveryEventReadsWithoutNaN() throws Exception {
+        vm.load(com.perprisk.io.Samples.demo(), null);
+        p.volatilityProperty().set(1.5);
+        p.stepsProperty().set(300);
+        assertTrue(p.prepare(), p.problemProperty().get());
+        p.toEnd();
+        assertTrue(p.log().size() > 10);
+        for (var r : p.log()) {
+            assertFalse(r.details().contains("NaN") || r.details().contains("Infinity") || r.details().contains("∞"),
+                    r.details());
+        }
+        assertTrue(p.statusProperty().get().contains("step 300 of 300"), p.statusProperty().get());
+    }
+
+    @Test
     void anInvalidWorkspaceCannotPlay() {
         vm.account().walletBalanceProperty().set("-1");
         assertFalse(p.prepare());
