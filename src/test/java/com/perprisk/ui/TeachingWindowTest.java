@@ -165,6 +165,12 @@ class TeachingWindowTest extends ApplicationTest {
         assertEquals(3, vm.context().getPortfolio().positions().size());
         assertFalse(vm.isDirty());
         assertFalse(vm.canUndoProperty().get());
+
+        // the classroom key: → steps once
+        clickOn("#playback-events");
+        type(javafx.scene.input.KeyCode.RIGHT);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, p.tickProperty().get());
     }
 
     @Test

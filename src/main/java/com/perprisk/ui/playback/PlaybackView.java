@@ -101,6 +101,7 @@ public final class PlaybackView extends BorderPane {
                 vm.play();
             }
         });
+        play.setTooltip(new Tooltip("Play or pause (Space); Step: → ; End: End"));
         play.textProperty().bind(javafx.beans.binding.Bindings.when(vm.playingProperty()).then("❚❚ Pause")
                 .otherwise("▶ Play"));
         Button step = new Button("Step");
@@ -180,6 +181,28 @@ public final class PlaybackView extends BorderPane {
         VBox left = new VBox(4, chart, state);
         VBox.setVgrow(chart, Priority.ALWAYS);
         left.setPadding(new Insets(0, 0, 4, 8));
+        // classroom keys: Space plays or pauses, → steps, End jumps to the end (not while typing in a field)
+        addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.getTarget() instanceof javafx.scene.control.TextInputControl || e.isShortcutDown()) {
+                return;
+            }
+            switch (e.getCode()) {
+                case SPACE -> {
+                    play.fire();
+                    e.consume();
+                }
+                case RIGHT -> {
+                    step.fire();
+                    e.consume();
+                }
+                case END -> {
+                    end.fire();
+                    e.consume();
+                }
+                default -> {
+                }
+            }
+        });
         SplitPane split = new SplitPane(left, table);
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.42);
