@@ -135,6 +135,7 @@ public final class PlaybackView extends BorderPane {
         stopAtLiq.selectedProperty().bindBidirectional(vm.pauseOnLiquidationProperty());
 
         market.setId("playback-market");
+        market.setMinWidth(110);
         market.setTooltip(new Tooltip("Market shown on the chart"));
         chart.symbolProperty().bind(market.valueProperty());
         vm.workspace().symbols().addListener((javafx.collections.ListChangeListener<String>) c -> fillMarkets());
