@@ -199,6 +199,29 @@ class TeachingWindowTest extends ApplicationTest {
     }
 
     @Test
+    void pathSettingsTypedInTheFieldsRestartThePlaybackOnlyWhenTheyChange() {
+        interact(() -> view.teaching().select(TeachingPanels.PLAYBACK));
+        PlaybackViewModel p = view.teaching().playback();
+        clickOn("#playback-step");
+        assertEquals(1, p.tickProperty().get());
+        clickOn("#playback-path-settings");
+        // visiting a field without changing it keeps the run
+        clickOn("#playback-seed");
+        clickOn("#playback-events");
+        assertTrue(p.activeProperty().get());
+        // a new volatility restarts it
+        TextField vol = lookup("#playback-volatility").queryAs(TextField.class);
+        doubleClickOn(vol);
+        interact(vol::selectAll);
+        write("50");
+        type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(0.5, p.volatilityProperty().get(), 1e-12);
+        assertFalse(p.activeProperty().get());
+        assertFalse(vm.isPlaybackShown());
+    }
+
+    @Test
     void compareTabShowsFiveConventionsAndWhyTheyDiffer() throws Exception {
         interact(() -> view.teaching().select(TeachingPanels.COMPARE));
         WaitForAsyncUtils.waitForFxEvents();

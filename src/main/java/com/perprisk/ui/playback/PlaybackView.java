@@ -57,13 +57,13 @@ public final class PlaybackView extends BorderPane {
         source.setTooltip(new Tooltip("Where the marks come from: a seeded random walk, a CSV you import, or a path "
                 + "you draw on the chart"));
 
-        TextField vol = number("playback-volatility", 56, vm.volatilityProperty().get() * 100,
+        TextField vol = number("playback-volatility", 56, () -> vm.volatilityProperty().get() * 100,
                 v -> vm.volatilityProperty().set(v / 100), "Annualized volatility in % (80 = 80% a year)");
-        TextField steps = number("playback-steps", 52, vm.stepsProperty().get(),
+        TextField steps = number("playback-steps", 52, () -> vm.stepsProperty().get(),
                 v -> vm.stepsProperty().set((int) Math.max(1, Math.min(100_000, Math.round(v)))), "Number of steps");
-        TextField stepH = number("playback-step-hours", 40, vm.stepHoursProperty().get(),
+        TextField stepH = number("playback-step-hours", 40, () -> vm.stepHoursProperty().get(),
                 v -> vm.stepHoursProperty().set(Math.max(1e-3, v)), "Hours per step");
-        TextField seed = number("playback-seed", 48, vm.seedProperty().get(),
+        TextField seed = number("playback-seed", 48, () -> vm.seedProperty().get(),
                 v -> vm.seedProperty().set((int) Math.round(v)), "Seed: the same seed plays the same path");
         vm.volatilityProperty().addListener((o, a, b) -> vol.setText(f.editText(b.doubleValue() * 100)));
         vm.stepsProperty().addListener((o, a, b) -> steps.setText(f.editText(b.doubleValue())));
@@ -319,15 +319,20 @@ public final class PlaybackView extends BorderPane {
         return c;
     }
 
-    private TextField number(String id, double width, double initial, Consumer<Double> onValue, String tip) {
+    private TextField number(String id, double width, java.util.function.DoubleSupplier current,
+                             Consumer<Double> onValue, String tip) {
         Formats f = vm.workspace().formats();
-        TextField t = new TextField(f.editText(initial));
+        TextField t = new TextField(f.editText(current.getAsDouble()));
         t.setId(id);
         t.setPrefColumnCount(4);
         t.setPrefWidth(width);
         t.setTooltip(new Tooltip(tip));
         Runnable commit = () -> {
             Double v = f.parse(t.getText());
+            if (v != null && v.equals(f.parse(f.editText(current.getAsDouble())))) {
+                t.getStyleClass().remove("field-invalid");
+                return; // unchanged: leaving the field does not restart the playback
+            }
             if (v != null && Double.isFinite(v)) {
                 onValue.accept(v);
                 t.getStyleClass().remove("field-invalid");
