@@ -2,6 +2,8 @@ package com.perprisk.ui;
 
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.export.ResultsCsv;
+import com.perprisk.ui.tiles.TilesPane;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
@@ -10,6 +12,9 @@ import javafx.scene.image.WritableImage;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -21,7 +26,7 @@ final class Panels {
     }
 
     static Node tiles(RiskContext ctx) {
-        return placeholder("tiles-panel", "Tiles");
+        return new TilesPane(ctx);
     }
 
     static Node charts(RiskContext ctx) {
@@ -47,8 +52,14 @@ final class Panels {
         return l;
     }
 
+    /** Writes the results as CSV (UTF-8); text cells that a spreadsheet would run as formulas are quoted. */
     static void exportCsv(PortfolioRisk risk, Path path) throws IOException {
-        throw new IOException("CSV export is not available in this build yet");
+        if (risk == null) {
+            throw new IOException("there are no results to export");
+        }
+        try (Writer w = Files.newBufferedWriter(path, StandardCharsets.UTF_8)) {
+            ResultsCsv.write(risk, w);
+        }
     }
 
     /** Writes a snapshot of a chart node as PNG. */

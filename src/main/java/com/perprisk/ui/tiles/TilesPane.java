@@ -1,0 +1,328 @@
+package com.perprisk.ui.tiles;
+
+import com.perprisk.ui.display.PanelStyles;
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.format.Formats;
+import eu.hansolo.tilesfx.Section;
+import eu.hansolo.tilesfx.Tile;
+import eu.hansolo.tilesfx.TileBuilder;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.Circle;
+import javafx.scene.text.TextAlignment;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The headline tiles (TilesFX): account margin ratio gauge (amber from 80%, red from 100%), distance to the nearest
+ * liquidation, funding over the horizon, ADL quintile lights and available balance. Reads {@link RiskContext} only.
+ * A value that does not exist shows "—" and the reason; without results every tile shows the input problem. The
+ * tiles share the width of the pane and follow the light or dark theme of the window.
+ */
+public final class TilesPane extends HBox {
+    static final Color OK = Color.web("#2e9d5b");
+    static final Color WARNING = Color.web("#d4890f");
+    static final Color DANGER = Color.web("#d93a34");
+
+    private final TilesViewModel viewModel;
+    private final Formats fmt;
+    private final Tile ratioTile;
+    private final Label ratioDetail = detailLabel();
+    private final Tile distanceTile;
+    private final Label distanceValue = valueLabel();
+    private final Label distanceDetail = detailLabel();
+    private final Tile fundingTile;
+    private final Label fundingValue = valueLabel();
+    private final Label fundingDetail = detailLabel();
+    private final Tile adlTile;
+    private final List<Circle> adlLights = new ArrayList<>();
+    private final Label adlValue = valueLabel();
+    private final Label adlDetail = detailLabel();
+    private final Tile availableTile;
+    private final Label availableValue = valueLabel();
+    private final Label availableDetail = detailLabel();
+    private String ratioText = Formats.NONE;
+    private boolean dark;
+
+    public TilesPane(RiskContext context) {
+        this(context, Formats.current());
+    }
+
+    public TilesPane(RiskContext context, Formats fmt) {
+        this.fmt = fmt;
+        this.viewModel = new TilesViewModel(context, fmt);
+        setId("tiles-panel");
+        setSpacing(6);
+        setPadding(new Insets(6));
+        setFillHeight(true);
+        setMinHeight(0);
+        getStyleClass().add("tiles-pane");
+        getStylesheets().add(PanelStyles.CSS);
+
+        ratioTile = TileBuilder.create()
+                .skinType(Tile.SkinType.GAUGE)
+                .title("Margin ratio")
+                .unit("%")
+                .minValue(0)
+                .maxValue(150)
+                .threshold(100)
+                .thresholdVisible(false)
+                .decimals(1)
+                .tickLabelDecimals(0)
+                .sectionsVisible(true)
+                .sections(new Section(0, 80, OK.deriveColor(0, 1, 1, 0.55)),
+                        new Section(80, 100, WARNING.deriveColor(0, 1, 1, 0.75)),
+                        new Section(100, 150, DANGER.deriveColor(0, 1, 1, 0.75)))
+                .animated(false)
+                .textVisible(true)
+                .textSize(Tile.TextSize.SMALLER)
+                .build();
+        ratioTile.setId("tile-margin-ratio");
+
+        distanceTile = custom("Nearest liquidation", "tile-distance", box(distanceValue, distanceDetail));
+        fundingTile = custom("Funding over horizon", "tile-funding", box(fundingValue, fundingDetail));
+        HBox lights = new HBox(5);
+        lights.setAlignment(Pos.CENTER);
+        for (int i = 0; i < 5; i++) {
+            Circle c = new Circle(7);
+            c.getStyleClass().add("adl-light");
+            adlLights.add(c);
+            lights.getChildren().add(c);
+        }
+        adlTile = custom("ADL queue", "tile-adl", box(lights, adlValue, adlDetail));
+        availableTile = custom("Available balance", "tile-available", box(availableValue, availableDetail));
+
+        ratioDetail.setId("tile-margin-ratio-detail");
+        distanceValue.setId("tile-distance-value");
+        fundingValue.setId("tile-funding-value");
+        adlValue.setId("tile-adl-value");
+        availableValue.setId("tile-available-value");
+
+        for (Tile t : List.of(ratioTile, distanceTile, fundingTile, adlTile, availableTile)) {
+            t.setMinSize(96, 90);
+            t.setPrefSize(150, 130);
+            t.setMaxSize(260, Double.MAX_VALUE);
+            t.setRoundedCorners(true);
+            HBox.setHgrow(t, Priority.ALWAYS);
+            getChildren().add(t);
+        }
+
+        sceneProperty().addListener((o, a, s) -> watchTheme(s == null ? null : s.getRoot()));
+        applyTheme(false);
+        viewModel.valuesProperty().addListener((o, a, b) -> show(b));
+        show(viewModel.getValues());
+    }
+
+    public TilesViewModel getViewModel() {
+        return viewModel;
+    }
+
+    /** Follows the "theme-dark" class that the theme manager puts on the window's root. */
+    private void watchTheme(Parent root) {
+        if (root == null) {
+            return;
+        }
+        Runnable check = () -> {
+            boolean d = root.getStyleClass().contains("theme-dark")
+                    || root.lookup(".theme-dark") != null;
+            if (d != dark) {
+                applyTheme(d);
+            }
+        };
+        root.getStyleClass().addListener((ListChangeListener<String>) c -> check.run());
+        // the themed node may be inside a wrapper (ControlsFX decorations): watch it too
+        Node themed = root.lookup(".main-view");
+        if (themed != null && themed != root) {
+            ((Parent) themed).getStyleClass().addListener((ListChangeListener<String>) c -> check.run());
+        }
+        check.run();
+    }
+
+    private void applyTheme(boolean darkTheme) {
+        this.dark = darkTheme;
+        Color bg = darkTheme ? Color.web("#161b22") : Color.web("#f6f8fa");
+        Color fg = darkTheme ? Color.web("#c9d1d9") : Color.web("#24292f");
+        Color muted = darkTheme ? Color.web("#8b949e") : Color.web("#57606a");
+        Color border = darkTheme ? Color.web("#30363d") : Color.web("#d0d7de");
+        for (Tile t : List.of(ratioTile, distanceTile, fundingTile, adlTile, availableTile)) {
+            t.setBackgroundColor(bg);
+            t.setBorderColor(border);
+            t.setBorderWidth(1);
+            t.setTitleColor(muted);
+            t.setForegroundColor(fg);
+            t.setTextColor(muted);
+            t.setUnitColor(muted);
+            t.setValueColor(fg);
+        }
+        ratioTile.setBarBackgroundColor(darkTheme ? Color.web("#30363d") : Color.web("#e4e8ec"));
+        ratioTile.setNeedleColor(fg);
+        ratioTile.setTickLabelColor(muted);
+        ratioTile.setTickMarkColor(muted);
+        getStyleClass().removeAll("tiles-dark", "tiles-light");
+        getStyleClass().add(darkTheme ? "tiles-dark" : "tiles-light");
+        show(viewModel.getValues());
+    }
+
+    boolean isDark() {
+        return dark;
+    }
+
+    private static Label valueLabel() {
+        Label l = new Label(Formats.NONE);
+        l.setWrapText(false);
+        l.setTextAlignment(TextAlignment.CENTER);
+        l.getStyleClass().add("tile-value");
+        return l;
+    }
+
+    private static Label detailLabel() {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.setTextAlignment(TextAlignment.CENTER);
+        l.setAlignment(Pos.CENTER);
+        l.getStyleClass().add("tile-detail");
+        l.setMinHeight(0);
+        return l;
+    }
+
+    private static VBox box(Node... nodes) {
+        VBox v = new VBox(4, nodes);
+        v.setAlignment(Pos.CENTER);
+        v.setMinSize(0, 0);
+        v.setPadding(new Insets(2, 0, 0, 0));
+        return v;
+    }
+
+    private static Tile custom(String title, String id, Node graphic) {
+        Tile t = TileBuilder.create()
+                .skinType(Tile.SkinType.CUSTOM)
+                .title(title)
+                .graphic(graphic)
+                .textVisible(false)
+                .animated(false)
+                .build();
+        t.setId(id);
+        return t;
+    }
+
+    private static void level(Label l, TileValues.Level level) {
+        l.getStyleClass().removeAll("ok", "warning", "danger");
+        switch (level) {
+            case OK -> l.getStyleClass().add("ok");
+            case WARNING -> l.getStyleClass().add("warning");
+            case DANGER -> l.getStyleClass().add("danger");
+            default -> {
+            }
+        }
+    }
+
+    private Color colour(TileValues.Level level) {
+        return switch (level) {
+            case OK -> OK;
+            case WARNING -> WARNING;
+            case DANGER -> DANGER;
+            case NONE -> dark ? Color.web("#c9d1d9") : Color.web("#24292f");
+        };
+    }
+
+    private void show(TileValues v) {
+        if (v == null) {
+            return;
+        }
+        if (v.marginRatio() != null) {
+            double pct = v.marginRatio() * 100;
+            ratioTile.setValue(Math.max(0, Math.min(150, pct)));
+            ratioTile.setValueVisible(true);
+            ratioTile.setBarColor(colour(v.marginRatioLevel()));
+            ratioTile.setValueColor(colour(v.marginRatioLevel()));
+            ratioText = fmt.percent(v.marginRatio(), 1);
+        } else {
+            ratioTile.setValue(0);
+            ratioTile.setValueVisible(false);
+            ratioText = Formats.NONE;
+        }
+        String prefix = switch (v.marginRatioLevel()) {
+            case DANGER -> "LIQUIDATION · ";
+            case WARNING -> "WARNING ≥ 80% · ";
+            default -> "";
+        };
+        ratioDetail.setText(v.marginRatio() == null ? Formats.NONE + " " + v.marginRatioDetail()
+                : prefix + v.marginRatioDetail());
+        ratioTile.setText(v.marginRatio() == null ? Formats.NONE + " " + shortReason(v.marginRatioDetail())
+                : prefix.isEmpty() ? "cross pool" : prefix.replace(" · ", ""));
+        ratioTile.setTextColor(v.marginRatioLevel() == TileValues.Level.DANGER ? DANGER
+                : v.marginRatioLevel() == TileValues.Level.WARNING ? WARNING
+                : dark ? Color.web("#8b949e") : Color.web("#57606a"));
+        ratioTile.setTooltipText("Account margin ratio (cross): " + ratioText + "\n" + ratioDetail.getText()
+                + "\nAmber from 80%, red at 100% (liquidation).");
+        ratioTile.setUserData(v.marginRatioLevel());
+
+        distanceValue.setText(v.nearestDistance() == null ? Formats.NONE : fmt.percent(v.nearestDistance(), 2));
+        level(distanceValue, v.nearestLevel());
+        distanceDetail.setText(v.nearestDetail());
+        distanceTile.setTooltipText("Distance from mark to the nearest liquidation price |mark − LP| / mark\n"
+                + v.nearestDetail());
+
+        fundingValue.setText(v.fundingOverHorizon() == null ? Formats.NONE : fmt.signedMoney(v.fundingOverHorizon()));
+        level(fundingValue, v.fundingOverHorizon() == null ? TileValues.Level.NONE
+                : v.fundingOverHorizon() < 0 ? TileValues.Level.DANGER : TileValues.Level.OK);
+        fundingDetail.setText(v.fundingDetail());
+        fundingTile.setTooltipText("Σ funding of all positions over the horizon (+ received, − paid)\n"
+                + v.fundingDetail());
+
+        for (int i = 0; i < adlLights.size(); i++) {
+            Circle c = adlLights.get(i);
+            c.getStyleClass().removeIf(s -> s.startsWith("lit-"));
+            if (i < v.adlQuintile()) {
+                c.getStyleClass().add("lit-" + v.adlQuintile());
+            }
+        }
+        adlValue.setText(v.adlQuintile() == 0 ? Formats.NONE : v.adlQuintile() + " / 5");
+        adlDetail.setText(v.adlDetail());
+        adlTile.setTooltipText("Auto-deleveraging quintile (5 = first in line)\n" + v.adlDetail());
+
+        availableValue.setText(v.availableBalance() == null ? Formats.NONE : fmt.money(v.availableBalance()));
+        level(availableValue, v.availableBalance() == null ? TileValues.Level.NONE
+                : v.availableBalance() > 0 ? TileValues.Level.NONE : TileValues.Level.WARNING);
+        availableDetail.setText(v.problem().isEmpty() ? v.availableDetail() : v.problem());
+        availableTile.setTooltipText("Available balance: max(0, margin balance − initial margin)\n"
+                + availableDetail.getText());
+    }
+
+    private static String shortReason(String detail) {
+        return detail == null ? "" : detail.length() > 40 ? detail.substring(0, 39) + "…" : detail;
+    }
+
+    /** Text shown as each tile's value, for tests and accessibility. */
+    public String valueText(String tileId) {
+        return switch (tileId) {
+            case "tile-margin-ratio" -> ratioText;
+            case "tile-distance" -> distanceValue.getText();
+            case "tile-funding" -> fundingValue.getText();
+            case "tile-adl" -> adlValue.getText();
+            case "tile-available" -> availableValue.getText();
+            default -> throw new IllegalArgumentException("unknown tile " + tileId);
+        };
+    }
+
+    /** Detail (reason) line of a tile. */
+    public String detailText(String tileId) {
+        return switch (tileId) {
+            case "tile-margin-ratio" -> ratioDetail.getText();
+            case "tile-distance" -> distanceDetail.getText();
+            case "tile-funding" -> fundingDetail.getText();
+            case "tile-adl" -> adlDetail.getText();
+            case "tile-available" -> availableDetail.getText();
+            default -> throw new IllegalArgumentException("unknown tile " + tileId);
+        };
+    }
+}

@@ -1,0 +1,54 @@
+package com.perprisk.ui.tiles;
+
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.support.Fixtures;
+import com.perprisk.ui.support.Snapshots;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import com.perprisk.ui.format.Formats;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+@ExtendWith(ApplicationExtension.class)
+class TilesPaneTest {
+    private final RiskContext context = new RiskContext();
+    private TilesPane pane;
+    private Scene scene;
+
+    @Start
+    void start(Stage stage) {
+        pane = new TilesPane(context, new Formats(Locale.US));
+        scene = new Scene(pane, 640, 140);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @Test
+    void showsTheValuesAndTheProblemWithoutResults(FxRobot robot) {
+        robot.interact(() -> {
+            context.problemProperty().set("ETHUSDT: mark price must be above 0");
+        });
+        assertEquals("—", pane.valueText("tile-available"));
+        robot.interact(() -> Snapshots.save(scene, "tiles-problem"));
+        robot.interact(() -> {
+            context.portfolioProperty().set(Fixtures.portfolio());
+            context.riskProperty().set(Fixtures.handRisk());
+            context.problemProperty().set("");
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("1.1%", pane.valueText("tile-margin-ratio"));
+        assertEquals("8.00%", pane.valueText("tile-distance"));
+        assertEquals("−540.00", pane.valueText("tile-funding"));
+        assertEquals("4 / 5", pane.valueText("tile-adl"));
+        assertEquals("8,100.00", pane.valueText("tile-available"));
+        robot.interact(() -> Snapshots.save(scene, "tiles"));
+    }
+}

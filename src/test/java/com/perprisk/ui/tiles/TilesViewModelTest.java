@@ -1,0 +1,69 @@
+package com.perprisk.ui.tiles;
+
+import com.perprisk.engine.risk.AccountRisk;
+import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.ui.support.Fixtures;
+import com.perprisk.ui.format.Formats;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TilesViewModelTest {
+    private static final Formats FMT = new Formats(Locale.US);
+
+
+    @Test
+    void valuesComeFromTheResults() {
+        PortfolioRisk risk = Fixtures.handRisk();
+        TileValues v = TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, null, "");
+        assertEquals(risk.account().marginRatio(), v.marginRatio(), 1e-15);
+        assertEquals(TileValues.Level.OK, v.marginRatioLevel());
+        // p2 is nearest: 8% from its LP
+        assertEquals(0.08, v.nearestDistance(), 1e-15);
+        assertTrue(v.nearestDetail().startsWith("p2 ETHUSDT: LP 3,240.00 vs mark 3,000.00"), v.nearestDetail());
+        assertEquals(TileValues.Level.WARNING, v.nearestLevel());
+        assertEquals(-270 + 270 - 540, v.fundingOverHorizon(), 1e-9);
+        assertTrue(v.fundingDetail().startsWith("paid over 720 h"), v.fundingDetail());
+        // highest ADL quintile when nothing is selected, the selected position's otherwise
+        assertEquals(4, v.adlQuintile());
+        assertEquals(1, TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, "p3", "").adlQuintile());
+        assertEquals(8_100, v.availableBalance(), 0);
+    }
+
+    @Test
+    void marginRatioThresholdsAt80And100Percent() {
+        assertEquals(TileValues.Level.OK, TilesViewModel.ratioLevel(0.7999));
+        assertEquals(TileValues.Level.WARNING, TilesViewModel.ratioLevel(0.80));
+        assertEquals(TileValues.Level.WARNING, TilesViewModel.ratioLevel(0.9999));
+        assertEquals(TileValues.Level.DANGER, TilesViewModel.ratioLevel(1.0));
+        assertEquals(TileValues.Level.DANGER, TilesViewModel.ratioLevel(3.0));
+        assertEquals(TileValues.Level.NONE, TilesViewModel.ratioLevel(null));
+        assertEquals(TileValues.Level.NONE, TilesViewModel.ratioLevel(Double.NaN));
+        assertEquals(TileValues.Level.DANGER, TilesViewModel.distanceLevel(-0.01));
+        assertEquals(TileValues.Level.DANGER, TilesViewModel.distanceLevel(0.049));
+        assertEquals(TileValues.Level.WARNING, TilesViewModel.distanceLevel(0.05));
+        assertEquals(TileValues.Level.OK, TilesViewModel.distanceLevel(0.15));
+    }
+
+    @Test
+    void missingValuesCarryAReason() {
+        PortfolioRisk bankrupt = new PortfolioRisk(new AccountRisk(100, -200, -100, 50, 10, null, 0),
+                List.of(Fixtures.handRisk().positions().get(0)), List.of(), Map.of(), List.of());
+        TileValues v = TilesViewModel.compute(FMT, null, bankrupt, null, "");
+        assertNull(v.marginRatio());
+        assertEquals(TileValues.Level.NONE, v.marginRatioLevel());
+        assertTrue(v.marginRatioDetail().contains("bankrupt"), v.marginRatioDetail());
+
+        TileValues none = TilesViewModel.compute(FMT, null, null, null, "Position p1: size must be above 0");
+        assertNull(none.marginRatio());
+        assertNull(none.availableBalance());
+        assertEquals("Position p1: size must be above 0", none.problem());
+        assertEquals("Position p1: size must be above 0", none.nearestDetail());
+    }
+}
