@@ -1,6 +1,7 @@
 package com.perprisk.ui;
 
 import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.ui.charts.ChartsPane;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.export.ResultsCsv;
 import com.perprisk.ui.tiles.TilesPane;
@@ -30,7 +31,7 @@ final class Panels {
     }
 
     static Node charts(RiskContext ctx) {
-        return placeholder("charts-panel", "Charts");
+        return new ChartsPane(ctx);
     }
 
     static Node explain(RiskContext ctx) {
@@ -62,10 +63,14 @@ final class Panels {
         }
     }
 
-    /** Writes a snapshot of a chart node as PNG. */
+    /** Writes the visible chart as PNG: the chosen chart tab when given the charts pane, else a snapshot of the node. */
     static void exportChartPng(Node chart, Path path) throws IOException {
         if (chart == null) {
             throw new IOException("no chart to export");
+        }
+        if (chart instanceof ChartsPane charts) {
+            charts.exportVisiblePng(path);
+            return;
         }
         WritableImage img = chart.snapshot(new SnapshotParameters(), null);
         ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", path.toFile());

@@ -1,0 +1,103 @@
+package com.perprisk.ui.charts;
+
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.display.PanelStyles;
+import com.perprisk.ui.format.Formats;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.WritableImage;
+
+import javax.imageio.ImageIO;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The charts, one tab each, built the first time their tab is shown: equity and requirement against mark, margin
+ * ratio against mark, liquidation price against leverage, funding over the horizon with the liquidation-price drift,
+ * and premium, basis and carry per market. Only the visible chart sweeps; it redraws whenever the results, the
+ * selected position or the scenario change (no Compute button), with the sweep on the background
+ * {@link ChartWorker}.
+ */
+public final class ChartsPane extends TabPane {
+    /** Tab ids, in order. */
+    public static final List<String> TAB_IDS = List.of("chart-equity", "chart-ratio", "chart-leverage",
+            "chart-funding", "chart-basis");
+
+    private final List<ChartViewModel> models = new ArrayList<>();
+
+    public ChartsPane(RiskContext context) {
+        this(context, Formats.current());
+    }
+
+    public ChartsPane(RiskContext context, Formats fmt) {
+        setId("charts-panel");
+        getStyleClass().addAll("charts-pane", "dense");
+        getStylesheets().add(PanelStyles.CSS);
+        setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
+        setMinSize(0, 0);
+        models.add(new EquityChartModel(context, fmt));
+        models.add(new MarginRatioChartModel(context, fmt));
+        models.add(new LeverageChartModel(context, fmt));
+        models.add(new FundingChartModel(context, fmt));
+        models.add(new BasisChartModel(context, fmt));
+        for (int i = 0; i < models.size(); i++) {
+            ChartViewModel m = models.get(i);
+            Tab t = new Tab(m.title());
+            t.setId(TAB_IDS.get(i));
+            t.setClosable(false);
+            t.selectedProperty().addListener((o, was, sel) -> {
+                if (sel && t.getContent() == null) {
+                    t.setContent(new ChartView(m, fmt));
+                }
+                m.setActive(sel);
+            });
+            getTabs().add(t);
+        }
+        Tab first = getTabs().get(0);
+        first.setContent(new ChartView(models.get(0), fmt));
+        models.get(0).setActive(true);
+    }
+
+    /** The view models, in tab order. */
+    public List<ChartViewModel> models() {
+        return List.copyOf(models);
+    }
+
+    /** The model of the visible chart. */
+    public ChartViewModel visibleModel() {
+        return models.get(getSelectionModel().getSelectedIndex());
+    }
+
+    /** The visible chart's node (heading and chart), or null before it is built. */
+    public Node visibleChart() {
+        Tab t = getSelectionModel().getSelectedItem();
+        return t == null ? null : t.getContent();
+    }
+
+    /** Shows the chart with this tab id. */
+    public void show(String tabId) {
+        getTabs().stream().filter(t -> tabId.equals(t.getId())).findFirst()
+                .ifPresent(t -> getSelectionModel().select(t));
+    }
+
+    /** Writes the visible chart as a PNG. */
+    public void exportVisiblePng(Path path) throws IOException {
+        Node chart = visibleChart();
+        if (chart == null) {
+            throw new IOException("no chart is shown");
+        }
+        SnapshotParameters sp = new SnapshotParameters();
+        if (getScene() != null && getScene().getFill() instanceof javafx.scene.paint.Color c) {
+            sp.setFill(c);
+        }
+        WritableImage img = chart.snapshot(sp, null);
+        if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", path.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+    }
+}
