@@ -3,12 +3,13 @@ package com.perprisk.ui;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.ui.charts.ChartsPane;
 import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.explain.ExplainPane;
 import com.perprisk.ui.export.ResultsCsv;
+import com.perprisk.ui.scenario.ScenarioBar;
 import com.perprisk.ui.tiles.TilesPane;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.SnapshotParameters;
-import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 
 import javax.imageio.ImageIO;
@@ -35,22 +36,11 @@ final class Panels {
     }
 
     static Node explain(RiskContext ctx) {
-        return placeholder("explain-panel", "Explain");
+        return new ExplainPane(ctx);
     }
 
     static Node scenario(RiskContext ctx) {
-        Label l = placeholder("scenario-bar", "Scenario");
-        l.setMinHeight(36);
-        l.setPrefHeight(36);
-        return l;
-    }
-
-    private static Label placeholder(String id, String name) {
-        Label l = new Label(name + " (panel pending)");
-        l.setId(id);
-        l.getStyleClass().add("panel-placeholder");
-        l.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
-        return l;
+        return new ScenarioBar(ctx);
     }
 
     /** Writes the results as CSV (UTF-8); text cells that a spreadsheet would run as formulas are quoted. */

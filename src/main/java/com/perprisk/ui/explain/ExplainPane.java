@@ -1,0 +1,263 @@
+package com.perprisk.ui.explain;
+
+import com.perprisk.engine.explain.Explanation;
+import com.perprisk.engine.explain.Term;
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.display.PanelStyles;
+import com.perprisk.ui.display.Units;
+import com.perprisk.ui.format.Formats;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+import java.util.Set;
+
+/**
+ * The working behind the selected result, as a teacher would write it: title, the formula in a large font, a table
+ * of its terms (symbol, name, value, unit), the formula with the values substituted, the result, and notes. A chooser
+ * switches quantity; with no position selected it shows the account's working. Without results it shows why.
+ */
+public final class ExplainPane extends ScrollPane {
+    /** Quantities that are prices (shown with the market's decimals). */
+    private static final Set<String> PRICES = Set.of("liquidationPrice", "bankruptcyPrice");
+    /** Quantities that are ratios (shown in %). */
+    private static final Set<String> RATIOS = Set.of("marginRatio", "roe");
+
+    private final ExplainViewModel viewModel;
+    private final Formats fmt;
+    private final ComboBox<ExplainViewModel.Choice> chooser = new ComboBox<>();
+    private final Label scope = new Label();
+    private final Label title = new Label();
+    private final Label result = new Label();
+    private final Label formula = new Label();
+    private final Label substituted = new Label();
+    private final GridPane terms = new GridPane();
+    private final VBox notes = new VBox(3);
+    private final Label note = new Label();
+    private final Label problem = new Label();
+    private final VBox body;
+    private boolean updating;
+
+    public ExplainPane(RiskContext context) {
+        this(context, Formats.current());
+    }
+
+    public ExplainPane(RiskContext context, Formats fmt) {
+        this.fmt = fmt;
+        this.viewModel = new ExplainViewModel(context);
+        setId("explain-panel");
+        getStyleClass().add("explain-pane");
+        getStylesheets().add(PanelStyles.CSS);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
+
+        chooser.setId("explain-chooser");
+        chooser.setPrefWidth(220);
+        chooser.valueProperty().addListener((o, a, c) -> {
+            if (!updating && c != null) {
+                viewModel.choose(c.key());
+            }
+        });
+        Label show = new Label("Show");
+        show.getStyleClass().add("explain-caption");
+        scope.setId("explain-scope");
+        scope.getStyleClass().add("explain-scope");
+        scope.setMinWidth(0);
+        HBox top = new HBox(8, show, chooser, scope);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        title.setId("explain-title");
+        title.getStyleClass().add("explain-title");
+        result.setId("explain-result");
+        result.getStyleClass().add("explain-result");
+        result.setWrapText(true);
+        HBox head = new HBox(10, title, result);
+        head.setAlignment(Pos.BASELINE_LEFT);
+
+        formula.setId("explain-formula");
+        formula.getStyleClass().add("explain-formula");
+        formula.setWrapText(true);
+        substituted.setId("explain-substituted");
+        substituted.getStyleClass().add("explain-substituted");
+        substituted.setWrapText(true);
+        terms.setId("explain-terms");
+        terms.getStyleClass().add("explain-terms");
+        terms.setHgap(14);
+        terms.setVgap(2);
+        ColumnConstraints c0 = new ColumnConstraints();
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.SOMETIMES);
+        ColumnConstraints c2 = new ColumnConstraints();
+        c2.setHalignment(javafx.geometry.HPos.RIGHT);
+        ColumnConstraints c3 = new ColumnConstraints();
+        terms.getColumnConstraints().addAll(c0, c1, c2, c3);
+        notes.setId("explain-notes");
+        note.getStyleClass().add("explain-note");
+        note.setWrapText(true);
+        problem.setId("explain-problem");
+        problem.getStyleClass().add("explain-problem");
+        problem.setWrapText(true);
+
+        Label formulaCaption = caption("Formula");
+        Label termsCaption = caption("Terms");
+        Label substitutedCaption = caption("With the values");
+        Label notesCaption = caption("Notes");
+        body = new VBox(4, top, note, problem, head, formulaCaption, formula, termsCaption, terms, substitutedCaption,
+                substituted, notesCaption, notes);
+        body.setPadding(new Insets(8, 12, 10, 12));
+        body.getStyleClass().add("explain-body");
+        setContent(body);
+
+        viewModel.selectionProperty().addListener((o, a, s) -> show(s));
+        show(viewModel.getSelection());
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("explain-caption");
+        return l;
+    }
+
+    public ExplainViewModel getViewModel() {
+        return viewModel;
+    }
+
+    public String formulaText() {
+        return formula.getText();
+    }
+
+    public String substitutedText() {
+        return substituted.getText();
+    }
+
+    public String resultText() {
+        return result.getText();
+    }
+
+    public String titleText() {
+        return title.getText();
+    }
+
+    private void show(ExplainViewModel.Selection s) {
+        updating = true;
+        try {
+            boolean has = s != null && s.explanation() != null;
+            problem.setText(s == null ? "" : s.problem() == null ? "" : "No results: " + s.problem());
+            visible(problem, s != null && s.problem() != null);
+            note.setText(s == null || s.note() == null ? "" : s.note());
+            visible(note, s != null && s.note() != null);
+            scope.setText(s == null ? "" : s.scope());
+            chooser.getItems().setAll(s == null ? java.util.List.of() : s.choices());
+            chooser.setDisable(s == null || s.choices().isEmpty());
+            chooser.getSelectionModel().clearSelection();
+            if (has) {
+                s.choices().stream().filter(c -> c.key().equals(s.key())).findFirst()
+                        .ifPresent(c -> chooser.getSelectionModel().select(c));
+            }
+            for (var n : body.getChildren().subList(3, body.getChildren().size())) {
+                visible(n, has);
+            }
+            if (!has) {
+                title.setText("");
+                result.setText("");
+                formula.setText("");
+                substituted.setText("");
+                terms.getChildren().clear();
+                notes.getChildren().clear();
+                return;
+            }
+            Explanation e = s.explanation();
+            title.setText(e.quantity());
+            result.setText("= " + resultText(s.key(), e, s.symbol()));
+            result.getStyleClass().remove("none");
+            if (e.result() == null || !Double.isFinite(e.result())) {
+                result.getStyleClass().add("none");
+            }
+            formula.setText(e.formula());
+            substituted.setText(e.substituted() + "  =  " + resultText(s.key(), e, s.symbol()));
+            fillTerms(e, s.symbol());
+            notes.getChildren().clear();
+            for (String n : e.notes()) {
+                Label l = new Label("• " + n);
+                l.setWrapText(true);
+                l.getStyleClass().add("explain-note-line");
+                notes.getChildren().add(l);
+            }
+            visible(notes, !e.notes().isEmpty());
+        } finally {
+            updating = false;
+        }
+    }
+
+    private static void visible(javafx.scene.Node n, boolean v) {
+        n.setVisible(v);
+        n.setManaged(v);
+    }
+
+    private void fillTerms(Explanation e, String symbol) {
+        terms.getChildren().clear();
+        String[] head = {"Symbol", "Name", "Value", "Unit"};
+        for (int c = 0; c < head.length; c++) {
+            Label h = new Label(head[c]);
+            h.getStyleClass().add("explain-terms-header");
+            terms.add(h, c, 0);
+        }
+        int row = 1;
+        for (Term t : e.terms()) {
+            Label sym = new Label(t.symbol());
+            sym.getStyleClass().add("explain-term-symbol");
+            Label name = new Label(t.name());
+            name.setWrapText(true);
+            name.setMinWidth(60);
+            Label value = new Label(termValue(t));
+            value.getStyleClass().add("explain-term-value");
+            Label unit = new Label(unitText(t.unit(), symbol));
+            unit.getStyleClass().add("explain-term-unit");
+            terms.addRow(row++, sym, name, value, unit);
+        }
+    }
+
+    private String termValue(Term t) {
+        if (!Double.isFinite(t.value())) {
+            return Formats.NONE;
+        }
+        if ("rate".equals(t.unit())) {
+            return fmt.quantity(t.value() * 100, 6) + "%";
+        }
+        return fmt.quantity(t.value(), 8);
+    }
+
+    private static String unitText(String unit, String symbol) {
+        if ("rate".equals(unit)) {
+            return "rate";
+        }
+        return symbol == null ? ("quote".equals(unit) ? "USDT" : unit) : Units.of(unit, symbol);
+    }
+
+    private String resultText(String key, Explanation e, String symbol) {
+        Double r = e.result();
+        if (r == null || !Double.isFinite(r)) {
+            String why = PRICES.contains(key) ? "none: the balance never falls to the requirement at a positive price"
+                    : "undefined";
+            return Formats.NONE + " (" + why + ")";
+        }
+        String quote = symbol == null ? "USDT" : Units.quote(symbol);
+        if (PRICES.contains(key)) {
+            return fmt.price(r, r) + " " + quote;
+        }
+        if (RATIOS.contains(key)) {
+            return fmt.percent(r, 2);
+        }
+        if ("adlScore".equals(key)) {
+            return fmt.quantity(r, 6);
+        }
+        return fmt.money(r) + " " + quote;
+    }
+}
