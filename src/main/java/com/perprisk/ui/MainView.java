@@ -125,7 +125,7 @@ public final class MainView extends BorderPane {
         tabs.setId("result-tabs");
                 SplitPane right = new SplitPane(wrap(tilesPanel), tabs);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.36);
+        right.setDividerPositions(0.32);
         right.setId("right-split");
 
         SplitPane bottom = new SplitPane(marketsSplit, right);
@@ -134,7 +134,7 @@ public final class MainView extends BorderPane {
 
         SplitPane center = new SplitPane(positions, bottom);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.42);
+        center.setDividerPositions(0.34);
         center.setId("center-split");
         setCenter(center);
 

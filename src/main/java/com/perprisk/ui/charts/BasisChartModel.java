@@ -13,9 +13,9 @@ import java.util.List;
  * of the future) (right). All in %.
  */
 public final class BasisChartModel extends ChartViewModel {
-    public static final String PREMIUM = "Premium (mark − index) / index";
-    public static final String BASIS_RATE = "Basis rate (future − index) / index";
-    public static final String FUNDING_APR = "Funding APR (carry before fees)";
+    public static final String PREMIUM = "Premium";
+    public static final String BASIS_RATE = "Basis rate";
+    public static final String FUNDING_APR = "Funding APR";
     public static final String ANNUALIZED_BASIS = "Annualized basis";
 
     public BasisChartModel(RiskContext context, Formats fmt) {
@@ -61,10 +61,10 @@ public final class BasisChartModel extends ChartViewModel {
             apr[i] = m.fundingApr() * 100;
             annualized[i] = m.annualizedBasis() == null ? Double.NaN : m.annualizedBasis() * 100;
         }
-        ChartData left = new ChartData(title() + " · per market", "Market", "Premium, basis rate (%)",
+        ChartData left = new ChartData(title() + " · premium (mark − index) / index, basis rate (future − index) / index", "Market", "Rate (%)",
                 List.of(new ChartData.Series(PREMIUM, "%", x, premium), new ChartData.Series(BASIS_RATE, "%", x,
                         basis)), List.of(), 0, n, null, null, names, null, null);
-        ChartData right = new ChartData("Annualized carry (per year)", "Market", "Per year (%)",
+        ChartData right = new ChartData("Annualized carry: funding APR, basis × 365 / days", "Market", "Per year (%)",
                 List.of(new ChartData.Series(FUNDING_APR, "%", x, apr), new ChartData.Series(ANNUALIZED_BASIS, "%", x,
                         annualized)), List.of(), 0, n, null, null, names, null, null);
         return left.withCompanion(right);

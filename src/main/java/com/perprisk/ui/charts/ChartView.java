@@ -106,8 +106,9 @@ public final class ChartView extends BorderPane {
             Label sub = (Label) box.getChildren().get(0);
             ChartData part = parts.get(i);
             boolean multi = parts.size() > 1;
-            String subText = !multi ? "" : i > 0 ? part.title()
-                    : part.series().size() == 1 ? part.series().get(0).name() : part.yLabel();
+            String subText = !multi ? "" : i > 0 ? part.title() : String.join(" · ", part.series().stream()
+                    .map(x -> x.name().contains(" (") ? x.name().substring(0, x.name().indexOf(" (")) : x.name())
+                    .toList());
             if (part.message() != null && i > 0) {
                 subText = part.title() + ": " + part.message();
             }

@@ -17,7 +17,7 @@ import java.util.List;
  * funding.
  */
 public final class FundingChartModel extends ChartViewModel {
-    public static final String CUMULATIVE = "Cumulative funding";
+    public static final String CUMULATIVE = "Cumulative funding (+ received)";
     public static final String DRIFT = "Liquidation price";
     /** Most settlements drawn (a 1 h market over a year would be 8,760). */
     static final int MAX_SETTLEMENTS = 2_000;
@@ -49,7 +49,7 @@ public final class FundingChartModel extends ChartViewModel {
         String who = p.id() + " " + m.symbol();
         ChartData funding = new ChartData(title() + " · " + who + " at " + fmt.percent(m.funding().rate(), 4)
                 + " per " + fmt.quantity(m.funding().intervalHours(), 2) + " h", "Hours from now (h)",
-                "Funding (" + q + ", + received)", List.of(new ChartData.Series(CUMULATIVE, q, d.hours(),
+                "Funding (" + q + ")", List.of(new ChartData.Series(CUMULATIVE, q, d.hours(),
                 d.cumulativeFunding())), List.of(new ChartData.Marker(ChartData.Axis.Y, 0, "0", "marker-entry")),
                 0, hours, null, null, null, null, null);
         String driftTitle = p.isIsolated() ? "Isolated LP drift" : "LP drift (cross wallet takes all cross funding)";
@@ -58,7 +58,7 @@ public final class FundingChartModel extends ChartViewModel {
         if (Double.isFinite(lp0)) {
             lpMarkers.add(new ChartData.Marker(ChartData.Axis.Y, lp0, "LP now " + fmt.price(lp0, ref), "marker-lp"));
         }
-        ChartData drift = new ChartData(driftTitle, "Hours from now (h)", "Liquidation price (" + q + ")",
+        ChartData drift = new ChartData(driftTitle, "Hours from now (h)", "LP (" + q + ")",
                 List.of(new ChartData.Series(DRIFT, q, d.hours(), d.liquidationPrice())), lpMarkers, 0, hours, null,
                 null, null, allNaN(d.liquidationPrice()) ? "No liquidation price over the horizon." : null, null);
         return funding.withCompanion(drift);

@@ -55,7 +55,7 @@ public final class ScenarioBar extends HBox {
 
         slider.setId("scenario-slider");
         slider.setMajorTickUnit(25);
-        slider.setMinorTickCount(4);
+        slider.setMinorTickCount(0);
         slider.setBlockIncrement(1);
         slider.setShowTickMarks(true);
         slider.setShowTickLabels(false);

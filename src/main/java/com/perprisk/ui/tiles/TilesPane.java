@@ -84,7 +84,7 @@ public final class TilesPane extends HBox {
                         new Section(100, 150, DANGER.deriveColor(0, 1, 1, 0.75)))
                 .animated(false)
                 .textVisible(true)
-                .textSize(Tile.TextSize.SMALLER)
+                .textSize(Tile.TextSize.BIGGER)
                 .build();
         ratioTile.setId("tile-margin-ratio");
 
@@ -208,6 +208,7 @@ public final class TilesPane extends HBox {
                 .title(title)
                 .graphic(graphic)
                 .textVisible(false)
+                .textSize(Tile.TextSize.BIGGER)
                 .animated(false)
                 .build();
         t.setId(id);
