@@ -20,7 +20,6 @@ import com.perprisk.ui.tiles.TilesPane;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.scene.Node;
 import javafx.scene.Scene;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
@@ -92,8 +91,9 @@ class PanelsWindowTest extends ApplicationTest {
         return (MarkedLineChart) ((javafx.scene.layout.VBox) v.charts().get(i)).getChildren().get(1);
     }
 
-    private static List<Double> ys(XYChart.Series<Number, Number> s) {
-        return s.getData().stream().map(d -> d.getYValue().doubleValue()).toList();
+    /** The balance curve the chart on screen shows. */
+    private static List<Double> ys(MarkedLineChart chart) {
+        return java.util.Arrays.stream(chart.shown().series(EquityChartModel.BALANCE).y()).boxed().toList();
     }
 
     private TableCell<?, ?> cell(TableView<?> table, int row, String columnId) {
@@ -110,9 +110,11 @@ class PanelsWindowTest extends ApplicationTest {
         MarkedLineChart chart = lineChart(0);
         assertEquals(2, chart.getData().size());
         assertEquals(EquityChartModel.BALANCE, chart.getData().get(0).getName());
-        assertEquals(ChartViewModel.POINTS, chart.getData().get(0).getData().size());
-        assertEquals(ChartViewModel.POINTS, chart.getData().get(1).getData().size());
-        List<Double> balanceBefore = ys(chart.getData().get(0));
+        // one drawn curve per series, a point for each of the 500 prices swept
+        assertEquals(2, chart.curves().size());
+        assertEquals(ChartViewModel.POINTS, chart.curves().get(0).getElements().size());
+        assertEquals(ChartViewModel.POINTS, chart.curves().get(1).getElements().size());
+        List<Double> balanceBefore = ys(chart);
         double markBefore = before.marker("Mark").value();
         interact(() -> Snapshots.save(scene, "panels-charts"));
 
@@ -123,7 +125,7 @@ class PanelsWindowTest extends ApplicationTest {
         assertTrue(move > 0.01, "the slider moved the scenario: " + move);
         ChartData after = settled();
         assertEquals(markBefore * (1 + move), after.marker("Mark").value(), 1e-6 * markBefore);
-        List<Double> balanceAfter = ys(lineChart(0).getData().get(0));
+        List<Double> balanceAfter = ys(lineChart(0));
         assertEquals(ChartViewModel.POINTS, balanceAfter.size());
         // the cross pool's balance curve shifts: ETH's mark moved with the scenario
         assertNotEquals(balanceBefore, balanceAfter);

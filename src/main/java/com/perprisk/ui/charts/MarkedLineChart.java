@@ -7,11 +7,14 @@ import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 
@@ -27,6 +30,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final Formats fmt;
     private final List<Line> markerLines = new ArrayList<>();
     private final List<Label> markerLabels = new ArrayList<>();
+    private final List<Path> curves = new ArrayList<>();
     private final Line hoverLine = new Line();
     private final Tooltip readout = new Tooltip();
     private ChartData shown;
@@ -71,51 +75,104 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     public void show(ChartData d) {
         this.shown = d;
         setTitle(null);
-        xAxis().setLabel(d.xLabel());
-        yAxis().setLabel(d.yLabel());
+        if (!d.xLabel().equals(xAxis().getLabel())) {
+            xAxis().setLabel(d.xLabel());
+        }
+        if (!d.yLabel().equals(yAxis().getLabel())) {
+            yAxis().setLabel(d.yLabel());
+        }
         setAxis(xAxis(), d.xMin(), d.xMax());
+        yAxis().setAutoRanging(false);
         if (d.yMin() != null && d.yMax() != null) {
-            yAxis().setAutoRanging(false);
             setAxis(yAxis(), d.yMin(), d.yMax());
         } else {
-            yAxis().setAutoRanging(true);
-            yAxis().setTickLabelFormatter(converter(Double.NaN));
+            double[] r = yRange(d);
+            setAxis(yAxis(), r[0], r[1]);
         }
-        ObservableList<Series<Number, Number>> list = FXCollections.observableArrayList();
-        for (ChartData.Series s : d.series()) {
-            Series<Number, Number> fx = new Series<>();
-            fx.setName(s.name());
-            ObservableList<Data<Number, Number>> pts = FXCollections.observableArrayList();
-            for (int i = 0; i < s.size(); i++) {
-                double x = s.x()[i];
-                double y = s.y()[i];
-                if (Double.isFinite(x) && Double.isFinite(y)) {
-                    pts.add(new Data<>(x, y));
-                }
+        boolean same = getData() != null && getData().size() == d.series().size();
+        for (int i = 0; same && i < d.series().size(); i++) {
+            same = d.series().get(i).name().equals(getData().get(i).getName());
+        }
+        if (!same) {
+            // the chart's own series only carry the names (legend, colours); the curves are drawn as paths below
+            ObservableList<Series<Number, Number>> list = FXCollections.observableArrayList();
+            for (ChartData.Series s : d.series()) {
+                Series<Number, Number> fx = new Series<>();
+                fx.setName(s.name());
+                list.add(fx);
             }
-            fx.setData(pts);
-            list.add(fx);
+            setData(list);
+            getPlotChildren().removeAll(curves);
+            curves.clear();
+            for (int k = 0; k < d.series().size(); k++) {
+                Path path = new Path();
+                path.getStyleClass().setAll("chart-series-line", "series" + k, "default-color" + (k % 8));
+                path.setManaged(false);
+                curves.add(path);
+            }
+            getPlotChildren().addAll(0, curves);
         }
-        setData(list);
-        getPlotChildren().removeAll(markerLines);
-        getPlotChildren().removeAll(markerLabels);
-        getPlotChildren().remove(hoverLine);
-        markerLines.clear();
-        markerLabels.clear();
-        for (ChartData.Marker m : d.markers()) {
+        while (markerLines.size() > d.markers().size()) {
+            getPlotChildren().remove(markerLines.remove(markerLines.size() - 1));
+            getPlotChildren().remove(markerLabels.remove(markerLabels.size() - 1));
+        }
+        while (markerLines.size() < d.markers().size()) {
             Line line = new Line();
-            line.getStyleClass().addAll("marker-line", m.styleClass());
             line.setManaged(false);
-            Label label = new Label(m.label());
-            label.getStyleClass().addAll("marker-label", m.styleClass());
+            Label label = new Label();
             label.setManaged(false);
             markerLines.add(line);
             markerLabels.add(label);
+            getPlotChildren().addAll(line, label);
         }
-        getPlotChildren().addAll(markerLines);
-        getPlotChildren().addAll(markerLabels);
-        getPlotChildren().add(hoverLine);
+        for (int i = 0; i < d.markers().size(); i++) {
+            ChartData.Marker m = d.markers().get(i);
+            Line line = markerLines.get(i);
+            Label label = markerLabels.get(i);
+            if (!line.getStyleClass().contains(m.styleClass())) {
+                line.getStyleClass().setAll("marker-line", m.styleClass());
+                label.getStyleClass().setAll("label", "marker-label", m.styleClass());
+            }
+            if (!m.label().equals(label.getText())) {
+                label.setText(m.label());
+            }
+        }
+        if (!getPlotChildren().contains(hoverLine)) {
+            getPlotChildren().add(hoverLine);
+        }
         requestChartLayout();
+    }
+
+    /** Bounds that fit every finite y value and horizontal marker, with a little room. */
+    static double[] yRange(ChartData d) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ChartData.Series s : d.series()) {
+            for (int i = 0; i < s.size(); i++) {
+                double y = s.y()[i];
+                double x = s.x()[i];
+                if (Double.isFinite(y) && x >= d.xMin() && x <= d.xMax()) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        for (ChartData.Marker m : d.markers()) {
+            if (m.axis() == ChartData.Axis.Y && Double.isFinite(m.value())) {
+                lo = Math.min(lo, m.value());
+                hi = Math.max(hi, m.value());
+            }
+        }
+        if (!Double.isFinite(lo)) {
+            return new double[] {0, 1};
+        }
+        double pad = hi > lo ? (hi - lo) * 0.05 : Math.max(1, Math.abs(hi) * 0.05);
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    /** The curves on screen, one per series (for tests). */
+    public List<Path> curves() {
+        return List.copyOf(curves);
     }
 
     /** The data shown, or null. */
@@ -129,10 +186,18 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         }
         double unit = niceTick((hi - lo) / 6);
         // bounds on whole ticks, so that the end labels are round numbers
-        axis.setLowerBound(Math.floor(lo / unit + 1e-9) * unit);
-        axis.setUpperBound(Math.ceil(hi / unit - 1e-9) * unit);
-        axis.setTickUnit(unit);
-        axis.setTickLabelFormatter(converter(unit));
+        double lower = Math.floor(lo / unit + 1e-9) * unit;
+        double upper = Math.ceil(hi / unit - 1e-9) * unit;
+        if (axis.getLowerBound() != lower) {
+            axis.setLowerBound(lower);
+        }
+        if (axis.getUpperBound() != upper) {
+            axis.setUpperBound(upper);
+        }
+        if (axis.getTickUnit() != unit || axis.getTickLabelFormatter() == null) {
+            axis.setTickUnit(unit);
+            axis.setTickLabelFormatter(converter(unit));
+        }
     }
 
     /** A round tick spacing near {@code raw}: 1, 2, 2.5 or 5 × 10^k. */
@@ -175,6 +240,24 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         }
         double w = xAxis().getWidth();
         double h = yAxis().getHeight();
+        for (int k = 0; k < curves.size() && k < shown.series().size(); k++) {
+            ChartData.Series s = shown.series().get(k);
+            List<PathElement> els = new ArrayList<>(s.size());
+            boolean pen = false;
+            for (int i = 0; i < s.size(); i++) {
+                double x = s.x()[i];
+                double y = s.y()[i];
+                if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                    pen = false; // a gap: no value here
+                    continue;
+                }
+                double px = xAxis().getDisplayPosition(x);
+                double py = yAxis().getDisplayPosition(y);
+                els.add(pen ? new LineTo(px, py) : new MoveTo(px, py));
+                pen = true;
+            }
+            curves.get(k).getElements().setAll(els);
+        }
         List<double[]> placed = new ArrayList<>();
         for (int i = 0; i < markerLines.size(); i++) {
             ChartData.Marker m = shown.markers().get(i);
