@@ -216,13 +216,19 @@ public final class TilesPane extends HBox {
     }
 
     private static void level(Label l, TileValues.Level level) {
-        l.getStyleClass().removeAll("ok", "warning", "danger");
-        switch (level) {
-            case OK -> l.getStyleClass().add("ok");
-            case WARNING -> l.getStyleClass().add("warning");
-            case DANGER -> l.getStyleClass().add("danger");
-            default -> {
+        String want = switch (level) {
+            case OK -> "ok";
+            case WARNING -> "warning";
+            case DANGER -> "danger";
+            default -> null;
+        };
+        for (String c : new String[] {"ok", "warning", "danger"}) {
+            if (!c.equals(want)) {
+                l.getStyleClass().remove(c);
             }
+        }
+        if (want != null && !l.getStyleClass().contains(want)) {
+            l.getStyleClass().add(want);
         }
     }
 
@@ -241,14 +247,22 @@ public final class TilesPane extends HBox {
         }
         if (v.marginRatio() != null) {
             double pct = v.marginRatio() * 100;
-            ratioTile.setValue(Math.max(0, Math.min(150, pct)));
-            ratioTile.setValueVisible(true);
-            ratioTile.setBarColor(colour(v.marginRatioLevel()));
-            ratioTile.setValueColor(colour(v.marginRatioLevel()));
+            value(ratioTile, Math.max(0, Math.min(150, pct)));
+            if (!ratioTile.isValueVisible()) {
+                ratioTile.setValueVisible(true);
+            }
+            if (!colour(v.marginRatioLevel()).equals(ratioTile.getBarColor())) {
+                ratioTile.setBarColor(colour(v.marginRatioLevel()));
+            }
+            if (!colour(v.marginRatioLevel()).equals(ratioTile.getValueColor())) {
+                ratioTile.setValueColor(colour(v.marginRatioLevel()));
+            }
             ratioText = fmt.percent(v.marginRatio(), 1);
         } else {
-            ratioTile.setValue(0);
-            ratioTile.setValueVisible(false);
+            value(ratioTile, 0);
+            if (ratioTile.isValueVisible()) {
+                ratioTile.setValueVisible(false);
+            }
             ratioText = Formats.NONE;
         }
         String prefix = switch (v.marginRatioLevel()) {
@@ -256,47 +270,78 @@ public final class TilesPane extends HBox {
             case WARNING -> "WARNING ≥ 80% · ";
             default -> "";
         };
-        ratioDetail.setText(v.marginRatio() == null ? Formats.NONE + " " + v.marginRatioDetail()
+        text(ratioDetail, v.marginRatio() == null ? Formats.NONE + " " + v.marginRatioDetail()
                 : prefix + v.marginRatioDetail());
-        ratioTile.setText(v.marginRatio() == null ? Formats.NONE + " " + shortReason(v.marginRatioDetail())
+        tileText(ratioTile, v.marginRatio() == null ? Formats.NONE + " " + shortReason(v.marginRatioDetail())
                 : prefix.isEmpty() ? "cross pool" : prefix.replace(" · ", ""));
-        ratioTile.setTextColor(v.marginRatioLevel() == TileValues.Level.DANGER ? DANGER
+        Color textColour = v.marginRatioLevel() == TileValues.Level.DANGER ? DANGER
                 : v.marginRatioLevel() == TileValues.Level.WARNING ? WARNING
-                : dark ? Color.web("#8b949e") : Color.web("#57606a"));
-        ratioTile.setTooltipText("Account margin ratio (cross): " + ratioText + "\n" + ratioDetail.getText()
+                : dark ? Color.web("#8b949e") : Color.web("#57606a");
+        if (!textColour.equals(ratioTile.getTextColor())) {
+            ratioTile.setTextColor(textColour);
+        }
+        tip(ratioTile, "Account margin ratio (cross): " + ratioText + "\n" + ratioDetail.getText()
                 + "\nAmber from 80%, red at 100% (liquidation).");
         ratioTile.setUserData(v.marginRatioLevel());
 
-        distanceValue.setText(v.nearestDistance() == null ? Formats.NONE : fmt.percent(v.nearestDistance(), 2));
+        text(distanceValue, v.nearestDistance() == null ? Formats.NONE : fmt.percent(v.nearestDistance(), 2));
         level(distanceValue, v.nearestLevel());
-        distanceDetail.setText(v.nearestDetail());
-        distanceTile.setTooltipText("Distance from mark to the nearest liquidation price |mark − LP| / mark\n"
+        text(distanceDetail, v.nearestDetail());
+        tip(distanceTile, "Distance from mark to the nearest liquidation price |mark − LP| / mark\n"
                 + v.nearestDetail());
 
-        fundingValue.setText(v.fundingOverHorizon() == null ? Formats.NONE : fmt.signedMoney(v.fundingOverHorizon()));
+        text(fundingValue, v.fundingOverHorizon() == null ? Formats.NONE : fmt.signedMoney(v.fundingOverHorizon()));
         level(fundingValue, v.fundingOverHorizon() == null ? TileValues.Level.NONE
                 : v.fundingOverHorizon() < 0 ? TileValues.Level.DANGER : TileValues.Level.OK);
-        fundingDetail.setText(v.fundingDetail());
-        fundingTile.setTooltipText("Σ funding of all positions over the horizon (+ received, − paid)\n"
+        text(fundingDetail, v.fundingDetail());
+        tip(fundingTile, "Σ funding of all positions over the horizon (+ received, − paid)\n"
                 + v.fundingDetail());
 
         for (int i = 0; i < adlLights.size(); i++) {
             Circle c = adlLights.get(i);
-            c.getStyleClass().removeIf(s -> s.startsWith("lit-"));
-            if (i < v.adlQuintile()) {
-                c.getStyleClass().add("lit-" + v.adlQuintile());
+            String lit = i < v.adlQuintile() ? "lit-" + v.adlQuintile() : null;
+            if (lit == null ? c.getStyleClass().stream().anyMatch(x -> x.startsWith("lit-"))
+                    : !c.getStyleClass().contains(lit)) {
+                c.getStyleClass().removeIf(x -> x.startsWith("lit-"));
+                if (lit != null) {
+                    c.getStyleClass().add(lit);
+                }
             }
         }
-        adlValue.setText(v.adlQuintile() == 0 ? Formats.NONE : v.adlQuintile() + " / 5");
-        adlDetail.setText(v.adlDetail());
-        adlTile.setTooltipText("Auto-deleveraging quintile (5 = first in line)\n" + v.adlDetail());
+        text(adlValue, v.adlQuintile() == 0 ? Formats.NONE : v.adlQuintile() + " / 5");
+        text(adlDetail, v.adlDetail());
+        tip(adlTile, "Auto-deleveraging quintile (5 = first in line)\n" + v.adlDetail());
 
-        availableValue.setText(v.availableBalance() == null ? Formats.NONE : fmt.money(v.availableBalance()));
+        text(availableValue, v.availableBalance() == null ? Formats.NONE : fmt.money(v.availableBalance()));
         level(availableValue, v.availableBalance() == null ? TileValues.Level.NONE
                 : v.availableBalance() > 0 ? TileValues.Level.NONE : TileValues.Level.WARNING);
-        availableDetail.setText(v.problem().isEmpty() ? v.availableDetail() : v.problem());
-        availableTile.setTooltipText("Available balance: max(0, margin balance − initial margin)\n"
+        text(availableDetail, v.problem().isEmpty() ? v.availableDetail() : v.problem());
+        tip(availableTile, "Available balance: max(0, margin balance − initial margin)\n"
                 + availableDetail.getText());
+    }
+
+    private static void value(Tile t, double v) {
+        if (t.getValue() != v) {
+            t.setValue(v);
+        }
+    }
+
+    private static void text(Label l, String s) {
+        if (!s.equals(l.getText())) {
+            l.setText(s);
+        }
+    }
+
+    private static void tileText(Tile t, String s) {
+        if (!s.equals(t.getText())) {
+            t.setText(s);
+        }
+    }
+
+    private static void tip(Tile t, String s) {
+        if (!s.equals(t.getTooltipText())) {
+            t.setTooltipText(s);
+        }
     }
 
     private static String shortReason(String detail) {

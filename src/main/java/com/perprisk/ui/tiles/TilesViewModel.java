@@ -33,7 +33,6 @@ public final class TilesViewModel {
         this.context = context;
         this.fmt = fmt;
         context.riskProperty().addListener((o, a, b) -> refresh());
-        context.portfolioProperty().addListener((o, a, b) -> refresh());
         context.problemProperty().addListener((o, a, b) -> refresh());
         context.selectedPositionIdProperty().addListener((o, a, b) -> refresh());
         refresh();
@@ -48,8 +47,11 @@ public final class TilesViewModel {
     }
 
     private void refresh() {
-        values.set(compute(fmt, context.getPortfolio(), context.getRisk(), context.selectedPositionIdProperty().get(),
-                context.problemProperty().get()));
+        TileValues v = compute(fmt, context.getPortfolio(), context.getRisk(), context.selectedPositionIdProperty().get(),
+                context.problemProperty().get());
+        if (!v.equals(values.get())) {
+            values.set(v);
+        }
     }
 
     /** Margin ratio level: WARNING from 80%, DANGER from 100%. */
