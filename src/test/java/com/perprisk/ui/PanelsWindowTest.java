@@ -116,6 +116,13 @@ class PanelsWindowTest extends ApplicationTest {
         assertEquals(ChartViewModel.POINTS, chart.curves().get(1).getElements().size());
         List<Double> balanceBefore = ys(chart);
         double markBefore = before.marker("Mark").value();
+        // hovering over the plot reads out the exact values of every curve
+        moveTo(chart.lookup(".chart-plot-background"));
+        WaitForAsyncUtils.waitForFxEvents();
+        String hover = chart.hoverText();
+        assertTrue(hover != null && hover.contains("Margin balance: ") && hover.contains("Maintenance requirement: "),
+                String.valueOf(hover));
+        assertFalse(hover.contains("NaN"));
         interact(() -> Snapshots.save(scene, "panels-charts"));
 
         // drag the slider to the right: every mark moves up, the chart follows without a Compute button

@@ -170,6 +170,11 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         return new double[] {lo - pad, hi + pad};
     }
 
+    /** The hover readout when it is shown, else null. */
+    public String hoverText() {
+        return readout.isShowing() ? readout.getText() : null;
+    }
+
     /** The curves on screen, one per series (for tests). */
     public List<Path> curves() {
         return List.copyOf(curves);
