@@ -87,7 +87,7 @@ public final class LeverageChartModel extends ChartViewModel {
         markers.add(new ChartData.Marker(ChartData.Axis.Y, p.entryPrice(), "Entry " + fmt.price(p.entryPrice(), ref),
                 "marker-entry"));
         return new ChartData(title() + " · " + p.id() + " " + m.symbol() + " as isolated, " + p.side().name()
-                .toLowerCase(), "Leverage (×)", "Liquidation price (" + q + ")", series, markers, 1, maxLev, null,
+                .toLowerCase(), "Leverage (×)", "LP (" + q + ")", series, markers, 1, maxLev, null,
                 null, null, null, null);
     }
 }

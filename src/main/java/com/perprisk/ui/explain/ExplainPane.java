@@ -67,6 +67,8 @@ public final class ExplainPane extends ScrollPane {
         });
         Label show = new Label("Show");
         show.getStyleClass().add("explain-caption");
+        show.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chooser.setMinWidth(140);
         scope.setId("explain-scope");
         scope.getStyleClass().add("explain-scope");
         scope.setMinWidth(0);

@@ -14,6 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
@@ -37,6 +38,7 @@ public final class TilesPane extends HBox {
     private final Formats fmt;
     private final Tile ratioTile;
     private final Label ratioDetail = detailLabel();
+    private final Label ratioNone = new Label();
     private final Tile distanceTile;
     private final Label distanceValue = valueLabel();
     private final Label distanceDetail = detailLabel();
@@ -112,8 +114,23 @@ public final class TilesPane extends HBox {
             t.setPrefSize(150, 130);
             t.setMaxSize(260, Double.MAX_VALUE);
             t.setRoundedCorners(true);
-            HBox.setHgrow(t, Priority.ALWAYS);
-            getChildren().add(t);
+        }
+        // without a ratio the gauge says why, over an empty dial
+        ratioNone.getStyleClass().add("tile-none");
+        ratioNone.setWrapText(true);
+        ratioNone.setTextAlignment(TextAlignment.CENTER);
+        ratioNone.setAlignment(Pos.CENTER);
+        ratioNone.setMouseTransparent(true);
+        ratioNone.setPadding(new Insets(2, 8, 4, 8));
+        ratioNone.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        StackPane ratioBox = new StackPane(ratioTile, ratioNone);
+        StackPane.setMargin(ratioNone, new Insets(24, 2, 2, 2)); // the tile's title stays visible
+        ratioBox.setMinSize(96, 90);
+        ratioBox.setPrefSize(150, 130);
+        ratioBox.setMaxSize(260, Double.MAX_VALUE);
+        for (javafx.scene.layout.Region r : List.of(ratioBox, distanceTile, fundingTile, adlTile, availableTile)) {
+            HBox.setHgrow(r, Priority.ALWAYS);
+            getChildren().add(r);
         }
 
         sceneProperty().addListener((o, a, s) -> watchTheme(s == null ? null : s.getRoot()));
@@ -265,6 +282,11 @@ public final class TilesPane extends HBox {
             }
             ratioText = Formats.NONE;
         }
+        text(ratioNone, v.marginRatio() == null ? Formats.NONE + "\n" + v.marginRatioDetail() : "");
+        ratioNone.setVisible(v.marginRatio() == null);
+        if (ratioTile.getUnit().isEmpty() == (v.marginRatio() != null)) {
+            ratioTile.setUnit(v.marginRatio() == null ? "" : "%");
+        }
         String prefix = switch (v.marginRatioLevel()) {
             case DANGER -> "LIQUIDATION · ";
             case WARNING -> "WARNING ≥ 80% · ";
@@ -291,7 +313,7 @@ public final class TilesPane extends HBox {
                 + v.nearestDetail());
 
         text(fundingValue, v.fundingOverHorizon() == null ? Formats.NONE : fmt.signedMoney(v.fundingOverHorizon()));
-        level(fundingValue, v.fundingOverHorizon() == null ? TileValues.Level.NONE
+        level(fundingValue, v.fundingOverHorizon() == null || v.fundingOverHorizon() == 0 ? TileValues.Level.NONE
                 : v.fundingOverHorizon() < 0 ? TileValues.Level.DANGER : TileValues.Level.OK);
         text(fundingDetail, v.fundingDetail());
         tip(fundingTile, "Σ funding of all positions over the horizon (+ received, − paid)\n"

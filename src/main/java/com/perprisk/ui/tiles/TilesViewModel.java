@@ -125,7 +125,8 @@ public final class TilesViewModel {
         Double fundingValue = risk.positions().isEmpty() ? null : funding;
         String horizon = portfolio == null ? "the horizon" : fmt.quantity(portfolio.horizonHours(), 2) + " h";
         String fundingDetail = risk.positions().isEmpty() ? "no positions"
-                : (funding >= 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
+                : funding == 0 ? "no funding over " + horizon + " at today's rates"
+                : (funding > 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
 
         PositionRisk adl = null;
         if (selectedId != null) {
