@@ -102,15 +102,4 @@ public abstract class ChartViewModel {
                     + (m == null || m.isBlank() ? e.getClass().getSimpleName() : m));
         }
     }
-
-    // ------------------------------------------------------------------ helpers for the charts
-
-    /** "Entry 60,000.00" with the market's price decimals. */
-    protected String priceLabel(String what, double price, double ref) {
-        return what + " " + fmt.price(price, ref);
-    }
-
-    static double finiteOr(Double v, double fallback) {
-        return v != null && Double.isFinite(v) ? v : fallback;
-    }
 }
