@@ -152,6 +152,7 @@ class PanelsWindowTest extends ApplicationTest {
         clickOn(cell(view.positionsView().table(), 0, "col-maintenanceMargin"));
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("explain-tab", view.resultTabs().getSelectionModel().getSelectedItem().getId());
+        assertFalse(charts().visibleModel().isActive(), "hidden charts do not sweep");
         ExplainPane explain = (ExplainPane) view.explainPanel();
         Explanation e = ctx.getRisk().position("btc-long").orElseThrow().explanations().get("maintenanceMargin");
         assertEquals(e.formula(), explain.formulaText());
@@ -166,6 +167,10 @@ class PanelsWindowTest extends ApplicationTest {
         Explanation lp = ctx.getRisk().position("btc-long").orElseThrow().explanations().get("liquidationPrice");
         assertEquals(lp.formula(), explain.formulaText());
         assertTrue(explain.resultText().contains("36,666.35"), explain.resultText());
+
+        clickOn("Charts");
+        assertTrue(charts().visibleModel().isActive(), "shown again, the chart follows the results");
+        clickOn("Explain");
 
         // the chooser switches quantity
         interact(() -> explain.getViewModel().choose("roe"));

@@ -54,13 +54,35 @@ public final class ChartsPane extends TabPane {
                 if (sel && t.getContent() == null) {
                     t.setContent(new ChartView(m, fmt));
                 }
-                m.setActive(sel);
+                m.setActive(sel && shown());
             });
             getTabs().add(t);
         }
         Tab first = getTabs().get(0);
         first.setContent(new ChartView(models.get(0), fmt));
         models.get(0).setActive(true);
+        // inside another tab pane (the main window's): sweep only while that tab shows the charts
+        parentProperty().addListener((o, old, parent) -> {
+            if (parent != null) {
+                parent.visibleProperty().addListener((v, was, now) -> updateActive());
+            }
+            updateActive();
+        });
+    }
+
+    /** Whether the charts are on screen: the container the window put them in is visible. */
+    private boolean shown() {
+        return getParent() == null || getParent().isVisible();
+    }
+
+    private void updateActive() {
+        int selected = getSelectionModel().getSelectedIndex();
+        for (int i = 0; i < models.size(); i++) {
+            boolean active = i == selected && shown();
+            if (models.get(i).isActive() != active) {
+                models.get(i).setActive(active);
+            }
+        }
     }
 
     /** The view models, in tab order. */
