@@ -15,15 +15,10 @@ import java.io.InputStream;
 import java.io.StringWriter;
 import java.math.BigDecimal;
 import java.math.BigInteger;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -244,47 +239,12 @@ public final class WorkspaceCodec {
     }
 
     static void writeAtomically(byte[] bytes, Path file, BeforeMove beforeMove) throws WorkspaceException {
-        Path target = file.toAbsolutePath();
-        Path dir = target.getParent();
-        Path temp = null;
         try {
-            temp = Files.createTempFile(dir, "." + target.getFileName() + ".", ".tmp");
-            try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.WRITE,
-                    StandardOpenOption.TRUNCATE_EXISTING)) {
-                ByteBuffer buf = ByteBuffer.wrap(bytes);
-                while (buf.hasRemaining()) {
-                    ch.write(buf);
-                }
-                ch.force(true);
-            }
-            beforeMove.run(temp);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            temp = null;
-            syncFolder(dir);
+            AtomicFiles.write(file, out -> out.write(bytes), beforeMove::run);
         } catch (IOException | RuntimeException e) {
             throw new WorkspaceException(WorkspaceException.Kind.IO, "cannot save " + file + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
                     + "; the previous file is unchanged", e);
-        } finally {
-            if (temp != null) {
-                try {
-                    Files.deleteIfExists(temp);
-                } catch (IOException ignored) {
-                    // nothing more can be done; the message above already reports the failure
-                }
-            }
-        }
-    }
-
-    private static void syncFolder(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | RuntimeException ignored) {
-            // not every platform can open or sync a folder; the file itself is already synced
         }
     }
 

@@ -126,9 +126,9 @@ public final class MainView extends BorderPane {
         tabs.getTabs().addAll(chartsTab, explainTab);
         teaching.addTabs(tabs);
         tabs.setId("result-tabs");
-                SplitPane right = new SplitPane(wrap(tilesPanel), tabs);
+        SplitPane right = new SplitPane(wrap(tilesPanel), tabs);
         right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.42);
+        right.setDividerPositions(0.32);
         right.setId("right-split");
 
         SplitPane bottom = new SplitPane(marketsSplit, right);
@@ -137,7 +137,7 @@ public final class MainView extends BorderPane {
 
         SplitPane center = new SplitPane(positions, bottom);
         center.setOrientation(Orientation.VERTICAL);
-        center.setDividerPositions(0.31);
+        center.setDividerPositions(0.34);
         center.setId("center-split");
         setCenter(center);
 

@@ -1,68 +1,71 @@
 package com.perprisk.ui;
 
 import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.io.AtomicFiles;
 import com.perprisk.ui.charts.ChartsPane;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.explain.ExplainPane;
-import com.perprisk.ui.scenario.ScenarioBar;
 import com.perprisk.ui.export.ResultsCsv;
+import com.perprisk.ui.scenario.ScenarioBar;
 import com.perprisk.ui.tiles.TilesPane;
+import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.image.WritableImage;
 
+import javax.imageio.ImageIO;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
- * The feature panels the main window places (tiles, charts, explain, scenario bar; built in their own packages) and
- * the exports it calls. They only read the {@link RiskContext}; this is the one place that names them.
+ * The feature panels the main window places (tiles, charts, explain, scenario bar) and the exports it calls. They
+ * only read the {@link RiskContext}; this is the one place that names them.
  */
 final class Panels {
     private Panels() {
     }
 
     static Node tiles(RiskContext ctx) {
-        TilesPane tiles = new TilesPane(ctx);
-        tiles.setId("tiles-panel");
-        return tiles;
+        return new TilesPane(ctx);
     }
 
     static ChartsPane charts(RiskContext ctx) {
-        ChartsPane charts = new ChartsPane(ctx);
-        charts.setId("charts-panel");
-        return charts;
+        return new ChartsPane(ctx);
     }
 
     static Node explain(RiskContext ctx) {
-        ExplainPane explain = new ExplainPane(ctx);
-        explain.setId("explain-panel");
-        return explain;
+        return new ExplainPane(ctx);
     }
 
     static Node scenario(RiskContext ctx) {
-        ScenarioBar bar = new ScenarioBar(ctx);
-        bar.setId("scenario-bar");
-        return bar;
+        return new ScenarioBar(ctx);
     }
 
-    /** Results as CSV (values made safe for spreadsheets by {@link ResultsCsv}), written atomically. */
+    /** Writes the results as CSV (UTF-8); text cells that a spreadsheet would run as formulas are quoted. */
     static void exportCsv(PortfolioRisk risk, Path path) throws IOException {
-        Path tmp = Files.createTempFile(path.toAbsolutePath().getParent(), ".export", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                ResultsCsv.write(risk, w);
-            }
-            Files.move(tmp, path, StandardCopyOption.REPLACE_EXISTING);
-        } finally {
-            Files.deleteIfExists(tmp);
+        if (risk == null) {
+            throw new IOException("there are no results to export");
         }
+        AtomicFiles.write(path, out -> {
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            ResultsCsv.write(risk, w);
+            w.flush();
+        });
     }
 
-    /** The chart on show as PNG. */
-    static void exportChartPng(ChartsPane charts, Path path) throws IOException {
-        charts.exportPng(path);
+    /** Writes the visible chart as PNG: the chosen chart tab when given the charts pane, else a snapshot of the node. */
+    static void exportChartPng(Node chart, Path path) throws IOException {
+        if (chart == null) {
+            throw new IOException("no chart to export");
+        }
+        if (chart instanceof ChartsPane charts) {
+            charts.exportVisiblePng(path);
+            return;
+        }
+        WritableImage img = chart.snapshot(new SnapshotParameters(), null);
+        AtomicFiles.write(path, out -> ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out));
     }
 }

@@ -3,44 +3,82 @@ package com.perprisk.ui.charts;
 import java.util.List;
 
 /**
- * One plot as computed by a chart view model: pure data, no Node. Non-finite points are left out when drawn.
+ * What one chart shows, computed off the FX thread by a {@link ChartViewModel}: labelled axes, curves, marker lines
+ * and an optional companion chart drawn beside it. A chart with a {@link #message} has nothing to plot and says why.
  *
- * @param title      plot title
- * @param xLabel     x-axis label with its unit
- * @param yLabel     y-axis label with its unit
- * @param curves     the series (for a bar plot: x = category index)
- * @param markers    vertical marker lines (entry, liquidation, bankruptcy, mark, bracket steps)
- * @param levels     horizontal reference lines (e.g. margin ratio 100%)
- * @param categories category names for a bar plot, empty for a line plot
- * @param message    why the plot is empty, or ""
+ * @param title      heading of the chart
+ * @param xLabel     x axis label with its unit
+ * @param yLabel     y axis label with its unit
+ * @param series     curves (NaN points are gaps: they are not drawn)
+ * @param markers    vertical (x) or horizontal (y) lines with a label
+ * @param xMin       lower bound of the x axis
+ * @param xMax       upper bound of the x axis
+ * @param yMin       lower bound of the y axis, or null to fit the data
+ * @param yMax       upper bound of the y axis, or null to fit the data
+ * @param categories names of the bars for a bar chart (x = index into it), or null for curves
+ * @param message    why there is nothing to plot, or null
+ * @param companion  a second chart shown beside this one, or null
  */
-public record ChartData(String title, String xLabel, String yLabel, List<Curve> curves, List<Marker> markers,
-                        List<Marker> levels, List<String> categories, String message) {
+public record ChartData(String title, String xLabel, String yLabel, List<Series> series, List<Marker> markers,
+                        double xMin, double xMax, Double yMin, Double yMax, List<String> categories, String message,
+                        ChartData companion) {
 
     public ChartData {
-        curves = List.copyOf(curves);
-        markers = List.copyOf(markers);
-        levels = List.copyOf(levels);
-        categories = List.copyOf(categories);
+        series = series == null ? List.of() : List.copyOf(series);
+        markers = markers == null ? List.of() : List.copyOf(markers);
+        categories = categories == null ? null : List.copyOf(categories);
     }
 
+    /** A chart with nothing to plot, saying why. */
     public static ChartData empty(String title, String message) {
-        return new ChartData(title, "", "", List.of(), List.of(), List.of(), List.of(), message);
+        return new ChartData(title, "", "", List.of(), List.of(), 0, 1, null, null, null, message, null);
     }
 
-    public boolean isBar() {
-        return !categories.isEmpty();
+    public ChartData withCompanion(ChartData c) {
+        return new ChartData(title, xLabel, yLabel, series, markers, xMin, xMax, yMin, yMax, categories, message, c);
     }
 
-    public Curve curve(String name) {
-        return curves.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    /** The series of this name, or null. */
+    public Series series(String name) {
+        return series.stream().filter(s -> s.name().equals(name)).findFirst().orElse(null);
     }
 
-    /** A named series of points. */
-    public record Curve(String name, double[] x, double[] y) {
+    /** The marker with this label prefix, or null. */
+    public Marker marker(String labelPrefix) {
+        return markers.stream().filter(m -> m.label().startsWith(labelPrefix)).findFirst().orElse(null);
     }
 
-    /** A reference line at a value, with its label; {@code kind} picks the colour (entry, lp, bp, mark, step, level). */
-    public record Marker(double value, String label, String kind) {
+    /**
+     * One curve.
+     *
+     * @param name legend text
+     * @param unit unit of the y values, for the hover readout
+     * @param x    x values
+     * @param y    y values (NaN = no value at that x)
+     */
+    public record Series(String name, String unit, double[] x, double[] y) {
+        public int size() {
+            return x.length;
+        }
+    }
+
+    /** Direction of a marker line. */
+    public enum Axis {
+        /** A vertical line at an x value. */
+        X,
+        /** A horizontal line at a y value. */
+        Y
+    }
+
+    /**
+     * A labelled line across the plot.
+     *
+     * @param axis       X: vertical line at {@code value} on the x axis; Y: horizontal line
+     * @param value      where
+     * @param label      text next to the line (with the exact value)
+     * @param styleClass CSS class: marker-entry, marker-lp, marker-bp, marker-mark, marker-warning, marker-danger,
+     *                   marker-step
+     */
+    public record Marker(Axis axis, double value, String label, String styleClass) {
     }
 }

@@ -3,168 +3,263 @@ package com.perprisk.ui.explain;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.explain.Term;
 import com.perprisk.ui.common.RiskContext;
-import com.perprisk.ui.display.Display;
-import javafx.beans.property.ReadOnlyStringWrapper;
+import com.perprisk.ui.display.PanelStyles;
+import com.perprisk.ui.display.Units;
+import com.perprisk.ui.format.Formats;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListCell;
-import javafx.scene.control.TableColumn;
-import javafx.scene.control.TableView;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
+
+import java.util.Set;
 
 /**
- * The working behind the selected result: title, the formula in large type, a table of its terms (symbol, name,
- * value, unit), the formula with the values substituted, the result and the notes. A chooser switches the quantity
- * (writes {@link RiskContext#selectedQuantityProperty()}).
+ * The working behind the selected result, as a teacher would write it: title, the formula in a large font, a table
+ * of its terms (symbol, name, value, unit), the formula with the values substituted, the result, and notes. A chooser
+ * switches quantity; with no position selected it shows the account's working. Without results it shows why.
  */
-public final class ExplainPane extends VBox {
+public final class ExplainPane extends ScrollPane {
+    /** Quantities that are prices (shown with the market's decimals). */
+    private static final Set<String> PRICES = Set.of("liquidationPrice", "bankruptcyPrice");
+    /** Quantities that are ratios (shown in %). */
+    private static final Set<String> RATIOS = Set.of("marginRatio", "roe");
+
     private final ExplainViewModel viewModel;
-    private final RiskContext context;
-    private final Label subject = new Label();
-    private final ComboBox<String> chooser = new ComboBox<>();
+    private final Formats fmt;
+    private final ComboBox<ExplainViewModel.Choice> chooser = new ComboBox<>();
+    private final Label scope = new Label();
     private final Label title = new Label();
-    private final Label formula = new Label();
-    private final TableView<Term> terms = new TableView<>();
-    private final Label substituted = new Label();
     private final Label result = new Label();
-    private final VBox notes = new VBox(4);
-    private final Label message = new Label();
+    private final Label formula = new Label();
+    private final Label substituted = new Label();
+    private final GridPane terms = new GridPane();
+    private final VBox notes = new VBox(3);
+    private final Label note = new Label();
+    private final Label problem = new Label();
+    private final VBox body;
+    private boolean updating;
 
     public ExplainPane(RiskContext context) {
-        this.context = context;
+        this(context, Formats.current());
+    }
+
+    public ExplainPane(RiskContext context, Formats fmt) {
+        this.fmt = fmt;
         this.viewModel = new ExplainViewModel(context);
-        setSpacing(8);
-        setPadding(new Insets(10));
+        setId("explain-panel");
         getStyleClass().add("explain-pane");
+        getStylesheets().add(PanelStyles.CSS);
+        setFitToWidth(true);
+        setHbarPolicy(ScrollBarPolicy.NEVER);
 
-        subject.setStyle("-fx-font-size: 12px; -fx-opacity: 0.8;");
-        chooser.setId("explain-quantity");
-        chooser.setItems(viewModel.quantities());
-        chooser.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String key) {
-                return ExplainViewModel.label(key);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
+        chooser.setId("explain-chooser");
+        chooser.setPrefWidth(220);
+        chooser.valueProperty().addListener((o, a, c) -> {
+            if (!updating && c != null) {
+                viewModel.choose(c.key());
             }
         });
-        chooser.setButtonCell(new ListCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty || item == null ? "" : ExplainViewModel.label(item));
-            }
-        });
-        chooser.valueProperty().addListener((o, a, b) -> {
-            if (b != null && !b.equals(context.selectedQuantityProperty().get())) {
-                context.selectedQuantityProperty().set(b);
-            }
-        });
-        Label show = new Label("Explain:");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(8, show, chooser, gap, subject);
+        Label show = new Label("Show");
+        show.getStyleClass().add("explain-caption");
+        show.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        chooser.setMinWidth(140);
+        scope.setId("explain-scope");
+        scope.getStyleClass().add("explain-scope");
+        scope.setMinWidth(0);
+        HBox top = new HBox(8, show, chooser, scope);
         top.setAlignment(Pos.CENTER_LEFT);
 
         title.setId("explain-title");
-        title.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
-        formula.setId("explain-formula");
-        formula.setWrapText(true);
-        formula.setStyle("-fx-font-size: 20px; -fx-font-family: 'Serif'; -fx-padding: 6 10 6 10;"
-                + " -fx-background-color: rgba(120,140,170,0.12); -fx-background-radius: 4;");
-        formula.setMaxWidth(Double.MAX_VALUE);
-
-        TableColumn<Term, String> sym = new TableColumn<>("Symbol");
-        sym.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().symbol()));
-        sym.setPrefWidth(80);
-        TableColumn<Term, String> name = new TableColumn<>("Name");
-        name.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().name()));
-        name.setPrefWidth(240);
-        TableColumn<Term, String> val = new TableColumn<>("Value");
-        val.setCellValueFactory(c -> new ReadOnlyStringWrapper(value(c.getValue())));
-        val.setPrefWidth(150);
-        val.setStyle("-fx-alignment: CENTER-RIGHT;");
-        TableColumn<Term, String> unit = new TableColumn<>("Unit");
-        unit.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().unit()));
-        unit.setPrefWidth(80);
-        terms.getColumns().setAll(java.util.List.of(sym, name, val, unit));
-        terms.setId("explain-terms");
-        terms.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        terms.setFixedCellSize(26);
-        terms.setPrefHeight(26 * 6 + 30);
-        terms.setMinHeight(90);
-        terms.setPlaceholder(new Label("no terms"));
-
-        substituted.setId("explain-substituted");
-        substituted.setWrapText(true);
-        substituted.setStyle("-fx-font-size: 16px; -fx-font-family: 'Serif';");
+        title.getStyleClass().add("explain-title");
         result.setId("explain-result");
-        result.setStyle("-fx-font-size: 18px; -fx-font-weight: bold;");
-        message.setId("explain-message");
-        message.setWrapText(true);
-        message.setStyle("-fx-font-size: 14px;");
+        result.getStyleClass().add("explain-result");
+        result.setWrapText(true);
+        HBox head = new HBox(10, title, result);
+        head.setAlignment(Pos.BASELINE_LEFT);
 
-        Label termsHeader = new Label("Where");
-        Label subHeader = new Label("With the numbers");
-        termsHeader.setStyle("-fx-font-weight: bold;");
-        subHeader.setStyle("-fx-font-weight: bold;");
-        getChildren().addAll(top, message, title, formula, termsHeader, terms, subHeader, substituted, result, notes);
-        VBox.setVgrow(terms, Priority.SOMETIMES);
+        formula.setId("explain-formula");
+        formula.getStyleClass().add("explain-formula");
+        formula.setWrapText(true);
+        substituted.setId("explain-substituted");
+        substituted.getStyleClass().add("explain-substituted");
+        substituted.setWrapText(true);
+        terms.setId("explain-terms");
+        terms.getStyleClass().add("explain-terms");
+        terms.setHgap(14);
+        terms.setVgap(2);
+        ColumnConstraints c0 = new ColumnConstraints();
+        ColumnConstraints c1 = new ColumnConstraints();
+        c1.setHgrow(Priority.SOMETIMES);
+        ColumnConstraints c2 = new ColumnConstraints();
+        c2.setHalignment(javafx.geometry.HPos.RIGHT);
+        ColumnConstraints c3 = new ColumnConstraints();
+        terms.getColumnConstraints().addAll(c0, c1, c2, c3);
+        notes.setId("explain-notes");
+        note.getStyleClass().add("explain-note");
+        note.setWrapText(true);
+        problem.setId("explain-problem");
+        problem.getStyleClass().add("explain-problem");
+        problem.setWrapText(true);
 
-        viewModel.shownProperty().addListener((o, a, b) -> show(b));
-        show(viewModel.getShown());
+        Label formulaCaption = caption("Formula");
+        Label termsCaption = caption("Terms");
+        Label substitutedCaption = caption("With the values");
+        Label notesCaption = caption("Notes");
+        body = new VBox(4, top, note, problem, head, formulaCaption, formula, termsCaption, terms, substitutedCaption,
+                substituted, notesCaption, notes);
+        body.setPadding(new Insets(8, 12, 10, 12));
+        body.getStyleClass().add("explain-body");
+        setContent(body);
+
+        viewModel.selectionProperty().addListener((o, a, s) -> show(s));
+        show(viewModel.getSelection());
+    }
+
+    private static Label caption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("explain-caption");
+        return l;
     }
 
     public ExplainViewModel getViewModel() {
         return viewModel;
     }
 
-    private static String value(Term t) {
-        return "rate".equals(t.unit()) ? Display.exact(t.value()) + "  (" + Display.percent(t.value()) + ")"
-                : Display.exact(t.value());
+    public String formulaText() {
+        return formula.getText();
     }
 
-    private void show(ExplainViewModel.Shown s) {
-        subject.setText(s.subject());
-        if (s.quantity() != null && s.quantities().contains(s.quantity())) {
-            chooser.setValue(s.quantity());
-        } else {
-            chooser.setValue(null);
+    public String substitutedText() {
+        return substituted.getText();
+    }
+
+    public String resultText() {
+        return result.getText();
+    }
+
+    public String titleText() {
+        return title.getText();
+    }
+
+    private void show(ExplainViewModel.Selection s) {
+        updating = true;
+        try {
+            boolean has = s != null && s.explanation() != null;
+            problem.setText(s == null ? "" : s.problem() == null ? "" : "No results: " + s.problem());
+            visible(problem, s != null && s.problem() != null);
+            note.setText(s == null || s.note() == null ? "" : s.note());
+            visible(note, s != null && s.note() != null);
+            scope.setText(s == null ? "" : s.scope());
+            chooser.getItems().setAll(s == null ? java.util.List.of() : s.choices());
+            chooser.setDisable(s == null || s.choices().isEmpty());
+            chooser.getSelectionModel().clearSelection();
+            if (has) {
+                s.choices().stream().filter(c -> c.key().equals(s.key())).findFirst()
+                        .ifPresent(c -> chooser.getSelectionModel().select(c));
+            }
+            for (var n : body.getChildren().subList(3, body.getChildren().size())) {
+                visible(n, has);
+            }
+            if (!has) {
+                title.setText("");
+                result.setText("");
+                formula.setText("");
+                substituted.setText("");
+                terms.getChildren().clear();
+                notes.getChildren().clear();
+                return;
+            }
+            Explanation e = s.explanation();
+            title.setText(e.quantity());
+            result.setText("= " + resultText(s.key(), e, s.symbol()));
+            result.getStyleClass().remove("none");
+            if (e.result() == null || !Double.isFinite(e.result())) {
+                result.getStyleClass().add("none");
+            }
+            formula.setText(e.formula());
+            substituted.setText(e.substituted() + "  =  " + resultText(s.key(), e, s.symbol()));
+            fillTerms(e, s.symbol());
+            notes.getChildren().clear();
+            for (String n : e.notes()) {
+                Label l = new Label("• " + n);
+                l.setWrapText(true);
+                l.getStyleClass().add("explain-note-line");
+                notes.getChildren().add(l);
+            }
+            visible(notes, !e.notes().isEmpty());
+        } finally {
+            updating = false;
         }
-        Explanation e = s.explanation();
-        boolean has = e != null;
-        message.setText(has ? "" : Display.DASH + " " + s.message());
-        message.setVisible(!has);
-        message.setManaged(!has);
-        for (var n : getChildren().subList(2, getChildren().size())) {
-            n.setVisible(has);
-            n.setManaged(has);
+    }
+
+    private static void visible(javafx.scene.Node n, boolean v) {
+        n.setVisible(v);
+        n.setManaged(v);
+    }
+
+    private void fillTerms(Explanation e, String symbol) {
+        terms.getChildren().clear();
+        String[] head = {"Symbol", "Name", "Value", "Unit"};
+        for (int c = 0; c < head.length; c++) {
+            Label h = new Label(head[c]);
+            h.getStyleClass().add("explain-terms-header");
+            terms.add(h, c, 0);
         }
-        if (!has) {
-            terms.getItems().clear();
-            return;
+        int row = 1;
+        for (Term t : e.terms()) {
+            Label sym = new Label(t.symbol());
+            sym.getStyleClass().add("explain-term-symbol");
+            Label name = new Label(t.name());
+            name.setWrapText(true);
+            name.setMinWidth(60);
+            Label value = new Label(termValue(t));
+            value.getStyleClass().add("explain-term-value");
+            Label unit = new Label(unitText(t.unit(), symbol));
+            unit.getStyleClass().add("explain-term-unit");
+            terms.addRow(row++, sym, name, value, unit);
         }
-        title.setText(e.quantity());
-        formula.setText(e.formula());
-        terms.getItems().setAll(e.terms());
-        substituted.setText(e.substituted());
-        result.setText("= " + (e.result() == null || !Double.isFinite(e.result())
-                ? Display.DASH + " (does not exist)" : Display.exact(e.result())));
-        notes.getChildren().clear();
-        for (String n : e.notes()) {
-            Label l = new Label("• " + n);
-            l.setWrapText(true);
-            l.getStyleClass().add("explain-note");
-            notes.getChildren().add(l);
+    }
+
+    private String termValue(Term t) {
+        if (!Double.isFinite(t.value())) {
+            return Formats.NONE;
         }
+        if ("rate".equals(t.unit())) {
+            return fmt.quantity(t.value() * 100, 6) + "%";
+        }
+        return fmt.quantity(t.value(), 8);
+    }
+
+    private static String unitText(String unit, String symbol) {
+        if ("rate".equals(unit)) {
+            return "rate";
+        }
+        return symbol == null ? ("quote".equals(unit) ? "USDT" : unit) : Units.of(unit, symbol);
+    }
+
+    private String resultText(String key, Explanation e, String symbol) {
+        Double r = e.result();
+        if (r == null || !Double.isFinite(r)) {
+            String why = PRICES.contains(key) ? "none: the balance never falls to the requirement at a positive price"
+                    : "undefined";
+            return Formats.NONE + " (" + why + ")";
+        }
+        String quote = symbol == null ? "USDT" : Units.quote(symbol);
+        if (PRICES.contains(key)) {
+            return fmt.price(r, r) + " " + quote;
+        }
+        if (RATIOS.contains(key)) {
+            return fmt.percent(r, 2);
+        }
+        if ("adlScore".equals(key)) {
+            return fmt.quantity(r, 6);
+        }
+        return fmt.money(r) + " " + quote;
     }
 }

@@ -6,31 +6,57 @@ import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.ui.common.RiskContext;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Picks the explanation to show: the selected position's working for the selected quantity, or the account's when
- * no position is selected. {@link #pick} is pure; the properties follow the {@link RiskContext}.
+ * Which working the explain panel shows: the selected quantity of the selected position (from the engine's
+ * explanations, keyed by the calc JSON field names), or the account's working when no position is selected. The
+ * choice is the pure {@link #resolve}, tested without a screen.
  */
 public final class ExplainViewModel {
-    /** Preferred order of quantities in the chooser (calc field names); others follow alphabetically. */
-    public static final List<String> ORDER = List.of("liquidationPrice", "bankruptcyPrice", "marginRatio",
-            "maintenanceMargin", "initialMargin", "distanceToLiquidation", "unrealizedPnl", "roe", "notional",
-            "margin", "adlScore", "fundingPerSettlement", "fundingOverHorizon");
+    /** Quantities without a working of their own, and the working that explains them. */
+    static final Map<String, String> RELATED = Map.of(
+            "distanceToLiquidation", "liquidationPrice",
+            "notional", "maintenanceMargin",
+            "maintenanceMarginRate", "maintenanceMargin",
+            "bracket", "maintenanceMargin",
+            "margin", "marginRatio",
+            "adlQuintile", "adlScore");
 
-    /** What the pane shows. {@code explanation} null: {@code message} says why. */
-    public record Shown(String subject, Explanation explanation, List<String> quantities, String quantity,
-                        String message) {
+    /** Order of the chooser: the headline numbers first. */
+    static final List<String> ORDER = List.of("liquidationPrice", "bankruptcyPrice", "marginRatio",
+            "maintenanceMargin", "initialMargin", "unrealizedPnl", "roe", "fundingPerSettlement", "fundingOverHorizon",
+            "adlScore", "availableBalance");
+
+    /** One entry of the quantity chooser. */
+    public record Choice(String key, String label) {
+        @Override
+        public String toString() {
+            return label;
+        }
+    }
+
+    /**
+     * What to show.
+     *
+     * @param scope       whose working: "p1 · BTCUSDT long, isolated" or "Account (cross pool)"
+     * @param symbol      the position's market (for units), or null for the account
+     * @param positionId  the position, or null for the account
+     * @param choices     the quantities that have a working here
+     * @param key         the quantity shown (a key of {@code choices}), or null
+     * @param explanation its working, or null
+     * @param note        why another working than the one asked for is shown, or null
+     * @param problem     why nothing can be shown (no results), or null
+     */
+    public record Selection(String scope, String symbol, String positionId, List<Choice> choices, String key,
+                            Explanation explanation, String note, String problem) {
     }
 
     private final RiskContext context;
-    private final ReadOnlyObjectWrapper<Shown> shown = new ReadOnlyObjectWrapper<>(this, "shown");
-    private final ObservableList<String> quantities = FXCollections.observableArrayList();
+    private final ReadOnlyObjectWrapper<Selection> selection = new ReadOnlyObjectWrapper<>(this, "selection");
 
     public ExplainViewModel(RiskContext context) {
         this.context = context;
@@ -41,88 +67,88 @@ public final class ExplainViewModel {
         refresh();
     }
 
-    public ReadOnlyObjectProperty<Shown> shownProperty() {
-        return shown.getReadOnlyProperty();
+    public ReadOnlyObjectProperty<Selection> selectionProperty() {
+        return selection.getReadOnlyProperty();
     }
 
-    public Shown getShown() {
-        return shown.get();
+    public Selection getSelection() {
+        return selection.get();
     }
 
-    /** Quantities that have an explanation for the current subject. */
-    public ObservableList<String> quantities() {
-        return quantities;
+    /** Shows another quantity (the chooser): writes the context's selected quantity. */
+    public void choose(String key) {
+        if (key != null) {
+            context.selectedQuantityProperty().set(key);
+        }
     }
 
     private void refresh() {
-        Shown s = pick(context.getRisk(), context.selectedPositionIdProperty().get(),
-                context.selectedQuantityProperty().get(), context.problemProperty().get());
-        if (!quantities.equals(s.quantities())) {
-            quantities.setAll(s.quantities());
-        }
-        shown.set(s);
+        selection.set(resolve(context.getRisk(), context.selectedPositionIdProperty().get(),
+                context.selectedQuantityProperty().get(), context.problemProperty().get()));
     }
 
-    /** Sorts quantity keys: {@link #ORDER} first, then the rest alphabetically. */
-    public static List<String> sorted(Iterable<String> keys) {
-        List<String> out = new ArrayList<>();
-        keys.forEach(out::add);
-        out.sort((a, b) -> {
-            int ia = ORDER.indexOf(a);
-            int ib = ORDER.indexOf(b);
-            if (ia >= 0 && ib >= 0) {
-                return Integer.compare(ia, ib);
-            }
-            if (ia >= 0 || ib >= 0) {
-                return ia >= 0 ? -1 : 1;
-            }
-            return a.compareTo(b);
-        });
-        return out;
-    }
-
-    /** The explanation for (position, quantity), the account's when no position is selected. */
-    public static Shown pick(PortfolioRisk risk, String positionId, String quantity, String problem) {
+    /** The working to show for a selection. */
+    public static Selection resolve(PortfolioRisk risk, String positionId, String quantity, String problem) {
         if (risk == null) {
-            return new Shown("", null, List.of(), quantity,
-                    problem == null || problem.isBlank() ? "no results yet" : problem);
+            String p = problem == null || problem.isBlank() ? "No results yet." : problem;
+            return new Selection("", null, null, List.of(), null, null, null, p);
         }
+        PositionRisk pos = positionId == null ? null : risk.position(positionId).orElse(null);
         Map<String, Explanation> map;
-        String subject;
-        PositionRisk p = positionId == null ? null : risk.position(positionId).orElse(null);
-        if (p != null) {
-            map = p.explanations();
-            subject = "Position " + p.id() + " · " + p.symbol() + " " + p.side().name().toLowerCase() + " ("
-                    + p.marginMode().name().toLowerCase() + ")";
+        String scope;
+        if (pos != null) {
+            map = pos.explanations();
+            scope = pos.id() + " · " + pos.symbol() + " " + pos.side().name().toLowerCase() + ", "
+                    + pos.marginMode().name().toLowerCase();
         } else {
             map = risk.accountExplanations();
-            subject = positionId == null ? "Account (cross pool)"
-                    : "Account (cross pool) — position " + positionId + " no longer exists";
+            scope = "Account (cross pool) · select a position for its own working";
         }
-        List<String> keys = sorted(map.keySet());
-        Explanation e = quantity == null ? null : map.get(quantity);
-        if (e == null) {
-            String why = keys.isEmpty() ? "the engine gave no working for " + (p != null ? "this position" : "the account")
-                    : "no working for “" + label(quantity) + "” here: choose one of " + keys.stream()
-                    .map(ExplainViewModel::label).toList();
-            return new Shown(subject, null, keys, quantity, why);
+        List<Choice> choices = new ArrayList<>();
+        for (String k : ORDER) {
+            if (map.containsKey(k)) {
+                choices.add(new Choice(k, map.get(k).quantity()));
+            }
         }
-        return new Shown(subject, e, keys, quantity, "");
+        for (var e : map.entrySet()) {
+            if (!ORDER.contains(e.getKey())) {
+                choices.add(new Choice(e.getKey(), e.getValue().quantity()));
+            }
+        }
+        if (choices.isEmpty()) {
+            return new Selection(scope, pos == null ? null : pos.symbol(), pos == null ? null : pos.id(), choices,
+                    null, null, null, pos == null ? "No account figures to explain." : "No working for this position.");
+        }
+        String key = quantity;
+        String note = null;
+        if (key == null || !map.containsKey(key)) {
+            String related = key == null ? null : RELATED.get(key);
+            if (related != null && map.containsKey(related)) {
+                note = "“" + readable(key) + "” has no formula of its own; it comes from this working.";
+                key = related;
+            } else {
+                if (key != null && pos == null && !key.isBlank()) {
+                    note = "“" + readable(key) + "” is a position's figure: select a position to see it.";
+                } else if (key != null && !key.isBlank()) {
+                    note = "No working for “" + readable(key) + "”.";
+                }
+                key = choices.get(0).key();
+            }
+        }
+        return new Selection(scope, pos == null ? null : pos.symbol(), pos == null ? null : pos.id(), choices, key,
+                map.get(key), note, null);
     }
 
-    /** A calc field name in words: liquidationPrice → "Liquidation price". */
-    public static String label(String key) {
-        if (key == null || key.isEmpty()) {
-            return "";
-        }
-        return switch (key) {
-            case "roe" -> "Return on equity (ROE)";
-            case "adlScore" -> "ADL score";
-            case "adlQuintile" -> "ADL quintile";
-            default -> {
-                String spaced = key.replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase();
-                yield Character.toUpperCase(spaced.charAt(0)) + spaced.substring(1);
+    /** "liquidationPrice" → "liquidation price". */
+    static String readable(String key) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : key.toCharArray()) {
+            if (Character.isUpperCase(c)) {
+                sb.append(' ').append(Character.toLowerCase(c));
+            } else {
+                sb.append(c);
             }
-        };
+        }
+        return sb.toString();
     }
 }

@@ -4,7 +4,8 @@ import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.ui.common.RiskContext;
-import com.perprisk.ui.display.Display;
+import com.perprisk.ui.display.PanelStyles;
+import com.perprisk.ui.format.Formats;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,165 +13,195 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 
 /**
- * Scenario: drag every mark price by −50%…+50% (0.1% steps, or type an exact %), watch every number follow, and
- * Reset to the entered prices. Bound to {@link RiskContext#scenarioMoveProperty()}; shows the resulting mark of the
- * selected position's market (the first market when none is selected).
+ * Scenario: drag the slider (or type an exact percentage) to move every market's mark price by the same fraction,
+ * −50% … +50%, and watch every number, tile and chart follow; Reset returns to the entered prices. Bound to
+ * {@link RiskContext#scenarioMoveProperty()}; shows the resulting mark of the selected position's market.
  */
 public final class ScenarioBar extends HBox {
     /** Largest move either way, as a fraction. */
-    public static final double MAX_MOVE = 0.5;
+    public static final double LIMIT = 0.5;
 
     private final RiskContext context;
-    private final Slider slider = new Slider(-MAX_MOVE * 100, MAX_MOVE * 100, 0);
-    private final TextField percent = new TextField("0");
-    private final Label markLabel = new Label();
+    private final Formats fmt;
+    private final Slider slider = new Slider(-LIMIT * 100, LIMIT * 100, 0);
+    private final TextField percent = new TextField();
+    private final Label markText = new Label();
     private final Button reset = new Button("Reset");
-    private boolean updating;
+    private boolean syncing;
 
     public ScenarioBar(RiskContext context) {
-        this.context = context;
-        setSpacing(8);
-        setPadding(new Insets(6, 10, 6, 10));
-        setAlignment(Pos.CENTER_LEFT);
-        getStyleClass().add("scenario-bar");
+        this(context, Formats.current());
+    }
 
-        Label title = new Label("Scenario: move all marks");
-        title.setStyle("-fx-font-weight: bold;");
+    public ScenarioBar(RiskContext context, Formats fmt) {
+        this.context = context;
+        this.fmt = fmt;
+        setId("scenario-bar");
+        getStyleClass().add("scenario-bar");
+        getStylesheets().add(PanelStyles.CSS);
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+        setPadding(new Insets(4, 10, 4, 10));
+
+        Label title = new Label("Scenario");
+        title.getStyleClass().add("scenario-title");
+        Label hint = new Label("all marks");
+        hint.getStyleClass().add("scenario-hint");
+
         slider.setId("scenario-slider");
         slider.setMajorTickUnit(25);
-        slider.setMinorTickCount(4);
+        slider.setMinorTickCount(0);
+        slider.setBlockIncrement(1);
         slider.setShowTickMarks(true);
-        slider.setShowTickLabels(true);
-        slider.setBlockIncrement(0.1);
-        slider.setMinWidth(220);
-        slider.setPrefWidth(360);
+        slider.setShowTickLabels(false);
+        slider.setPrefWidth(320);
+        slider.setMinWidth(140);
+        slider.setMaxWidth(520);
         HBox.setHgrow(slider, Priority.ALWAYS);
-        slider.setTooltip(new Tooltip("Drag to move every mark price; arrow keys move 0.1 %"));
-        percent.setId("scenario-percent");
-        percent.setPrefColumnCount(6);
-        percent.setTooltip(new Tooltip("Exact move in %, −50 to +50; Enter to apply"));
-        markLabel.setId("scenario-mark");
-        markLabel.setMinWidth(230);
-        reset.setId("scenario-reset");
-        reset.setTooltip(new Tooltip("Back to the entered prices"));
-
-        getChildren().addAll(title, slider, percent, new Label("%"), markLabel, reset);
-
-        slider.valueProperty().addListener((o, a, b) -> {
-            if (!updating) {
-                // round to 0.01 % so that the move is an exact figure
-                setMove(Math.round(b.doubleValue() * 100) / 10_000.0);
+        slider.setTooltip(new Tooltip("Move every market's mark price by the same percentage (−50% … +50%)"));
+        slider.valueProperty().addListener((o, a, v) -> {
+            if (!syncing) {
+                // whole tenths of a percent while dragging
+                setMove(Math.round(v.doubleValue() * 10) / 1000.0);
             }
         });
+
+        percent.setId("scenario-percent");
+        percent.getStyleClass().add("scenario-percent");
+        percent.setPrefColumnCount(5);
+        percent.setAlignment(Pos.CENTER_RIGHT);
+        percent.setTooltip(new Tooltip("An exact move in %, e.g. −12.5; Enter applies it"));
         percent.setOnAction(e -> applyText());
-        percent.focusedProperty().addListener((o, a, focused) -> {
-            if (!focused) {
+        percent.focusedProperty().addListener((o, was, now) -> {
+            if (!now) {
                 applyText();
             }
         });
-        reset.setOnAction(e -> setMove(0));
-        context.scenarioMoveProperty().addListener((o, a, b) -> showMove());
+        percent.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.ESCAPE) {
+                show();
+                e.consume();
+            }
+        });
+        Label pct = new Label("%");
+        pct.getStyleClass().add("scenario-hint");
+
+        markText.setId("scenario-mark");
+        markText.getStyleClass().add("scenario-mark");
+        markText.setMinWidth(0);
+        HBox.setHgrow(markText, Priority.SOMETIMES);
+
+        reset.setId("scenario-reset");
+        reset.setTooltip(new Tooltip("Back to the entered prices"));
+        reset.setOnAction(e -> reset());
+
+        getChildren().addAll(title, hint, slider, percent, pct, markText, reset);
+
+        context.scenarioMoveProperty().addListener((o, a, b) -> show());
         context.portfolioProperty().addListener((o, a, b) -> showMark());
         context.enteredPortfolioProperty().addListener((o, a, b) -> showMark());
         context.selectedPositionIdProperty().addListener((o, a, b) -> showMark());
-        showMove();
+        show();
     }
 
-    /** Parses "5", "+5 %", "−12.5" as a percentage and clamps it to ±50%. Returns null when unreadable. */
-    public static Double parsePercent(String text) {
-        if (text == null) {
-            return null;
-        }
-        String t = text.replace("%", "").replace('−', '-').replace(',', '.').replace(" ", "").trim();
-        if (t.startsWith("+")) {
-            t = t.substring(1);
-        }
-        if (t.isEmpty()) {
-            return null;
-        }
-        try {
-            double v = Double.parseDouble(t);
-            if (!Double.isFinite(v)) {
-                return null;
-            }
-            return Math.max(-MAX_MOVE, Math.min(MAX_MOVE, v / 100));
-        } catch (NumberFormatException e) {
-            return null;
-        }
-    }
-
-    private void applyText() {
-        Double v = parsePercent(percent.getText());
-        if (v == null) {
-            showMove(); // put the current value back
-        } else {
-            setMove(v);
-        }
-    }
-
-    private void setMove(double move) {
-        context.scenarioMoveProperty().set(move);
-        showMove();
-    }
-
-    private void showMove() {
-        double move = context.scenarioMoveProperty().get();
-        updating = true;
-        try {
-            slider.setValue(move * 100);
-            percent.setText(trim(move * 100));
-        } finally {
-            updating = false;
-        }
-        reset.setDisable(move == 0);
-        showMark();
-    }
-
-    private static String trim(double pct) {
-        String s = new java.math.BigDecimal(pct).setScale(2, java.math.RoundingMode.HALF_UP).stripTrailingZeros()
-                .toPlainString();
-        return s.equals("-0") ? "0" : s;
-    }
-
-    /** The market whose mark is shown: the selected position's, else the first. */
-    public static Market shownMarket(Portfolio p, String selectedId) {
-        if (p == null || p.markets().isEmpty()) {
-            return null;
-        }
-        if (selectedId != null) {
-            for (Position pos : p.positions()) {
-                if (pos.id().equals(selectedId)) {
-                    return p.market(pos.symbol()).orElse(p.markets().get(0));
-                }
-            }
-        }
-        return p.markets().get(0);
-    }
-
-    private void showMark() {
-        Portfolio entered = context.enteredPortfolioProperty().get();
-        Market m = shownMarket(entered != null ? entered : context.getPortfolio(),
-                context.selectedPositionIdProperty().get());
-        if (m == null) {
-            markLabel.setText(Display.DASH);
+    /** Sets the move (a fraction), clamped to ±{@link #LIMIT}. */
+    public void setMove(double fraction) {
+        if (!Double.isFinite(fraction)) {
             return;
         }
-        double move = context.scenarioMoveProperty().get();
-        double base = entered != null ? m.markPrice() : m.markPrice() / (1 + move);
-        double moved = base * (1 + move);
-        markLabel.setText(m.symbol() + " mark " + Display.price(base)
-                + (move == 0 ? " (as entered)" : " → " + Display.price(moved)));
+        double clamped = Math.max(-LIMIT, Math.min(LIMIT, fraction));
+        context.scenarioMoveProperty().set(clamped);
+    }
+
+    /** Back to the entered prices. */
+    public void reset() {
+        context.scenarioMoveProperty().set(0);
+        show();
     }
 
     public Slider slider() {
         return slider;
     }
 
+    public TextField percentField() {
+        return percent;
+    }
+
     public String markText() {
-        return markLabel.getText();
+        return markText.getText();
+    }
+
+    private void applyText() {
+        Double v = fmt.parse(percent.getText());
+        if (v == null) {
+            if (Formats.isBlank(percent.getText())) {
+                setMove(0);
+                percent.getStyleClass().remove("error");
+                show();
+            } else {
+                if (!percent.getStyleClass().contains("error")) {
+                    percent.getStyleClass().add("error");
+                }
+            }
+            return;
+        }
+        percent.getStyleClass().remove("error");
+        setMove(v / 100.0);
+        show();
+    }
+
+    private void show() {
+        double move = context.scenarioMoveProperty().get();
+        syncing = true;
+        try {
+            slider.setValue(move * 100);
+            if (!percent.isFocused() || !percent.getStyleClass().contains("error")) {
+                percent.setText(fmt.editText(Math.round(move * 1e6) / 1e4));
+            }
+        } finally {
+            syncing = false;
+        }
+        reset.setDisable(move == 0);
+        getStyleClass().remove("active");
+        if (move != 0) {
+            getStyleClass().add("active");
+        }
+        showMark();
+    }
+
+    private void showMark() {
+        Portfolio entered = context.enteredPortfolioProperty().get();
+        Portfolio moved = context.getPortfolio();
+        double move = context.scenarioMoveProperty().get();
+        Market m = market(entered);
+        if (m == null) {
+            markText.setText(moved == null && entered == null ? "mark " + Formats.NONE + " (no results)" : "");
+            return;
+        }
+        Market now = moved == null ? null : moved.market(m.symbol()).orElse(null);
+        double ref = m.markPrice();
+        String to = now != null ? fmt.price(now.markPrice(), ref) : fmt.price(m.markPrice() * (1 + move), ref);
+        markText.setText(move == 0 ? m.symbol() + " mark " + fmt.price(m.markPrice(), ref) + " (as entered)"
+                : m.symbol() + " mark " + fmt.price(m.markPrice(), ref) + " → " + to + "  ("
+                + fmt.signedPercent(move, 1) + ")");
+    }
+
+    /** The selected position's market, else the first position's, else the first market. */
+    private Market market(Portfolio p) {
+        if (p == null) {
+            return null;
+        }
+        String id = context.selectedPositionIdProperty().get();
+        Position pos = p.positions().stream().filter(x -> x.id().equals(id)).findFirst()
+                .orElse(p.positions().isEmpty() ? null : p.positions().get(0));
+        if (pos != null) {
+            return p.market(pos.symbol()).orElse(null);
+        }
+        return p.markets().isEmpty() ? null : p.markets().get(0);
     }
 }

@@ -1,12 +1,11 @@
 package com.perprisk.ui.settings;
 
+import com.perprisk.io.AtomicFiles;
+
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -188,15 +187,7 @@ public final class AppSettings {
     public Optional<IOException> save() {
         try {
             Files.createDirectories(dir);
-            Path tmp = Files.createTempFile(dir, "settings", ".tmp");
-            try (OutputStream out = Files.newOutputStream(tmp)) {
-                props.store(out, "PerpRisk settings");
-            }
-            try {
-                Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file(), StandardCopyOption.REPLACE_EXISTING);
-            }
+            AtomicFiles.write(file(), out -> props.store(out, "PerpRisk settings"));
             return Optional.empty();
         } catch (IOException e) {
             return Optional.of(e);

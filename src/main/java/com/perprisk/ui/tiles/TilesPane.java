@@ -1,20 +1,23 @@
 package com.perprisk.ui.tiles;
 
+import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.common.RiskContext;
-import com.perprisk.ui.display.Display;
+import com.perprisk.ui.format.Formats;
 import eu.hansolo.tilesfx.Section;
 import eu.hansolo.tilesfx.Tile;
 import eu.hansolo.tilesfx.TileBuilder;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
-import javafx.scene.text.Font;
-import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.ArrayList;
@@ -23,22 +26,19 @@ import java.util.List;
 /**
  * The headline tiles (TilesFX): account margin ratio gauge (amber from 80%, red from 100%), distance to the nearest
  * liquidation, funding over the horizon, ADL quintile lights and available balance. Reads {@link RiskContext} only.
- * A value that does not exist shows "—" and the reason; without results every tile shows the input problem.
+ * A value that does not exist shows "—" and the reason; without results every tile shows the input problem. The
+ * tiles share the width of the pane and follow the light or dark theme of the window.
  */
-public final class TilesPane extends FlowPane {
-    /** Default edge of one tile, in pixels. */
-    public static final double TILE_SIZE = 190;
-
+public final class TilesPane extends HBox {
     static final Color OK = Color.web("#2e9d5b");
-    static final Color WARNING = Color.web("#f0a020");
-    static final Color DANGER = Color.web("#e0403a");
-    static final Color NEUTRAL = Color.web("#d0d4da");
-    static final Color LIGHT_OFF = Color.web("#3a3f47");
+    static final Color WARNING = Color.web("#d4890f");
+    static final Color DANGER = Color.web("#d93a34");
 
     private final TilesViewModel viewModel;
+    private final Formats fmt;
     private final Tile ratioTile;
-    private final Label ratioValue = valueLabel();
     private final Label ratioDetail = detailLabel();
+    private final Label ratioNone = new Label();
     private final Tile distanceTile;
     private final Label distanceValue = valueLabel();
     private final Label distanceDetail = detailLabel();
@@ -52,40 +52,50 @@ public final class TilesPane extends FlowPane {
     private final Tile availableTile;
     private final Label availableValue = valueLabel();
     private final Label availableDetail = detailLabel();
+    private String ratioText = Formats.NONE;
+    private boolean dark;
 
     public TilesPane(RiskContext context) {
-        this.viewModel = new TilesViewModel(context);
-        setHgap(8);
-        setVgap(8);
-        setPadding(new Insets(8));
+        this(context, Formats.current());
+    }
+
+    public TilesPane(RiskContext context, Formats fmt) {
+        this.fmt = fmt;
+        this.viewModel = new TilesViewModel(context, fmt);
+        setId("tiles-panel");
+        setSpacing(6);
+        setPadding(new Insets(6));
+        setFillHeight(true);
+        setMinHeight(0);
         getStyleClass().add("tiles-pane");
+        getStylesheets().add(PanelStyles.CSS);
 
         ratioTile = TileBuilder.create()
                 .skinType(Tile.SkinType.GAUGE)
-                .prefSize(TILE_SIZE, TILE_SIZE)
-                .title("Margin ratio (cross)")
+                .title("Margin ratio")
                 .unit("%")
                 .minValue(0)
                 .maxValue(150)
-                .autoScale(false)
                 .threshold(100)
-                .thresholdVisible(true)
+                .thresholdVisible(false)
                 .decimals(1)
                 .tickLabelDecimals(0)
                 .sectionsVisible(true)
-                .sections(new Section(0, 80, OK), new Section(80, 100, WARNING), new Section(100, 150, DANGER))
+                .sections(new Section(0, 80, OK.deriveColor(0, 1, 1, 0.55)),
+                        new Section(80, 100, WARNING.deriveColor(0, 1, 1, 0.75)),
+                        new Section(100, 150, DANGER.deriveColor(0, 1, 1, 0.75)))
                 .animated(false)
                 .textVisible(true)
+                .textSize(Tile.TextSize.BIGGER)
                 .build();
         ratioTile.setId("tile-margin-ratio");
 
         distanceTile = custom("Nearest liquidation", "tile-distance", box(distanceValue, distanceDetail));
         fundingTile = custom("Funding over horizon", "tile-funding", box(fundingValue, fundingDetail));
-        HBox lights = new HBox(6);
+        HBox lights = new HBox(5);
         lights.setAlignment(Pos.CENTER);
         for (int i = 0; i < 5; i++) {
-            Circle c = new Circle(11, LIGHT_OFF);
-            c.setStroke(Color.web("#15181c"));
+            Circle c = new Circle(7);
             c.getStyleClass().add("adl-light");
             adlLights.add(c);
             lights.getChildren().add(c);
@@ -98,10 +108,33 @@ public final class TilesPane extends FlowPane {
         fundingValue.setId("tile-funding-value");
         adlValue.setId("tile-adl-value");
         availableValue.setId("tile-available-value");
-        ratioValue.setId("tile-margin-ratio-value");
 
-        getChildren().addAll(ratioTile, distanceTile, fundingTile, adlTile, availableTile);
+        for (Tile t : List.of(ratioTile, distanceTile, fundingTile, adlTile, availableTile)) {
+            t.setMinSize(96, 90);
+            t.setPrefSize(150, 130);
+            t.setMaxSize(260, Double.MAX_VALUE);
+            t.setRoundedCorners(true);
+        }
+        // without a ratio the gauge says why, over an empty dial
+        ratioNone.getStyleClass().add("tile-none");
+        ratioNone.setWrapText(true);
+        ratioNone.setTextAlignment(TextAlignment.CENTER);
+        ratioNone.setAlignment(Pos.CENTER);
+        ratioNone.setMouseTransparent(true);
+        ratioNone.setPadding(new Insets(2, 8, 4, 8));
+        ratioNone.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
+        StackPane ratioBox = new StackPane(ratioTile, ratioNone);
+        StackPane.setMargin(ratioNone, new Insets(24, 2, 2, 2)); // the tile's title stays visible
+        ratioBox.setMinSize(96, 90);
+        ratioBox.setPrefSize(150, 130);
+        ratioBox.setMaxSize(260, Double.MAX_VALUE);
+        for (javafx.scene.layout.Region r : List.of(ratioBox, distanceTile, fundingTile, adlTile, availableTile)) {
+            HBox.setHgrow(r, Priority.ALWAYS);
+            getChildren().add(r);
+        }
 
+        sceneProperty().addListener((o, a, s) -> watchTheme(s == null ? null : s.getRoot()));
+        applyTheme(false);
         viewModel.valuesProperty().addListener((o, a, b) -> show(b));
         show(viewModel.getValues());
     }
@@ -110,11 +143,59 @@ public final class TilesPane extends FlowPane {
         return viewModel;
     }
 
+    /** Follows the "theme-dark" class that the theme manager puts on the window's root. */
+    private void watchTheme(Parent root) {
+        if (root == null) {
+            return;
+        }
+        Runnable check = () -> {
+            boolean d = root.getStyleClass().contains("theme-dark")
+                    || root.lookup(".theme-dark") != null;
+            if (d != dark) {
+                applyTheme(d);
+            }
+        };
+        root.getStyleClass().addListener((ListChangeListener<String>) c -> check.run());
+        // the themed node may be inside a wrapper (ControlsFX decorations): watch it too
+        Node themed = root.lookup(".main-view");
+        if (themed != null && themed != root) {
+            ((Parent) themed).getStyleClass().addListener((ListChangeListener<String>) c -> check.run());
+        }
+        check.run();
+    }
+
+    private void applyTheme(boolean darkTheme) {
+        this.dark = darkTheme;
+        Color bg = darkTheme ? Color.web("#161b22") : Color.web("#f6f8fa");
+        Color fg = darkTheme ? Color.web("#c9d1d9") : Color.web("#24292f");
+        Color muted = darkTheme ? Color.web("#8b949e") : Color.web("#57606a");
+        Color border = darkTheme ? Color.web("#30363d") : Color.web("#d0d7de");
+        for (Tile t : List.of(ratioTile, distanceTile, fundingTile, adlTile, availableTile)) {
+            t.setBackgroundColor(bg);
+            t.setBorderColor(border);
+            t.setBorderWidth(1);
+            t.setTitleColor(muted);
+            t.setForegroundColor(fg);
+            t.setTextColor(muted);
+            t.setUnitColor(muted);
+            t.setValueColor(fg);
+        }
+        ratioTile.setBarBackgroundColor(darkTheme ? Color.web("#30363d") : Color.web("#e4e8ec"));
+        ratioTile.setNeedleColor(fg);
+        ratioTile.setTickLabelColor(muted);
+        ratioTile.setTickMarkColor(muted);
+        getStyleClass().removeAll("tiles-dark", "tiles-light");
+        getStyleClass().add(darkTheme ? "tiles-dark" : "tiles-light");
+        show(viewModel.getValues());
+    }
+
+    boolean isDark() {
+        return dark;
+    }
+
     private static Label valueLabel() {
-        Label l = new Label(Display.DASH);
-        l.setFont(Font.font("System", FontWeight.BOLD, 26));
-        l.setTextFill(NEUTRAL);
-        l.setWrapText(true);
+        Label l = new Label(Formats.NONE);
+        l.setWrapText(false);
         l.setTextAlignment(TextAlignment.CENTER);
         l.getStyleClass().add("tile-value");
         return l;
@@ -122,110 +203,193 @@ public final class TilesPane extends FlowPane {
 
     private static Label detailLabel() {
         Label l = new Label();
-        l.setFont(Font.font("System", 11.5));
-        l.setTextFill(Color.web("#b8bec7"));
         l.setWrapText(true);
         l.setTextAlignment(TextAlignment.CENTER);
         l.setAlignment(Pos.CENTER);
         l.getStyleClass().add("tile-detail");
+        l.setMinHeight(0);
         return l;
     }
 
-    private static VBox box(javafx.scene.Node... nodes) {
-        VBox v = new VBox(6, nodes);
+    private static VBox box(Node... nodes) {
+        VBox v = new VBox(4, nodes);
         v.setAlignment(Pos.CENTER);
-        v.setMaxWidth(TILE_SIZE - 20);
+        v.setMinSize(0, 0);
+        v.setPadding(new Insets(2, 0, 0, 0));
         return v;
     }
 
-    private static Tile custom(String title, String id, javafx.scene.Node graphic) {
+    private static Tile custom(String title, String id, Node graphic) {
         Tile t = TileBuilder.create()
                 .skinType(Tile.SkinType.CUSTOM)
-                .prefSize(TILE_SIZE, TILE_SIZE)
                 .title(title)
                 .graphic(graphic)
                 .textVisible(false)
+                .textSize(Tile.TextSize.BIGGER)
                 .animated(false)
                 .build();
         t.setId(id);
         return t;
     }
 
-    private static Color colour(TileValues.Level level) {
+    private static void level(Label l, TileValues.Level level) {
+        String want = switch (level) {
+            case OK -> "ok";
+            case WARNING -> "warning";
+            case DANGER -> "danger";
+            default -> null;
+        };
+        for (String c : new String[] {"ok", "warning", "danger"}) {
+            if (!c.equals(want)) {
+                l.getStyleClass().remove(c);
+            }
+        }
+        if (want != null && !l.getStyleClass().contains(want)) {
+            l.getStyleClass().add(want);
+        }
+    }
+
+    private Color colour(TileValues.Level level) {
         return switch (level) {
             case OK -> OK;
             case WARNING -> WARNING;
             case DANGER -> DANGER;
-            case NONE -> NEUTRAL;
+            case NONE -> dark ? Color.web("#c9d1d9") : Color.web("#24292f");
         };
     }
 
     private void show(TileValues v) {
+        if (v == null) {
+            return;
+        }
         if (v.marginRatio() != null) {
             double pct = v.marginRatio() * 100;
-            ratioTile.setValue(Math.max(0, Math.min(150, pct)));
-            ratioTile.setValueVisible(true);
-            ratioTile.setUnit("%");
-            ratioTile.setDescription("");
-            ratioTile.setBarColor(colour(v.marginRatioLevel()));
-            ratioTile.setValueColor(colour(v.marginRatioLevel()));
-            ratioValue.setText(Display.percent(v.marginRatio()));
+            value(ratioTile, Math.max(0, Math.min(150, pct)));
+            if (!ratioTile.isValueVisible()) {
+                ratioTile.setValueVisible(true);
+            }
+            if (!colour(v.marginRatioLevel()).equals(ratioTile.getBarColor())) {
+                ratioTile.setBarColor(colour(v.marginRatioLevel()));
+            }
+            if (!colour(v.marginRatioLevel()).equals(ratioTile.getValueColor())) {
+                ratioTile.setValueColor(colour(v.marginRatioLevel()));
+            }
+            ratioText = fmt.percent(v.marginRatio(), 1);
         } else {
-            ratioTile.setValue(0);
-            ratioTile.setValueVisible(false);
-            ratioTile.setUnit("");
-            ratioTile.setDescription(Display.DASH);
-            ratioValue.setText(Display.DASH);
+            value(ratioTile, 0);
+            if (ratioTile.isValueVisible()) {
+                ratioTile.setValueVisible(false);
+            }
+            ratioText = Formats.NONE;
         }
-        String level = v.marginRatioLevel() == TileValues.Level.NONE ? "" : switch (v.marginRatioLevel()) {
+        text(ratioNone, v.marginRatio() == null ? Formats.NONE + "\n" + v.marginRatioDetail() : "");
+        ratioNone.setVisible(v.marginRatio() == null);
+        if (ratioTile.getUnit().isEmpty() == (v.marginRatio() != null)) {
+            ratioTile.setUnit(v.marginRatio() == null ? "" : "%");
+        }
+        String prefix = switch (v.marginRatioLevel()) {
             case DANGER -> "LIQUIDATION · ";
-            case WARNING -> "WARNING · ";
+            case WARNING -> "WARNING ≥ 80% · ";
             default -> "";
         };
-        ratioDetail.setText(v.marginRatio() == null ? Display.DASH + " " + v.marginRatioDetail()
-                : level + v.marginRatioDetail());
-        ratioTile.setText(ratioDetail.getText());
-        ratioTile.setTextColor(v.marginRatioLevel() == TileValues.Level.DANGER ? DANGER
-                : v.marginRatioLevel() == TileValues.Level.WARNING ? WARNING : Color.web("#b8bec7"));
-        ratioTile.setTooltipText(ratioDetail.getText());
+        text(ratioDetail, v.marginRatio() == null ? Formats.NONE + " " + v.marginRatioDetail()
+                : prefix + v.marginRatioDetail());
+        tileText(ratioTile, v.marginRatio() == null ? Formats.NONE + " " + shortReason(v.marginRatioDetail())
+                : prefix.isEmpty() ? "cross pool" : prefix.replace(" · ", ""));
+        Color textColour = v.marginRatioLevel() == TileValues.Level.DANGER ? DANGER
+                : v.marginRatioLevel() == TileValues.Level.WARNING ? WARNING
+                : dark ? Color.web("#8b949e") : Color.web("#57606a");
+        if (!textColour.equals(ratioTile.getTextColor())) {
+            ratioTile.setTextColor(textColour);
+        }
+        tip(ratioTile, "Account margin ratio (cross): " + ratioText + "\n" + ratioDetail.getText()
+                + "\nAmber from 80%, red at 100% (liquidation).");
         ratioTile.setUserData(v.marginRatioLevel());
 
-        distanceValue.setText(Display.orDash(v.nearestDistance(), Display::percent, null));
-        distanceValue.setTextFill(colour(v.nearestLevel()));
-        distanceDetail.setText(v.nearestDetail());
-        distanceTile.setTooltipText(v.nearestDetail());
+        text(distanceValue, v.nearestDistance() == null ? Formats.NONE : fmt.percent(v.nearestDistance(), 2));
+        level(distanceValue, v.nearestLevel());
+        text(distanceDetail, v.nearestDetail());
+        tip(distanceTile, "Distance from mark to the nearest liquidation price |mark − LP| / mark\n"
+                + v.nearestDetail());
 
-        fundingValue.setText(Display.orDash(v.fundingOverHorizon(), Display::signedMoney, null));
-        fundingValue.setTextFill(v.fundingOverHorizon() == null ? NEUTRAL
-                : v.fundingOverHorizon() < 0 ? DANGER : OK);
-        fundingDetail.setText(v.fundingDetail());
-        fundingTile.setTooltipText(v.fundingDetail());
+        text(fundingValue, v.fundingOverHorizon() == null ? Formats.NONE : fmt.signedMoney(v.fundingOverHorizon()));
+        level(fundingValue, v.fundingOverHorizon() == null || v.fundingOverHorizon() == 0 ? TileValues.Level.NONE
+                : v.fundingOverHorizon() < 0 ? TileValues.Level.DANGER : TileValues.Level.OK);
+        text(fundingDetail, v.fundingDetail());
+        tip(fundingTile, "Σ funding of all positions over the horizon (+ received, − paid)\n"
+                + v.fundingDetail());
 
         for (int i = 0; i < adlLights.size(); i++) {
-            boolean on = i < v.adlQuintile();
-            Color c = v.adlQuintile() >= 4 ? DANGER : v.adlQuintile() >= 3 ? WARNING : OK;
-            adlLights.get(i).setFill(on ? c : LIGHT_OFF);
+            Circle c = adlLights.get(i);
+            String lit = i < v.adlQuintile() ? "lit-" + v.adlQuintile() : null;
+            if (lit == null ? c.getStyleClass().stream().anyMatch(x -> x.startsWith("lit-"))
+                    : !c.getStyleClass().contains(lit)) {
+                c.getStyleClass().removeIf(x -> x.startsWith("lit-"));
+                if (lit != null) {
+                    c.getStyleClass().add(lit);
+                }
+            }
         }
-        adlValue.setText(v.adlQuintile() == 0 ? Display.DASH : v.adlQuintile() + " / 5");
-        adlValue.setFont(Font.font("System", FontWeight.BOLD, 20));
-        adlDetail.setText(v.adlDetail());
-        adlTile.setTooltipText("ADL quintile of " + v.adlDetail() + " (5 = first in line to be auto-deleveraged)");
+        text(adlValue, v.adlQuintile() == 0 ? Formats.NONE : v.adlQuintile() + " / 5");
+        text(adlDetail, v.adlDetail());
+        tip(adlTile, "Auto-deleveraging quintile (5 = first in line)\n" + v.adlDetail());
 
-        availableValue.setText(Display.orDash(v.availableBalance(), Display::money, null));
-        availableValue.setTextFill(v.availableBalance() == null ? NEUTRAL
-                : v.availableBalance() > 0 ? Color.WHITE : WARNING);
-        availableDetail.setText(v.problem().isEmpty() ? v.availableDetail() : v.problem());
-        availableTile.setTooltipText(availableDetail.getText());
+        text(availableValue, v.availableBalance() == null ? Formats.NONE : fmt.money(v.availableBalance()));
+        level(availableValue, v.availableBalance() == null ? TileValues.Level.NONE
+                : v.availableBalance() > 0 ? TileValues.Level.NONE : TileValues.Level.WARNING);
+        text(availableDetail, v.problem().isEmpty() ? v.availableDetail() : v.problem());
+        tip(availableTile, "Available balance: max(0, margin balance − initial margin)\n"
+                + availableDetail.getText());
     }
 
-    /** Texts shown by the tiles, for tests and accessibility: value of each tile by its id. */
+    private static void value(Tile t, double v) {
+        if (t.getValue() != v) {
+            t.setValue(v);
+        }
+    }
+
+    private static void text(Label l, String s) {
+        if (!s.equals(l.getText())) {
+            l.setText(s);
+        }
+    }
+
+    private static void tileText(Tile t, String s) {
+        if (!s.equals(t.getText())) {
+            t.setText(s);
+        }
+    }
+
+    private static void tip(Tile t, String s) {
+        if (!s.equals(t.getTooltipText())) {
+            t.setTooltipText(s);
+        }
+    }
+
+    private static String shortReason(String detail) {
+        return detail == null ? "" : detail.length() > 40 ? detail.substring(0, 39) + "…" : detail;
+    }
+
+    /** Text shown as each tile's value, for tests and accessibility. */
     public String valueText(String tileId) {
         return switch (tileId) {
-            case "tile-margin-ratio" -> ratioValue.getText();
+            case "tile-margin-ratio" -> ratioText;
             case "tile-distance" -> distanceValue.getText();
             case "tile-funding" -> fundingValue.getText();
             case "tile-adl" -> adlValue.getText();
             case "tile-available" -> availableValue.getText();
+            default -> throw new IllegalArgumentException("unknown tile " + tileId);
+        };
+    }
+
+    /** Detail (reason) line of a tile. */
+    public String detailText(String tileId) {
+        return switch (tileId) {
+            case "tile-margin-ratio" -> ratioDetail.getText();
+            case "tile-distance" -> distanceDetail.getText();
+            case "tile-funding" -> fundingDetail.getText();
+            case "tile-adl" -> adlDetail.getText();
+            case "tile-available" -> availableDetail.getText();
             default -> throw new IllegalArgumentException("unknown tile " + tileId);
         };
     }

@@ -6,7 +6,7 @@ import com.perprisk.engine.risk.AccountRisk;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.ui.common.RiskContext;
-import com.perprisk.ui.display.Display;
+import com.perprisk.ui.format.Formats;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -25,13 +25,14 @@ public final class TilesViewModel {
     public static final double WARNING_DISTANCE = 0.15;
 
     private final RiskContext context;
+    private final Formats fmt;
     private final ReadOnlyObjectWrapper<TileValues> values = new ReadOnlyObjectWrapper<>(this, "values",
             TileValues.empty(""));
 
-    public TilesViewModel(RiskContext context) {
+    public TilesViewModel(RiskContext context, Formats fmt) {
         this.context = context;
+        this.fmt = fmt;
         context.riskProperty().addListener((o, a, b) -> refresh());
-        context.portfolioProperty().addListener((o, a, b) -> refresh());
         context.problemProperty().addListener((o, a, b) -> refresh());
         context.selectedPositionIdProperty().addListener((o, a, b) -> refresh());
         refresh();
@@ -46,8 +47,11 @@ public final class TilesViewModel {
     }
 
     private void refresh() {
-        values.set(compute(context.getPortfolio(), context.getRisk(), context.selectedPositionIdProperty().get(),
-                context.problemProperty().get()));
+        TileValues v = compute(fmt, context.getPortfolio(), context.getRisk(), context.selectedPositionIdProperty().get(),
+                context.problemProperty().get());
+        if (!v.equals(values.get())) {
+            values.set(v);
+        }
     }
 
     /** Margin ratio level: WARNING from 80%, DANGER from 100%. */
@@ -73,7 +77,7 @@ public final class TilesViewModel {
     }
 
     /** The tiles' values for a result; {@code portfolio} may be null (the horizon is then not named). */
-    public static TileValues compute(Portfolio portfolio, PortfolioRisk risk, String selectedId, String problem) {
+    public static TileValues compute(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId, String problem) {
         if (risk == null) {
             return TileValues.empty(problem);
         }
@@ -82,12 +86,12 @@ public final class TilesViewModel {
         Double ratio = finite(a.marginRatio());
         String ratioDetail;
         if (ratio != null) {
-            ratioDetail = "requirement " + Display.money(a.maintenanceMargin()) + " / margin balance "
-                    + Display.money(a.marginBalance());
+            ratioDetail = "requirement " + fmt.money(a.maintenanceMargin()) + " / margin balance "
+                    + fmt.money(a.marginBalance());
         } else if (risk.positions().stream().allMatch(p -> p.marginMode() == MarginMode.ISOLATED)) {
             ratioDetail = "no cross positions: each isolated position has its own ratio";
         } else if (a.marginBalance() <= 0) {
-            ratioDetail = "margin balance " + Display.money(a.marginBalance()) + " ≤ 0: the cross pool is bankrupt";
+            ratioDetail = "margin balance " + fmt.money(a.marginBalance()) + " ≤ 0: the cross pool is bankrupt";
         } else {
             ratioDetail = "nothing to measure";
         }
@@ -106,8 +110,9 @@ public final class TilesViewModel {
         } else {
             double mark = portfolio == null ? Double.NaN
                     : portfolio.market(nearest.symbol()).map(m -> m.markPrice()).orElse(Double.NaN);
-            nearestDetail = nearest.id() + " " + nearest.symbol() + ": LP " + Display.price(nearest.liquidationPrice())
-                    + (Double.isFinite(mark) ? " vs mark " + Display.price(mark) : "")
+            double ref = Double.isFinite(mark) ? mark : nearest.liquidationPrice();
+            nearestDetail = nearest.id() + " " + nearest.symbol() + ": LP " + fmt.price(nearest.liquidationPrice(), ref)
+                    + (Double.isFinite(mark) ? " vs mark " + fmt.price(mark, ref) : "")
                     + (nearestDistance < 0 ? " (past the liquidation price)" : "");
         }
 
@@ -118,9 +123,10 @@ public final class TilesViewModel {
             }
         }
         Double fundingValue = risk.positions().isEmpty() ? null : funding;
-        String horizon = portfolio == null ? "the horizon" : Display.exact(portfolio.horizonHours()) + " h";
+        String horizon = portfolio == null ? "the horizon" : fmt.quantity(portfolio.horizonHours(), 2) + " h";
         String fundingDetail = risk.positions().isEmpty() ? "no positions"
-                : (funding >= 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
+                : funding == 0 ? "no funding over " + horizon + " at today's rates"
+                : (funding > 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
 
         PositionRisk adl = null;
         if (selectedId != null) {
@@ -141,8 +147,8 @@ public final class TilesViewModel {
         int quintile = adl == null ? 0 : Math.max(0, Math.min(5, adl.adlQuintile()));
 
         Double available = finite(a.availableBalance());
-        String availableDetail = "margin balance " + Display.money(a.marginBalance()) + " − initial margin "
-                + Display.money(a.initialMargin());
+        String availableDetail = "margin balance " + fmt.money(a.marginBalance()) + " − initial margin "
+                + fmt.money(a.initialMargin());
 
         return new TileValues(ratio, ratioLevel(ratio), ratioDetail, nearestDistance, distanceLevel(nearestDistance),
                 nearestDetail, fundingValue, fundingDetail, quintile, adlWho, available, availableDetail, "");

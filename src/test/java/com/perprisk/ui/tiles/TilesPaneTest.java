@@ -5,12 +5,15 @@ import com.perprisk.ui.support.Fixtures;
 import com.perprisk.ui.support.Snapshots;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import com.perprisk.ui.format.Formats;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -22,8 +25,8 @@ class TilesPaneTest {
 
     @Start
     void start(Stage stage) {
-        pane = new TilesPane(context);
-        scene = new Scene(pane, 1010, 220);
+        pane = new TilesPane(context, new Formats(Locale.US));
+        scene = new Scene(pane, 640, 140);
         stage.setScene(scene);
         stage.show();
     }
@@ -41,8 +44,8 @@ class TilesPaneTest {
             context.problemProperty().set("");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("1.09 %", pane.valueText("tile-margin-ratio"));
-        assertEquals("8.00 %", pane.valueText("tile-distance"));
+        assertEquals("1.1%", pane.valueText("tile-margin-ratio"));
+        assertEquals("8.00%", pane.valueText("tile-distance"));
         assertEquals("−540.00", pane.valueText("tile-funding"));
         assertEquals("4 / 5", pane.valueText("tile-adl"));
         assertEquals("8,100.00", pane.valueText("tile-available"));

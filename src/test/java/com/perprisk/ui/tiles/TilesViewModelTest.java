@@ -3,9 +3,11 @@ package com.perprisk.ui.tiles;
 import com.perprisk.engine.risk.AccountRisk;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.ui.support.Fixtures;
+import com.perprisk.ui.format.Formats;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,11 +15,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TilesViewModelTest {
+    private static final Formats FMT = new Formats(Locale.US);
+
 
     @Test
     void valuesComeFromTheResults() {
         PortfolioRisk risk = Fixtures.handRisk();
-        TileValues v = TilesViewModel.compute(Fixtures.portfolio(), risk, null, "");
+        TileValues v = TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, null, "");
         assertEquals(risk.account().marginRatio(), v.marginRatio(), 1e-15);
         assertEquals(TileValues.Level.OK, v.marginRatioLevel());
         // p2 is nearest: 8% from its LP
@@ -28,7 +32,7 @@ class TilesViewModelTest {
         assertTrue(v.fundingDetail().startsWith("paid over 720 h"), v.fundingDetail());
         // highest ADL quintile when nothing is selected, the selected position's otherwise
         assertEquals(4, v.adlQuintile());
-        assertEquals(1, TilesViewModel.compute(Fixtures.portfolio(), risk, "p3", "").adlQuintile());
+        assertEquals(1, TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, "p3", "").adlQuintile());
         assertEquals(8_100, v.availableBalance(), 0);
     }
 
@@ -51,12 +55,12 @@ class TilesViewModelTest {
     void missingValuesCarryAReason() {
         PortfolioRisk bankrupt = new PortfolioRisk(new AccountRisk(100, -200, -100, 50, 10, null, 0),
                 List.of(Fixtures.handRisk().positions().get(0)), List.of(), Map.of(), List.of());
-        TileValues v = TilesViewModel.compute(null, bankrupt, null, "");
+        TileValues v = TilesViewModel.compute(FMT, null, bankrupt, null, "");
         assertNull(v.marginRatio());
         assertEquals(TileValues.Level.NONE, v.marginRatioLevel());
         assertTrue(v.marginRatioDetail().contains("bankrupt"), v.marginRatioDetail());
 
-        TileValues none = TilesViewModel.compute(null, null, null, "Position p1: size must be above 0");
+        TileValues none = TilesViewModel.compute(FMT, null, null, null, "Position p1: size must be above 0");
         assertNull(none.marginRatio());
         assertNull(none.availableBalance());
         assertEquals("Position p1: size must be above 0", none.problem());

@@ -1,0 +1,68 @@
+package com.perprisk.ui.charts;
+
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Position;
+import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.engine.risk.RiskCurves;
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.display.Units;
+import com.perprisk.ui.format.Formats;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Chart 1: margin balance (equity of the position's pool) and maintenance requirement against the mark price of the
+ * position's market, other markets held at their marks. They cross at the liquidation price; the balance reaches 0
+ * at the bankruptcy price. Marker lines: entry, liquidation, bankruptcy and the current mark.
+ */
+public final class EquityChartModel extends ChartViewModel {
+    public static final String BALANCE = "Margin balance";
+    public static final String REQUIREMENT = "Maintenance requirement";
+
+    public EquityChartModel(RiskContext context, Formats fmt) {
+        super(context, fmt);
+    }
+
+    @Override
+    public String title() {
+        return "Equity";
+    }
+
+    @Override
+    public ChartData compute(ChartInput in) {
+        Position p = in.position();
+        Market m = in.market();
+        double[] prices = PriceSweep.prices(in, POINTS);
+        RiskCurves.EquityCurve c = RiskCurves.equityCurve(in.portfolio(), p.id(), prices);
+        String q = Units.quote(m.symbol());
+        List<ChartData.Series> series = List.of(
+                new ChartData.Series(BALANCE, q, c.prices(), c.balance()),
+                new ChartData.Series(REQUIREMENT, q, c.prices(), c.requirement()));
+        return new ChartData(title() + " · " + p.id() + " " + m.symbol() + (p.isIsolated() ? " (isolated)"
+                : " (cross pool)"), "Mark price of " + m.symbol() + " (" + q + ")", "Amount (" + q + ")", series,
+                priceMarkers(in, fmt), prices[0], prices[prices.length - 1], null, null, null, null, null);
+    }
+
+    /** Entry, liquidation, bankruptcy and mark lines for a chart whose x axis is the mark price. */
+    static List<ChartData.Marker> priceMarkers(ChartInput in, Formats fmt) {
+        Position p = in.position();
+        Market m = in.market();
+        double ref = in.enteredMark();
+        PositionRisk r = in.positionRisk();
+        List<ChartData.Marker> out = new ArrayList<>();
+        out.add(new ChartData.Marker(ChartData.Axis.X, p.entryPrice(), "Entry " + fmt.price(p.entryPrice(), ref),
+                "marker-entry"));
+        if (r != null && r.liquidationPrice() != null && Double.isFinite(r.liquidationPrice())) {
+            out.add(new ChartData.Marker(ChartData.Axis.X, r.liquidationPrice(), "LP "
+                    + fmt.price(r.liquidationPrice(), ref), "marker-lp"));
+        }
+        if (r != null && r.bankruptcyPrice() != null && Double.isFinite(r.bankruptcyPrice())) {
+            out.add(new ChartData.Marker(ChartData.Axis.X, r.bankruptcyPrice(), "BP "
+                    + fmt.price(r.bankruptcyPrice(), ref), "marker-bp"));
+        }
+        out.add(new ChartData.Marker(ChartData.Axis.X, m.markPrice(), "Mark " + fmt.price(m.markPrice(), ref),
+                "marker-mark"));
+        return out;
+    }
+}

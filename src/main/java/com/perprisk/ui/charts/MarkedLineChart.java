@@ -1,0 +1,392 @@
+package com.perprisk.ui.charts;
+
+import com.perprisk.ui.format.Formats;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.shape.Line;
+import javafx.scene.shape.LineTo;
+import javafx.scene.shape.MoveTo;
+import javafx.scene.shape.Path;
+import javafx.scene.shape.PathElement;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A line chart of {@link ChartData}: numeric axes with the locale's grouping, labelled marker lines (entry,
+ * liquidation, bankruptcy, mark, thresholds, bracket steps) and a hover readout with the exact values of every curve
+ * at the mouse.
+ */
+public final class MarkedLineChart extends LineChart<Number, Number> {
+    private final Formats fmt;
+    private final List<Line> markerLines = new ArrayList<>();
+    private final List<Label> markerLabels = new ArrayList<>();
+    private final List<Path> curves = new ArrayList<>();
+    private final Line hoverLine = new Line();
+    private final Tooltip readout = new Tooltip();
+    private ChartData shown;
+
+    public MarkedLineChart(Formats fmt) {
+        super(new NumberAxis(), new NumberAxis());
+        this.fmt = fmt;
+        setAnimated(false);
+        setCreateSymbols(false);
+        setLegendVisible(true);
+        getStyleClass().add("marked-line-chart");
+        xAxis().setAutoRanging(false);
+        xAxis().setMinorTickVisible(false);
+        yAxis().setForceZeroInRange(false);
+        yAxis().setMinorTickVisible(false);
+        hoverLine.getStyleClass().add("hover-line");
+        hoverLine.setVisible(false);
+        hoverLine.setManaged(false);
+        readout.setShowDelay(Duration.ZERO);
+        readout.setHideDelay(Duration.ZERO);
+        readout.getStyleClass().add("chart-readout");
+        addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            hoverLine.setVisible(false);
+            readout.hide();
+        });
+    }
+
+    private Node lookupPlotBackground() {
+        return lookup(".chart-plot-background");
+    }
+
+    public NumberAxis xAxis() {
+        return (NumberAxis) getXAxis();
+    }
+
+    public NumberAxis yAxis() {
+        return (NumberAxis) getYAxis();
+    }
+
+    /** Replaces the curves, markers and axes. */
+    public void show(ChartData d) {
+        this.shown = d;
+        setTitle(null);
+        if (!d.xLabel().equals(xAxis().getLabel())) {
+            xAxis().setLabel(d.xLabel());
+        }
+        if (!d.yLabel().equals(yAxis().getLabel())) {
+            yAxis().setLabel(d.yLabel());
+        }
+        setAxis(xAxis(), d.xMin(), d.xMax());
+        yAxis().setAutoRanging(false);
+        if (d.yMin() != null && d.yMax() != null) {
+            setAxis(yAxis(), d.yMin(), d.yMax());
+        } else {
+            double[] r = yRange(d);
+            setAxis(yAxis(), r[0], r[1]);
+        }
+        boolean same = getData() != null && getData().size() == d.series().size();
+        for (int i = 0; same && i < d.series().size(); i++) {
+            same = d.series().get(i).name().equals(getData().get(i).getName());
+        }
+        if (!same) {
+            // the chart's own series only carry the names (legend, colours); the curves are drawn as paths below
+            ObservableList<Series<Number, Number>> list = FXCollections.observableArrayList();
+            for (ChartData.Series s : d.series()) {
+                Series<Number, Number> fx = new Series<>();
+                fx.setName(s.name());
+                list.add(fx);
+            }
+            setData(list);
+            getPlotChildren().removeAll(curves);
+            curves.clear();
+            for (int k = 0; k < d.series().size(); k++) {
+                Path path = new Path();
+                path.getStyleClass().setAll("chart-series-line", "series" + k, "default-color" + (k % 8));
+                path.setManaged(false);
+                curves.add(path);
+            }
+            getPlotChildren().addAll(0, curves);
+        }
+        while (markerLines.size() > d.markers().size()) {
+            getPlotChildren().remove(markerLines.remove(markerLines.size() - 1));
+            getPlotChildren().remove(markerLabels.remove(markerLabels.size() - 1));
+        }
+        while (markerLines.size() < d.markers().size()) {
+            Line line = new Line();
+            line.setManaged(false);
+            Label label = new Label();
+            label.setManaged(false);
+            markerLines.add(line);
+            markerLabels.add(label);
+            getPlotChildren().addAll(line, label);
+        }
+        for (int i = 0; i < d.markers().size(); i++) {
+            ChartData.Marker m = d.markers().get(i);
+            Line line = markerLines.get(i);
+            Label label = markerLabels.get(i);
+            if (!line.getStyleClass().contains(m.styleClass())) {
+                line.getStyleClass().setAll("marker-line", m.styleClass());
+                label.getStyleClass().setAll("label", "marker-label", m.styleClass());
+            }
+            if (!m.label().equals(label.getText())) {
+                label.setText(m.label());
+            }
+        }
+        if (!getPlotChildren().contains(hoverLine)) {
+            getPlotChildren().add(hoverLine);
+        }
+        requestChartLayout();
+    }
+
+    /** Bounds that fit every finite y value and horizontal marker, with a little room. */
+    static double[] yRange(ChartData d) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (ChartData.Series s : d.series()) {
+            for (int i = 0; i < s.size(); i++) {
+                double y = s.y()[i];
+                double x = s.x()[i];
+                if (Double.isFinite(y) && x >= d.xMin() && x <= d.xMax()) {
+                    lo = Math.min(lo, y);
+                    hi = Math.max(hi, y);
+                }
+            }
+        }
+        for (ChartData.Marker m : d.markers()) {
+            if (m.axis() == ChartData.Axis.Y && Double.isFinite(m.value())) {
+                lo = Math.min(lo, m.value());
+                hi = Math.max(hi, m.value());
+            }
+        }
+        if (!Double.isFinite(lo)) {
+            return new double[] {0, 1};
+        }
+        double pad = hi > lo ? (hi - lo) * 0.05 : Math.max(1, Math.abs(hi) * 0.05);
+        return new double[] {lo - pad, hi + pad};
+    }
+
+    /** The hover readout when it is shown, else null. */
+    public String hoverText() {
+        return readout.isShowing() ? readout.getText() : null;
+    }
+
+    /** The curves on screen, one per series (for tests). */
+    public List<Path> curves() {
+        return List.copyOf(curves);
+    }
+
+    /** The data shown, or null. */
+    public ChartData shown() {
+        return shown;
+    }
+
+    private void setAxis(NumberAxis axis, double lo, double hi) {
+        if (!(hi > lo)) {
+            hi = lo + 1;
+        }
+        double unit = niceTick((hi - lo) / 6);
+        // bounds on whole ticks, so that the end labels are round numbers
+        double lower = Math.floor(lo / unit + 1e-9) * unit;
+        double upper = Math.ceil(hi / unit - 1e-9) * unit;
+        if (axis.getLowerBound() != lower) {
+            axis.setLowerBound(lower);
+        }
+        if (axis.getUpperBound() != upper) {
+            axis.setUpperBound(upper);
+        }
+        if (axis.getTickUnit() != unit || axis.getTickLabelFormatter() == null) {
+            axis.setTickUnit(unit);
+            axis.setTickLabelFormatter(converter(unit));
+        }
+    }
+
+    /** A round tick spacing near {@code raw}: 1, 2, 2.5 or 5 × 10^k. */
+    static double niceTick(double raw) {
+        if (!(raw > 0) || !Double.isFinite(raw)) {
+            return 1;
+        }
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        double nice = f <= 1 ? 1 : f <= 2 ? 2 : f <= 2.5 ? 2.5 : f <= 5 ? 5 : 10;
+        return nice * p;
+    }
+
+    private StringConverter<Number> converter(double unit) {
+        int decimals = !Double.isFinite(unit) || unit >= 1 ? 0 : (int) Math.min(8, Math.ceil(-Math.log10(unit)) + 1);
+        return new StringConverter<>() {
+            @Override
+            public String toString(Number n) {
+                if (Double.isFinite(unit)) {
+                    return fmt.quantity(n.doubleValue(), decimals);
+                }
+                double v = n.doubleValue();
+                double a = Math.abs(v);
+                return fmt.quantity(v, a >= 100 ? 0 : a >= 1 ? 2 : 6);
+            }
+
+            @Override
+            public Number fromString(String s) {
+                Double d = fmt.parse(s);
+                return d == null ? 0 : d;
+            }
+        };
+    }
+
+    @Override
+    protected void layoutPlotChildren() {
+        super.layoutPlotChildren();
+        if (shown == null) {
+            return;
+        }
+        double w = xAxis().getWidth();
+        double h = yAxis().getHeight();
+        for (int k = 0; k < curves.size() && k < shown.series().size(); k++) {
+            ChartData.Series s = shown.series().get(k);
+            List<PathElement> els = new ArrayList<>(s.size());
+            boolean pen = false;
+            for (int i = 0; i < s.size(); i++) {
+                double x = s.x()[i];
+                double y = s.y()[i];
+                if (!Double.isFinite(x) || !Double.isFinite(y)) {
+                    pen = false; // a gap: no value here
+                    continue;
+                }
+                double px = xAxis().getDisplayPosition(x);
+                double py = yAxis().getDisplayPosition(y);
+                els.add(pen ? new LineTo(px, py) : new MoveTo(px, py));
+                pen = true;
+            }
+            curves.get(k).getElements().setAll(els);
+        }
+        List<double[]> placed = new ArrayList<>();
+        for (int i = 0; i < markerLines.size(); i++) {
+            ChartData.Marker m = shown.markers().get(i);
+            Line line = markerLines.get(i);
+            Label label = markerLabels.get(i);
+            label.autosize();
+            double lw = label.prefWidth(-1);
+            double lh = label.prefHeight(lw);
+            label.resize(lw, lh);
+            if (m.axis() == ChartData.Axis.X) {
+                double x = xAxis().getDisplayPosition(m.value());
+                boolean in = x >= 0 && x <= w && Double.isFinite(x);
+                line.setVisible(in);
+                label.setVisible(in);
+                if (!in) {
+                    continue;
+                }
+                line.setStartX(x);
+                line.setEndX(x);
+                line.setStartY(0);
+                line.setEndY(h);
+                double lx = x + 3 + lw > w ? x - 3 - lw : x + 3;
+                // stack labels that would overlap
+                double ly = 2;
+                for (int tries = 0; tries < 6; tries++) {
+                    boolean clash = false;
+                    for (double[] r : placed) {
+                        if (lx < r[0] + r[2] && lx + lw > r[0] && ly < r[1] + r[3] && ly + lh > r[1]) {
+                            clash = true;
+                            break;
+                        }
+                    }
+                    if (!clash) {
+                        break;
+                    }
+                    ly += lh + 1;
+                }
+                placed.add(new double[] {lx, ly, lw, lh});
+                label.relocate(lx, ly);
+            } else {
+                double y = yAxis().getDisplayPosition(m.value());
+                boolean in = y >= 0 && y <= h && Double.isFinite(y);
+                line.setVisible(in);
+                label.setVisible(in);
+                if (!in) {
+                    continue;
+                }
+                line.setStartX(0);
+                line.setEndX(w);
+                line.setStartY(y);
+                line.setEndY(y);
+                double ly = y - lh - 1 < 0 ? y + 1 : y - lh - 1;
+                label.relocate(w - lw - 4, ly);
+                placed.add(new double[] {w - lw - 4, ly, lw, lh});
+            }
+        }
+        hoverLine.setStartY(0);
+        hoverLine.setEndY(h);
+    }
+
+    private void hover(MouseEvent e) {
+        if (shown == null || shown.series().isEmpty()) {
+            return;
+        }
+        Node plot = lookupPlotBackground();
+        if (plot == null) {
+            return;
+        }
+        Point2D local = plot.sceneToLocal(e.getSceneX(), e.getSceneY());
+        if (local == null || !plot.getLayoutBounds().contains(local)) {
+            hoverLine.setVisible(false);
+            readout.hide();
+            return;
+        }
+        double xv = xAxis().getValueForDisplay(local.getX()).doubleValue();
+        String text = readoutText(shown, xv, fmt);
+        if (text == null) {
+            return;
+        }
+        hoverLine.setStartX(local.getX());
+        hoverLine.setEndX(local.getX());
+        hoverLine.setVisible(true);
+        readout.setText(text);
+        if (getScene() != null && getScene().getWindow() != null) {
+            readout.show(this, e.getScreenX() + 14, e.getScreenY() + 10);
+        }
+    }
+
+    /** Exact values of every curve at the point nearest to x. */
+    static String readoutText(ChartData d, double x, Formats fmt) {
+        StringBuilder sb = new StringBuilder();
+        boolean first = true;
+        for (ChartData.Series s : d.series()) {
+            int best = -1;
+            double dist = Double.MAX_VALUE;
+            for (int i = 0; i < s.size(); i++) {
+                double dd = Math.abs(s.x()[i] - x);
+                if (dd < dist && Double.isFinite(s.y()[i])) {
+                    dist = dd;
+                    best = i;
+                }
+            }
+            if (best < 0) {
+                continue;
+            }
+            if (first) {
+                sb.append(axisName(d.xLabel())).append(": ").append(exact(fmt, s.x()[best]));
+                first = false;
+            }
+            sb.append('\n').append(s.name()).append(": ").append(exact(fmt, s.y()[best]))
+                    .append(s.unit().isEmpty() ? "" : s.unit().equals("%") ? "%" : " " + s.unit());
+        }
+        return first ? null : sb.toString();
+    }
+
+    private static String axisName(String label) {
+        int i = label.indexOf(" (");
+        return i > 0 ? label.substring(0, i) : label;
+    }
+
+    /** A value to read off exactly: 2 decimals for large numbers, more for small ones. */
+    static String exact(Formats fmt, double v) {
+        double a = Math.abs(v);
+        int decimals = a >= 1000 ? 2 : a >= 1 ? 4 : 6;
+        return fmt.number(v, decimals);
+    }
+}
