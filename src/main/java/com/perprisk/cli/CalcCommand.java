@@ -2,9 +2,6 @@ package com.perprisk.cli;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 import com.perprisk.engine.EngineException;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.explain.Explanation;
@@ -134,14 +131,7 @@ final class CalcCommand {
     static String render(PortfolioRisk risk, boolean explain, List<String> warnings) throws IOException {
         StringWriter w = new StringWriter();
         try (JsonGenerator g = new JsonFactory().createGenerator(w)) {
-            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-            DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
-                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                    .withObjectEmptySeparator("")
-                    .withArrayEmptySeparator(""));
-            pp.indentArraysWith(indenter);
-            pp.indentObjectsWith(indenter);
-            g.setPrettyPrinter(pp);
+            g.setPrettyPrinter(HeadlessSupport.layout());
             g.writeStartObject();
 
             AccountRisk a = risk.account();

@@ -234,7 +234,8 @@ final class HeadlessSupport {
         }
     }
 
-    private static DefaultPrettyPrinter layout() {
+    /** The JSON layout every headless command prints: two-space indent, "key": value. */
+    static DefaultPrettyPrinter layout() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
                 .withObjectFieldValueSpacing(Separators.Spacing.AFTER)

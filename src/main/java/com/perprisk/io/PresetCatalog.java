@@ -137,15 +137,8 @@ public final class PresetCatalog {
                 WorkspaceCodec.tiers(g, p.tiers());
             }
             if (p.dydx() != null) {
-                DydxDoc d = p.dydx();
-                g.writeObjectFieldStart("dydx");
-                JsonOut.field(g, "initialMarginFraction", d.initialMarginFraction());
-                JsonOut.field(g, "maintenanceFraction", d.maintenanceFraction());
-                JsonOut.field(g, "openInterestNotional", d.openInterestNotional());
-                JsonOut.field(g, "oiLowerCap", d.oiLowerCap());
-                JsonOut.field(g, "oiUpperCap", d.oiUpperCap());
-                JsonOut.extra(g, d.extra());
-                g.writeEndObject();
+                g.writeFieldName("dydx");
+                WorkspaceCodec.dydx(g, p.dydx());
             }
             g.writeEndObject();
         } catch (IOException e) {

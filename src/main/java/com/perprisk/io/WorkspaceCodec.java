@@ -334,15 +334,8 @@ public final class WorkspaceCodec {
             tiers(g, m.tiers());
         }
         if (m.dydx() != null) {
-            DydxDoc d = m.dydx();
-            g.writeObjectFieldStart("dydx");
-            JsonOut.field(g, "initialMarginFraction", d.initialMarginFraction());
-            JsonOut.field(g, "maintenanceFraction", d.maintenanceFraction());
-            JsonOut.field(g, "openInterestNotional", d.openInterestNotional());
-            JsonOut.field(g, "oiLowerCap", d.oiLowerCap());
-            JsonOut.field(g, "oiUpperCap", d.oiUpperCap());
-            JsonOut.extra(g, d.extra());
-            g.writeEndObject();
+            g.writeFieldName("dydx");
+            dydx(g, m.dydx());
         }
         if (m.funding() != null) {
             g.writeObjectFieldStart("funding");
@@ -363,6 +356,18 @@ public final class WorkspaceCodec {
     }
 
     /** Tier objects, shared with presets. A +∞ cap is left out (JSON has no Infinity). */
+    /** Writes a dYdX liquidity-tier block (shared by workspaces and presets). */
+    static void dydx(JsonGenerator g, DydxDoc d) throws IOException {
+        g.writeStartObject();
+        JsonOut.field(g, "initialMarginFraction", d.initialMarginFraction());
+        JsonOut.field(g, "maintenanceFraction", d.maintenanceFraction());
+        JsonOut.field(g, "openInterestNotional", d.openInterestNotional());
+        JsonOut.field(g, "oiLowerCap", d.oiLowerCap());
+        JsonOut.field(g, "oiUpperCap", d.oiUpperCap());
+        JsonOut.extra(g, d.extra());
+        g.writeEndObject();
+    }
+
     static void tiers(JsonGenerator g, List<TierDoc> tiers) throws IOException {
         g.writeStartArray();
         for (TierDoc t : tiers) {

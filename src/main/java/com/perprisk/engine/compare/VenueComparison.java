@@ -8,6 +8,10 @@ import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.funding.FundingPayment;
+import com.perprisk.engine.liquidation.LiquidationSolver;
+import com.perprisk.engine.liquidation.MarginPool;
+import com.perprisk.engine.liquidation.MarginRules;
+import com.perprisk.engine.liquidation.Requirement;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.engine.risk.RiskEngine;
@@ -236,7 +240,8 @@ public final class VenueComparison {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(attribute(pos, "liquidationPrice", a, b, ra.liquidationPrice(),
-                rb.liquidationPrice(), tables, rules -> RulesSolver.liquidationPrice(portfolio, pos.id(), rules)));
+                rb.liquidationPrice(), tables, rules -> LiquidationSolver.solve(MarginPool.of(portfolio, pos.id(), rules),
+                        Requirement.MAINTENANCE).price()));
     }
 
     private static java.util.Optional<Difference> maintenance(Portfolio portfolio, Position pos, Convention a,

@@ -68,13 +68,13 @@ public final class LiquidationExplainer {
             terms.add(new Term("EP" + sfx, "entry price of " + leg.position().id(), ep, "quote"));
             String sideWord = side > 0 ? " − " : " + ";
             if (kind == Requirement.MAINTENANCE) {
-                Tier tier = seg != null ? leg.market().tiers().tier(seg.brackets()[i])
+                Tier tier = seg != null ? leg.rules().table().tier(seg.brackets()[i])
                         : leg.bracket(pool.markPrice());
-                double fee = leg.market().closeFeeInRequirement();
+                double fee = leg.rules().closeFeeRate();
                 if (leg.maintenanceMovesWithPrice()) {
                     terms.add(new Term("MMR" + sfx, "maintenance margin rate of bracket " + (indexOf(leg, tier) + 1),
                             tier.mmr(), "rate"));
-                    if (leg.market().convention().usesMaintenanceAmount()) {
+                    if (leg.rules().useAmount()) {
                         terms.add(new Term("cum" + sfx, "maintenance amount of that bracket", tier.maintenanceAmount(),
                                 "quote"));
                         num.append(" + cum").append(sfx);
@@ -106,7 +106,7 @@ public final class LiquidationExplainer {
                                 + ".");
                     }
                 } else {
-                    double mmEntry = tier.maintenanceMargin(leg.position().entryNotional());
+                    double mmEntry = leg.maintenanceMargin(pool.markPrice());
                     terms.add(new Term("MM" + sfx, "maintenance margin fixed at entry value (bracket "
                             + (indexOf(leg, tier) + 1) + ": N_entry × " + plain(tier.mmr()) + " − "
                             + plain(tier.maintenanceAmount()) + ")", mmEntry, "quote"));
@@ -169,7 +169,7 @@ public final class LiquidationExplainer {
         if (!leg.maintenanceMovesWithPrice()) {
             return java.util.Optional.empty();
         }
-        double mmEntry = leg.market().tiers().maintenanceMargin(leg.position().entryNotional());
+        double mmEntry = leg.rules().table().maintenanceMargin(leg.position().entryNotional());
         double quick = entryMeasureEstimate(pool);
         return java.util.Optional.of("Quick estimate with MM measured at entry (MM = " + plain(mmEntry)
                 + "): EP − side × (M − MM) / Q = " + plain(quick) + ". The exact price differs by "
@@ -180,13 +180,13 @@ public final class LiquidationExplainer {
     /** EP − side × (M − MM_entry) / Q: the shortcut that measures maintenance at the entry notional. */
     public static double entryMeasureEstimate(MarginPool pool) {
         Leg leg = pool.legs().get(0);
-        double mmEntry = leg.market().tiers().maintenanceMargin(leg.position().entryNotional());
+        double mmEntry = leg.rules().table().maintenanceMargin(leg.position().entryNotional());
         return leg.position().entryPrice()
                 - leg.position().side().sign() * (pool.walletOrMargin() - mmEntry) / leg.position().size();
     }
 
     private static int indexOf(Leg leg, Tier tier) {
-        return leg.market().tiers().tiers().indexOf(tier);
+        return leg.rules().table().tiers().indexOf(tier);
     }
 
     /** Convenience for callers that only know the convention: what it changes, in one line. */

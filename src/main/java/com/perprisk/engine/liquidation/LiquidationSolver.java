@@ -45,32 +45,73 @@ public final class LiquidationSolver {
         if (pool.legs().isEmpty()) {
             return SolvedPrice.none(safe);
         }
-        List<LinearSegment> segments = segments(pool, kind);
-        List<SolvedPrice> roots = new ArrayList<>(2);
-        LinearSegment previous = null;
-        for (LinearSegment s : segments) {
-            if (previous != null) {
-                // a jump across zero at the cut (no maintenance amount to keep MM continuous)
-                double left = previous.valueAt(s.from());
-                double right = s.valueAt(s.from());
+        LinearSegment[] segments = segments(pool, kind).toArray(new LinearSegment[0]);
+        long found = locate(segments, 0, mark);
+        if (found == NONE) {
+            return SolvedPrice.none(safe);
+        }
+        int index = (int) (found >> 1);
+        boolean atBoundary = (found & 1) == 1;
+        LinearSegment s = segments[index];
+        double price = atBoundary ? s.from() : Math.min(Math.max(s.zero(), s.from()), s.to());
+        return new SolvedPrice(price, s, atBoundary, safe);
+    }
+
+    /**
+     * The root of the same lines with every intercept raised by {@code shift} (a change of the fixed balance, e.g.
+     * funding settled into the margin), nearest to {@code mark}; NaN when there is none. Allocation-free, for the
+     * Monte Carlo, which re-solves a pool each time funding settles.
+     */
+    public static double solveShifted(LinearSegment[] segments, double shift, double mark) {
+        long found = locate(segments, shift, mark);
+        if (found == NONE) {
+            return Double.NaN;
+        }
+        LinearSegment s = segments[(int) (found >> 1)];
+        if ((found & 1) == 1) {
+            return s.from();
+        }
+        double z = -(s.intercept() + shift) / s.slope();
+        return Math.min(Math.max(z, s.from()), s.to());
+    }
+
+    private static final long NONE = -1;
+
+    /**
+     * Finds the root nearest the mark: within a segment where its line crosses zero at a positive price, or at a cut
+     * where the surplus jumps across zero (no maintenance amount to keep MM continuous). Returns segment index × 2,
+     * plus 1 for a jump at that segment's start, or {@link #NONE}.
+     */
+    private static long locate(LinearSegment[] segments, double shift, double mark) {
+        long best = NONE;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < segments.length; i++) {
+            LinearSegment s = segments[i];
+            double a = s.intercept() + shift;
+            if (i > 0) {
+                double left = segments[i - 1].intercept() + shift + segments[i - 1].slope() * s.from();
+                double right = a + s.slope() * s.from();
                 if ((left > 0 && right < 0) || (left < 0 && right > 0)) {
-                    roots.add(new SolvedPrice(s.from(), s, true, safe));
+                    double d = Math.abs(s.from() - mark);
+                    if (d < bestDistance) {
+                        bestDistance = d;
+                        best = 2L * i + 1;
+                    }
                 }
             }
-            double z = s.zero();
-            if (!Double.isNaN(z) && z > 0 && z >= s.from() * (1 - EDGE) && z <= s.to() * (1 + EDGE)) {
-                double p = Math.min(Math.max(z, s.from()), s.to());
-                roots.add(new SolvedPrice(p, s, false, safe));
+            if (s.slope() != 0) {
+                // the line's zero: P = −intercept / slope
+                double z = -a / s.slope();
+                if (z > 0 && z >= s.from() * (1 - EDGE) && z <= s.to() * (1 + EDGE)) {
+                    double d = Math.abs(Math.min(Math.max(z, s.from()), s.to()) - mark);
+                    if (d < bestDistance) {
+                        bestDistance = d;
+                        best = 2L * i;
+                    }
+                }
             }
-            previous = s;
         }
-        SolvedPrice best = null;
-        for (SolvedPrice r : roots) {
-            if (best == null || Math.abs(r.price() - mark) < Math.abs(best.price() - mark)) {
-                best = r;
-            }
-        }
-        return best != null ? best : SolvedPrice.none(safe);
+        return best;
     }
 
     /** The pool's surplus as straight lines between consecutive bracket cuts, in increasing price order. */
@@ -98,7 +139,7 @@ public final class LiquidationSolver {
             if (!leg.bracketMovesWithPrice()) {
                 continue;
             }
-            double[] floors = leg.market().tiers().positiveFloors();
+            double[] floors = leg.rules().table().positiveFloors();
             int start = all.length;
             all = Arrays.copyOf(all, start + floors.length);
             for (int k = 0; k < floors.length; k++) {
@@ -126,15 +167,16 @@ public final class LiquidationSolver {
             brackets[i] = leg.bracketIndex(inside);
             switch (kind) {
                 case MAINTENANCE -> {
-                    var tier = leg.market().tiers().tier(brackets[i]);
+                    MarginRules rules = leg.rules();
                     if (leg.maintenanceMovesWithPrice()) {
-                        // MM = Q × P × MMR − amount (+ taker fee × Q × P under OKX)
-                        slope -= q * (tier.mmr() + leg.market().closeFeeInRequirement());
-                        intercept += tier.maintenanceAmount();
+                        // MM = Q × P × MMR − amount (+ close fee × Q × P where the rules count it)
+                        var tier = rules.table().tier(brackets[i]);
+                        slope -= q * (tier.mmr() + rules.closeFeeRate());
+                        intercept += rules.useAmount() ? tier.maintenanceAmount() : 0;
                     } else {
                         // MM fixed at entry value (Bybit): a constant
-                        intercept -= tier.maintenanceMargin(leg.position().entryNotional());
-                        slope -= q * leg.market().closeFeeInRequirement();
+                        intercept -= rules.maintenanceMargin(leg.position(), inside);
+                        slope -= q * rules.closeFeeRate();
                     }
                 }
                 case ZERO -> {

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * The collateral that backs a position, seen as a function of one market's mark price P with everything else frozen:
@@ -45,23 +46,37 @@ public final class MarginPool {
 
     /** The pool a position belongs to, as a function of its own market's mark price. */
     public static MarginPool of(Portfolio portfolio, String positionId) {
+        return of(portfolio, positionId, MarginRules::of);
+    }
+
+    /** The same pool with each market charged by the given rules (a comparison switching one factor). */
+    public static MarginPool of(Portfolio portfolio, String positionId, Function<Market, MarginRules> rules) {
         Position target = portfolio.positions().stream().filter(p -> p.id().equals(positionId)).findFirst()
                 .orElseThrow(() -> new EngineException("unknown position " + positionId));
         Market market = portfolio.requireMarket(target.symbol());
-        return target.isIsolated() ? isolated(target, market) : crossPools(portfolio).get(target.symbol());
+        return target.isIsolated() ? isolated(target, market, rules.apply(market))
+                : crossPools(portfolio, rules).get(target.symbol());
     }
 
     /** An isolated position's own pool: its margin against its own requirement. */
     public static MarginPool isolated(Position position, Market market) {
+        return isolated(position, market, MarginRules.of(market));
+    }
+
+    public static MarginPool isolated(Position position, Market market, MarginRules rules) {
         return new MarginPool(market.symbol(), true, position.isolatedMarginBalance(), 0, 0,
-                List.of(new Leg(position, market)), market.markPrice());
+                List.of(new Leg(position, market, rules)), market.markPrice());
+    }
+
+    public static Map<String, MarginPool> crossPools(Portfolio portfolio) {
+        return crossPools(portfolio, MarginRules::of);
     }
 
     /**
      * The cross pool seen from each market that has cross positions, built in one pass: for market m, the other
      * markets' uPnL and requirement are the totals less m's own share.
      */
-    public static Map<String, MarginPool> crossPools(Portfolio portfolio) {
+    public static Map<String, MarginPool> crossPools(Portfolio portfolio, Function<Market, MarginRules> rules) {
         Map<String, Market> markets = portfolio.marketsBySymbol();
         Map<String, List<Leg>> legsBySymbol = new LinkedHashMap<>();
         Map<String, double[]> ownBySymbol = new HashMap<>();
@@ -75,7 +90,7 @@ public final class MarginPool {
             if (m == null) {
                 throw new EngineException("unknown symbol " + p.symbol());
             }
-            Leg leg = new Leg(p, m);
+            Leg leg = new Leg(p, m, rules.apply(m));
             double pnl = leg.unrealizedPnl(m.markPrice());
             double req = leg.requirement(m.markPrice());
             legsBySymbol.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(leg);

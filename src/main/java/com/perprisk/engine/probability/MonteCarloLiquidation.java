@@ -458,7 +458,7 @@ public final class MonteCarloLiquidation {
                             double pay = 0;
                             for (LegModel leg : pool.legs) {
                                 if (leg.market == i) {
-                                    pay -= leg.side * leg.q * price[i] * fundingRate[i];
+                                    pay += leg.funding(price[i], fundingRate[i]);
                                 }
                             }
                             if (pay == 0) {

@@ -6,8 +6,10 @@ import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
-import com.perprisk.engine.compare.MarginRules;
-import com.perprisk.engine.compare.RulesSolver;
+import com.perprisk.engine.liquidation.MarginRules;
+import com.perprisk.engine.liquidation.LiquidationSolver;
+import com.perprisk.engine.liquidation.MarginPool;
+import com.perprisk.engine.liquidation.Requirement;
 import com.perprisk.engine.explain.Numbers;
 import com.perprisk.engine.funding.FundingPayment;
 
@@ -236,7 +238,7 @@ public final class Reconciler {
             notes.add(MarginRules.of(pf.requireMarket(sym)).closeFeeRate() > 0 ? "close fee left out of the"
                     + " requirement" : "close fee " + Numbers.plain(feeRate) + " × Q × P added to the requirement");
         }
-        Double price = RulesSolver.liquidationPrice(pf, t.id(), rules);
+        Double price = LiquidationSolver.solve(MarginPool.of(pf, t.id(), rules), Requirement.MAINTENANCE).price();
         if (price != null && causes.contains(Cause.MARK_VS_LAST)) {
             // in last-price terms: LP + (last − mark)
             price = price + o.markLastSpread();

@@ -12,6 +12,9 @@ import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.Tables;
 import com.perprisk.engine.liquidation.LiquidationSolver;
+import com.perprisk.engine.liquidation.MarginPool;
+import com.perprisk.engine.liquidation.MarginRules;
+import com.perprisk.engine.liquidation.Requirement;
 import com.perprisk.engine.tier.TierSpec;
 import com.perprisk.engine.tier.TierTable;
 import org.junit.jupiter.api.Test;
@@ -93,7 +96,7 @@ class VenueComparisonTest {
     }
 
     @Test
-    void rulesSolverMatchesTheEngineUnderEveryConvention() {
+    void switchingEveryFactorOfAToBReproducesBsLiquidationPrice() {
         for (Convention c : Convention.values()) {
             if (c == Convention.DYDX) {
                 continue;
@@ -106,13 +109,19 @@ class VenueComparisonTest {
                     List.of(Position.cross("btc", "BTCUSDT", Side.LONG, 109.488, 32_481.98, 20),
                             Position.cross("eth", "ETHUSDT", Side.LONG, 3_683.979, 1_456.84, 20),
                             Position.isolated("iso", "BTCUSDT", Side.SHORT, 12, 31_000, 15)), 720);
+            // the rules of BINANCE with every factor switched to c's are c's rules: the same solver, the same price
             for (String id : List.of("btc", "eth", "iso")) {
                 Double exact = LiquidationSolver.liquidationPrice(pf, id).price();
-                Double mine = RulesSolver.liquidationPrice(pf, id, MarginRules::of);
+                Double switched = LiquidationSolver.solve(MarginPool.of(pf, id, m -> {
+                    MarginRules own = MarginRules.of(m);
+                    return MarginRules.of(Convention.BINANCE, m.tiers(), m.takerFeeRate())
+                            .withMeasureAtEntry(own.measureAtEntry()).withBracketAtEntry(own.bracketAtEntry())
+                            .withAmount(own.useAmount()).withCloseFee(own.closeFeeRate());
+                }), Requirement.MAINTENANCE).price();
                 if (exact == null) {
-                    assertNull(mine, c + " " + id);
+                    assertNull(switched, c + " " + id);
                 } else {
-                    assertEquals(exact, mine, 1e-8 * exact, c + " " + id);
+                    assertEquals(exact, switched, 1e-9 * exact, c + " " + id);
                 }
             }
         }

@@ -1,4 +1,4 @@
-package com.perprisk.engine.compare;
+package com.perprisk.engine.liquidation;
 
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.Market;
@@ -10,7 +10,8 @@ import com.perprisk.engine.tier.TierTable;
  * The maintenance requirement of a leg broken into the factors venues disagree on, each switchable on its own:
  * where MM is measured (entry or P), where the bracket is chosen, which table (MMR source), whether the maintenance
  * amount is deducted, and the close fee in the requirement. {@link #of(Market)} gives exactly what the market's
- * convention does; the comparison and the reconciler switch one factor at a time.
+ * convention does, and is what every {@link Leg} uses unless told otherwise; the venue comparison and the reconciler
+ * switch one factor at a time and hand the result to the same solver.
  *
  * @param table          the tier table (MMR and maintenance amount source)
  * @param measureAtEntry MM = entry value × MMR − amount of the entry bracket, fixed while the price moves (Bybit)
