@@ -259,7 +259,7 @@ public final class Dist {
 
     /** Runs a command; its output goes to the console, or to {@code log} (returned either way). */
     private static String exec(List<String> cmd, Path log) throws Exception {
-        System.out.println("[dist] " + String.join(" ", cmd));
+        System.out.println("[dist] $ " + String.join(" ", cmd));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Process p = pb.start();
         StringBuilder out = new StringBuilder();
