@@ -185,7 +185,7 @@ public final class Dist {
                     "-cp", launch.classPath, launch.mainClass));
             String out;
             try {
-                out = exec(train, work.resolve("cds-training.log"));
+                out = exec(train, work.resolve("cds-training.log"), 3); // a hung window must not hang the build
             } catch (Exception e) {
                 warn("the training run failed (" + e.getMessage() + "); see " + work.resolve("cds-training.log"));
                 Files.deleteIfExists(classlist);
@@ -259,6 +259,10 @@ public final class Dist {
 
     /** Runs a command; its output goes to the console, or to {@code log} (returned either way). */
     private static String exec(List<String> cmd, Path log) throws Exception {
+        return exec(cmd, log, 15);
+    }
+
+    private static String exec(List<String> cmd, Path log, int minutes) throws Exception {
         System.out.println("[dist] $ " + String.join(" ", cmd));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         Process p = pb.start();
@@ -277,7 +281,7 @@ public final class Dist {
             }
         });
         reader.start();
-        if (!p.waitFor(10, TimeUnit.MINUTES)) {
+        if (!p.waitFor(minutes, TimeUnit.MINUTES)) {
             p.destroyForcibly();
             throw new IOException("timed out: " + cmd.get(0));
         }
