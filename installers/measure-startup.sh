@@ -25,19 +25,30 @@ if [ -z "${DISPLAY:-}" ]; then
   display=(xvfb-run -a -s '-screen 0 1280x800x24')
 fi
 
+timer=()
+if [ -x /usr/bin/time ]; then
+  timer=(/usr/bin/time -f '%U %S' -o "$settings/cpu")
+fi
+cpu=() # CPU seconds (user + system) of each run, in the order of the runs: a busy machine slows the wall clock more
 once() { # once OPTIONS... -> prints the milliseconds, or nothing
-  "${display[@]}" "$java" "$@" -Dperprisk.exitAfterFirstFrame=true -Dperprisk.settings.dir="$settings" \
+  "${display[@]}" "${timer[@]}" "$java" "$@" -Dperprisk.exitAfterFirstFrame=true -Dperprisk.settings.dir="$settings" \
       -cp "$cp" "$main" 2>/dev/null | sed -n 's/^first-frame-ms=//p'
 }
+cpu_of_last() { [ -f "$settings/cpu" ] && awk '{printf "%.2f\n", $1 + $2}' "$settings/cpu" || echo; }
 median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 once "${opts[@]}" >/dev/null # first start: JavaFX unpacks its native libraries to ~/.openjfx/cache
-with=(); without=()
+with=(); without=(); cpu_with=(); cpu_without=()
 for ((i = 0; i < runs; i++)); do
-  without+=("$(once "${nocds[@]}" -Xshare:off)")
-  with+=("$(once "${opts[@]}")")
+  without+=("$(once "${nocds[@]}" -Xshare:off)"); cpu_without+=("$(cpu_of_last)")
+  with+=("$(once "${opts[@]}")"); cpu_with+=("$(cpu_of_last)")
 done
 archive="$app/lib/app/perprisk.jsa"
 echo "app: $app ($(du -sh "$app" | cut -f1)); CDS archive: $( [ -f "$archive" ] && du -h "$archive" | cut -f1 || echo none)"
-echo "no CDS  (ms): ${without[*]}  median $(printf '%s\n' "${without[@]}" | grep . | median)"
-echo "AppCDS  (ms): ${with[*]}  median $(printf '%s\n' "${with[@]}" | grep . | median)"
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
+echo "no CDS  first frame (ms): ${without[*]}  median $(printf '%s\n' "${without[@]}" | grep . | median)"
+echo "AppCDS  first frame (ms): ${with[*]}  median $(printf '%s\n' "${with[@]}" | grep . | median)"
+if [ ${#timer[@]} -gt 0 ]; then
+  echo "no CDS  CPU seconds: ${cpu_without[*]}  median $(printf '%s\n' "${cpu_without[@]}" | grep . | median)"
+  echo "AppCDS  CPU seconds: ${cpu_with[*]}  median $(printf '%s\n' "${cpu_with[@]}" | grep . | median)"
+fi
