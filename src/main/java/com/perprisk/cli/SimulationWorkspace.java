@@ -17,17 +17,17 @@ import java.util.Map;
  * {@code "counterparties": {"seed": 7, "perSide": 50}} or a list of positions
  * ({@code id, symbol, side, size, entryPrice, leverage}). Problems are reported at their JSON path.
  */
-final class SimulationWorkspace {
+public final class SimulationWorkspace {
     private SimulationWorkspace() {
     }
 
-    record Extension(double insuranceFund, Population counterparties, List<FieldProblem> problems) {
-        boolean hasErrors() {
+    public record Extension(double insuranceFund, Population counterparties, List<FieldProblem> problems) {
+        public boolean hasErrors() {
             return problems.stream().anyMatch(FieldProblem::isError);
         }
     }
 
-    static Extension read(Map<String, Object> extra, Portfolio portfolio) {
+    public static Extension read(Map<String, Object> extra, Portfolio portfolio) {
         List<FieldProblem> problems = new ArrayList<>();
         double fund = 0;
         Object f = extra == null ? null : extra.get("insuranceFund");

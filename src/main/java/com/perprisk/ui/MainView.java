@@ -82,6 +82,7 @@ public final class MainView extends BorderPane {
     private final Node tilesPanel;
     private final Node chartsPanel;
     private final Node scenarioPanel;
+    private final TeachingPanels teaching;
     private Dialogs dialogs = new NativeDialogs();
     private Runnable onExit = Platform::exit;
 
@@ -97,6 +98,8 @@ public final class MainView extends BorderPane {
         markets = new MarketsView(vm);
         tiers = new TierEditor(vm);
         tiers.marketProperty().bind(markets.selectedMarketProperty());
+        teaching = new TeachingPanels(vm, this::setRight, this::confirmDiscard,
+                m -> dialogs.error(window(), "Teach", m));
 
         topBox = new VBox(buildMenuBar(), account);
         setTop(topBox);
@@ -122,6 +125,7 @@ public final class MainView extends BorderPane {
             }
         });
         tabs.getTabs().addAll(chartsTab, explainTab);
+        teaching.addTabs(tabs);
         tabs.setId("result-tabs");
                 SplitPane right = new SplitPane(wrap(tilesPanel), tabs);
         right.setOrientation(Orientation.VERTICAL);
@@ -283,7 +287,7 @@ public final class MainView extends BorderPane {
         });
         help.getItems().addAll(keys, about);
 
-        MenuBar bar = new MenuBar(file, edit, view, help);
+        MenuBar bar = new MenuBar(file, edit, view, teaching.menu(), help);
         bar.setId("menu-bar");
         return bar;
     }
@@ -580,6 +584,11 @@ public final class MainView extends BorderPane {
 
     public TabPane resultTabs() {
         return tabs;
+    }
+
+    /** Lessons, playback, venue comparison, reconcile and probability. */
+    public TeachingPanels teaching() {
+        return teaching;
     }
 
     /** File dialogs and alerts of the real desktop. */

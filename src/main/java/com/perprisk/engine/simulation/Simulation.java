@@ -137,12 +137,33 @@ public final class Simulation {
     }
 
     public static Result run(Portfolio portfolio, PricePath path, Settings settings) {
+        return run(portfolio, path, settings, null);
+    }
+
+    /**
+     * The state after one point of the path (marks moved, funding settled, pools checked): what a playback shows at
+     * that tick.
+     *
+     * @param step          index of the point
+     * @param timeHours     hours since the start
+     * @param portfolio     the portfolio after the point (liquidated positions removed or shrunk)
+     * @param insuranceFund the fund after the point
+     * @param events        events so far (all points up to and including this one)
+     */
+    public record Tick(int step, double timeHours, Portfolio portfolio, double insuranceFund, int events) {
+    }
+
+    /** As {@link #run(Portfolio, PricePath, Settings)}, reporting the state after every point to {@code onTick}. */
+    public static Result run(Portfolio portfolio, PricePath path, Settings settings,
+                             java.util.function.Consumer<Tick> onTick) {
         for (String s : path.symbols()) {
             if (portfolio.market(s).isEmpty()) {
                 throw new EngineException("the price path has market " + s + " but the workspace does not");
             }
         }
-        return new Run(portfolio, path, settings).run();
+        Run r = new Run(portfolio, path, settings);
+        r.onTick = onTick;
+        return r.run();
     }
 
     /** Mutable state of one run. */
@@ -162,6 +183,7 @@ public final class Simulation {
         double funding;
         int step;
         double time;
+        java.util.function.Consumer<Tick> onTick;
 
         Run(Portfolio portfolio, PricePath path, Settings settings) {
             this.pf = portfolio;
@@ -181,6 +203,9 @@ public final class Simulation {
                     settleFunding(k);
                 }
                 checkPools();
+                if (onTick != null) {
+                    onTick.accept(new Tick(k, time, pf, fund, events.size()));
+                }
             }
             Ledger ledger = new Ledger(traderLoss, fund - settings.insuranceFund(), fees, adlCollected, uncovered,
                     funding);

@@ -92,6 +92,10 @@ public final class WorkspaceViewModel {
     private long lastEditTime;
     private int nextId = 1;
     private LongSupplier clock = System::nanoTime;
+    /** A simulated state shown instead of the entered one (price-path playback), or null. */
+    private Portfolio playback;
+    /** The entered portfolio the playback started from: once the inputs differ, the playback is dropped. */
+    private Portfolio playbackBase;
 
     public WorkspaceViewModel(RiskContext context) {
         this(context, Formats.current());
@@ -222,6 +226,7 @@ public final class WorkspaceViewModel {
 
     /** Replaces everything with a document; clears the history and marks it saved when it came from a file. */
     public void load(WorkspaceDocument doc, Path source) {
+        playback = null;
         apply(doc);
         undo.clear();
         redo.clear();
@@ -680,7 +685,10 @@ public final class WorkspaceViewModel {
         PortfolioRisk risk = null;
         Portfolio computed = null;
         if (!errors && entered != null && failure == null) {
-            computed = withScenario(entered, context.scenarioMoveProperty().get());
+            if (playback != null && !entered.equals(playbackBase)) {
+                playback = null; // the inputs changed: the simulated state no longer belongs to them
+            }
+            computed = playback != null ? playback : withScenario(entered, context.scenarioMoveProperty().get());
             try {
                 risk = RiskEngine.evaluate(computed, true);
             } catch (RuntimeException e) {
@@ -711,6 +719,35 @@ public final class WorkspaceViewModel {
             row.setRisk(pr);
         }
         lastRecomputeNanos.set(System.nanoTime() - t0);
+    }
+
+    // ------------------------------------------------------------------ playback hook
+
+    /**
+     * Shows a simulated state (a tick of the price-path playback: moved marks, settled funding, liquidated positions)
+     * in every result, tile and chart in place of the entered inputs. The inputs, the dirty flag and the undo history
+     * are untouched; {@link #clearPlayback()}, loading a document or an edit that changes the inputs (so that they
+     * no longer equal {@code from}) returns to the entered workspace.
+     *
+     * @param simulated the state to show
+     * @param from      the entered portfolio the simulation started from
+     */
+    public void showPlayback(Portfolio simulated, Portfolio from) {
+        playback = Objects.requireNonNull(simulated);
+        playbackBase = Objects.requireNonNull(from);
+        recompute();
+    }
+
+    /** Back to the entered workspace after a playback. */
+    public void clearPlayback() {
+        if (playback != null) {
+            playback = null;
+            recompute();
+        }
+    }
+
+    public boolean isPlaybackShown() {
+        return playback != null;
     }
 
     /** The portfolio with every mark moved by the scenario's fraction (0.05 = +5%). */

@@ -1,0 +1,315 @@
+package com.perprisk.ui;
+
+import com.perprisk.io.WorkspaceException;
+import com.perprisk.ui.compare.CompareView;
+import com.perprisk.ui.compare.CompareViewModel;
+import com.perprisk.ui.lessons.Lessons;
+import com.perprisk.ui.lessons.NarrativeView;
+import com.perprisk.ui.playback.PlaybackView;
+import com.perprisk.ui.playback.PlaybackViewModel;
+import com.perprisk.ui.probability.ProbabilityView;
+import com.perprisk.ui.probability.ProbabilityViewModel;
+import com.perprisk.ui.reconcile.ReconcileView;
+import com.perprisk.ui.reconcile.ReconcileViewModel;
+import com.perprisk.ui.workspace.WorkspaceViewModel;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The teaching features of the main window in one place: the Playback, Compare, Reconcile and Probability tabs
+ * (each created when first selected), the lesson narrative beside the window, and the Teach menu. The main window
+ * only calls {@link #menu}, {@link #addTabs} and hands over where the side panel goes.
+ */
+public final class TeachingPanels {
+    public static final String PLAYBACK = "playback";
+    public static final String COMPARE = "compare";
+    public static final String RECONCILE = "reconcile";
+    public static final String PROBABILITY = "probability";
+    private static final String CSS = Objects.requireNonNull(TeachingPanels.class.getResource(
+            "/com/perprisk/ui/teach.css")).toExternalForm();
+
+    private final WorkspaceViewModel vm;
+    private final Consumer<Node> sidePanel;
+    private final BooleanSupplier confirmDiscard;
+    private final Consumer<String> error;
+    private final PlaybackViewModel playback;
+    private final Map<String, Tab> tabs = new LinkedHashMap<>();
+    private TabPane tabPane;
+    private PlaybackView playbackView;
+    private CompareView compareView;
+    private ReconcileView reconcileView;
+    private ProbabilityView probabilityView;
+    private NarrativeView narrative;
+    private Lessons.Lesson lesson;
+    private int lessonLoad = -1;
+
+    /**
+     * @param sidePanel      places a node beside the window (null removes it)
+     * @param confirmDiscard asks about unsaved changes before a lesson replaces the workspace; false cancels
+     * @param error          reports a problem to the user
+     */
+    public TeachingPanels(WorkspaceViewModel vm, Consumer<Node> sidePanel, BooleanSupplier confirmDiscard,
+                          Consumer<String> error) {
+        this.vm = vm;
+        this.sidePanel = sidePanel;
+        this.confirmDiscard = confirmDiscard;
+        this.error = error;
+        this.playback = new PlaybackViewModel(vm);
+        // another document replaces the lesson: its narrative goes
+        vm.loadsProperty().addListener((obs, o, n) -> {
+            if (lesson != null && n.intValue() != lessonLoad) {
+                lesson = null;
+                sidePanel.accept(null);
+            }
+        });
+    }
+
+    // ------------------------------------------------------------------ tabs
+
+    /** Adds the four tabs after the existing ones; each pane is built when its tab is first selected. */
+    public void addTabs(TabPane pane) {
+        this.tabPane = pane;
+        tab(PLAYBACK, "Playback", this::playbackView);
+        tab(COMPARE, "Compare", this::compareView);
+        tab(RECONCILE, "Reconcile", this::reconcileView);
+        tab(PROBABILITY, "Probability", this::probabilityView);
+        watchRoom();
+    }
+
+    private void tab(String id, String title, Supplier<Node> content) {
+        Tab t = new Tab(title);
+        t.setId(id + "-tab");
+        t.setClosable(false);
+        t.selectedProperty().addListener((obs, o, sel) -> {
+            if (sel && t.getContent() == null) {
+                t.setContent(content.get());
+            }
+        });
+        tabs.put(id, t);
+        tabPane.getTabs().add(t);
+    }
+
+    private double[] savedDividers;
+
+    /**
+     * The teaching tabs need more room than the charts: while one is selected the tab area takes most of the right
+     * column's height and more of the window's width; selecting Charts or Explain gives the room back.
+     */
+    private void watchRoom() {
+        tabPane.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
+            boolean teach = n != null && tabs.containsValue(n);
+            javafx.scene.control.SplitPane right = split("#right-split");
+            javafx.scene.control.SplitPane bottom = split("#bottom-split");
+            if (right == null || bottom == null || right.getDividers().isEmpty() || bottom.getDividers().isEmpty()) {
+                return;
+            }
+            if (teach && savedDividers == null) {
+                savedDividers = new double[]{right.getDividerPositions()[0], bottom.getDividerPositions()[0]};
+                right.setDividerPositions(Math.min(savedDividers[0], 0.16));
+                bottom.setDividerPositions(Math.min(savedDividers[1], 0.33));
+            } else if (!teach && savedDividers != null) {
+                right.setDividerPositions(savedDividers[0]);
+                bottom.setDividerPositions(savedDividers[1]);
+                savedDividers = null;
+            }
+        });
+    }
+
+    private javafx.scene.control.SplitPane split(String selector) {
+        if (tabPane.getScene() == null) {
+            return null;
+        }
+        Node n = tabPane.getScene().lookup(selector);
+        return n instanceof javafx.scene.control.SplitPane sp ? sp : null;
+    }
+
+    /** Selects one of the teaching tabs (building it first if needed). */
+    public void select(String id) {
+        Tab t = tabs.get(id);
+        if (t != null && tabPane != null) {
+            tabPane.getSelectionModel().select(t);
+        }
+    }
+
+    private <T extends Parent> T styled(T p) {
+        p.getStylesheets().add(CSS);
+        return p;
+    }
+
+    public PlaybackView playbackView() {
+        if (playbackView == null) {
+            playbackView = styled(new PlaybackView(playback));
+            if (lesson != null && lesson.chartSymbol() != null) {
+                playbackView.showMarket(lesson.chartSymbol());
+            }
+        }
+        return playbackView;
+    }
+
+    public CompareView compareView() {
+        if (compareView == null) {
+            Tab t = tabs.get(COMPARE);
+            javafx.beans.value.ObservableBooleanValue shown = t == null ? new javafx.beans.property
+                    .SimpleBooleanProperty(true) : t.selectedProperty();
+            compareView = styled(new CompareView(new CompareViewModel(vm.context(), vm.formats()), shown,
+                    vm.context().riskProperty()));
+        }
+        return compareView;
+    }
+
+    public ReconcileView reconcileView() {
+        if (reconcileView == null) {
+            reconcileView = styled(new ReconcileView(new ReconcileViewModel(vm.context(), vm.formats())));
+        }
+        return reconcileView;
+    }
+
+    public ProbabilityView probabilityView() {
+        if (probabilityView == null) {
+            probabilityView = styled(new ProbabilityView(new ProbabilityViewModel(vm.context(), vm.formats())));
+        }
+        return probabilityView;
+    }
+
+    public PlaybackViewModel playback() {
+        return playback;
+    }
+
+    // ------------------------------------------------------------------ menu
+
+    /** The Teach menu: Lessons ▸ each lesson, then the four panes. */
+    public Menu menu() {
+        Menu teach = new Menu("_Teach");
+        teach.setId("menu-teach");
+        Menu lessons = new Menu("_Lessons");
+        lessons.setId("menu-lessons");
+        try {
+            for (Lessons.Lesson l : Lessons.list()) {
+                MenuItem i = new MenuItem(l.title());
+                i.setId("lesson-" + l.id());
+                i.setMnemonicParsing(false);
+                i.setOnAction(e -> openLesson(l));
+                lessons.getItems().add(i);
+            }
+        } catch (WorkspaceException | RuntimeException e) {
+            MenuItem none = new MenuItem("(no lessons)");
+            none.setDisable(true);
+            lessons.getItems().add(none);
+        }
+        MenuItem play = item("_Playback", "shortcut+shift+R", () -> select(PLAYBACK));
+        MenuItem compare = item("_Compare venues", null, () -> select(COMPARE));
+        MenuItem reconcile = item("_Reconcile a liquidation price", null, () -> select(RECONCILE));
+        MenuItem probability = item("Liquidation _probability and sizing", null, () -> select(PROBABILITY));
+        MenuItem narrativeItem = item("Show the lesson _narrative", null, this::showNarrative);
+        narrativeItem.setDisable(true);
+        teach.setOnShowing(e -> narrativeItem.setDisable(lesson == null));
+        teach.getItems().addAll(lessons, new SeparatorMenuItem(), play, compare, reconcile, probability,
+                new SeparatorMenuItem(), narrativeItem);
+        return teach;
+    }
+
+    private static MenuItem item(String text, String accelerator, Runnable action) {
+        MenuItem i = new MenuItem(text);
+        if (accelerator != null) {
+            i.setAccelerator(KeyCombination.keyCombination(accelerator));
+        }
+        i.setOnAction(e -> action.run());
+        return i;
+    }
+
+    // ------------------------------------------------------------------ lessons
+
+    /** Every bundled lesson. */
+    public List<Lessons.Lesson> lessons() {
+        try {
+            return Lessons.list();
+        } catch (WorkspaceException e) {
+            return List.of();
+        }
+    }
+
+    /**
+     * Opens a lesson: loads its workspace (after asking about unsaved changes), shows its narrative beside the
+     * window, primes the playback with its scripted path and shows the Playback tab at the start of the path.
+     * Returns false when the user cancelled or the lesson could not be read.
+     */
+    public boolean openLesson(Lessons.Lesson l) {
+        if (!confirmDiscard.getAsBoolean()) {
+            return false;
+        }
+        String text;
+        try {
+            text = Lessons.narrative(l);
+            lessonLoad = vm.loadsProperty().get() + 1;
+            vm.load(Lessons.workspace(l), null);
+        } catch (WorkspaceException e) {
+            error.accept("Cannot open the lesson: " + e.getMessage());
+            return false;
+        }
+        lesson = l;
+        prime(playback, l.playback());
+        if (narrative == null) {
+            narrative = styled(new NarrativeView(this::playLesson, () -> sidePanel.accept(null)));
+        }
+        narrative.show(text);
+        sidePanel.accept(narrative);
+        select(PLAYBACK);
+        if (playbackView != null && l.chartSymbol() != null) {
+            playbackView.showMarket(l.chartSymbol());
+        }
+        playback.prepare();
+        return true;
+    }
+
+    /** Puts a lesson's scripted path into the playback settings. */
+    public static void prime(PlaybackViewModel p, Lessons.Playback s) {
+        p.reset();
+        p.sourceProperty().set(PlaybackViewModel.Source.GBM);
+        p.seedProperty().set((int) s.seed());
+        p.volatilityProperty().set(s.volatility());
+        p.driftProperty().set(s.drift());
+        p.stepsProperty().set(s.steps());
+        p.stepHoursProperty().set(s.stepHours());
+        p.correlationProperty().set(s.correlation());
+        p.speedProperty().set(s.speed());
+        p.slippageProperty().set(s.slippage());
+        p.liquidationFeeProperty().set(s.liquidationFee());
+    }
+
+    private void playLesson() {
+        select(PLAYBACK);
+        if (lesson != null) {
+            prime(playback, lesson.playback());
+        }
+        playback.play();
+    }
+
+    private void showNarrative() {
+        if (narrative != null) {
+            sidePanel.accept(narrative);
+        }
+    }
+
+    /** The lesson opened last, or null. */
+    public Lessons.Lesson lesson() {
+        return lesson;
+    }
+
+    public NarrativeView narrativeView() {
+        return narrative;
+    }
+}

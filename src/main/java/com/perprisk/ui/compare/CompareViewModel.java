@@ -1,0 +1,188 @@
+package com.perprisk.ui.compare;
+
+import com.perprisk.engine.Convention;
+import com.perprisk.engine.Portfolio;
+import com.perprisk.engine.Position;
+import com.perprisk.engine.compare.VenueComparison;
+import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.format.Formats;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Venue comparison: the entered account and positions under every convention side by side (liquidation and
+ * bankruptcy price, maintenance margin, funding per day, close fee), each difference from the market's own
+ * convention attributed to its causes.
+ */
+public final class CompareViewModel {
+    /** The quantities compared, in row order. */
+    public enum Quantity {
+        LIQUIDATION_PRICE("Liq. price", "liquidationPrice"),
+        BANKRUPTCY_PRICE("Bankr. price", null),
+        MAINTENANCE_MARGIN("Maint. margin", "maintenanceMargin"),
+        FUNDING_PER_DAY("Funding/day", "fundingPerSettlement"),
+        CLOSE_FEE("Close fee", null);
+
+        private final String label;
+        private final String differenceKey;
+
+        Quantity(String label, String differenceKey) {
+            this.label = label;
+            this.differenceKey = differenceKey;
+        }
+
+        public String label() {
+            return label;
+        }
+    }
+
+    /**
+     * One row: a position's quantity under every convention.
+     *
+     * @param values    formatted value per convention ("—" where there is none)
+     * @param raw       the numbers (null where there is none)
+     * @param own       the convention of the position's market (the reference)
+     * @param causes    why the others differ from it ("" when they agree)
+     * @param details   one line per differing convention: values, cause and each factor's contribution
+     */
+    public record Row(String positionId, String symbol, Quantity quantity, Map<Convention, String> values,
+                      Map<Convention, Double> raw, Convention own, String causes, List<String> details) {
+    }
+
+    private final RiskContext context;
+    private final Formats formats;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private VenueComparison.Comparison comparison;
+
+    public CompareViewModel(RiskContext context, Formats formats) {
+        this.context = context;
+        this.formats = formats;
+    }
+
+    public ObservableList<Row> rows() {
+        return rows;
+    }
+
+    public ReadOnlyStringProperty problemProperty() {
+        return problem.getReadOnlyProperty();
+    }
+
+    public VenueComparison.Comparison comparison() {
+        return comparison;
+    }
+
+    /** Conventions in column order. */
+    public static List<Convention> conventions() {
+        return List.of(Convention.values());
+    }
+
+    /** Recomputes from the portfolio shown now (the entered one, or the playback's tick). */
+    public void refresh() {
+        Portfolio p = context.getPortfolio();
+        if (p == null) {
+            rows.clear();
+            comparison = null;
+            problem.set("No results to compare: " + context.problemProperty().get());
+            return;
+        }
+        if (p.positions().isEmpty()) {
+            rows.clear();
+            comparison = null;
+            problem.set("Add a position to compare the venues.");
+            return;
+        }
+        try {
+            comparison = VenueComparison.compare(p);
+        } catch (RuntimeException e) {
+            rows.clear();
+            problem.set(e.getMessage() == null ? e.toString() : e.getMessage());
+            return;
+        }
+        List<Row> out = new ArrayList<>();
+        for (Position pos : p.positions()) {
+            Convention own = p.requireMarket(pos.symbol()).convention();
+            double mark = p.requireMarket(pos.symbol()).markPrice();
+            for (Quantity q : Quantity.values()) {
+                Map<Convention, Double> raw = new EnumMap<>(Convention.class);
+                Map<Convention, String> text = new EnumMap<>(Convention.class);
+                for (Convention c : Convention.values()) {
+                    Double v = value(c, pos.id(), q);
+                    raw.put(c, v);
+                    text.put(c, comparison.errors().containsKey(c) ? "n/a" : format(q, v, mark));
+                }
+                Set<String> causes = new LinkedHashSet<>();
+                List<String> details = new ArrayList<>();
+                if (q.differenceKey != null) {
+                    for (VenueComparison.Difference d : comparison.differences()) {
+                        if (!d.positionId().equals(pos.id()) || !d.quantity().equals(q.differenceKey)
+                                || d.conventionA() != own && d.conventionB() != own) {
+                            continue;
+                        }
+                        Convention other = d.conventionA() == own ? d.conventionB() : d.conventionA();
+                        for (String c : d.cause().split(" \\+ ")) {
+                            causes.add(c.replaceAll(" \\(.*", ""));
+                        }
+                        StringBuilder b = new StringBuilder(Formats.venue(other) + " vs " + Formats.venue(own) + ": "
+                                + format(q, d.conventionA() == own ? d.valueB() : d.valueA(), mark) + " vs "
+                                + format(q, d.conventionA() == own ? d.valueA() : d.valueB(), mark) + " — " + d.cause());
+                        double sign = d.conventionA() == own ? 1 : -1;
+                        d.contributions().forEach((k, v) -> {
+                            if (v != null && Double.isFinite(v) && Math.abs(v) > 1e-9) {
+                                b.append("\n      ").append(k).append(": ").append(formats.signedMoney(sign * v));
+                            }
+                        });
+                        details.add(b.toString());
+                    }
+                } else if (q == Quantity.BANKRUPTCY_PRICE) {
+                    details.add("Bankruptcy price: where the margin behind the position is gone. It differs only "
+                            + "when the margin differs (OKX charges the close fee at it).");
+                }
+                for (var e : comparison.errors().entrySet()) {
+                    details.add(Formats.venue(e.getKey()) + ": " + e.getValue());
+                }
+                out.add(new Row(pos.id(), pos.symbol(), q, text, raw, own, String.join(", ", causes), details));
+            }
+        }
+        rows.setAll(out);
+        problem.set(comparison.errors().isEmpty() ? "" : comparison.errors().size()
+                + " convention(s) cannot carry this workspace: see the details");
+    }
+
+    private Double value(Convention c, String id, Quantity q) {
+        PortfolioRisk risk = comparison.risks().get(c);
+        if (risk == null) {
+            return null;
+        }
+        PositionRisk r = risk.position(id).orElse(null);
+        if (r == null) {
+            return null;
+        }
+        return switch (q) {
+            case LIQUIDATION_PRICE -> r.liquidationPrice();
+            case BANKRUPTCY_PRICE -> r.bankruptcyPrice();
+            case MAINTENANCE_MARGIN -> r.maintenanceMargin();
+            case FUNDING_PER_DAY -> comparison.fundingPerDay().getOrDefault(c, Map.of()).get(id);
+            case CLOSE_FEE -> comparison.closeFees().getOrDefault(c, Map.of()).get(id);
+        };
+    }
+
+    private String format(Quantity q, Double v, double mark) {
+        return switch (q) {
+            case LIQUIDATION_PRICE, BANKRUPTCY_PRICE -> v == null ? "none" : formats.price(v, mark);
+            case FUNDING_PER_DAY -> formats.signedMoney(v);
+            default -> formats.money(v);
+        };
+    }
+}
