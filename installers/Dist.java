@@ -108,6 +108,10 @@ public final class Dist {
                     "--file-associations", "installers/perprisk-workspace.properties",
                     "--license-file", "installers/LICENSE.txt",
                     "@installers/package.args", "@installers/" + os + "/installer.args"));
+            // options for one package type only (the deb's and the rpm's dependency names differ)
+            if (Files.isRegularFile(Path.of("installers", os, type + ".args"))) {
+                installer.add("@installers/" + os + "/" + type + ".args");
+            }
             exec(installer, null);
             try (Stream<Path> s = Files.list(dest)) {
                 for (Path p : s.filter(p -> p.getFileName().toString().toLowerCase(Locale.ROOT)
