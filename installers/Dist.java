@@ -21,10 +21,12 @@ import java.util.stream.Stream;
  * <li>AppCDS: one training run of the image to its first frame writes the class list
  *     ({@code perprisk.classlist}) and a static archive ({@code perprisk.jsa}) next to the jars; the launcher
  *     already names the archive ({@code -Xshare:auto}), so a missing or stale one only costs start-up time;
- *     skipped with a warning when the app cannot be started here (no display, no Xvfb);</li>
+ *     on Linux without a display it runs under xvfb-run, or else on Monocle's headless platform; if the app does
+ *     not reach its first frame, the build warns and goes on without the archive;</li>
  * <li>for any other {@code type=}: jpackage from that image, with the OS's installer options.</li>
  * </ol>
- * Arguments are {@code key=value}: type, version, dest, work, mods, input, modules, os, cds.
+ * Arguments are {@code key=value}: type, os, version, modules, locales, cds, mods, input, work, dest (see the dist
+ * profile in pom.xml).
  */
 public final class Dist {
     private static final String NAME = "PerpRisk";
