@@ -87,6 +87,7 @@ if [ -n "$deb" ]; then
     fail "no $installed after dpkg -i"
   fi
   if dpkg -r perprisk >"$work/dpkg-r.log" 2>&1 && [ ! -e /opt/perprisk ]; then pass "dpkg -r perprisk: /opt/perprisk removed"; else fail "dpkg -r perprisk"; tail -5 "$work/dpkg-r.log"; ls -R /opt/perprisk 2>/dev/null | head; fi
+  dpkg -P perprisk >/dev/null 2>&1 || true # and forget it (dpkg -r keeps the package's record)
 fi
 
 echo "ci-package-check: $failures failure(s) in $(elapsed)"
