@@ -115,6 +115,8 @@ public final class Cli {
                   perprisk compare WORKSPACE.json  the same positions under every venue convention
                   perprisk probability WORKSPACE.json --volatility V --horizon-hours H [--paths N --seed S]
                                                    probability of touching each liquidation price
+                  perprisk --screenshot FILE.png [WORKSPACE.json] [--dark] [--size WxH]
+                                                   render the main window to a PNG, no display needed
                   perprisk --version               print the version
                   perprisk --help                  print this help
 
