@@ -1,11 +1,11 @@
 package com.perprisk.ui.playback;
 
+import com.perprisk.ui.controls.Forms;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.simulation.Simulation;
 import com.perprisk.ui.format.Formats;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
@@ -24,7 +24,6 @@ import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -144,16 +143,16 @@ public final class PlaybackView extends BorderPane {
         CheckBox future = new CheckBox("show the path ahead");
         future.setId("playback-show-future");
         future.selectedProperty().bindBidirectional(vm.showFutureProperty());
-        FlowPane settings = new FlowPane(8, 6, labelled("Path", source), labelled("σ %", vol),
-                labelled("steps", steps), labelled("h/step", stepH), labelled("seed", seed), csv, draw, clear, future);
+        FlowPane settings = new FlowPane(8, 6, Forms.labelled("Path", source), Forms.labelled("σ %", vol),
+                Forms.labelled("steps", steps), Forms.labelled("h/step", stepH), Forms.labelled("seed", seed), csv, draw, clear, future);
         settings.setAlignment(Pos.CENTER_LEFT);
         ToggleButton pathButton = new ToggleButton("Path…");
         pathButton.setId("playback-path-settings");
         pathButton.setTooltip(new Tooltip("Where the prices come from: random walk settings, CSV import, drawing"));
         settings.visibleProperty().bind(pathButton.selectedProperty());
         settings.managedProperty().bind(pathButton.selectedProperty());
-        FlowPane transport = new FlowPane(8, 6, play, step, end, stop, labelled("speed", speed), speedText,
-                stopAtLiq, labelled("chart", market), pathButton);
+        FlowPane transport = new FlowPane(8, 6, play, step, end, stop, Forms.labelled("speed", speed), speedText,
+                stopAtLiq, Forms.labelled("chart", market), pathButton);
         transport.setAlignment(Pos.CENTER_LEFT);
         status.setId("playback-status");
         status.getStyleClass().add("teach-status");
@@ -350,15 +349,6 @@ public final class PlaybackView extends BorderPane {
             }
         });
         return t;
-    }
-
-    static HBox labelled(String text, javafx.scene.Node n) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        l.setLabelFor(n);
-        HBox b = new HBox(4, l, n);
-        b.setAlignment(Pos.CENTER_LEFT);
-        return b;
     }
 
     private void importCsv() {

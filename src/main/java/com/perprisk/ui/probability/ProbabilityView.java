@@ -1,6 +1,6 @@
 package com.perprisk.ui.probability;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
+import com.perprisk.ui.controls.Forms;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -11,13 +11,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Probability tab: model inputs, the per-position table (closed form, Monte Carlo), and the sizing helper. */
@@ -29,12 +27,12 @@ public final class ProbabilityView extends BorderPane {
         this.vm = vm;
         setId("probability-panel");
         getStyleClass().add("teach-panel");
-        TextField vol = field("probability-volatility", vm.volatilityPercentProperty(), 4,
+        TextField vol = Forms.field("probability-volatility", vm.volatilityPercentProperty(), 4,
                 "Annualized volatility in % (80 = 80% a year)");
-        TextField horizon = field("probability-horizon", vm.horizonHoursProperty(), 5, "Horizon in hours (168 = a week)");
-        TextField paths = field("probability-paths", vm.pathsProperty(), 7, "Monte Carlo paths");
-        TextField seed = field("probability-seed", vm.seedProperty(), 4, "Seed: the same seed gives the same run");
-        TextField rho = field("probability-correlation", vm.correlationProperty(), 3,
+        TextField horizon = Forms.field("probability-horizon", vm.horizonHoursProperty(), 5, "Horizon in hours (168 = a week)");
+        TextField paths = Forms.field("probability-paths", vm.pathsProperty(), 7, "Monte Carlo paths");
+        TextField seed = Forms.field("probability-seed", vm.seedProperty(), 4, "Seed: the same seed gives the same run");
+        TextField rho = Forms.field("probability-correlation", vm.correlationProperty(), 3,
                 "Correlation between every pair of markets (Monte Carlo)");
         CheckBox funding = new CheckBox("funding");
         funding.setTooltip(new Tooltip("Monte Carlo: settle funding along the path at each market's rate"));
@@ -55,8 +53,8 @@ public final class ProbabilityView extends BorderPane {
         Label mc = new Label();
         mc.setId("probability-status");
         mc.textProperty().bind(vm.monteCarloStatusProperty());
-        FlowPane form = new FlowPane(10, 6, labelled("σ %", vol), labelled("horizon h", horizon),
-                labelled("paths", paths), labelled("seed", seed), labelled("correlation", rho), funding, run, cancel,
+        FlowPane form = new FlowPane(10, 6, Forms.labelled("σ %", vol), Forms.labelled("horizon h", horizon),
+                Forms.labelled("paths", paths), Forms.labelled("seed", seed), Forms.labelled("correlation", rho), funding, run, cancel,
                 bar, mc);
         form.setAlignment(Pos.CENTER_LEFT);
         Label problem = new Label();
@@ -71,26 +69,26 @@ public final class ProbabilityView extends BorderPane {
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("No positions"));
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Position", "col-position", 90,
+        table.getColumns().add(Forms.column("Position", "col-position", 90,
                 r -> r.positionId() + " · " + r.symbol()));
-        table.getColumns().add(col("Liq. price", "col-liq", 90, ProbabilityViewModel.Row::liquidationPrice));
-        table.getColumns().add(col("Closed form", "col-closed", 90, ProbabilityViewModel.Row::closedForm));
-        table.getColumns().add(col("Monte Carlo", "col-mc", 90, ProbabilityViewModel.Row::monteCarlo));
-        table.getColumns().add(col("Std. error", "col-se", 80, ProbabilityViewModel.Row::standardError));
+        table.getColumns().add(Forms.column("Liq. price", "col-liq", 90, ProbabilityViewModel.Row::liquidationPrice));
+        table.getColumns().add(Forms.column("Closed form", "col-closed", 90, ProbabilityViewModel.Row::closedForm));
+        table.getColumns().add(Forms.column("Monte Carlo", "col-mc", 90, ProbabilityViewModel.Row::monteCarlo));
+        table.getColumns().add(Forms.column("Std. error", "col-se", 80, ProbabilityViewModel.Row::standardError));
 
         ChoiceBox<String> pos = new ChoiceBox<>(vm.positionIds());
         pos.valueProperty().bindBidirectional(vm.sizingPositionProperty());
         pos.setId("sizing-position");
-        TextField level = field("sizing-level", vm.levelPercentProperty(), 3, "Highest acceptable probability, %");
-        TextField stop = field("sizing-stop", vm.stopPriceProperty(), 7, "Stop price");
-        TextField loss = field("sizing-loss", vm.maxLossProperty(), 7, "Loss budget at the stop, quote currency");
+        TextField level = Forms.field("sizing-level", vm.levelPercentProperty(), 3, "Highest acceptable probability, %");
+        TextField stop = Forms.field("sizing-stop", vm.stopPriceProperty(), 7, "Stop price");
+        TextField loss = Forms.field("sizing-loss", vm.maxLossProperty(), 7, "Loss budget at the stop, quote currency");
         Button size = new Button("Size it");
         size.setId("sizing-run");
         size.setOnAction(e -> vm.size());
         Label title = new Label("Sizing helper");
         title.getStyleClass().add("teach-title");
-        FlowPane sizingForm = new FlowPane(10, 6, labelled("position", pos), labelled("max P %", level),
-                labelled("stop", stop), labelled("max loss", loss), size);
+        FlowPane sizingForm = new FlowPane(10, 6, Forms.labelled("position", pos), Forms.labelled("max P %", level),
+                Forms.labelled("stop", stop), Forms.labelled("max loss", loss), size);
         sizingForm.setAlignment(Pos.CENTER_LEFT);
         Label result = new Label();
         result.setId("sizing-result");
@@ -105,34 +103,6 @@ public final class ProbabilityView extends BorderPane {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.5);
         setCenter(split);
-    }
-
-    private static TableColumn<ProbabilityViewModel.Row, String> col(String name, String id, double w,
-            java.util.function.Function<ProbabilityViewModel.Row, String> f) {
-        TableColumn<ProbabilityViewModel.Row, String> c = new TableColumn<>(name);
-        c.setId(id);
-        c.setPrefWidth(w);
-        c.setSortable(false);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        return c;
-    }
-
-    private static TextField field(String id, javafx.beans.property.StringProperty p, int columns, String tip) {
-        TextField t = new TextField();
-        t.setId(id);
-        t.setPrefColumnCount(columns);
-        t.textProperty().bindBidirectional(p);
-        t.setTooltip(new Tooltip(tip));
-        return t;
-    }
-
-    static HBox labelled(String text, javafx.scene.Node n) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        l.setLabelFor(n);
-        HBox b = new HBox(4, l, n);
-        b.setAlignment(Pos.CENTER_LEFT);
-        return b;
     }
 
     public ProbabilityViewModel viewModel() {

@@ -1,19 +1,17 @@
 package com.perprisk.ui.reconcile;
 
-import javafx.beans.property.ReadOnlyStringWrapper;
+import com.perprisk.ui.controls.Forms;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /** Reconcile tab: the exchange's price and what is known about it on top; the verdict and every combination below. */
@@ -28,12 +26,12 @@ public final class ReconcileView extends BorderPane {
         ChoiceBox<String> position = new ChoiceBox<>(vm.positionIds());
         position.setId("reconcile-position");
         position.valueProperty().bindBidirectional(vm.positionIdProperty());
-        TextField exch = field("reconcile-exchange-price", vm.exchangePriceProperty(), 9,
+        TextField exch = Forms.field("reconcile-exchange-price", vm.exchangePriceProperty(), 9,
                 "The liquidation price the exchange shows for this position");
-        TextField tick = field("reconcile-tick", vm.tickProperty(), 5, "The market's price tick, e.g. 0.1");
-        TextField funding = field("reconcile-funding", vm.fundingAccruedProperty(), 7,
+        TextField tick = Forms.field("reconcile-tick", vm.tickProperty(), 5, "The market's price tick, e.g. 0.1");
+        TextField funding = Forms.field("reconcile-funding", vm.fundingAccruedProperty(), 7,
                 "Funding received (+) or paid (−) since the position was opened, in quote currency");
-        TextField spread = field("reconcile-spread", vm.markLastSpreadProperty(), 6,
+        TextField spread = Forms.field("reconcile-spread", vm.markLastSpreadProperty(), 6,
                 "Last price − mark price when you read the exchange's figure");
         Button go = new Button("Explain the gap");
         go.setId("reconcile-run");
@@ -41,8 +39,8 @@ public final class ReconcileView extends BorderPane {
         go.setDefaultButton(false);
         go.setOnAction(e -> vm.reconcile());
         exch.setOnAction(e -> vm.reconcile());
-        FlowPane form = new FlowPane(10, 6, labelled("Position", position), labelled("Exchange liq. price", exch),
-                labelled("Tick", tick), labelled("Funding accrued", funding), labelled("Last − mark", spread), go);
+        FlowPane form = new FlowPane(10, 6, Forms.labelled("Position", position), Forms.labelled("Exchange liq. price", exch),
+                Forms.labelled("Tick", tick), Forms.labelled("Funding accrued", funding), Forms.labelled("Last − mark", spread), go);
         form.setAlignment(Pos.CENTER_LEFT);
         Label baseline = new Label();
         baseline.getStyleClass().add("teach-note");
@@ -70,10 +68,10 @@ public final class ReconcileView extends BorderPane {
                 + "of causes is tried, closest first."));
         ((Label) table.getPlaceholder()).setWrapText(true);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("Causes applied", 240, ReconcileViewModel.CandidateRow::causes));
-        table.getColumns().add(col("Liq. price", 90, ReconcileViewModel.CandidateRow::price));
-        table.getColumns().add(col("Exchange − this", 100, ReconcileViewModel.CandidateRow::residual));
-        table.getColumns().add(col("What changed", 300, ReconcileViewModel.CandidateRow::notes));
+        table.getColumns().add(Forms.column("Causes applied", null, 240, ReconcileViewModel.CandidateRow::causes));
+        table.getColumns().add(Forms.column("Liq. price", null, 90, ReconcileViewModel.CandidateRow::price));
+        table.getColumns().add(Forms.column("Exchange − this", null, 100, ReconcileViewModel.CandidateRow::residual));
+        table.getColumns().add(Forms.column("What changed", null, 300, ReconcileViewModel.CandidateRow::notes));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(ReconcileViewModel.CandidateRow item, boolean empty) {
@@ -91,33 +89,6 @@ public final class ReconcileView extends BorderPane {
             }
         });
         setCenter(table);
-    }
-
-    private static TableColumn<ReconcileViewModel.CandidateRow, String> col(String name, double w,
-            java.util.function.Function<ReconcileViewModel.CandidateRow, String> f) {
-        TableColumn<ReconcileViewModel.CandidateRow, String> c = new TableColumn<>(name);
-        c.setPrefWidth(w);
-        c.setSortable(false);
-        c.setCellValueFactory(d -> new ReadOnlyStringWrapper(f.apply(d.getValue())));
-        return c;
-    }
-
-    private static TextField field(String id, javafx.beans.property.StringProperty p, int columns, String tip) {
-        TextField t = new TextField();
-        t.setId(id);
-        t.setPrefColumnCount(columns);
-        t.textProperty().bindBidirectional(p);
-        t.setTooltip(new Tooltip(tip));
-        return t;
-    }
-
-    static HBox labelled(String text, javafx.scene.Node n) {
-        Label l = new Label(text);
-        l.getStyleClass().add("field-label");
-        l.setLabelFor(n);
-        HBox b = new HBox(4, l, n);
-        b.setAlignment(Pos.CENTER_LEFT);
-        return b;
     }
 
     public ReconcileViewModel viewModel() {
