@@ -12,8 +12,9 @@ import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.RiskEngine;
-import com.perprisk.engine.tier.TierSpec;
 import com.perprisk.engine.tier.TierTable;
+import com.perprisk.io.PresetCatalog;
+import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.charts.BasisChartModel;
 import com.perprisk.ui.charts.ChartData;
 import com.perprisk.ui.charts.ChartInput;
@@ -67,15 +68,9 @@ public class ChartSeriesBenchmark {
     private double markStep;
 
     @Setup
-    public void setUp() {
-        double[] floors = {0, 50e3, 600e3, 3e6, 12e6, 70e6, 100e6, 230e6, 480e6, 600e6, 800e6, 1200e6, 1800e6};
-        double[] lev = {125, 100, 75, 50, 25, 20, 10, 5, 4, 3, 2, 1};
-        double[] mmr = {0.004, 0.005, 0.0065, 0.01, 0.02, 0.025, 0.05, 0.10, 0.125, 0.15, 0.25, 0.50};
-        List<TierSpec> specs = new ArrayList<>();
-        for (int i = 0; i < lev.length; i++) {
-            specs.add(TierSpec.derived(floors[i], floors[i + 1], lev[i], mmr[i]));
-        }
-        TierTable table = TierTable.resolve(Convention.BINANCE, specs);
+    public void setUp() throws WorkspaceException {
+        // Binance BTCUSDT as published 2024-10-24: the bundled preset, 12 brackets
+        TierTable table = PresetCatalog.load("binance-btcusdt-2024-10-24").tierTable();
         List<Market> markets = List.of(
                 new Market("BTCUSDT", Convention.BINANCE, 60_000, 59_990, 0.0005, table, null,
                         new FundingTerms(0.0001, 8), new DatedFuture(61_200, 90)),
