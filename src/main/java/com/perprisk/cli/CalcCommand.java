@@ -113,7 +113,7 @@ final class CalcCommand {
                 boolean repeated = mapped.warnings().stream().anyMatch(p -> w.endsWith(": " + p.message()));
                 if (!repeated) {
                     warnings.add(w);
-                    err.println("warning: " + w);
+                    err.println("warning: " + com.perprisk.io.Messages.oneLine(w));
                 }
             }
         }

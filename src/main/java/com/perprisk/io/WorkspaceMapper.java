@@ -5,6 +5,7 @@ import com.perprisk.engine.Convention;
 import com.perprisk.engine.DatedFuture;
 import com.perprisk.engine.DydxMargin;
 import com.perprisk.engine.FundingTerms;
+import com.perprisk.engine.InputRule;
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
@@ -24,11 +25,9 @@ import com.perprisk.io.WorkspaceDocument.PositionDoc;
 import com.perprisk.io.WorkspaceDocument.TierDoc;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -83,7 +82,7 @@ public final class WorkspaceMapper {
             Account account = account(doc.account());
             double horizon = DEFAULT_HORIZON_HOURS;
             if (doc.horizonHours() != null) {
-                horizon = positive("horizonHours", doc.horizonHours(), "hours");
+                horizon = positive("horizonHours", doc.horizonHours(), "hours", InputRule.HORIZON);
             }
             Map<String, Market> markets = new LinkedHashMap<>();
             Map<String, Integer> seenSymbols = new HashMap<>();
@@ -139,28 +138,30 @@ public final class WorkspaceMapper {
                 error("account.walletBalance", "missing");
             } else if (!Double.isFinite(wb)) {
                 error("account.walletBalance", "must be a finite number, got " + num(wb));
-            } else if (wb < 0) {
-                error("account.walletBalance", "must not be negative, got " + num(wb));
+            } else if (InputRule.WALLET_BALANCE.problem(wb) != null) {
+                error("account.walletBalance", InputRule.WALLET_BALANCE.problem(wb));
             } else {
                 wallet = wb;
             }
             PositionMode mode = enumValue("account.positionMode", a.positionMode(), PositionMode.class,
                     "position mode");
-            return mode == null || wb == null || !Double.isFinite(wb) || wb < 0 ? null : new Account(wallet, mode);
+            return mode == null || wb == null || !InputRule.WALLET_BALANCE.accepts(wb) ? null
+                    : new Account(wallet, mode);
         }
 
         private Market market(String at, MarketDoc m) {
             int before = errorCount();
             Convention convention = enumValue(at + ".convention", m.convention(), Convention.class, "convention");
-            double mark = required(at + ".markPrice", m.markPrice(), true);
-            double index = m.indexPrice() == null ? mark : required(at + ".indexPrice", m.indexPrice(), true);
+            double mark = required(at + ".markPrice", m.markPrice(), InputRule.PRICE);
+            double index = m.indexPrice() == null ? mark : required(at + ".indexPrice", m.indexPrice(),
+                    InputRule.PRICE);
             double fee = 0;
             if (m.takerFeeRate() != null) {
                 fee = m.takerFeeRate();
                 if (!Double.isFinite(fee)) {
                     error(at + ".takerFeeRate", "must be a finite number, got " + num(fee));
-                } else if (fee < 0 || fee >= 1) {
-                    error(at + ".takerFeeRate", "must be a rate from 0 up to 1 (0.0005 = 0.05%), got " + num(fee));
+                } else if (!InputRule.FEE_RATE.accepts(fee)) {
+                    error(at + ".takerFeeRate", InputRule.FEE_RATE.problem(fee));
                 }
             }
             FundingTerms funding = funding(at + ".funding", m.funding());
@@ -253,8 +254,8 @@ public final class WorkspaceMapper {
                 return null;
             }
             int before = errorCount();
-            double imf = fraction(at + ".initialMarginFraction", d.initialMarginFraction());
-            double mf = fraction(at + ".maintenanceFraction", d.maintenanceFraction());
+            double imf = required(at + ".initialMarginFraction", d.initialMarginFraction(), InputRule.FRACTION);
+            double mf = required(at + ".maintenanceFraction", d.maintenanceFraction(), InputRule.FRACTION);
             double oi = nonNegative(at + ".openInterestNotional", d.openInterestNotional());
             double lower = nonNegative(at + ".oiLowerCap", d.oiLowerCap());
             double upper = nonNegative(at + ".oiUpperCap", d.oiUpperCap());
@@ -272,26 +273,26 @@ public final class WorkspaceMapper {
             if (f.rate() != null) {
                 if (!Double.isFinite(f.rate())) {
                     error(at + ".rate", "must be a finite number, got " + num(f.rate()));
-                } else if (Math.abs(f.rate()) >= 1) {
-                    error(at + ".rate", "must be a rate per settlement between -1 and 1 (0.0001 = 0.01%), got "
-                            + num(f.rate()));
+                } else if (!InputRule.FUNDING_RATE.accepts(f.rate())) {
+                    error(at + ".rate", InputRule.FUNDING_RATE.problem(f.rate()));
                 } else {
                     rate = f.rate();
                 }
             }
             double interval = DEFAULT_FUNDING_INTERVAL_HOURS;
             if (f.intervalHours() != null) {
-                interval = positive(at + ".intervalHours", f.intervalHours(), "hours");
+                interval = positive(at + ".intervalHours", f.intervalHours(), "hours", InputRule.FUNDING_INTERVAL);
             }
-            return new FundingTerms(rate, interval > 0 ? interval : DEFAULT_FUNDING_INTERVAL_HOURS);
+            return new FundingTerms(rate, InputRule.FUNDING_INTERVAL.accepts(interval) ? interval
+                    : DEFAULT_FUNDING_INTERVAL_HOURS);
         }
 
         private DatedFuture future(String at, FutureDoc f) {
             if (f == null) {
                 return null;
             }
-            double price = required(at + ".price", f.price(), true);
-            double days = required(at + ".daysToExpiry", f.daysToExpiry(), true);
+            double price = required(at + ".price", f.price(), InputRule.PRICE);
+            double days = required(at + ".daysToExpiry", f.daysToExpiry(), InputRule.DAYS_TO_EXPIRY);
             return price > 0 && days > 0 ? new DatedFuture(price, days) : null;
         }
 
@@ -331,9 +332,9 @@ public final class WorkspaceMapper {
                 }
                 Side side = enumValue(at + ".side", p.side(), Side.class, "side");
                 MarginMode mode = enumValue(at + ".marginMode", p.marginMode(), MarginMode.class, "margin mode");
-                double size = required(at + ".size", p.size(), true);
-                double entry = required(at + ".entryPrice", p.entryPrice(), true);
-                double leverage = required(at + ".leverage", p.leverage(), true);
+                double size = required(at + ".size", p.size(), InputRule.SIZE);
+                double entry = required(at + ".entryPrice", p.entryPrice(), InputRule.PRICE);
+                double leverage = required(at + ".leverage", p.leverage(), InputRule.LEVERAGE);
                 Market market = symbol == null ? null : markets.get(symbol);
                 if (market != null && size > 0 && entry > 0 && leverage > 0) {
                     double max = market.maxLeverage(size * entry);
@@ -346,15 +347,15 @@ public final class WorkspaceMapper {
                 if (isolatedMargin != null) {
                     if (!Double.isFinite(isolatedMargin)) {
                         error(at + ".isolatedMargin", "must be a finite number, got " + num(isolatedMargin));
-                    } else if (isolatedMargin < 0) {
-                        error(at + ".isolatedMargin", "must not be negative, got " + num(isolatedMargin));
+                    } else if (!InputRule.MARGIN.accepts(isolatedMargin)) {
+                        error(at + ".isolatedMargin", InputRule.MARGIN.problem(isolatedMargin));
                     } else if (mode == MarginMode.CROSS) {
                         warning(at + ".isolatedMargin", "ignored: a CROSS position draws on the cross wallet");
                     }
                 }
                 if (p.extraMargin() != null) {
-                    if (!Double.isFinite(p.extraMargin())) {
-                        error(at + ".extraMargin", "must be a finite number, got " + num(p.extraMargin()));
+                    if (!InputRule.MARGIN_CHANGE.accepts(p.extraMargin())) {
+                        error(at + ".extraMargin", InputRule.MARGIN_CHANGE.problem(p.extraMargin()));
                     } else if (mode == MarginMode.CROSS) {
                         if (p.extraMargin() != 0) {
                             warning(at + ".extraMargin", "ignored: margin can only be added to an ISOLATED position");
@@ -401,47 +402,38 @@ public final class WorkspaceMapper {
         // -------------------------------------------------------------- value checks
 
         private <E extends Enum<E>> E enumValue(String path, String text, Class<E> type, String what) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
+            String allowed = InputRule.allowed(type);
             if (text == null || text.isBlank()) {
                 error(path, "missing; one of " + allowed);
                 return null;
             }
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equals(text.trim().toUpperCase(Locale.ROOT))) {
-                    return e;
-                }
+            E e = InputRule.choice(type, text);
+            if (e == null) {
+                error(path, "unknown " + what + " \"" + text + "\"; allowed: " + allowed);
             }
-            error(path, "unknown " + what + " \"" + text + "\"; allowed: " + allowed);
-            return null;
+            return e;
         }
 
-        /** A required finite number, > 0 when {@code positive}; reports and returns NaN when it is not. */
-        private double required(String path, Double value, boolean positive) {
+        /** A required number inside its rule's range; reports and returns NaN when it is not. */
+        private double required(String path, Double value, InputRule rule) {
             if (value == null) {
                 error(path, "missing");
                 return Double.NaN;
             }
-            if (!Double.isFinite(value)) {
-                error(path, "must be a finite number, got " + num(value));
-                return Double.NaN;
-            }
-            if (positive && value <= 0) {
-                error(path, "must be positive, got " + num(value));
+            String problem = rule.problem(value);
+            if (problem != null) {
+                error(path, problem);
                 return Double.NaN;
             }
             return value;
         }
 
-        private double positive(String path, Double value, String unit) {
+        private double positive(String path, Double value, String unit, InputRule rule) {
             if (!Double.isFinite(value)) {
                 error(path, "must be a finite number of " + unit + ", got " + num(value));
                 return Double.NaN;
             }
-            if (value <= 0) {
-                error(path, "must be positive, got " + num(value));
-                return Double.NaN;
-            }
-            return value;
+            return required(path, value, rule);
         }
 
         private Double finiteOrError(String path, Double value, boolean required) {
@@ -458,24 +450,13 @@ public final class WorkspaceMapper {
             return value;
         }
 
-        private double fraction(String path, Double value) {
-            if (value == null) {
-                error(path, "missing");
-                return Double.NaN;
-            }
-            if (!Double.isFinite(value) || value <= 0 || value > 1) {
-                error(path, "must be a fraction above 0 and at most 1 (0.05 = 5%), got " + num(value));
-                return Double.NaN;
-            }
-            return value;
-        }
-
         private double nonNegative(String path, Double value) {
             if (value == null) {
                 return 0;
             }
-            if (!Double.isFinite(value) || value < 0) {
-                error(path, "must be a finite number ≥ 0, got " + num(value));
+            if (!InputRule.NOTIONAL.accepts(value)) {
+                error(path, Double.isFinite(value) && value >= 0 ? InputRule.NOTIONAL.problem(value)
+                        : "must be a finite number ≥ 0, got " + num(value));
                 return 0;
             }
             return value;
@@ -490,7 +471,7 @@ public final class WorkspaceMapper {
         if (Double.isInfinite(v)) {
             return v > 0 ? "Infinity" : "-Infinity";
         }
-        return JsonOut.numberText(v);
+        return InputRule.show(v);
     }
 
     // ------------------------------------------------------------------ portfolio → document

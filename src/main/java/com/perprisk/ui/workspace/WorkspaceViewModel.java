@@ -818,14 +818,7 @@ public final class WorkspaceViewModel {
      * mapper reports it at its field instead of the value silently changing.
      */
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, E fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return text == null ? fallback : com.perprisk.engine.InputRule.choice(type, text);
     }
 
     private static String nz(String s) {
