@@ -261,6 +261,10 @@ public final class WorkspaceMapper {
             double upper = nonNegative(at + ".oiUpperCap", d.oiUpperCap());
             if (upper > 0 && upper < lower) {
                 error(at + ".oiUpperCap", "must not be below oiLowerCap " + num(lower) + ", got " + num(upper));
+            } else if (upper == 0 && lower > 0) {
+                // dYdX refuses a lower cap above the upper one; an upper cap of 0 turns scaling off
+                error(at + ".oiLowerCap", "must be 0 when oiUpperCap is 0 (no open-interest scaling), got "
+                        + num(lower));
             }
             return errorCount() > before ? null : new DydxMargin(imf, mf, oi, lower, upper);
         }

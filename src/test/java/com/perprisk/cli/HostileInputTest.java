@@ -174,6 +174,32 @@ class HostileInputTest {
     }
 
     @Test
+    void dydxOpenInterestCapsAreJudgedAsDydxDoes() throws Exception {
+        java.util.function.BiFunction<Double, Double, String> sol = (lower, upper) -> {
+            try {
+                return demo(root -> {
+                    ObjectNode m = market(root, 2);
+                    m.put("convention", "DYDX");
+                    m.remove("tiers");
+                    m.putObject("dydx").put("initialMarginFraction", 0.05).put("maintenanceFraction", 0.6)
+                            .put("openInterestNotional", 6e6).put("oiLowerCap", lower).put("oiUpperCap", upper);
+                });
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        };
+        // equal non-zero caps below the open interest: IMF 100%, so 5x is above the max leverage 1
+        Run r = run(sol.apply(5e6, 5e6), "calc", "-");
+        assertEquals(1, r.status(), r.err());
+        assertTrue(r.err().contains("positions[2].leverage: 5 exceeds the bracket's max leverage 1"), r.err());
+        // caps above the open interest: the base IMF, 20x allowed
+        r = run(sol.apply(7e6, 7e6), "calc", "-");
+        assertEquals(0, r.status(), r.err());
+        // a lower cap with an upper cap of 0 is refused, as dYdX refuses lower > upper
+        refusedEverywhere(sol.apply(5e6, 0.0), "markets[2].dydx.oiLowerCap");
+    }
+
+    @Test
     void aControlCharacterInAValueNeverSplitsAProblemOverTwoLines() throws Exception {
         Run r = run(demo(root -> position(root, 0).put("side", "LO\nNG\u0007")), "calc", "-");
         assertEquals(1, r.status(), r.err());
