@@ -165,6 +165,25 @@ class HostileInputTest {
         assertTrue(r.json().get("warnings").toString().contains("annualized basis"), r.out());
     }
 
+    @Test
+    void theSmallestMaintenanceRateSurvivesAMovingMark() throws Exception {
+        // the smallest accepted MMR on every bracket of ETH; simulate moves the mark far from entry
+        String input = demo(root -> {
+            for (JsonNode t : market(root, 1).get("tiers")) {
+                ((ObjectNode) t).put("mmr", 1e-6).remove("maintenanceAmount");
+            }
+        });
+        for (String[] c : COMMANDS) {
+            Run r = run(input, c);
+            assertEquals(0, r.status(), c[0] + ": " + r.err());
+            assertFalse(r.out().contains("NaN") || r.out().contains("Infinity"), r.out());
+        }
+        Run r = run(input, "simulate", "-", "--seed", "7", "--steps", "200", "--volatility", "3");
+        assertEquals(0, r.status(), r.err());
+        String subnormal = demo(root -> ((ObjectNode) market(root, 1).get("tiers").get(0)).put("mmr", 1e-310));
+        refusedEverywhere(subnormal, "markets[1].tiers[0].mmr");
+    }
+
     // ------------------------------------------------------------------ 5. the same judgement everywhere
 
     @Test
