@@ -1,6 +1,7 @@
 package com.perprisk.io;
 
 import com.perprisk.engine.InputRule;
+
 import java.util.List;
 
 /**

@@ -14,6 +14,7 @@ import com.perprisk.io.WorkspaceDocument.FundingDoc;
 import com.perprisk.io.WorkspaceDocument.FutureDoc;
 import com.perprisk.io.WorkspaceDocument.MarketDoc;
 import com.perprisk.io.WorkspaceDocument.TierDoc;
+
 import java.util.ArrayList;
 import java.util.List;
 

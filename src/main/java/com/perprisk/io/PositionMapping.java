@@ -8,6 +8,7 @@ import com.perprisk.engine.Position;
 import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
 import com.perprisk.io.WorkspaceDocument.PositionDoc;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
