@@ -10,6 +10,12 @@ package com.perprisk.io;
  */
 public record FieldProblem(String path, String message, Severity severity) {
 
+    /** Values quoted in the message (and field names in the path) never break the one line. */
+    public FieldProblem {
+        message = Messages.oneLine(message);
+        path = path == null ? null : Messages.oneLine(path);
+    }
+
     public enum Severity {
         ERROR,
         WARNING
@@ -30,7 +36,6 @@ public record FieldProblem(String path, String message, Severity severity) {
     /** {@code path: message}, or just the message when there is no path; always one line. */
     @Override
     public String toString() {
-        String m = Messages.oneLine(message);
-        return path == null || path.isEmpty() ? m : Messages.oneLine(path) + ": " + m;
+        return path == null || path.isEmpty() ? message : path + ": " + message;
     }
 }

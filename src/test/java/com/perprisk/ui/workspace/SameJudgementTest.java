@@ -63,6 +63,20 @@ class SameJudgementTest {
     }
 
     @Test
+    void aControlCharacterNeverSplitsAProblemInTheApp() throws Exception {
+        ObjectNode root = demoTree();
+        ((ObjectNode) root.get("positions").get(0)).put("side", "LO\nNG\u0007");
+        ((ObjectNode) root.get("positions").get(1)).put("id", "eth\nshort");
+        ((ObjectNode) root.get("positions").get(2)).put("id", "eth\nshort");
+        vm.load(read(root), null);
+        assertTrue(vm.hasErrors());
+        for (InputProblem p : vm.problems().values()) {
+            assertFalse(p.message().contains("\n") || p.message().contains("\u0007"), p.message());
+        }
+        assertTrue(vm.problems().containsKey("positions[0].side"), vm.problems().toString());
+    }
+
+    @Test
     void seededMutationsAreAcceptedOrRefusedAlike() throws Exception {
         Random r = new Random(14);
         int refused = 0;
