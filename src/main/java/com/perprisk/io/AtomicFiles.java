@@ -158,12 +158,16 @@ public final class AtomicFiles {
         return Files.getPosixFilePermissions(file);
     }
 
-    /** Read-only by its mode (which even root respects here), or not writable for this user. */
-    private static boolean readOnly(Path file, Set<PosixFilePermission> mode) {
-        if (mode != null && !mode.contains(PosixFilePermission.OWNER_WRITE)) {
+    /**
+     * Not writable for this user, or, for the file's owner, without the owner's write permission: root may write
+     * anything, but a file its owner made read-only is refused for root too.
+     */
+    private static boolean readOnly(Path file, Set<PosixFilePermission> mode) throws IOException {
+        if (!Files.isWritable(file)) {
             return true;
         }
-        return !Files.isWritable(file);
+        return mode != null && !mode.contains(PosixFilePermission.OWNER_WRITE)
+                && Files.getOwner(file).getName().equals(System.getProperty("user.name"));
     }
 
     /** A new empty file {@code .NAME.perprisk-DIGITS.tmp}, created with the permissions any new file gets. */
