@@ -39,6 +39,8 @@ public final class RecoveryStore {
 
     private static final String DOC = ".perprisk.json";
     private static final String META = ".recovery.properties";
+    /** The key of PerpRisk 1.0's one autosave file. */
+    private static final String LEGACY = "autosave";
 
     private final Path dir;
     private final long pid;
@@ -119,8 +121,37 @@ public final class RecoveryStore {
         } catch (IOException e) {
             return out;
         }
+        legacy().ifPresent(out::add);
         out.sort(Comparator.comparing(Entry::editedAt).reversed());
         return out;
+    }
+
+    /**
+     * The single autosave of PerpRisk 1.0 ({@code autosave.perprisk.json}, with {@code session.lock} holding the pid
+     * of the process that wrote it), offered like the others when that process is gone, so an upgrade after a crash
+     * loses nothing.
+     */
+    private Optional<Entry> legacy() {
+        Path doc = dir.resolve(LEGACY + DOC);
+        Path lock = dir.resolve("session.lock");
+        if (!Files.isRegularFile(doc)) {
+            return Optional.empty();
+        }
+        try {
+            long owner = Files.isRegularFile(lock) ? Long.parseLong(Files.readString(lock).strip()) : -1;
+            if (owner != pid && owner > 0 && alive.test(owner)) {
+                return Optional.empty();
+            }
+            Files.deleteIfExists(lock);
+            String name = WorkspaceCodec.read(doc).name();
+            return Optional.of(new Entry(LEGACY, null, name == null ? "" : name,
+                    Files.getLastModifiedTime(doc).toInstant(), owner));
+        } catch (WorkspaceException e) {
+            delete(LEGACY);
+            return Optional.empty();
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     private Optional<Entry> readEntry(String key, Path metaFile) {

@@ -119,6 +119,20 @@ class RecoveryTest {
         assertEquals(1, afterCrash().left().size());
     }
 
+    @Test
+    void theOneAutosaveOfTheFirstReleaseIsOfferedAfterAnUpgrade() throws Exception {
+        Files.createDirectories(recoveryDir);
+        WorkspaceCodec.write(TestDocs.isolatedLong().withName("From 1.0"), recoveryDir.resolve("autosave.perprisk.json"));
+        Files.writeString(recoveryDir.resolve("session.lock"), "999999");
+        List<RecoveryStore.Entry> left = afterCrash().left();
+        assertEquals(1, left.size());
+        assertEquals("From 1.0", store.read(left.get(0)).name());
+        assertEquals("From 1.0", left.get(0).name());
+        assertNull(left.get(0).originalFile());
+        store.delete(left.get(0).key());
+        assertEquals(List.of(), afterCrash().left());
+    }
+
     // ------------------------------------------------------------------ 8. shortly after the last edit
 
     @Test
