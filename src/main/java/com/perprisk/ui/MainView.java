@@ -1,7 +1,6 @@
 package com.perprisk.ui;
 
 import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.account.AccountBar;
 import com.perprisk.ui.markets.MarketsView;
@@ -38,7 +37,6 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 import java.io.File;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,11 +1,11 @@
 package com.perprisk.ui;
 
+import com.perprisk.io.AtomicFiles;
 import com.perprisk.io.Samples;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.settings.ThemeManager;
-import com.perprisk.io.AtomicFiles;
 import com.perprisk.ui.workspace.DocumentRecovery;
 import com.perprisk.ui.workspace.RecoveryStore;
 import com.perprisk.ui.workspace.RecoveryWriter;
