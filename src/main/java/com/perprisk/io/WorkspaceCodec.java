@@ -244,7 +244,7 @@ public final class WorkspaceCodec {
         } catch (IOException | RuntimeException e) {
             throw new WorkspaceException(WorkspaceException.Kind.IO, "cannot save " + file + ": "
                     + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
-                    + "; the previous file is unchanged", e);
+                    + (Files.isRegularFile(file) ? "; the previous file is unchanged" : ""), e);
         }
     }
 
