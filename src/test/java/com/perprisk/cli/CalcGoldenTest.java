@@ -21,10 +21,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * {@code calc} and {@code calc --explain} on every sample and lesson workspace, byte for byte against the output saved
  * in {@code src/test/resources/golden/calc} before the result vocabulary was introduced. A golden file is named
- * {@code <folder>--<workspace>[.explain].json}. After an intended change of the output, rewrite them with
+ * {@code <folder>--<workspace>[.explain].json}.
+ *
+ * <p>The one intended difference since then is listed in {@link #ADDED}: a position's {@code margin} (the margin
+ * backing it), which the results CSV had and calc lacked; it is removed from the output before comparing, so the
+ * rest is still checked byte for byte. After another intended change, rewrite the files with
  * {@code mvn test -Dtest=CalcGoldenTest -Dgolden.update=true} and say in the commit which fields changed and why.
  */
 class CalcGoldenTest {
+    /** Position fields added to calc's output on purpose after the golden files were taken. */
+    static final List<String> ADDED = List.of("margin");
+
     private static final Path GOLDEN = Path.of("src/test/resources/golden/calc");
     private static final List<Path> FOLDERS = List.of(Path.of("resources/workspaces"), Path.of("resources/lessons"));
 
@@ -45,7 +52,7 @@ class CalcGoldenTest {
                         continue; // a workspace added after the goldens were taken (another branch's lesson)
                     }
                     tests.add(DynamicTest.dynamicTest(golden.getFileName().toString(), () -> {
-                        String out = calc(f, explain);
+                        String out = withoutAdded(calc(f, explain));
                         if (update) {
                             Files.createDirectories(GOLDEN);
                             Files.writeString(golden, out, StandardCharsets.UTF_8);
@@ -57,6 +64,17 @@ class CalcGoldenTest {
         }
         assertFalse(tests.isEmpty(), "no golden files under " + GOLDEN.toAbsolutePath());
         return tests.stream();
+    }
+
+    /** The output without the lines of the {@link #ADDED} position fields (each written once per position). */
+    static String withoutAdded(String out) {
+        String s = out;
+        for (String field : ADDED) {
+            int before = s.length();
+            s = s.replaceAll("(?m)^      \"" + field + "\": [^\n]*,\n", "");
+            assertTrue(s.length() < before || s.contains("\"positions\": []"), "no " + field + " field");
+        }
+        return s;
     }
 
     private static String calc(Path workspace, boolean explain) {

@@ -3,6 +3,7 @@ package com.perprisk.ui;
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
+import com.perprisk.engine.risk.Quantity;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.controls.FieldDecorations;
@@ -385,10 +386,10 @@ class MainWindowTest extends ApplicationTest {
     @Test
     void clickingAResultSelectsItForTheOtherPanels() {
         clickOn(cell(positionsTable(), 0, "col-maintenanceMargin"));
-        assertEquals("maintenanceMargin", ctx.selectedQuantityProperty().get());
+        assertEquals(Quantity.MAINTENANCE_MARGIN, ctx.selectedQuantityProperty().get());
         assertEquals("p1", ctx.selectedPositionIdProperty().get());
         clickOn(cell(positionsTable(), 0, "col-liquidationPrice"));
-        assertEquals("liquidationPrice", ctx.selectedQuantityProperty().get());
+        assertEquals(Quantity.LIQUIDATION_PRICE, ctx.selectedQuantityProperty().get());
         assertEquals("explain-tab", view.resultTabs().getSelectionModel().getSelectedItem().getId(),
                 "a clicked result shows its working");
     }
