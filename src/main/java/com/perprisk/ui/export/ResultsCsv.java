@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,8 +21,9 @@ import java.util.List;
  * <ul>
  *   <li>Numbers are written in plain, locale-independent form: {@code -1234.5}, never grouped, never an exponent.
  *       A value that does not exist (no liquidation price) is an empty cell.</li>
- *   <li>Text cells (ids, symbols, warnings) that start with {@code = + - @}, a tab or a carriage return get a single
- *       quote in front, so a spreadsheet shows them as text instead of running them as a formula.</li>
+ *   <li>Text cells (ids, symbols, warnings) that a spreadsheet could run as a formula get a single quote in front,
+ *       so it shows them as text: see {@link #startsLikeAFormula} for what counts (OWASP's list, also behind
+ *       leading blanks and invisible characters, and in full width).</li>
  *   <li>Cells with a comma, a double quote or a line break are quoted, with quotes doubled.</li>
  * </ul>
  */
@@ -126,17 +128,39 @@ public final class ResultsCsv {
         if (s == null) {
             return "";
         }
-        String safe = s;
-        if (!safe.isEmpty()) {
-            char c = safe.charAt(0);
-            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-                safe = "'" + safe;
-            }
-        }
+        String safe = startsLikeAFormula(s) ? "'" + s : s;
         if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
                 || safe.indexOf('\r') >= 0) {
             safe = '"' + safe.replace("\"", "\"\"") + '"';
         }
         return safe;
+    }
+
+    /**
+     * Whether a spreadsheet could take the cell for a formula (OWASP, CSV injection): its first character that is not
+     * blank or invisible is one of {@code = + - @}, or it starts with a tab, a carriage return or a line feed.
+     * Blank and invisible means what spreadsheets skip before a formula: spaces of any width (U+3000 too), NUL and
+     * other control characters, the byte-order mark and zero-width characters. Full-width and small forms
+     * ({@code ＝ ＋ － ＠}, {@code ﹦ ﹢ ﹣ ﹫}) count as the characters they stand for (NFKC).
+     */
+    static boolean startsLikeAFormula(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n') {
+                return true;
+            }
+            if (invisible(c)) {
+                continue;
+            }
+            String plain = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+            return plain.length() == 1 && "=+-@".indexOf(plain.charAt(0)) >= 0;
+        }
+        return false;
+    }
+
+    /** Blank or invisible: whitespace, spaces of any width, control characters, format characters (BOM, ZWSP). */
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT;
     }
 }
