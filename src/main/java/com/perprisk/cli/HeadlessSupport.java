@@ -1,12 +1,14 @@
 package com.perprisk.cli;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.util.TokenBuffer;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import com.fasterxml.jackson.databind.node.POJONode;
 import com.perprisk.engine.EngineException;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.risk.PortfolioRisk;
@@ -193,15 +195,26 @@ final class HeadlessSupport {
         return new Loaded(doc, mapped.portfolio(), mapped.warnings());
     }
 
-    /** The calc output of a portfolio, as a JSON tree (warnings: the mapping's, then the engine's). */
-    static JsonNode calcOutput(Portfolio portfolio, List<FieldProblem> mappingWarnings) throws IOException {
+    /**
+     * The calc output of a portfolio as a node of a JSON tree (warnings: the mapping's, then the engine's). The node
+     * holds the figures and writes them with {@link CalcOutput} when the tree is written: nothing is rendered to text
+     * and read back.
+     */
+    static JsonNode calcOutput(Portfolio portfolio, List<FieldProblem> mappingWarnings) {
         PortfolioRisk risk = RiskEngine.evaluate(portfolio, false);
-        try (TokenBuffer buffer = new TokenBuffer(JSON, false)) {
-            CalcOutput.write(buffer, risk, allWarnings(mappingWarnings, engineWarnings(risk, mappingWarnings)));
-            try (JsonParser parser = buffer.asParser()) {
-                return JSON.readTree(parser);
+        List<String> warnings = allWarnings(mappingWarnings, engineWarnings(risk, mappingWarnings));
+        return new POJONode(new JsonSerializable.Base() {
+            @Override
+            public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+                CalcOutput.write(g, risk, warnings);
             }
-        }
+
+            @Override
+            public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer type)
+                    throws IOException {
+                serialize(g, provider);
+            }
+        });
     }
 
     /**
