@@ -1,5 +1,6 @@
 package com.perprisk.ui;
 
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
@@ -310,7 +311,10 @@ class MainWindowTest extends ApplicationTest {
         assertEquals("explain-tab", view.resultTabs().getSelectionModel().getSelectedItem().getId());
         String shown = lookup("#explain-substituted").queryLabeled() != null
                 ? lookup("#explain-substituted").queryLabeled().getText() : "";
-        assertTrue(shown.contains("60000") || shown.contains("60,000") || shown.contains("6000"), shown);
+        // the entry price 60,000 substituted into the working, exactly as the engine wrote it
+        var lp = ctx.getRisk().positions().get(0).explanations().get(ExplainKey.LIQUIDATION_PRICE);
+        assertTrue(shown.startsWith(lp.substituted() + "  =  "), shown);
+        assertTrue(lp.substituted().contains(" × 60000"), lp.substituted());
     }
 
     @Test
