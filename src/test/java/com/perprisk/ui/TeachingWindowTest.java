@@ -21,6 +21,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
 import org.testfx.util.WaitForAsyncUtils;
@@ -40,6 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The teaching features in the real main window, headless: a lesson played to a liquidation, the other tabs. */
+@Tag("ui")
 class TeachingWindowTest extends ApplicationTest {
     /** Set -Dperprisk.teachShots=DIR to save a PNG of each state (to look at the layout). */
     private static final String SHOTS = System.getProperty("perprisk.teachShots");
