@@ -241,7 +241,7 @@ public final class RiskEngine {
         notes.add("Bracket " + k + " [" + plain(tier.floor()) + ", " + plain(tier.cap()) + ") contains N; max leverage "
                 + plain(tier.maxLeverage()) + "x.");
         notes.add("Convention " + m.convention().name() + ": " + m.convention().summary() + ".");
-        if (m.convention() == Convention.DYDX && m.dydx() != null) {
+        if (m.convention().tierSource() == Convention.TierSource.DYDX_LIQUIDITY_TIER && m.dydx() != null) {
             terms.add(new Term("IMF", "initial margin fraction (base)", m.dydx().initialMarginFraction(), "rate"));
             terms.add(new Term("f", "maintenance fraction", m.dydx().maintenanceFraction(), "rate"));
             return new Explanation("Maintenance margin", "MM = N × IMF × f", terms,
