@@ -120,8 +120,9 @@ public final class Cli {
             if (c.isPresent()) {
                 return c.get().runner().run(Arrays.copyOfRange(args, 1, args.length), in, out, err);
             }
+            // neither a command nor an existing workspace file (Launcher sends those to the app)
             err.println((name.startsWith("-") ? "unknown option " : "unknown command ")
-                    + com.perprisk.io.Messages.oneLine(name) + " (and no such workspace file); see --help");
+                    + com.perprisk.io.Messages.oneLine(name) + "; see --help");
             return USAGE;
         } catch (Throwable t) {
             err.println("error: " + describe(t));
