@@ -36,7 +36,8 @@ final class DesktopEntry {
     }
 
     static final String HEADLESS_HINT = "Without a display use --screenshot FILE.png [WORKSPACE.json] to render "
-            + "the window, or the headless commands calc, simulate, compare, probability (see --help).";
+            + "the window, or the headless commands " + String.join(", ", com.perprisk.cli.Cli.commandNames())
+            + " (see --help).";
 
     /**
      * Why no window can open, before JavaFX tries: on Linux and the BSDs a desktop needs {@code DISPLAY} (X11) or

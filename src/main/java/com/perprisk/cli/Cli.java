@@ -80,6 +80,11 @@ public final class Cli {
         }
     }
 
+    /** The names of the headless commands, in the order of {@link #COMMANDS}. */
+    public static List<String> commandNames() {
+        return COMMANDS.stream().map(Command::name).toList();
+    }
+
     private static Optional<Command> command(String name) {
         return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst();
     }
