@@ -110,7 +110,8 @@ class ExplanationArithmeticTest {
     }
 
     private static void check(Explanation e, Double figure, Convention c, long seed, String what) {
-        String where = (c == null ? "mixed venues" : c) + " seed " + seed + " " + what + ": " + e.substituted() + " (result " + e.result()
+        String where = (c == null ? "mixed venues" : c) + " seed " + seed + " " + what + ": " + e.substituted()
+                + " (result " + e.result()
                 + ", figure " + figure + ")";
         assertEquals(figure, e.result(), where + ": the working's result is not the figure shown");
         if (figure == null) {
