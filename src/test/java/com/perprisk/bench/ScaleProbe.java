@@ -24,8 +24,9 @@ import java.util.Locale;
  * java ... ScaleProbe simulate 1000 cross many --seed 1 --steps 1000000 --volatility 0.8
  * </pre>
  * Arguments: command, positions, cross|isolated, many|one (markets), then the command's own options (defaults:
- * {@code --volatility 0.8 --horizon-hours 720} for probability). Prints the wall time of each of 3 runs (the first
- * includes the JIT warm-up) and the exit code.
+ * {@code --volatility 0.8 --horizon-hours 720} for probability). Prints the wall and CPU time of each of 3 runs
+ * (the first includes the JIT warm-up; {@code -Dreps=N} for another count) and the exit code. On a shared machine
+ * read the CPU time: on 2 idle cores the wall time of a parallel run is about half of it.
  */
 public final class ScaleProbe {
     private ScaleProbe() {
@@ -50,13 +51,17 @@ public final class ScaleProbe {
         for (int i = 0; i < reps; i++) {
             ByteArrayOutputStream err = new ByteArrayOutputStream();
             CountingStream out = new CountingStream();
+            com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                    java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+            long c0 = os.getProcessCpuTime();
             long t0 = System.nanoTime();
             int code = Cli.run(full, new ByteArrayInputStream(new byte[0]), new PrintStream(out, false,
                     StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
             double s = (System.nanoTime() - t0) / 1e9;
+            double cpu = (os.getProcessCpuTime() - c0) / 1e9;
             Runtime rt = Runtime.getRuntime();
-            System.out.printf(Locale.ROOT, "%s %d %s %s: run %d %.3f s, exit %d, %d bytes out, heap used %d MB%s%n",
-                    command, n, args[2], args[3], i + 1, s, code, out.count,
+            System.out.printf(Locale.ROOT, "%s %d %s %s: run %d %.3f s wall, %.3f s CPU, exit %d, %d bytes out, heap used %d MB%s%n",
+                    command, n, args[2], args[3], i + 1, s, cpu, code, out.count,
                     (rt.totalMemory() - rt.freeMemory()) >> 20,
                     err.size() > 0 ? ", stderr: " + err.toString(StandardCharsets.UTF_8).lines().findFirst()
                             .orElse("") : "");
