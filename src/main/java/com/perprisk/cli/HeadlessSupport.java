@@ -246,6 +246,27 @@ final class HeadlessSupport {
         return pp;
     }
 
+    /** A generator writing to {@code out} in the same layout as {@link #print} (for output streamed as it runs). */
+    static com.fasterxml.jackson.core.JsonGenerator generator(PrintStream out) throws IOException {
+        java.io.Writer w = new java.io.Writer() {
+            @Override
+            public void write(char[] c, int off, int len) {
+                out.print(new String(c, off, len));
+            }
+
+            @Override
+            public void flush() {
+                out.flush();
+            }
+
+            @Override
+            public void close() {
+                out.flush();
+            }
+        };
+        return JSON.writer(LAYOUT).createGenerator(w);
+    }
+
     static void print(PrintStream out, JsonNode node) throws IOException {
         out.print(JSON.writer(LAYOUT).writeValueAsString(node));
         out.print("\n");

@@ -221,16 +221,7 @@ public final class VenueComparison {
 
     /** Funding terms under a convention: the same 8-hour-equivalent rate, at that venue's cadence. */
     static FundingTerms funding(Market m, Convention c) {
-        FundingTerms f = m.funding();
-        // F₈ₕ = F × 8 / interval
-        double eightHour = f.rate() * 8 / f.intervalHours();
-        boolean hourlyVenue = c == Convention.HYPERLIQUID || c == Convention.DYDX;
-        boolean fromHourlyVenue = m.convention() == Convention.HYPERLIQUID || m.convention() == Convention.DYDX;
-        if (hourlyVenue) {
-            // paid every hour at F₈ₕ / 8
-            return new FundingTerms(eightHour / 8, 1);
-        }
-        return fromHourlyVenue ? new FundingTerms(eightHour, 8) : f;
+        return c.carryFunding(m.funding(), m.convention());
     }
 
     /** The factors in the order they are switched, from A's rules to B's. */

@@ -86,13 +86,9 @@ public final class RiskEngine {
         Map<String, Double> scores = new HashMap<>();
         List<AdlRanking.Entry> entries = new ArrayList<>();
         for (Position p : portfolio.positions()) {
-            Market m = bySymbol.get(p.symbol());
-            Leg leg = new Leg(p, m);
-            double value = p.notionalAt(m.markPrice());
-            Double score = AdlScore.positionScore(leg.unrealizedPnl(m.markPrice()), p.entryNotional(),
-                    leg.maintenanceMargin(m.markPrice()), value);
-            scores.put(p.id(), score);
-            entries.add(new AdlRanking.Entry(p.id(), p.side(), score, value));
+            AdlRanking.Entry entry = AdlScore.entry(p, bySymbol.get(p.symbol()));
+            scores.put(p.id(), entry.score());
+            entries.add(entry);
         }
         Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
 
@@ -210,7 +206,7 @@ public final class RiskEngine {
         notes.add("Bracket " + k + " [" + plain(tier.floor()) + ", " + plain(tier.cap()) + ") contains N; max leverage "
                 + plain(tier.maxLeverage()) + "x.");
         notes.add("Convention " + m.convention().name() + ": " + m.convention().summary() + ".");
-        if (m.convention() == Convention.DYDX && m.dydx() != null) {
+        if (m.convention().tierSource() == Convention.TierSource.DYDX_LIQUIDITY_TIER && m.dydx() != null) {
             terms.add(new Term("IMF", "initial margin fraction (base)", m.dydx().initialMarginFraction(), "rate"));
             terms.add(new Term("f", "maintenance fraction", m.dydx().maintenanceFraction(), "rate"));
             return new Explanation("Maintenance margin", "MM = N × IMF × f", terms,
