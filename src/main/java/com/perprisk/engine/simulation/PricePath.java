@@ -110,13 +110,58 @@ public final class PricePath {
         return new PricePath(symbols, times, marks, nan(n, points), nan(n, points));
     }
 
-    /** A path given point by point (tests, the CSV parser). */
+    /** A path given point by point (tests, a drawn path). */
     public static PricePath of(List<String> symbols, double[] timesHours, double[][] marks) {
         return new PricePath(symbols, timesHours, marks, nan(symbols.size(), timesHours.length),
                 nan(symbols.size(), timesHours.length));
     }
 
-    static double[][] nan(int n, int points) {
+    /** A path with index prices and funding rates per point, NaN where not given (a price-path file). */
+    public static PricePath of(List<String> symbols, double[] timesHours, double[][] marks, double[][] index,
+                               double[][] funding) {
+        return new PricePath(symbols, timesHours, marks, index, funding);
+    }
+
+    /**
+     * A path drawn by hand: {@code steps} steps of {@code stepHours} from the start marks; each market's drawn points
+     * (step → mark) are joined by straight lines, the nearest drawn value holds before the first and after the last,
+     * and step 0 is always the start mark.
+     */
+    public static PricePath drawn(Map<String, Double> start, Map<String, ? extends java.util.SortedMap<Integer, Double>>
+            points, int steps, double stepHours) {
+        int n = Math.max(1, steps);
+        List<String> symbols = new ArrayList<>(start.keySet());
+        double[] times = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            times[k] = k * stepHours;
+        }
+        double[][] marks = new double[symbols.size()][n + 1];
+        for (int i = 0; i < symbols.size(); i++) {
+            String s = symbols.get(i);
+            java.util.TreeMap<Integer, Double> pts = new java.util.TreeMap<>();
+            if (points.containsKey(s)) {
+                pts.putAll(points.get(s));
+            }
+            pts.put(0, start.get(s));
+            for (int k = 0; k <= n; k++) {
+                var lo = pts.floorEntry(k);
+                var hi = pts.ceilingEntry(k);
+                double v;
+                if (hi == null || lo.getKey().equals(hi.getKey())) {
+                    v = lo.getValue();
+                } else {
+                    // linear between the drawn points around k
+                    double w = (k - lo.getKey()) / (double) (hi.getKey() - lo.getKey());
+                    v = lo.getValue() + w * (hi.getValue() - lo.getValue());
+                }
+                marks[i][k] = v;
+            }
+        }
+        return of(symbols, times, marks);
+    }
+
+    /** An n × points table of NaN: nothing given. */
+    public static double[][] nan(int n, int points) {
         double[][] out = new double[n][points];
         for (double[] row : out) {
             Arrays.fill(row, Double.NaN);

@@ -1,10 +1,10 @@
 package com.perprisk.ui.playback;
 
-import com.perprisk.cli.SimulationWorkspace;
+import com.perprisk.io.SimulationWorkspace;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.simulation.PricePath;
-import com.perprisk.engine.simulation.PricePathCsv;
+import com.perprisk.io.PricePathCsv;
 import com.perprisk.engine.simulation.Simulation;
 import com.perprisk.engine.simulation.SimulationEvent;
 import com.perprisk.io.FieldProblem;
@@ -295,34 +295,7 @@ public final class PlaybackViewModel {
     }
 
     private PricePath drawnPath(Map<String, Double> start) {
-        int n = Math.max(1, steps.get());
-        List<String> symbols = new ArrayList<>(start.keySet());
-        double[] times = new double[n + 1];
-        for (int k = 0; k <= n; k++) {
-            times[k] = k * stepHours.get();
-        }
-        double[][] marks = new double[symbols.size()][n + 1];
-        for (int i = 0; i < symbols.size(); i++) {
-            String s = symbols.get(i);
-            TreeMap<Integer, Double> pts = new TreeMap<>(drawn.getOrDefault(s, new TreeMap<>()));
-            pts.put(0, start.get(s));
-            for (int k = 0; k <= n; k++) {
-                var lo = pts.floorEntry(k);
-                var hi = pts.ceilingEntry(k);
-                double v;
-                if (hi == null) {
-                    v = lo.getValue();
-                } else if (lo.getKey().equals(hi.getKey())) {
-                    v = lo.getValue();
-                } else {
-                    // linear between the drawn points around k
-                    double w = (k - lo.getKey()) / (double) (hi.getKey() - lo.getKey());
-                    v = lo.getValue() + w * (hi.getValue() - lo.getValue());
-                }
-                marks[i][k] = v;
-            }
-        }
-        return PricePath.of(symbols, times, marks);
+        return PricePath.drawn(start, drawn, steps.get(), stepHours.get());
     }
 
     // ------------------------------------------------------------------ run
