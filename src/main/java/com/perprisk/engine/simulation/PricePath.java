@@ -16,7 +16,8 @@ import static com.perprisk.engine.EngineInputs.positive;
 
 /**
  * Mark prices of one or more markets at a sequence of times (point 0 is the start), with optional index prices and
- * funding rates (NaN where not given). Immutable: accessors copy nothing and expose no arrays.
+ * funding rates (NaN where not given; a generated or drawn path holds no table for them, so its memory is one mark
+ * per market and point). Immutable: accessors copy nothing and expose no arrays.
  */
 public final class PricePath {
     private final List<String> symbols;
@@ -29,8 +30,8 @@ public final class PricePath {
         this.symbols = List.copyOf(symbols);
         this.times = times.clone();
         this.marks = deepCopy(marks);
-        this.index = deepCopy(index);
-        this.funding = deepCopy(funding);
+        this.index = given(index) ? deepCopy(index) : null;
+        this.funding = given(funding) ? deepCopy(funding) : null;
         if (times.length == 0) {
             throw new EngineException("a price path needs at least one point");
         }
@@ -107,13 +108,12 @@ public final class PricePath {
                 marks[i][k] = marks[i][k - 1] * Math.exp(a + b * e[i]);
             }
         }
-        return new PricePath(symbols, times, marks, nan(n, points), nan(n, points));
+        return new PricePath(symbols, times, marks, null, null);
     }
 
     /** A path given point by point (tests, a drawn path). */
     public static PricePath of(List<String> symbols, double[] timesHours, double[][] marks) {
-        return new PricePath(symbols, timesHours, marks, nan(symbols.size(), timesHours.length),
-                nan(symbols.size(), timesHours.length));
+        return new PricePath(symbols, timesHours, marks, null, null);
     }
 
     /** A path with index prices and funding rates per point, NaN where not given (a price-path file). */
@@ -169,7 +169,25 @@ public final class PricePath {
         return out;
     }
 
+    /** Whether a table gives at least one value (an all-NaN table is held as none). */
+    private static boolean given(double[][] a) {
+        if (a == null) {
+            return false;
+        }
+        for (double[] row : a) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static double[][] deepCopy(double[][] a) {
+        if (a == null) {
+            return null;
+        }
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i].clone();
@@ -201,12 +219,14 @@ public final class PricePath {
 
     /** Index price at point k, NaN when the path does not give one. */
     public double index(String symbol, int k) {
-        return index[require(symbol)][k];
+        int i = require(symbol);
+        return index == null ? Double.NaN : index[i][k];
     }
 
     /** Funding rate at point k, NaN when the path does not give one. */
     public double fundingRate(String symbol, int k) {
-        return funding[require(symbol)][k];
+        int i = require(symbol);
+        return funding == null ? Double.NaN : funding[i][k];
     }
 
     /** The marks of every market at point k, by symbol. */
