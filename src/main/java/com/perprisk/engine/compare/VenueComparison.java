@@ -184,7 +184,7 @@ public final class VenueComparison {
     /** The market as the convention would run it. */
     public static Market carry(Market m, Convention c) {
         FundingTerms f = funding(m, c);
-        if (c == Convention.DYDX) {
+        if (c.tierSource() == Convention.TierSource.DYDX_LIQUIDITY_TIER) {
             DydxMargin d = m.dydx();
             if (d == null) {
                 Tier first = m.tiers().tier(0);
@@ -196,8 +196,10 @@ public final class VenueComparison {
         List<TierSpec> specs = new ArrayList<>();
         boolean keepAmounts = m.convention().usesMaintenanceAmount();
         for (Tier t : m.tiers().tiers()) {
-            Double mmr = c == Convention.HYPERLIQUID ? null : t.mmr();
-            Double amount = c == Convention.HYPERLIQUID || !keepAmounts ? null : t.maintenanceAmount();
+            // a convention that derives MMR from max leverage takes neither the rate nor the amount
+            boolean derived = c.tierSource() == Convention.TierSource.HALF_INITIAL_AT_MAX_LEVERAGE;
+            Double mmr = derived ? null : t.mmr();
+            Double amount = derived || !keepAmounts ? null : t.maintenanceAmount();
             specs.add(new TierSpec(t.floor(), t.cap(), t.maxLeverage(), mmr, amount));
         }
         TierTable table = TierTable.resolve(c, specs);
