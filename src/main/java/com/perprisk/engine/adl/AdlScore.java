@@ -33,9 +33,6 @@ public final class AdlScore {
         return new AdlRanking.Entry(p.id(), p.side(), score, value);
     }
 
-    /** Key of {@link #explain} in a position's explanations (its JSON field name). */
-    public static final String KEY = "adlScore";
-
     private AdlScore() {
     }
 

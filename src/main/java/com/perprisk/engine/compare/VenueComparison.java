@@ -14,6 +14,7 @@ import com.perprisk.engine.liquidation.MarginRules;
 import com.perprisk.engine.liquidation.Requirement;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.engine.risk.Quantity;
 import com.perprisk.engine.risk.RiskEngine;
 import com.perprisk.engine.tier.Tier;
 import com.perprisk.engine.tier.TierSpec;
@@ -166,8 +167,8 @@ public final class VenueComparison {
                     if (differs(ra.fundingPerSettlement(), rb.fundingPerSettlement())) {
                         Map<String, Double> contrib = new LinkedHashMap<>();
                         contrib.put(FUNDING_CADENCE, rb.fundingPerSettlement() - ra.fundingPerSettlement());
-                        diffs.add(new Difference(pos.id(), "fundingPerSettlement", a, b, ra.fundingPerSettlement(),
-                                rb.fundingPerSettlement(), FUNDING_CADENCE + " (every "
+                        diffs.add(new Difference(pos.id(), Quantity.FUNDING_PER_SETTLEMENT.key(), a, b,
+                                ra.fundingPerSettlement(), rb.fundingPerSettlement(), FUNDING_CADENCE + " (every "
                                 + interval(marketsByConvention.get(a), pos) + " h vs every "
                                 + interval(marketsByConvention.get(b), pos) + " h; the same per day)", contrib));
                     }
@@ -314,7 +315,7 @@ public final class VenueComparison {
         if (!differs(ra.liquidationPrice(), rb.liquidationPrice())) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(attribute(pos, "liquidationPrice", walk, ra.liquidationPrice(),
+        return java.util.Optional.of(attribute(pos, Quantity.LIQUIDATION_PRICE.key(), walk, ra.liquidationPrice(),
                 rb.liquidationPrice(), step -> walk.liquidationPrice(pos, step)));
     }
 
@@ -323,7 +324,7 @@ public final class VenueComparison {
         if (!differs(ra.maintenanceMargin(), rb.maintenanceMargin())) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(attribute(pos, "maintenanceMargin", walk, ra.maintenanceMargin(),
+        return java.util.Optional.of(attribute(pos, Quantity.MAINTENANCE_MARGIN.key(), walk, ra.maintenanceMargin(),
                 rb.maintenanceMargin(), step -> walk.maintenanceMargin(pos, step)));
     }
 
