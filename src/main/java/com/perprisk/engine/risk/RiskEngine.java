@@ -106,10 +106,9 @@ public final class RiskEngine {
         List<AdlRanking.Entry> entries = new ArrayList<>();
         for (Position p : portfolio.positions()) {
             Market m = bySymbol.get(p.symbol());
-            double value = p.notionalAt(m.markPrice());
             Double score = sideFigure(p.id(), "ADL score", warnings, () -> AdlScore.entry(p, m).score());
             scores.put(p.id(), score);
-            entries.add(new AdlRanking.Entry(p.id(), p.side(), score, value));
+            entries.add(new AdlRanking.Entry(p.id(), p.side(), score, p.notionalAt(m.markPrice())));
         }
         Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
 
