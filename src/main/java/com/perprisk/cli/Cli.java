@@ -23,7 +23,8 @@ public final class Cli {
     public static final int UNREADABLE = 3;
     public static final int INTERNAL = 4;
 
-    private static final Set<String> COMMANDS = Set.of("calc", "simulate", "compare", "probability", "--help", "-h",
+    private static final Set<String> COMMANDS = Set.of("calc", "simulate", "compare", "probability", "fetch",
+            "positions", "--help", "-h",
             "help", "--version", "-V", "version");
 
     private Cli() {
@@ -77,6 +78,12 @@ public final class Cli {
                 case "probability" -> {
                     return ProbabilityCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
                 }
+                case "fetch" -> {
+                    return FetchCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+                }
+                case "positions" -> {
+                    return PositionsCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), out, err);
+                }
                 default -> {
                     err.println("unknown command: " + args[0]);
                     err.println(CalcCommand.USAGE_LINE);
@@ -115,13 +122,20 @@ public final class Cli {
                   perprisk compare WORKSPACE.json  the same positions under every venue convention
                   perprisk probability WORKSPACE.json --volatility V --horizon-hours H [--paths N --seed S]
                                                    probability of touching each liquidation price
+                  perprisk fetch VENUE SYMBOL [--base-url URL] [--timeout-ms N] [--key-env NAME] [--into WORKSPACE.json]
+                                                   the venue's current market as a workspace market (plus asOf,
+                                                   source, nextFundingTime); --into replaces it in the file
+                  perprisk positions VENUE (--address A | --key-env NAME) [--base-url URL] [--timeout-ms N]
+                                                   open positions, read-only, as workspace positions
+                                                   VENUE: binance, bybit, okx, hyperliquid, dydx; keys from the
+                                                   variables NAME_KEY, NAME_SECRET (OKX: NAME_PASSPHRASE)
                   perprisk --screenshot FILE.png [WORKSPACE.json] [--dark] [--size WxH]
                                                    render the main window to a PNG, no display needed
                   perprisk --version               print the version
                   perprisk --help                  print this help
 
                 calc exit status (and simulate, compare, probability): 0 ok, 1 invalid workspace, 2 usage error,
-                3 file not found or unreadable
+                3 file not found or unreadable; fetch and positions: 4 network or venue error
                 """.formatted(Version.current());
     }
 }
