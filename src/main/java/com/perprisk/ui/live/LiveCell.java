@@ -53,7 +53,7 @@ final class LiveCell extends TableCell<MarketRow, LiveViewModel.RowState> {
         col.setId("market-col-live");
         col.setSortable(false);
         col.setEditable(false);
-        col.setPrefWidth(128);
+        col.setPrefWidth(140);
         col.setMinWidth(100);
         col.setCellValueFactory(c -> Bindings.createObjectBinding(() -> vm.state(c.getValue()), vm.revisionProperty(),
                 c.getValue().symbolProperty(), c.getValue().conventionProperty(), vm.errors()));

@@ -17,7 +17,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
-import javafx.scene.control.ToggleButton;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.FlowPane;
@@ -26,6 +25,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
+import org.controlsfx.control.PopOver;
 
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +44,7 @@ public final class LivePanel extends VBox {
     private final TextField apiKey = new TextField();
     private final PasswordField secret = new PasswordField();
     private final PasswordField passphrase = new PasswordField();
+    private final PopOver popOver = new PopOver();
 
     LivePanel(LiveViewModel vm, MarketsView markets) {
         this.vm = vm;
@@ -95,16 +96,25 @@ public final class LivePanel extends VBox {
                 status.getStyleClass().add("live-failed");
             }
         });
-        ToggleButton importToggle = new ToggleButton("Import positions…");
-        importToggle.setId("live-import-toggle");
-        importToggle.getStyleClass().add("small");
-        HBox bar = new HBox(refresh, all, cancel, snapshot, progress, status, importToggle);
+        Button importButton = new Button("Import positions…");
+        importButton.setId("live-import-toggle");
+        importButton.getStyleClass().add("small");
+        importButton.setTooltip(new Tooltip("Read the open positions of an account, read-only"));
+        popOver.setContentNode(importForm());
+        popOver.setTitle("Import positions (read-only)");
+        popOver.setHeaderAlwaysVisible(true);
+        popOver.setDetachable(false);
+        popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
+        importButton.setOnAction(e -> {
+            if (popOver.isShowing()) {
+                popOver.hide();
+            } else {
+                popOver.show(importButton);
+            }
+        });
+        HBox bar = new HBox(refresh, all, cancel, snapshot, progress, status, importButton);
         bar.getStyleClass().add("live-bar");
-
-        FlowPane form = importForm();
-        form.visibleProperty().bind(importToggle.selectedProperty());
-        form.managedProperty().bind(form.visibleProperty());
-        getChildren().addAll(bar, form);
+        getChildren().add(bar);
 
         markets.table().addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.F5) {
@@ -130,7 +140,7 @@ public final class LivePanel extends VBox {
         });
     }
 
-    private FlowPane importForm() {
+    private VBox importForm() {
         venue.setId("live-import-venue");
         venue.setConverter(new StringConverter<>() {
             @Override
@@ -181,8 +191,12 @@ public final class LivePanel extends VBox {
         note.getStyleClass().add("live-keys-note");
         note.setWrapText(true);
         note.setMaxWidth(420);
-        FlowPane form = new FlowPane(new Label("Import from"), venue, address, apiKey, secret, passphrase, go, note);
-        form.getStyleClass().add("live-import");
+        FlowPane fields = new FlowPane(new Label("From"), venue, address, apiKey, secret, passphrase, go);
+        fields.getStyleClass().add("live-import");
+        fields.setPrefWrapLength(420);
+        VBox form = new VBox(6, fields, note);
+        form.getStyleClass().add("live-import-form");
+        form.getStylesheets().add(LivePanel.class.getResource("/com/perprisk/ui/live/live.css").toExternalForm());
         return form;
     }
 
@@ -205,7 +219,9 @@ public final class LivePanel extends VBox {
                 }
             }
         }
-        vm.importPositions(v, v.positionsByAddress() ? address.getText().strip() : null);
+        if (vm.importPositions(v, v.positionsByAddress() ? address.getText().strip() : null)) {
+            popOver.hide();
+        }
     }
 
     public LiveViewModel viewModel() {

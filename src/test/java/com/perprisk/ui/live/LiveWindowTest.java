@@ -73,6 +73,10 @@ class LiveWindowTest extends ApplicationTest {
         server.close();
     }
 
+    MainView view() {
+        return view;
+    }
+
     private LiveViewModel live() {
         return view.livePanel().viewModel();
     }
