@@ -64,6 +64,8 @@ public final class LiveViewModel {
     private final ReadOnlyBooleanWrapper failed = new ReadOnlyBooleanWrapper(this, "failed");
     private final ObservableMap<String, String> errors = FXCollections.observableHashMap();
     private final Map<String, MarketDoc> markets = new HashMap<>();
+    /** What each refresh of this session put in, to tell when the user has typed over it since. */
+    private final Map<String, MarketDoc> fetched = new HashMap<>();
     private Future<?> running;
     private int job;
 
@@ -76,7 +78,7 @@ public final class LiveViewModel {
         this.clock = clock;
         this.worker = worker;
         this.fx = fx;
-        ws.lastRecomputeNanosProperty().addListener(o -> reread());
+        ws.lastRecomputeNanosProperty().addListener((o, a, b) -> reread()); // a change listener: re-armed each time
         reread();
     }
 
@@ -154,11 +156,27 @@ public final class LiveViewModel {
                     false, false);
         }
         Duration age = Duration.between(asOf.get(), clock.instant());
+        if (editedSince(m)) {
+            return new RowState("edited", badge, error, (error != null ? error + "\n\n" : "") + "Fetched "
+                    + asOf.get() + " (" + ageText(age) + "), then edited by hand. Refresh to fetch it again.",
+                    true, false);
+        }
         String tip = "Fetched " + asOf.get() + " (" + ageText(age) + ")\n" + LiveMarket.source(m).orElse("")
                 + (badge.isEmpty() ? "" : "\nThe tier table is a bundled preset dated " + LiveMarket.tiersAsOf(m)
                 .orElse("") + ", not the venue's current one (Binance's table needs a read-only key)");
         return new RowState(shortAge(age), badge, error, error != null ? error + "\n\n" + tip : tip, true,
                 age.compareTo(Duration.ofHours(1)) > 0);
+    }
+
+    /** Whether the venue's values of a market fetched this session have been typed over since. */
+    private boolean editedSince(MarketDoc now) {
+        MarketDoc f = fetched.get(now.symbol());
+        if (f == null || !Objects.equals(f.extra().get(LiveMarket.AS_OF), now.extra().get(LiveMarket.AS_OF))) {
+            return false;
+        }
+        return !(Objects.equals(f.markPrice(), now.markPrice()) && Objects.equals(f.indexPrice(), now.indexPrice())
+                && Objects.equals(f.convention(), now.convention()) && Objects.equals(f.tiers(), now.tiers())
+                && Objects.equals(f.dydx(), now.dydx()) && Objects.equals(f.funding(), now.funding()));
     }
 
     /** "just now", "5 min ago", "3 h ago", "2 d ago". */
@@ -306,6 +324,8 @@ public final class LiveViewModel {
         }
         errors.remove(step.symbol());
         ws.replaceInputs(doc.withMarkets(list));
+        ws.toDocument().markets().stream().filter(m -> m != null && step.symbol().equals(m.symbol())).findFirst()
+                .ifPresent(m -> this.fetched.put(step.symbol(), m));
         reread();
     }
 

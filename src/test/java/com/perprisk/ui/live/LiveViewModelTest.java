@@ -118,6 +118,11 @@ class LiveViewModelTest {
         now = now.plus(Duration.ofHours(2));
         assertEquals("2 h", live.state(row("BTC")).age());
         assertTrue(live.state(row("BTC")).old(), "older than an hour is marked");
+        row("BTC").markPriceProperty().set("95000");
+        assertEquals("edited", live.state(row("BTC")).age(), "typed over since the fetch");
+        assertTrue(live.state(row("BTC")).tooltip().contains("then edited by hand"));
+        ws.undo();
+        assertEquals("2 h", live.state(row("BTC")).age());
         ws.undo();
         assertEquals("90000", row("BTC").markPriceProperty().get());
     }
