@@ -41,7 +41,7 @@ public final class LivePanel extends VBox {
     private final LiveViewModel vm;
     private final ChoiceBox<Venue> venue = new ChoiceBox<>(FXCollections.observableArrayList(Venue.values()));
     private final TextField address = new TextField();
-    private final TextField apiKey = new TextField();
+    private final PasswordField apiKey = new PasswordField(); // masked too: never in a screenshot
     private final PasswordField secret = new PasswordField();
     private final PasswordField passphrase = new PasswordField();
     private final PopOver popOver = new PopOver();
