@@ -109,11 +109,12 @@ class CliCalcTest {
         assertEquals(3, root.get("positions").size());
         for (JsonNode p : root.get("positions")) {
             assertEquals(List.of("id", "symbol", "side", "marginMode", "notional", "unrealizedPnl", "roe",
-                    "initialMargin", "maintenanceMargin", "maintenanceMarginRate", "bracket", "liquidationPrice",
-                    "bankruptcyPrice", "distanceToLiquidation", "marginRatio", "adlScore", "adlQuintile",
+                    "initialMargin", "maintenanceMargin", "maintenanceMarginRate", "bracket", "margin",
+                    "liquidationPrice", "bankruptcyPrice", "distanceToLiquidation", "marginRatio", "adlScore", "adlQuintile",
                     "fundingPerSettlement", "fundingOverHorizon"), names(p));
             assertTrue(p.get("notional").isNumber());
             assertTrue(p.get("bracket").isInt());
+            assertTrue(p.get("margin").isNumber(), "the margin backing the position, as the results CSV has it");
         }
         assertEquals(3, root.get("markets").size());
         for (JsonNode m : root.get("markets")) {

@@ -5,6 +5,7 @@ import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.workspace.TestDocs;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The whole application as started from the launcher: first start, settings, crash recovery. */
+@Tag("ui")
 class PerpRiskAppTest extends FxRobot {
     private Path dir;
 
