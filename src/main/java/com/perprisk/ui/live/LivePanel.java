@@ -224,6 +224,20 @@ public final class LivePanel extends VBox {
         }
     }
 
+    private static ExecutorService worker;
+
+    /** One daemon worker thread for the whole app: fetches run one after another, never on the FX thread. */
+    private static synchronized ExecutorService worker() {
+        if (worker == null) {
+            worker = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, "perprisk-live");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return worker;
+    }
+
     public LiveViewModel viewModel() {
         return vm;
     }
@@ -233,13 +247,8 @@ public final class LivePanel extends VBox {
      * ({@link LiveConfig}), snapshots go to the settings folder, keys to an in-memory store.
      */
     public static LivePanel attach(WorkspaceViewModel ws, MarketsView markets) {
-        ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
-            Thread t = new Thread(r, "perprisk-live");
-            t.setDaemon(true);
-            return t;
-        });
         LiveViewModel vm = new LiveViewModel(ws, LiveConfig.fromSystemProperties(), new InMemoryKeyStore(),
-                new SnapshotCache(AppSettings.defaultDirectory().resolve("snapshots")), Clock.systemUTC(), worker,
+                new SnapshotCache(AppSettings.defaultDirectory().resolve("snapshots")), Clock.systemUTC(), worker(),
                 Platform::runLater);
         // after Symbol and Venue: the age of the data is read with the symbol
         var columns = markets.table().getColumns();
