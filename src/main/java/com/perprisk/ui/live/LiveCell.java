@@ -17,7 +17,7 @@ import javafx.scene.layout.Region;
  * The markets table's "Data" cell: the age of the market's data (or "typed"), a badge when its tier table is a dated
  * preset, ⚠ with the message when its last refresh failed, and a one-click refresh.
  */
-final class LiveCell extends TableCell<MarketRow, LiveViewModel.RowState> {
+final class LiveCell extends TableCell<MarketRow, RowState> {
     private final LiveViewModel vm;
     private final Label age = new Label();
     private final Label badge = new Label();
@@ -48,8 +48,8 @@ final class LiveCell extends TableCell<MarketRow, LiveViewModel.RowState> {
     }
 
     /** The "Data" column, updated whenever the live state changes. */
-    static TableColumn<MarketRow, LiveViewModel.RowState> column(LiveViewModel vm) {
-        TableColumn<MarketRow, LiveViewModel.RowState> col = new TableColumn<>("Data");
+    static TableColumn<MarketRow, RowState> column(LiveViewModel vm) {
+        TableColumn<MarketRow, RowState> col = new TableColumn<>("Data");
         col.setId("market-col-live");
         col.setSortable(false);
         col.setEditable(false);
@@ -62,7 +62,7 @@ final class LiveCell extends TableCell<MarketRow, LiveViewModel.RowState> {
     }
 
     @Override
-    protected void updateItem(LiveViewModel.RowState s, boolean empty) {
+    protected void updateItem(RowState s, boolean empty) {
         super.updateItem(s, empty);
         getStyleClass().removeAll("live-error", "live-old");
         if (empty || s == null) {

@@ -27,7 +27,6 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableMap;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -46,10 +45,6 @@ import java.util.concurrent.Future;
  * the snapshot cache. Never touches a Node: the views bind to the properties and ask {@link #state}.
  */
 public final class LiveViewModel {
-    /** What the markets table shows in a row's data cell. */
-    public record RowState(String age, String badge, String error, String tooltip, boolean fetched, boolean old) {
-    }
-
     private final WorkspaceViewModel ws;
     private final LiveConfig config;
     private final KeyStore keys;
@@ -146,58 +141,9 @@ public final class LiveViewModel {
     /** Data age, preset badge and error of a market row. */
     public RowState state(MarketRow row) {
         String symbol = row == null ? null : row.symbolProperty().get();
-        MarketDoc m = symbol == null ? null : markets.get(symbol.strip());
-        String error = symbol == null ? null : errors.get(symbol.strip());
-        Optional<Instant> asOf = LiveMarket.asOf(m);
-        String badge = LiveMarket.tiersAsOf(m).map(d -> "⚑ " + d).orElse("");
-        if (asOf.isEmpty()) {
-            return new RowState("typed", badge, error, error != null ? error
-                    : "Typed or from a file: never fetched. Refresh to fetch it from " + venueOf(row).displayName(),
-                    false, false);
-        }
-        Duration age = Duration.between(asOf.get(), clock.instant());
-        if (editedSince(m)) {
-            return new RowState("edited", badge, error, (error != null ? error + "\n\n" : "") + "Fetched "
-                    + asOf.get() + " (" + ageText(age) + "), then edited by hand. Refresh to fetch it again.",
-                    true, false);
-        }
-        String tip = "Fetched " + asOf.get() + " (" + ageText(age) + ")\n" + LiveMarket.source(m).orElse("")
-                + (badge.isEmpty() ? "" : "\nThe tier table is a bundled preset dated " + LiveMarket.tiersAsOf(m)
-                .orElse("") + ", not the venue's current one (Binance's table needs a read-only key)");
-        return new RowState(shortAge(age), badge, error, error != null ? error + "\n\n" + tip : tip, true,
-                age.compareTo(Duration.ofHours(1)) > 0);
-    }
-
-    /** Whether the venue's values of a market fetched this session have been typed over since. */
-    private boolean editedSince(MarketDoc now) {
-        MarketDoc f = fetched.get(now.symbol());
-        if (f == null || !Objects.equals(f.extra().get(LiveMarket.AS_OF), now.extra().get(LiveMarket.AS_OF))) {
-            return false;
-        }
-        return !(Objects.equals(f.markPrice(), now.markPrice()) && Objects.equals(f.indexPrice(), now.indexPrice())
-                && Objects.equals(f.convention(), now.convention()) && Objects.equals(f.tiers(), now.tiers())
-                && Objects.equals(f.dydx(), now.dydx()) && Objects.equals(f.funding(), now.funding()));
-    }
-
-    /** "just now", "5 min ago", "3 h ago", "2 d ago". */
-    static String ageText(Duration age) {
-        long s = Math.max(0, age.getSeconds());
-        if (s < 60) {
-            return "just now";
-        }
-        if (s < 3600) {
-            return s / 60 + " min ago";
-        }
-        if (s < 86_400) {
-            return s / 3600 + " h ago";
-        }
-        return s / 86_400 + " d ago";
-    }
-
-    /** "now", "5 min", "3 h", "2 d": what fits in the table's cell. */
-    static String shortAge(Duration age) {
-        String t = ageText(age);
-        return t.equals("just now") ? "now" : t.replace(" ago", "");
+        String key = symbol == null ? null : symbol.strip();
+        return RowState.of(key == null ? null : markets.get(key), key == null ? null : errors.get(key),
+                key == null ? null : fetched.get(key), venueOf(row), clock.instant());
     }
 
     static Venue venueOf(MarketRow row) {
