@@ -208,6 +208,21 @@ class VenueErrorsTest {
     }
 
     @Test
+    void binanceBracketsWithAGap() {
+        server.route("/fapi/v1/leverageBracket", r -> Reply.ok(RecordedVenue.resource(
+                "binance-leverageBracket-ETHUSDT.json").replace("\"notionalFloor\":10000", "\"notionalFloor\":20000")));
+        VenueClient c = VenueClient.of(new VenueHttp(Venue.BINANCE, server.baseUrl(), Duration.ofSeconds(5),
+                new RateLimiter(100, Duration.ofSeconds(1), now::get, n -> { })), new ApiKey("k", "s", null),
+                VenueClientsTest.CLOCK);
+        VenueException e = assertThrows(VenueException.class, () -> c.fetchMarket("ETHUSDT"));
+        assertEquals(Kind.UNITS, e.kind());
+        assertEquals("[0].brackets[1]", e.field());
+        assertTrue(e.getMessage().startsWith("Binance USDⓈ-M GET /fapi/v1/leverageBracket: field [0].brackets[1] the "
+                + "tier table does not add up after conversion to notional: gap between brackets: previous cap 10000 "
+                + "but floor 20000"), e.getMessage());
+    }
+
+    @Test
     void aVenueErrorCodeInTheEnvelope() {
         server.route("/api/v5/public/mark-price", r -> Reply.ok("{\"code\":\"50011\",\"msg\":\"Too Many Requests\","
                 + "\"data\":[]}"));

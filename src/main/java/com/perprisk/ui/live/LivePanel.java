@@ -19,6 +19,8 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCodeCombination;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -99,7 +101,6 @@ public final class LivePanel extends VBox {
         Button importButton = new Button("Import positions…");
         importButton.setId("live-import-toggle");
         importButton.getStyleClass().add("small");
-        importButton.setTooltip(new Tooltip("Read the open positions of an account, read-only"));
         popOver.setContentNode(importForm());
         popOver.setTitle("Import positions (read-only)");
         popOver.setHeaderAlwaysVisible(true);
@@ -112,6 +113,11 @@ public final class LivePanel extends VBox {
                 popOver.show(importButton);
             }
         });
+        // like the markets header's buttons: out of the Tab order (inputs only), reached by their shortcuts
+        for (Button b : new Button[]{refresh, all, cancel, snapshot, importButton}) {
+            b.setFocusTraversable(false);
+        }
+        importButton.setTooltip(new Tooltip("Read the open positions of an account, read-only (Ctrl+Shift+I)"));
         HBox bar = new HBox(refresh, all, cancel, snapshot, progress, status, importButton);
         bar.getStyleClass().add("live-bar");
         getChildren().add(bar);
@@ -131,10 +137,22 @@ public final class LivePanel extends VBox {
         });
         Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(20), e -> vm.tick()));
         ticker.setCycleCount(Timeline.INDEFINITE);
+        KeyCombination importKey = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN,
+                KeyCombination.SHIFT_DOWN);
+        Runnable openImport = () -> {
+            if (!popOver.isShowing()) {
+                popOver.show(importButton);
+            }
+            venue.requestFocus();
+        };
         sceneProperty().addListener((o, a, s) -> {
+            if (a != null) {
+                a.getAccelerators().remove(importKey);
+            }
             if (s == null) {
                 ticker.stop();
             } else {
+                s.getAccelerators().put(importKey, openImport);
                 ticker.play();
             }
         });

@@ -170,7 +170,8 @@ class LiveWindowTest extends ApplicationTest {
 
     @Test
     void importHyperliquidPositionsIntoReconcile() throws Exception {
-        clickOn("#live-import-toggle");
+        push(javafx.scene.input.KeyCode.SHORTCUT, javafx.scene.input.KeyCode.SHIFT, javafx.scene.input.KeyCode.I);
+        WaitForAsyncUtils.waitForFxEvents();
         assertTrue(lookup("#live-keys-note").queryAs(Label.class).getText()
                 .startsWith("Keys are kept in memory for this session only"));
         clickOn("#live-import-address").write("0x" + "1f".repeat(20));
