@@ -112,6 +112,7 @@ class ArchitectureTest {
     static final ArchRule onlyTheCommandLineAndTheEntryPointsPrint = noClasses()
             .that().resideOutsideOfPackage("com.perprisk.cli..")
             .and().doNotHaveFullyQualifiedName("com.perprisk.Launcher")
+            .and().doNotHaveFullyQualifiedName("com.perprisk.DesktopEntry")
             .and().doNotHaveFullyQualifiedName("com.perprisk.ui.PerpRiskApp")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")

@@ -31,7 +31,7 @@ final class CalcCommand {
             Evaluation evaluation = RiskEngine.evaluation(loaded.portfolio());
             List<String> engineWarnings = HeadlessSupport.engineWarnings(evaluation.risk(), loaded.warnings());
             for (String w : engineWarnings) {
-                err.println("warning: " + w);
+                err.println("warning: " + com.perprisk.io.Messages.oneLine(w));
             }
             try (JsonGenerator g = HeadlessSupport.generator(out)) {
                 CalcOutput.write(g, evaluation, a.has("explain"),

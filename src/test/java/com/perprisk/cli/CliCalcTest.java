@@ -240,7 +240,9 @@ class CliCalcTest {
         assertEquals(0, r.status());
         assertTrue(r.out().contains("calc WORKSPACE.json"));
         assertTrue(Cli.isHeadlessCommand(new String[] {"calc", "x"}));
-        assertFalse(Cli.isHeadlessCommand(new String[] {"x.json"}));
+        // a workspace that exists opens in the app; a name that is neither a command nor a file is a usage error
+        assertFalse(Cli.isHeadlessCommand(new String[] {"pom.xml"}));
+        assertTrue(Cli.isHeadlessCommand(new String[] {"x.json"}));
     }
 
     @Test

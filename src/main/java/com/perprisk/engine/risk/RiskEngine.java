@@ -108,8 +108,8 @@ public final class RiskEngine {
             Market m = bySymbol.get(p.symbol());
             Leg leg = new Leg(p, m);
             double value = p.notionalAt(m.markPrice());
-            Double score = AdlScore.positionScore(leg.unrealizedPnl(m.markPrice()), p.entryNotional(),
-                    leg.maintenanceMargin(m.markPrice()), value);
+            Double score = sideFigure(p.id(), "ADL score", warnings, () -> AdlScore.positionScore(
+                    leg.unrealizedPnl(m.markPrice()), p.entryNotional(), leg.maintenanceMargin(m.markPrice()), value));
             scores.put(p.id(), score);
             entries.add(new AdlRanking.Entry(p.id(), p.side(), score, value));
         }
@@ -140,7 +140,7 @@ public final class RiskEngine {
 
         List<MarketRisk> markets = new ArrayList<>();
         for (Market m : portfolio.markets()) {
-            markets.add(marketRisk(m));
+            markets.add(marketRisk(m, warnings));
         }
         PortfolioRisk risk = new PortfolioRisk(account, positions, markets, Map.of(), warnings);
         return new Evaluation(portfolio, risk, solved, crossRequirement);
@@ -241,7 +241,7 @@ public final class RiskEngine {
         notes.add("Bracket " + k + " [" + plain(tier.floor()) + ", " + plain(tier.cap()) + ") contains N; max leverage "
                 + plain(tier.maxLeverage()) + "x.");
         notes.add("Convention " + m.convention().name() + ": " + m.convention().summary() + ".");
-        if (m.convention() == Convention.DYDX && m.dydx() != null) {
+        if (m.convention().tierSource() == Convention.TierSource.DYDX_LIQUIDITY_TIER && m.dydx() != null) {
             terms.add(new Term("IMF", "initial margin fraction (base)", m.dydx().initialMarginFraction(), "rate"));
             terms.add(new Term("f", "maintenance fraction", m.dydx().maintenanceFraction(), "rate"));
             return new Explanation("Maintenance margin", "MM = N × IMF × f", terms,
@@ -310,19 +310,38 @@ public final class RiskEngine {
         return ex;
     }
 
-    private static MarketRisk marketRisk(Market m) {
+    private static MarketRisk marketRisk(Market m, List<String> warnings) {
         double premium = Basis.premium(m.markPrice(), m.indexPrice());
         double apr = FundingPayment.apr(m.funding().rate(), m.funding().intervalHours());
-        double apy = FundingPayment.apy(m.funding().rate(), m.funding().intervalHours());
+        Double apy = sideFigure(m.symbol(), "funding APY", warnings,
+                () -> FundingPayment.apy(m.funding().rate(), m.funding().intervalHours()));
         Double basis = null;
         Double basisRate = null;
         Double annualized = null;
         if (m.future() != null) {
             basis = Basis.basis(m.future().price(), m.indexPrice());
             basisRate = Basis.basisRate(m.future().price(), m.indexPrice());
-            annualized = Basis.annualizedSimple(basisRate, m.future().daysToExpiry());
+            double rate = basisRate;
+            annualized = sideFigure(m.symbol(), "annualized basis", warnings,
+                    () -> Basis.annualizedSimple(rate, m.future().daysToExpiry()));
         }
         return new MarketRisk(m.symbol(), premium, apr, apy, basis, basisRate, annualized);
+    }
+
+    /**
+     * A figure no other figure depends on (funding APY, annualized basis, ADL score): when it cannot be computed
+     * (it would overflow), it is null with a warning naming it, and the rest of the report stands.
+     */
+    private static Double sideFigure(String owner, String figure, List<String> warnings,
+                                     java.util.function.Supplier<Double> formula) {
+        try {
+            return formula.get();
+        } catch (EngineException e) {
+            String why = e.getMessage() != null && e.getMessage().startsWith(figure) ? e.getMessage()
+                    : figure + " cannot be computed from these inputs (" + e.getMessage() + ")";
+            warnings.add(owner + ": " + why + "; it is left empty");
+            return null;
+        }
     }
 
     /** The engine refuses inputs no formula can use; the file mapper reports them with field paths first. */
