@@ -17,7 +17,8 @@ import java.util.Set;
 
 /**
  * The headless command line: {@code --help}, {@code --version}, {@code calc}, {@code simulate}, {@code compare},
- * {@code probability}. Never needs a display and never lets an exception escape as a stack trace.
+ * {@code probability}, {@code fetch}, {@code positions}. Never needs a display and never lets an exception escape as
+ * a stack trace.
  *
  * <p>Exit status: 0 success; 1 invalid workspace (or input the engine cannot compute); 2 usage error; 3 file not found
  * or unreadable; 4 internal error (a bug: please report it).
@@ -44,7 +45,9 @@ public final class Cli {
             new Command("calc", CalcCommand::run),
             new Command("simulate", SimulateCommand::run),
             new Command("compare", CompareCommand::run),
-            new Command("probability", ProbabilityCommand::run));
+            new Command("probability", ProbabilityCommand::run),
+            new Command("fetch", (args, in, out, err) -> FetchCommand.run(args, out, err)),
+            new Command("positions", (args, in, out, err) -> PositionsCommand.run(args, out, err)));
 
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
     private static final Set<String> VERSION = Set.of("--version", "-V", "version");
@@ -161,13 +164,20 @@ public final class Cli {
                   perprisk compare WORKSPACE.json  the same positions under every venue convention
                   perprisk probability WORKSPACE.json --volatility V --horizon-hours H [--paths N --seed S]
                                                    probability of touching each liquidation price
+                  perprisk fetch VENUE SYMBOL [--base-url URL] [--timeout-ms N] [--key-env NAME] [--into WORKSPACE.json]
+                                                   the venue's current market as a workspace market (plus asOf,
+                                                   source, nextFundingTime); --into replaces it in the file
+                  perprisk positions VENUE (--address A | --key-env NAME) [--base-url URL] [--timeout-ms N]
+                                                   open positions, read-only, as workspace positions
+                                                   VENUE: binance, bybit, okx, hyperliquid, dydx; keys from the
+                                                   variables NAME_KEY, NAME_SECRET (OKX: NAME_PASSPHRASE)
                   perprisk --screenshot FILE.png [WORKSPACE.json] [--dark] [--size WxH]
                                                    render the main window to a PNG, no display needed
                   perprisk --version               print the version
                   perprisk --help                  print this help
 
                 calc exit status (and simulate, compare, probability): 0 ok, 1 invalid workspace, 2 usage error,
-                3 file not found or unreadable
+                3 file not found or unreadable; fetch and positions: 4 network or venue error
                 """.formatted(Version.current());
     }
 }

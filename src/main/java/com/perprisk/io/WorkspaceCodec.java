@@ -248,6 +248,39 @@ public final class WorkspaceCodec {
         }
     }
 
+    /** One market object exactly as a workspace writes it (for {@code fetch} and the live snapshots). */
+    public static String marketToJson(MarketDoc m) throws WorkspaceException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JsonOut.pretty(w)) {
+            market(g, m);
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.INVALID, "cannot write the market: "
+                    + e.getMessage(), e);
+        }
+        return w + "\n";
+    }
+
+    /** Position objects as a workspace's {@code positions} array (for {@code positions}). */
+    public static String positionsToJson(List<PositionDoc> positions) throws WorkspaceException {
+        StringWriter w = new StringWriter();
+        try (JsonGenerator g = JsonOut.pretty(w)) {
+            g.writeStartArray();
+            for (PositionDoc p : positions) {
+                position(g, p);
+            }
+            g.writeEndArray();
+        } catch (IOException e) {
+            throw new WorkspaceException(WorkspaceException.Kind.INVALID, "cannot write the positions: "
+                    + e.getMessage(), e);
+        }
+        return w + "\n";
+    }
+
+    /** One market object as a workspace reads it (same checks and field paths as inside a workspace). */
+    public static MarketDoc readMarket(String json) throws WorkspaceException {
+        return market(JsonObject.of(JsonTree.parse(json), "", MARKET_FIELDS));
+    }
+
     private static void encode(JsonGenerator g, WorkspaceDocument d) throws IOException {
         g.writeStartObject();
         JsonOut.field(g, "format", d.format());

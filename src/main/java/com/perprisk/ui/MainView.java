@@ -70,6 +70,7 @@ public final class MainView extends BorderPane {
     private final ThemeManager theme;
     private final PositionsView positions;
     private final MarketsView markets;
+    private final com.perprisk.ui.live.LivePanel live;
     private final TierEditor tiers;
     private final AccountBar account;
     private final TabPane tabs = new TabPane();
@@ -95,6 +96,7 @@ public final class MainView extends BorderPane {
         account = new AccountBar(vm);
         positions = new PositionsView(vm);
         markets = new MarketsView(vm);
+        live = com.perprisk.ui.live.LivePanel.attach(vm, markets);
         tiers = new TierEditor(vm);
         tiers.marketProperty().bind(markets.selectedMarketProperty());
         teaching = new TeachingPanels(vm, this::setRight, this::confirmDiscard,
@@ -536,6 +538,10 @@ public final class MainView extends BorderPane {
 
     public PositionsView positionsView() {
         return positions;
+    }
+
+    public com.perprisk.ui.live.LivePanel livePanel() {
+        return live;
     }
 
     public MarketsView marketsView() {

@@ -32,6 +32,9 @@ public final class RiskContext {
             Quantity.LIQUIDATION_PRICE);
     /** Scenario: fractional move applied to every market's mark price (0.05 = all marks +5%). 0 = as entered. */
     private final DoubleProperty scenarioMove = new SimpleDoubleProperty(this, "scenarioMove", 0);
+    /** Liquidation prices the venues report for imported positions, by position id (live import). */
+    private final javafx.collections.ObservableMap<String, Double> venueLiquidationPrices =
+            javafx.collections.FXCollections.observableHashMap();
 
     public ObjectProperty<Portfolio> portfolioProperty() {
         return portfolio;
@@ -59,6 +62,10 @@ public final class RiskContext {
 
     public DoubleProperty scenarioMoveProperty() {
         return scenarioMove;
+    }
+
+    public javafx.collections.ObservableMap<String, Double> venueLiquidationPrices() {
+        return venueLiquidationPrices;
     }
 
     public Portfolio getPortfolio() {

@@ -47,7 +47,12 @@ public final class ReconcileViewModel {
         this.formats = formats;
         context.portfolioProperty().addListener((o, a, p) -> refreshPositions());
         positionId.addListener((o, a, b) -> showBaseline());
+        // an imported position brings the venue's own liquidation price: it fills the field until the user types
+        positionId.addListener((o, a, b) -> prefillVenuePrice());
+        context.venueLiquidationPrices().addListener(
+                (javafx.collections.MapChangeListener<String, Double>) c -> prefillVenuePrice());
         refreshPositions();
+        prefillVenuePrice();
     }
 
     private void refreshPositions() {
@@ -61,6 +66,16 @@ public final class ReconcileViewModel {
             positionId.set(sel != null && ids.contains(sel) ? sel : ids.isEmpty() ? null : ids.get(0));
         }
         showBaseline();
+    }
+
+    private String prefilled = "";
+
+    private void prefillVenuePrice() {
+        Double venue = positionId.get() == null ? null : context.venueLiquidationPrices().get(positionId.get());
+        if (Formats.isBlank(exchangePrice.get()) || exchangePrice.get().equals(prefilled)) {
+            prefilled = venue == null ? "" : formats.editText(venue);
+            exchangePrice.set(prefilled);
+        }
     }
 
     private void showBaseline() {

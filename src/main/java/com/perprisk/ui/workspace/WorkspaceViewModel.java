@@ -383,6 +383,14 @@ public final class WorkspaceViewModel {
         updateFlags();
     }
 
+    /**
+     * Replaces the inputs with a document in one undo step, keeping the file (a live refresh or position import:
+     * the document is the current one with fetched markets or positions put in).
+     */
+    public void replaceInputs(WorkspaceDocument doc) {
+        batch(() -> apply(doc));
+    }
+
     public void undo() {
         if (undo.isEmpty()) {
             return;
