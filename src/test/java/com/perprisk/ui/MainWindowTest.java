@@ -107,7 +107,7 @@ class MainWindowTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<?> combo = (ComboBox<?>) c.getGraphic();
         assertNotNull(combo, "the cell shows a combo box");
-        clickOn(combo);
+        assertTrue(combo.isShowing(), "Enter opens its list");
         clickOn((Node n) -> n instanceof javafx.scene.control.ListCell<?> lc && item.equals(lc.getText())
                 && lc.isVisible());
         WaitForAsyncUtils.waitForFxEvents();
