@@ -29,6 +29,11 @@ public final class RiskContext {
     /** Key of the selected result, e.g. "liquidationPrice", "marginRatio" (the calc JSON field names). */
     private final StringProperty selectedQuantity = new SimpleStringProperty(this, "selectedQuantity",
             "liquidationPrice");
+    /** ADL standing of each position by id, ranked against {@link #adlPopulation}; empty without results. */
+    private final ObjectProperty<java.util.Map<String, com.perprisk.engine.adl.AdlQueue.Standing>> adlStandings =
+            new SimpleObjectProperty<>(this, "adlStandings", java.util.Map.of());
+    /** Who the ADL standings are ranked against, in words ("200 assumed counterparties per side, seed 1"). */
+    private final StringProperty adlPopulation = new SimpleStringProperty(this, "adlPopulation", "");
     /** Scenario: fractional move applied to every market's mark price (0.05 = all marks +5%). 0 = as entered. */
     private final DoubleProperty scenarioMove = new SimpleDoubleProperty(this, "scenarioMove", 0);
 
@@ -54,6 +59,14 @@ public final class RiskContext {
 
     public StringProperty selectedQuantityProperty() {
         return selectedQuantity;
+    }
+
+    public ObjectProperty<java.util.Map<String, com.perprisk.engine.adl.AdlQueue.Standing>> adlStandingsProperty() {
+        return adlStandings;
+    }
+
+    public StringProperty adlPopulationProperty() {
+        return adlPopulation;
     }
 
     public DoubleProperty scenarioMoveProperty() {

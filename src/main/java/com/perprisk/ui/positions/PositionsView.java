@@ -2,6 +2,8 @@ package com.perprisk.ui.positions;
 
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Side;
+import com.perprisk.engine.adl.AdlQueue;
+import com.perprisk.ui.common.AdlText;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.ui.controls.ChoiceCell;
 import com.perprisk.ui.controls.ColumnFit;
@@ -43,6 +45,7 @@ public final class PositionsView extends VBox {
     private final WorkspaceViewModel vm;
     private final Formats fmt;
     private final TableView<PositionRow> table = new TableView<>();
+    private final AdlQueueViewModel adl;
     private boolean syncingSelection;
     private Runnable onResultClicked = () -> {
     };
@@ -50,6 +53,7 @@ public final class PositionsView extends VBox {
     public PositionsView(WorkspaceViewModel vm) {
         this.vm = vm;
         this.fmt = vm.formats();
+        this.adl = new AdlQueueViewModel(vm);
         getStyleClass().add("positions-view");
         setId("positions");
 
@@ -65,7 +69,9 @@ public final class PositionsView extends VBox {
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, add, dup, remove);
+        Button population = toolButton("ADL population…", "Whom the ADL lights rank against", this::editPopulation);
+        population.setId("adl-population");
+        HBox header = new HBox(8, title, spacer, population, add, dup, remove);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
 
@@ -99,6 +105,18 @@ public final class PositionsView extends VBox {
         selectRow(row);
         table.scrollTo(row);
         table.requestFocus();
+    }
+
+    /** Shows and changes the population the ADL lights rank against. */
+    public void editPopulation() {
+        AdlPopulationDialog.show(getScene() == null ? null : getScene().getWindow(),
+                vm.context().adlPopulationProperty().get(), adl.seed(), adl.perSide())
+                .ifPresent(c -> adl.setGenerated(c.seed(), c.perSide()));
+    }
+
+    /** The ADL ranking of the positions. */
+    public AdlQueueViewModel adl() {
+        return adl;
     }
 
     public void duplicateSelected() {
@@ -322,8 +340,9 @@ public final class PositionsView extends VBox {
 
     private TableColumn<PositionRow, PositionRisk> adlColumn() {
         TableColumn<PositionRow, PositionRisk> col = new TableColumn<>();
-        col.setGraphic(headerLabel("ADL", "Auto-deleveraging queue: lights lit = quintile among same-side positions "
-                + "(5 = first in line)"));
+        col.setGraphic(headerLabel("ADL", "Auto-deleveraging: where the position stands in its market's queue on its "
+                + "side, among all traders (the stated population; ADL population… to change it). 5 lights = the top "
+                + "fifth of the side's notional, first in line; none = losing or break-even, at the back"));
         col.setId("col-adl");
         col.setEditable(false);
         col.setSortable(false);
@@ -408,7 +427,10 @@ public final class PositionsView extends VBox {
         }
     }
 
-    /** Five ADL lights; as many lit as the position's quintile. */
+    /**
+     * Five ADL lights: the position's standing in its market's queue on its side, among the stated population (none
+     * lit for a losing or break-even position: it is at the back of the queue).
+     */
     private final class AdlCell extends TableCell<PositionRow, PositionRisk> {
         private final Circle[] lights = new Circle[5];
         private final HBox box = new HBox(2);
@@ -432,17 +454,21 @@ public final class PositionsView extends VBox {
                     onResultClicked.run();
                 }
             });
+            vm.context().adlStandingsProperty().addListener(new javafx.beans.WeakInvalidationListener(refresh));
         }
+
+        private final javafx.beans.InvalidationListener refresh = o -> updateItem(getItem(), isEmpty());
 
         @Override
         protected void updateItem(PositionRisk r, boolean empty) {
             super.updateItem(r, empty);
-            if (empty || r == null) {
+            AdlQueue.Standing st = empty || r == null ? null : vm.context().adlStandingsProperty().get().get(r.id());
+            if (st == null) {
                 setGraphic(empty ? null : none);
                 setTooltip(null);
                 return;
             }
-            int q = Math.max(0, Math.min(5, r.adlQuintile()));
+            int q = st.lights();
             if (q != shown) {
                 for (int i = 0; i < 5; i++) {
                     lights[i].getStyleClass().removeAll("lit", "lit-1", "lit-2", "lit-3", "lit-4", "lit-5");
@@ -453,11 +479,15 @@ public final class PositionsView extends VBox {
                 shown = q;
             }
             setGraphic(box);
-            tip.setText("ADL quintile " + q + " of 5 among " + (r.side() == Side.LONG ? "longs" : "shorts")
-                    + (r.adlScore() == null ? "" : "; score " + fmt.number(r.adlScore(), 4)));
+            tip.setText(AdlText.standing(fmt, st) + "\nRanked against " + vm.context().adlPopulationProperty().get());
             if (getTooltip() != tip) {
                 setTooltip(tip);
             }
+        }
+
+        /** The lights shown, for tests. */
+        int lit() {
+            return shown;
         }
     }
 

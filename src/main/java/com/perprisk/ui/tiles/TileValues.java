@@ -12,15 +12,18 @@ package com.perprisk.ui.tiles;
  * @param nearestDetail        which position, its LP and mark, or why there is none
  * @param fundingOverHorizon   Σ funding over the horizon: + received, − paid
  * @param fundingDetail        horizon and what it means
- * @param adlQuintile          1–5 ADL lights of the selected position (or the highest of all), 0 without positions
- * @param adlDetail            whose lights these are
+ * @param adlQuintile          0–5 ADL lights of the selected position (or the most at risk): its place in its market's
+ *                             queue on its side among the stated population; 0 when losing (at the back) or none
+ * @param adlInLine            true when that position is profitable (in line to be deleveraged), false when it is
+ *                             at the back, null when there is no standing
+ * @param adlDetail            whose lights these are: queue side, place, score
  * @param availableBalance     max(0, margin balance − initial margin) of the cross pool
  * @param availableDetail      margin balance and initial margin
  * @param problem              when the engine has no results: why (the tiles then show "—")
  */
 public record TileValues(Double marginRatio, Level marginRatioLevel, String marginRatioDetail, Double nearestDistance,
                          Level nearestLevel, String nearestDetail, Double fundingOverHorizon, String fundingDetail,
-                         int adlQuintile, String adlDetail, Double availableBalance, String availableDetail,
+                         int adlQuintile, Boolean adlInLine, String adlDetail, Double availableBalance, String availableDetail,
                          String problem) {
 
     /** Traffic-light level of a tile. */
@@ -31,6 +34,6 @@ public record TileValues(Double marginRatio, Level marginRatioLevel, String marg
     /** Tiles when there is nothing to show. */
     public static TileValues empty(String problem) {
         String p = problem == null || problem.isBlank() ? "no results yet" : problem;
-        return new TileValues(null, Level.NONE, p, null, Level.NONE, p, null, p, 0, p, null, p, p);
+        return new TileValues(null, Level.NONE, p, null, Level.NONE, p, null, p, 0, null, p, null, p, p);
     }
 }

@@ -52,6 +52,7 @@ public final class TilesPane extends HBox {
     private final Tile availableTile;
     private final Label availableValue = valueLabel();
     private final Label availableDetail = detailLabel();
+    private final javafx.beans.property.StringProperty adlPopulation;
     private String ratioText = Formats.NONE;
     private boolean dark;
 
@@ -62,6 +63,7 @@ public final class TilesPane extends HBox {
     public TilesPane(RiskContext context, Formats fmt) {
         this.fmt = fmt;
         this.viewModel = new TilesViewModel(context, fmt);
+        this.adlPopulation = context.adlPopulationProperty();
         setId("tiles-panel");
         setSpacing(6);
         setPadding(new Insets(6));
@@ -330,9 +332,11 @@ public final class TilesPane extends HBox {
                 }
             }
         }
-        text(adlValue, v.adlQuintile() == 0 ? Formats.NONE : v.adlQuintile() + " / 5");
+        text(adlValue, v.adlInLine() == null ? Formats.NONE : v.adlInLine() ? v.adlQuintile() + " / 5" : "back");
         text(adlDetail, v.adlDetail());
-        tip(adlTile, "Auto-deleveraging quintile (5 = first in line)\n" + v.adlDetail());
+        tip(adlTile, "Auto-deleveraging: place in the market's queue on the position's side among all traders "
+                + "(5 lights = top fifth, first in line; losing positions wait at the back)\n" + v.adlDetail()
+                + "\nRanked against " + adlPopulation.get());
 
         text(availableValue, v.availableBalance() == null ? Formats.NONE : fmt.money(v.availableBalance()));
         level(availableValue, v.availableBalance() == null ? TileValues.Level.NONE

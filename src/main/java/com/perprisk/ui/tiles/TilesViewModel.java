@@ -7,6 +7,9 @@ import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.engine.adl.AdlQueue;
+import com.perprisk.ui.common.AdlText;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -35,6 +38,7 @@ public final class TilesViewModel {
         context.riskProperty().addListener((o, a, b) -> refresh());
         context.problemProperty().addListener((o, a, b) -> refresh());
         context.selectedPositionIdProperty().addListener((o, a, b) -> refresh());
+        context.adlStandingsProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
@@ -48,7 +52,7 @@ public final class TilesViewModel {
 
     private void refresh() {
         TileValues v = compute(fmt, context.getPortfolio(), context.getRisk(), context.selectedPositionIdProperty().get(),
-                context.problemProperty().get());
+                context.problemProperty().get(), context.adlStandingsProperty().get());
         if (!v.equals(values.get())) {
             values.set(v);
         }
@@ -76,8 +80,17 @@ public final class TilesViewModel {
         return distance < WARNING_DISTANCE ? TileValues.Level.WARNING : TileValues.Level.OK;
     }
 
-    /** The tiles' values for a result; {@code portfolio} may be null (the horizon is then not named). */
+    /** The tiles' values for a result, without ADL standings. */
     public static TileValues compute(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId, String problem) {
+        return compute(fmt, portfolio, risk, selectedId, problem, Map.of());
+    }
+
+    /**
+     * The tiles' values for a result; {@code portfolio} may be null (the horizon is then not named). The ADL tile
+     * shows the selected position's standing, else the one most at risk (most lights).
+     */
+    public static TileValues compute(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId,
+                                     String problem, Map<String, AdlQueue.Standing> standings) {
         if (risk == null) {
             return TileValues.empty(problem);
         }
@@ -128,30 +141,32 @@ public final class TilesViewModel {
                 : funding == 0 ? "no funding over " + horizon + " at today's rates"
                 : (funding > 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
 
-        PositionRisk adl = null;
-        if (selectedId != null) {
-            adl = risk.position(selectedId).orElse(null);
-        }
+        AdlQueue.Standing adl = selectedId == null ? null : standings.get(selectedId);
         String adlWho;
         if (adl != null) {
-            adlWho = "selected " + adl.id() + " " + adl.symbol() + " " + adl.side().name().toLowerCase();
+            adlWho = "selected " + selectedId + ": " + AdlText.standing(fmt, adl);
         } else {
+            String who = null;
             for (PositionRisk p : risk.positions()) {
-                if (adl == null || p.adlQuintile() > adl.adlQuintile()) {
-                    adl = p;
+                AdlQueue.Standing st = standings.get(p.id());
+                if (st != null && (adl == null || st.lights() > adl.lights())) {
+                    adl = st;
+                    who = p.id();
                 }
             }
-            adlWho = adl == null ? "no positions"
-                    : "highest: " + adl.id() + " " + adl.symbol() + " " + adl.side().name().toLowerCase();
+            adlWho = adl == null ? (risk.positions().isEmpty() ? "no positions" : "no ADL standing")
+                    : "most at risk: " + who + ": " + AdlText.standing(fmt, adl);
         }
-        int quintile = adl == null ? 0 : Math.max(0, Math.min(5, adl.adlQuintile()));
+        int quintile = adl == null ? 0 : adl.lights();
+        Boolean adlInLine = adl == null ? null : adl.inLine();
 
         Double available = finite(a.availableBalance());
         String availableDetail = "margin balance " + fmt.money(a.marginBalance()) + " − initial margin "
                 + fmt.money(a.initialMargin());
 
         return new TileValues(ratio, ratioLevel(ratio), ratioDetail, nearestDistance, distanceLevel(nearestDistance),
-                nearestDetail, fundingValue, fundingDetail, quintile, adlWho, available, availableDetail, "");
+                nearestDetail, fundingValue, fundingDetail, quintile, adlInLine, adlWho, available, availableDetail,
+                "");
     }
 
     private static Double finite(Double v) {

@@ -217,6 +217,22 @@ public final class WorkspaceViewModel {
         return new DocumentBuilder(formats).build(name.get(), account, markets, positions, docExtra);
     }
 
+    /** The workspace's fields this editor has no cell for (e.g. the simulation's "counterparties"), read-only. */
+    public Map<String, Object> documentExtra() {
+        return java.util.Collections.unmodifiableMap(docExtra);
+    }
+
+    /** Sets one such field (null removes it) as one undoable edit. */
+    public void setDocumentField(String key, Object value) {
+        batch(() -> {
+            if (value == null) {
+                docExtra.remove(key);
+            } else {
+                docExtra.put(key, value);
+            }
+        });
+    }
+
     /** Test seam: the clock used to merge quick edits of one field into one undo step. */
     void setClock(LongSupplier clock) {
         this.clock = clock;

@@ -41,6 +41,8 @@ class TilesPaneTest {
         robot.interact(() -> {
             context.portfolioProperty().set(Fixtures.portfolio());
             context.riskProperty().set(Fixtures.handRisk());
+            context.adlStandingsProperty().set(java.util.Map.of("p1", new com.perprisk.engine.adl.AdlQueue.Standing(
+                    "BTCUSDT", com.perprisk.engine.Side.LONG, 0.8, true, 3, 401, 4)));
             context.problemProperty().set("");
         });
         WaitForAsyncUtils.waitForFxEvents();
