@@ -9,6 +9,7 @@ import javafx.scene.control.TableColumn;
  */
 public final class ColumnFit {
     private static final String DESIGNED = "perprisk.designedWidth";
+    private static final String PENDING = "perprisk.pendingWidth";
 
     private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
 
@@ -34,8 +35,30 @@ public final class ColumnFit {
         MEASURE.setText(cell.getText());
         double need = Math.ceil(MEASURE.getLayoutBounds().getWidth() + insets);
         if (need > col.getWidth() + 0.5 && need > col.getPrefWidth()) {
-            col.getProperties().putIfAbsent(DESIGNED, col.getPrefWidth());
-            col.setPrefWidth(Math.min(need, 360));
+            widenLater(col, Math.min(need, 360));
+        }
+    }
+
+    /**
+     * Widens a column after the layout pass in progress. Changing a column's width while its cells are being laid
+     * out moved only the rows laid out after the change: their cells drifted right of the headers until the next
+     * click. Set between pulses, the width moves the header and every row together.
+     */
+    private static void widenLater(TableColumn<?, ?> col, double width) {
+        Object pending = col.getProperties().get(PENDING);
+        if (pending instanceof Double p && p >= width) {
+            return;
+        }
+        boolean scheduled = pending != null;
+        col.getProperties().put(PENDING, width);
+        if (!scheduled) {
+            javafx.application.Platform.runLater(() -> {
+                Object w = col.getProperties().remove(PENDING);
+                if (w instanceof Double d && d > col.getPrefWidth()) {
+                    col.getProperties().putIfAbsent(DESIGNED, col.getPrefWidth());
+                    col.setPrefWidth(d);
+                }
+            });
         }
     }
 
