@@ -235,11 +235,10 @@ public final class PositionsView extends VBox {
 
         table.getColumns().addAll(List.of(inputs, results));
 
-        table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
-            if (!syncingSelection) {
-                vm.context().selectedPositionIdProperty().set(n == null ? null : n.getId());
-            }
-        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> publishSelection());
+        // loading a document (or undo) reuses the rows: the selected row may now hold another position
+        vm.loadsProperty().addListener(o -> publishSelection());
+        vm.context().riskProperty().addListener(o -> publishSelection());
         vm.context().selectedPositionIdProperty().addListener((obs, o, id) -> {
             PositionRow sel = table.getSelectionModel().getSelectedItem();
             if (id == null || sel != null && id.equals(sel.getId())) {
@@ -254,6 +253,18 @@ public final class PositionsView extends VBox {
                 }
             });
         });
+    }
+
+    /** Tells the other panels which position the table has selected. */
+    private void publishSelection() {
+        if (syncingSelection) {
+            return;
+        }
+        PositionRow n = table.getSelectionModel().getSelectedItem();
+        String id = n == null ? null : n.getId();
+        if (!java.util.Objects.equals(id, vm.context().selectedPositionIdProperty().get())) {
+            vm.context().selectedPositionIdProperty().set(id);
+        }
     }
 
     private double mark(PositionRow row) {
@@ -378,6 +389,8 @@ public final class PositionsView extends VBox {
 
         private void select() {
             if (!isEmpty() && getTableRow() != null && getTableRow().getItem() != null) {
+                // the clicked row's position, whatever the table thought was selected before (a load keeps rows)
+                vm.context().selectedPositionIdProperty().set(getTableRow().getItem().getId());
                 vm.context().selectedQuantityProperty().set(key);
                 onResultClicked.run();
             }
@@ -450,6 +463,7 @@ public final class PositionsView extends VBox {
             setAlignment(Pos.CENTER);
             addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
                 if (!isEmpty() && getItem() != null) {
+                    vm.context().selectedPositionIdProperty().set(getItem().id());
                     vm.context().selectedQuantityProperty().set("adlScore");
                     onResultClicked.run();
                 }
