@@ -153,7 +153,7 @@ public final class MainView extends BorderPane {
         setBottom(bottomBox);
 
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, vm.context().problemProperty(),
-                vm.warningsProperty(), vm.positions(), vm.problems()));
+                vm.warningsProperty(), vm.positions(), vm.markets(), vm.problems(), vm.context().riskProperty()));
         vm.context().problemProperty().addListener((obs, o, n) -> styleStatus());
         vm.warningsProperty().addListener((obs, o, n) -> styleStatus());
         styleStatus();
@@ -188,7 +188,8 @@ public final class MainView extends BorderPane {
         String problem = vm.context().problemProperty().get();
         if (problem != null && !problem.isEmpty()) {
             long more = vm.problems().values().stream().filter(InputProblem::error).count() - 1;
-            return "No results: " + problem + (more > 0 ? "  (+" + more + " more, marked in red)" : "");
+            return (vm.context().getRisk() == null ? "No results: " : "Results that depend on it show —: ") + problem
+                    + (more > 0 ? "  (+" + more + " more, marked in red)" : "");
         }
         List<String> warnings = vm.warningsProperty().get();
         if (warnings != null && !warnings.isEmpty()) {

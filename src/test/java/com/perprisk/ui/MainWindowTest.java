@@ -342,7 +342,7 @@ class MainWindowTest extends ApplicationTest {
         assertTrue(view.accountBar().walletField().isFocused());
         push(KeyCode.SHORTCUT, KeyCode.DIGIT1); // positions table, first cell
         assertTrue(positionsTable().isFocused());
-        type(KeyCode.RIGHT, 2); // size column
+        type(KeyCode.RIGHT, 3); // size column (after ID, symbol, side)
         write("2"); // typing a digit starts editing the focused cell
         type(KeyCode.TAB); // commit, move to entry
         write("61000");

@@ -34,6 +34,12 @@ public final class RiskContext {
             new SimpleObjectProperty<>(this, "adlStandings", java.util.Map.of());
     /** Who the ADL standings are ranked against, in words ("200 assumed counterparties per side, seed 1"). */
     private final StringProperty adlPopulation = new SimpleStringProperty(this, "adlPopulation", "");
+    /**
+     * Figures that cannot be shown because an input they depend on is invalid, with the reason (keys of
+     * {@code PartialInputs}: "account", "initialMargin", "fundingOverHorizon"); empty when every input is valid.
+     */
+    private final ObjectProperty<java.util.Map<String, String>> unavailable = new SimpleObjectProperty<>(this,
+            "unavailable", java.util.Map.of());
     /** Scenario: fractional move applied to every market's mark price (0.05 = all marks +5%). 0 = as entered. */
     private final DoubleProperty scenarioMove = new SimpleDoubleProperty(this, "scenarioMove", 0);
 
@@ -67,6 +73,10 @@ public final class RiskContext {
 
     public StringProperty adlPopulationProperty() {
         return adlPopulation;
+    }
+
+    public ObjectProperty<java.util.Map<String, String>> unavailableProperty() {
+        return unavailable;
     }
 
     public DoubleProperty scenarioMoveProperty() {

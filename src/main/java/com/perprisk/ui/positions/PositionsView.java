@@ -162,6 +162,14 @@ public final class PositionsView extends VBox {
             }
         });
 
+        TableColumn<PositionRow, String> name = new TableColumn<>("ID");
+        name.setId("col-id");
+        name.setCellValueFactory(c -> c.getValue().idProperty());
+        name.setCellFactory(c -> new EditableTextCell<>(vm, PositionRow::idProperty,
+                (row, i) -> FieldPaths.position(vm.indexOf(row), "id"), t -> t, false));
+        name.setPrefWidth(76);
+        name.setSortable(false);
+
         TableColumn<PositionRow, String> symbol = new TableColumn<>("Symbol");
         symbol.setCellValueFactory(c -> c.getValue().symbolProperty());
         symbol.setCellFactory(c -> new ChoiceCell<>(vm, vm.symbols(), new javafx.util.converter.DefaultStringConverter(),
@@ -206,7 +214,7 @@ public final class PositionsView extends VBox {
         extra.setText(null);
 
         TableColumn<PositionRow, Object> inputs = new TableColumn<>("Inputs");
-        inputs.getColumns().addAll(List.of(symbol, side, size, entry, lev, mode, iso, extra));
+        inputs.getColumns().addAll(List.of(name, symbol, side, size, entry, lev, mode, iso, extra));
 
         TableColumn<PositionRow, Object> results = new TableColumn<>("Results");
         // the headline first: at a narrow width the liquidation price stays in view
@@ -407,7 +415,7 @@ public final class PositionsView extends VBox {
             }
             if (r == null) {
                 setText(Formats.NONE);
-                String why = vm.context().problemProperty().get();
+                String why = row.notComputedReason();
                 show("not-computed", why == null || why.isEmpty() ? null : "Not computed: " + why);
                 return;
             }

@@ -39,6 +39,7 @@ public final class TilesViewModel {
         context.problemProperty().addListener((o, a, b) -> refresh());
         context.selectedPositionIdProperty().addListener((o, a, b) -> refresh());
         context.adlStandingsProperty().addListener((o, a, b) -> refresh());
+        context.unavailableProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
@@ -52,7 +53,8 @@ public final class TilesViewModel {
 
     private void refresh() {
         TileValues v = compute(fmt, context.getPortfolio(), context.getRisk(), context.selectedPositionIdProperty().get(),
-                context.problemProperty().get(), context.adlStandingsProperty().get());
+                context.problemProperty().get(), context.adlStandingsProperty().get(),
+                context.unavailableProperty().get());
         if (!v.equals(values.get())) {
             values.set(v);
         }
@@ -82,7 +84,13 @@ public final class TilesViewModel {
 
     /** The tiles' values for a result, without ADL standings. */
     public static TileValues compute(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId, String problem) {
-        return compute(fmt, portfolio, risk, selectedId, problem, Map.of());
+        return compute(fmt, portfolio, risk, selectedId, problem, Map.of(), Map.of());
+    }
+
+    /** The tiles' values with ADL standings, every figure's inputs valid. */
+    public static TileValues compute(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId,
+                                     String problem, Map<String, AdlQueue.Standing> standings) {
+        return compute(fmt, portfolio, risk, selectedId, problem, standings, Map.of());
     }
 
     /**
@@ -90,10 +98,30 @@ public final class TilesViewModel {
      * shows the selected position's standing, else the one most at risk (most lights).
      */
     public static TileValues compute(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId,
-                                     String problem, Map<String, AdlQueue.Standing> standings) {
+                                     String problem, Map<String, AdlQueue.Standing> standings,
+                                     Map<String, String> unavailable) {
         if (risk == null) {
             return TileValues.empty(problem);
         }
+        TileValues v = computeShown(fmt, portfolio, risk, selectedId, standings);
+        // figures that depend on an invalid input say so instead of showing a number computed without it
+        String account = unavailable.get("account");
+        String im = unavailable.get("initialMargin");
+        String funding = unavailable.get("fundingOverHorizon");
+        return new TileValues(account == null ? v.marginRatio() : null,
+                account == null ? v.marginRatioLevel() : TileValues.Level.NONE,
+                account == null ? v.marginRatioDetail() : "depends on " + account,
+                v.nearestDistance(), v.nearestLevel(), v.nearestDetail(),
+                funding == null ? v.fundingOverHorizon() : null,
+                funding == null ? v.fundingDetail() : "depends on " + funding,
+                v.adlQuintile(), v.adlInLine(), v.adlDetail(),
+                account == null && im == null ? v.availableBalance() : null,
+                account != null ? "depends on " + account : im != null ? "depends on " + im : v.availableDetail(),
+                v.problem());
+    }
+
+    private static TileValues computeShown(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId,
+                                           Map<String, AdlQueue.Standing> standings) {
         AccountRisk a = risk.account();
 
         Double ratio = finite(a.marginRatio());
