@@ -524,6 +524,9 @@ public final class MainView extends BorderPane {
         restore.getStyleClass().add("accent");
         javafx.scene.control.Button discard = new javafx.scene.control.Button("Discard");
         discard.setId("recover-discard");
+        restore.setMinWidth(Region.USE_PREF_SIZE); // the text wraps; the buttons never shrink to "…"
+        discard.setMinWidth(Region.USE_PREF_SIZE);
+        HBox.setHgrow(text, Priority.ALWAYS);
         HBox banner = new HBox(text, spacer(), restore, discard);
         banner.setId("recovery-banner");
         banner.getStyleClass().add("recovery-banner");

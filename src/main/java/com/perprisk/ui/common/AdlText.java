@@ -20,6 +20,18 @@ public final class AdlText {
                 + " of 5 lights";
     }
 
+    /** Short enough for a tile (the value says "back" or the lights): "btc-long · long 12th", "btc-long · long". */
+    public static String brief(String id, AdlQueue.Standing st) {
+        if (!st.inLine()) {
+            return id + " · " + side(st);
+        }
+        return id + " · " + side(st) + " " + ordinal(st.place());
+    }
+
+    private static String side(AdlQueue.Standing st) {
+        return st.side() == Side.LONG ? "long" : "short";
+    }
+
     static String ordinal(int n) {
         int t = n % 100;
         String suffix = t >= 11 && t <= 13 ? "th" : switch (n % 10) {

@@ -78,6 +78,8 @@ public final class PositionsView extends VBox {
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
+        // the split pane never squeezes the table below its headers and three rows: -fx-min-height in
+        // perprisk.css (in em, so it follows the presentation size)
         setPadding(new Insets(0));
     }
 
@@ -167,14 +169,14 @@ public final class PositionsView extends VBox {
         name.setCellValueFactory(c -> c.getValue().idProperty());
         name.setCellFactory(c -> new EditableTextCell<>(vm, PositionRow::idProperty,
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "id"), t -> t, false));
-        name.setPrefWidth(76);
+        name.setPrefWidth(72);
         name.setSortable(false);
 
         TableColumn<PositionRow, String> symbol = new TableColumn<>("Symbol");
         symbol.setCellValueFactory(c -> c.getValue().symbolProperty());
         symbol.setCellFactory(c -> new ChoiceCell<>(vm, vm.symbols(), new javafx.util.converter.DefaultStringConverter(),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "symbol"), s -> null));
-        symbol.setPrefWidth(86);
+        symbol.setPrefWidth(80);
         symbol.setId("col-symbol");
 
         TableColumn<PositionRow, Side> side = new TableColumn<>("Side");
@@ -183,14 +185,14 @@ public final class PositionsView extends VBox {
                 ChoiceCell.enumConverter(s -> s == Side.LONG ? "Long" : "Short", List.of(Side.values())),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "side"),
                 s -> s == Side.LONG ? "long" : "short"));
-        side.setPrefWidth(58);
+        side.setPrefWidth(56);
         side.setId("col-side");
 
-        TableColumn<PositionRow, String> size = numberColumn("Size", "size", 68,
+        TableColumn<PositionRow, String> size = numberColumn("Size", "size", 64,
                 t -> fmt.quantity(fmt.parse(t), 6));
-        TableColumn<PositionRow, String> entry = numberColumn("Entry", "entryPrice", 82,
+        TableColumn<PositionRow, String> entry = numberColumn("Entry", "entryPrice", 76,
                 t -> fmt.quantity(fmt.parse(t), 8));
-        TableColumn<PositionRow, String> lev = numberColumn("Lev.", "leverage", 46,
+        TableColumn<PositionRow, String> lev = numberColumn("Lev.", "leverage", 44,
                 t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + "×");
 
         TableColumn<PositionRow, MarginMode> mode = new TableColumn<>("Mode");
@@ -199,15 +201,15 @@ public final class PositionsView extends VBox {
                 ChoiceCell.enumConverter(m -> m == MarginMode.CROSS ? "Cross" : "Isolated",
                         List.of(MarginMode.values())),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "marginMode"), m -> null));
-        mode.setPrefWidth(70);
+        mode.setPrefWidth(68);
         mode.setId("col-marginMode");
 
-        TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 100,
+        TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 88,
                 t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::isolatedMarginShown);
         iso.setGraphic(headerLabel("Iso. margin", "Margin posted to an isolated position; blank: entry notional / "
                 + "leverage (shown in grey). Cross positions use the wallet."));
         iso.setText(null);
-        TableColumn<PositionRow, String> extra = numberColumn("Extra", "extraMargin", 62,
+        TableColumn<PositionRow, String> extra = numberColumn("Extra", "extraMargin", 56,
                 t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::extraMarginShown);
         extra.setGraphic(headerLabel("Extra", "Margin added to an isolated position after opening (negative: "
                 + "removed)"));
@@ -219,24 +221,24 @@ public final class PositionsView extends VBox {
         TableColumn<PositionRow, Object> results = new TableColumn<>("Results");
         // the headline first: at a narrow width the liquidation price stays in view
         results.getColumns().addAll(List.of(
-                resultColumn("Liq. price", "liquidationPrice", 88,
+                resultColumn("Liq. price", "liquidationPrice", 84,
                         "Mark price at which margin balance = maintenance requirement",
                         (row, r) -> r.liquidationPrice() == null ? "none" : fmt.price(r.liquidationPrice(), mark(row)),
                         r -> "liq-price"),
-                resultColumn("Dist.", "distanceToLiquidation", 68, "Distance from mark to liquidation: |mark − LP| / mark",
+                resultColumn("Dist.", "distanceToLiquidation", 62, "Distance from mark to liquidation: |mark − LP| / mark",
                         (row, r) -> fmt.percent(r.distanceToLiquidation(), 2), this::distanceClass),
-                resultColumn("uPnL", "unrealizedPnl", 84, "Unrealized PnL at the mark: side × size × (mark − entry)",
+                resultColumn("uPnL", "unrealizedPnl", 80, "Unrealized PnL at the mark: side × size × (mark − entry)",
                         (row, r) -> fmt.signedMoney(r.unrealizedPnl()), r -> pnlClass(r.unrealizedPnl())),
-                resultColumn("ROE", "roe", 70, "Return on initial margin: uPnL / IM",
+                resultColumn("ROE", "roe", 66, "Return on initial margin: uPnL / IM",
                         (row, r) -> fmt.signedPercent(r.roe(), 2), r -> pnlClass(r.roe())),
-                resultColumn("Notional", "notional", 88, "Size × mark price",
+                resultColumn("Notional", "notional", 84, "Size × mark price",
                         (row, r) -> fmt.money(r.notional()), r -> null),
-                resultColumn("IM", "initialMargin", 74, "Initial margin: entry notional / leverage",
+                resultColumn("IM", "initialMargin", 70, "Initial margin: entry notional / leverage",
                         (row, r) -> fmt.money(r.initialMargin()), r -> null),
-                resultColumn("MM", "maintenanceMargin", 70,
+                resultColumn("MM", "maintenanceMargin", 64,
                         "Maintenance margin under the market's convention (bracket shown in the tooltip)",
                         (row, r) -> fmt.money(r.maintenanceMargin()), r -> null),
-                resultColumn("Bankr.", "bankruptcyPrice", 88, "Mark price at which margin balance = 0",
+                resultColumn("Bankr.", "bankruptcyPrice", 84, "Mark price at which margin balance = 0",
                         (row, r) -> r.bankruptcyPrice() == null ? "none" : fmt.price(r.bankruptcyPrice(), mark(row)),
                         r -> null),
                 adlColumn()));

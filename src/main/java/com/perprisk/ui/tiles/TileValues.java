@@ -16,14 +16,15 @@ package com.perprisk.ui.tiles;
  *                             queue on its side among the stated population; 0 when losing (at the back) or none
  * @param adlInLine            true when that position is profitable (in line to be deleveraged), false when it is
  *                             at the back, null when there is no standing
- * @param adlDetail            whose lights these are: queue side, place, score
+ * @param adlDetail            whose lights these are and their place, short (the tile)
+ * @param adlStanding          the same in full: queue side, place, score (the tooltip)
  * @param availableBalance     max(0, margin balance − initial margin) of the cross pool
  * @param availableDetail      margin balance and initial margin
  * @param problem              when the engine has no results: why (the tiles then show "—")
  */
 public record TileValues(Double marginRatio, Level marginRatioLevel, String marginRatioDetail, Double nearestDistance,
                          Level nearestLevel, String nearestDetail, Double fundingOverHorizon, String fundingDetail,
-                         int adlQuintile, Boolean adlInLine, String adlDetail, Double availableBalance, String availableDetail,
+                         int adlQuintile, Boolean adlInLine, String adlDetail, String adlStanding, Double availableBalance, String availableDetail,
                          String problem) {
 
     /** Traffic-light level of a tile. */
@@ -34,6 +35,6 @@ public record TileValues(Double marginRatio, Level marginRatioLevel, String marg
     /** Tiles when there is nothing to show. */
     public static TileValues empty(String problem) {
         String p = problem == null || problem.isBlank() ? "no results yet" : problem;
-        return new TileValues(null, Level.NONE, p, null, Level.NONE, p, null, p, 0, null, p, null, p, p);
+        return new TileValues(null, Level.NONE, p, null, Level.NONE, p, null, p, 0, null, p, p, null, p, p);
     }
 }

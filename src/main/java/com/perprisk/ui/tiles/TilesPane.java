@@ -92,18 +92,18 @@ public final class TilesPane extends HBox {
                 .build();
         ratioTile.setId("tile-margin-ratio");
 
-        distanceTile = custom("Nearest liquidation", "tile-distance", box(distanceValue, distanceDetail));
-        fundingTile = custom("Funding over horizon", "tile-funding", box(fundingValue, fundingDetail));
+        distanceTile = custom("Nearest liquidation", "tile-distance", box(fit(distanceValue), distanceDetail));
+        fundingTile = custom("Funding over horizon", "tile-funding", box(fit(fundingValue), fundingDetail));
         HBox lights = new HBox(5);
         lights.setAlignment(Pos.CENTER);
         for (int i = 0; i < 5; i++) {
-            Circle c = new Circle(7);
+            Circle c = new Circle(6);
             c.getStyleClass().add("adl-light");
             adlLights.add(c);
             lights.getChildren().add(c);
         }
-        adlTile = custom("ADL queue", "tile-adl", box(lights, adlValue, adlDetail));
-        availableTile = custom("Available balance", "tile-available", box(availableValue, availableDetail));
+        adlTile = custom("ADL queue", "tile-adl", box(lights, fit(adlValue), adlDetail));
+        availableTile = custom("Available balance", "tile-available", box(fit(availableValue), availableDetail));
 
         ratioDetail.setId("tile-margin-ratio-detail");
         distanceValue.setId("tile-distance-value");
@@ -211,6 +211,11 @@ public final class TilesPane extends HBox {
         l.getStyleClass().add("tile-detail");
         l.setMinHeight(0);
         return l;
+    }
+
+    /** A value that scales down rather than being cut when the tile is narrow. */
+    private static Node fit(Label value) {
+        return new com.perprisk.ui.controls.FitBox(value);
     }
 
     private static VBox box(Node... nodes) {
@@ -335,7 +340,7 @@ public final class TilesPane extends HBox {
         text(adlValue, v.adlInLine() == null ? Formats.NONE : v.adlInLine() ? v.adlQuintile() + " / 5" : "back");
         text(adlDetail, v.adlDetail());
         tip(adlTile, "Auto-deleveraging: place in the market's queue on the position's side among all traders "
-                + "(5 lights = top fifth, first in line; losing positions wait at the back)\n" + v.adlDetail()
+                + "(5 lights = top fifth, first in line; losing positions wait at the back)\n" + v.adlStanding()
                 + "\nRanked against " + adlPopulation.get());
 
         text(availableValue, v.availableBalance() == null ? Formats.NONE : fmt.money(v.availableBalance()));

@@ -114,7 +114,7 @@ public final class TilesViewModel {
                 v.nearestDistance(), v.nearestLevel(), v.nearestDetail(),
                 funding == null ? v.fundingOverHorizon() : null,
                 funding == null ? v.fundingDetail() : "depends on " + funding,
-                v.adlQuintile(), v.adlInLine(), v.adlDetail(),
+                v.adlQuintile(), v.adlInLine(), v.adlDetail(), v.adlStanding(),
                 account == null && im == null ? v.availableBalance() : null,
                 account != null ? "depends on " + account : im != null ? "depends on " + im : v.availableDetail(),
                 v.problem());
@@ -170,30 +170,30 @@ public final class TilesViewModel {
                 : (funding > 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
 
         AdlQueue.Standing adl = selectedId == null ? null : standings.get(selectedId);
-        String adlWho;
-        if (adl != null) {
-            adlWho = "selected " + selectedId + ": " + AdlText.standing(fmt, adl);
-        } else {
-            String who = null;
+        String adlWho = selectedId;
+        if (adl == null) {
             for (PositionRisk p : risk.positions()) {
                 AdlQueue.Standing st = standings.get(p.id());
                 if (st != null && (adl == null || st.lights() > adl.lights())) {
                     adl = st;
-                    who = p.id();
+                    adlWho = p.id();
                 }
             }
-            adlWho = adl == null ? (risk.positions().isEmpty() ? "no positions" : "no ADL standing")
-                    : "most at risk: " + who + ": " + AdlText.standing(fmt, adl);
         }
+        String adlDetail = adl == null ? (risk.positions().isEmpty() ? "no positions" : "no ADL standing")
+                : AdlText.brief(adlWho, adl);
+        String adlStanding = adl == null ? adlDetail
+                : (adlWho.equals(selectedId) ? "selected " : "most at risk: ") + adlWho + ": "
+                + AdlText.standing(fmt, adl);
         int quintile = adl == null ? 0 : adl.lights();
         Boolean adlInLine = adl == null ? null : adl.inLine();
 
         Double available = finite(a.availableBalance());
-        String availableDetail = "margin balance " + fmt.money(a.marginBalance()) + " − initial margin "
+        String availableDetail = "balance " + fmt.money(a.marginBalance()) + " − IM "
                 + fmt.money(a.initialMargin());
 
         return new TileValues(ratio, ratioLevel(ratio), ratioDetail, nearestDistance, distanceLevel(nearestDistance),
-                nearestDetail, fundingValue, fundingDetail, quintile, adlInLine, adlWho, available, availableDetail,
+                nearestDetail, fundingValue, fundingDetail, quintile, adlInLine, adlDetail, adlStanding, available, availableDetail,
                 "");
     }
 

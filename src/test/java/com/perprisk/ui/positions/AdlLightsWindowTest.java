@@ -44,7 +44,7 @@ class AdlLightsWindowTest extends MainWindowHarness {
         }
         TilesPane tiles = (TilesPane) view.tilesPanel();
         assertEquals("back", tiles.valueText("tile-adl"));
-        assertTrue(tiles.detailText("tile-adl").contains("at the back"), tiles.detailText("tile-adl"));
+        assertEquals("btc-long · long", tiles.detailText("tile-adl"));
         assertTrue(ctx.adlPopulationProperty().get().startsWith("assumed: 200 per market and side, seed 1"),
                 ctx.adlPopulationProperty().get());
     }

@@ -98,6 +98,42 @@ public abstract class MainWindowHarness extends ApplicationTest {
         return false;
     }
 
+    /**
+     * Labels, buttons and cells whose text is shown cut ("…") although their own text is not: what a reader cannot
+     * read. Only nodes that are visible in the window count.
+     */
+    public static java.util.List<String> truncated(javafx.scene.Parent root) {
+        java.util.List<String> out = new java.util.ArrayList<>();
+        for (Node n : root.lookupAll(".text")) {
+            if (n instanceof javafx.scene.text.Text t && t.getParent() instanceof javafx.scene.control.Labeled l
+                    && l.getText() != null && !l.getText().isEmpty() && !l.getText().equals(t.getText())
+                    && t.getText() != null && cut(t.getText()) && !cut(l.getText())
+                    && showing(l)) {
+                out.add(l.getClass().getSimpleName() + (l.getId() == null ? "" : "#" + l.getId()) + " \""
+                        + l.getText() + "\" shown as \"" + t.getText() + "\"");
+            }
+        }
+        return out;
+    }
+
+    /** JavaFX cuts with "..." (its default ellipsis), our own texts with "…". */
+    private static boolean cut(String s) {
+        return s.endsWith("…") || s.endsWith("...");
+    }
+
+    /** Visible all the way up (a hidden tab's content or a scrolled-out cell does not count). */
+    static boolean showing(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        if (n instanceof javafx.scene.control.IndexedCell<?> c && c.isEmpty()) {
+            return false;
+        }
+        return n.getScene() != null;
+    }
+
     protected void fx(Runnable r) {
         interact(r);
         WaitForAsyncUtils.waitForFxEvents();

@@ -42,11 +42,13 @@ class TilesViewModelTest {
         TileValues most = TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, null, "", standings);
         assertEquals(4, most.adlQuintile());
         assertEquals("most at risk: p1: BTCUSDT long queue: 3rd of 401, score 0.8000, 4 of 5 lights",
-                most.adlDetail());
+                most.adlStanding());
+        assertEquals("p1 · long 3rd", most.adlDetail());
         TileValues p3 = TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, "p3", "", standings);
         assertEquals(0, p3.adlQuintile());
         assertEquals(Boolean.FALSE, p3.adlInLine());
-        assertTrue(p3.adlDetail().contains("at the back"), p3.adlDetail());
+        assertEquals("p3 · long", p3.adlDetail());
+        assertTrue(p3.adlStanding().contains("at the back"), p3.adlStanding());
         assertEquals(8_100, v.availableBalance(), 0);
     }
 
