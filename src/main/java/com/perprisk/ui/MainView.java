@@ -83,6 +83,7 @@ public final class MainView extends BorderPane {
     private final Node scenarioPanel;
     private final TeachingPanels teaching;
     private Dialogs dialogs = new NativeDialogs();
+    private CheckMenuItem presentationItem;
     private Runnable onExit = Platform::exit;
 
     public MainView(WorkspaceViewModel vm, AppSettings settings, ThemeManager theme) {
@@ -260,13 +261,9 @@ public final class MainView extends BorderPane {
         theme.themeProperty().addListener((obs, o, n) -> dark.setSelected(n == AppSettings.Theme.DARK));
         CheckMenuItem large = new CheckMenuItem("_Presentation size");
         large.setAccelerator(KeyCombination.keyCombination("shortcut+shift+P"));
-        large.setOnAction(e -> {
-            if (large.isSelected()) {
-                getStyleClass().add("presentation");
-            } else {
-                getStyleClass().remove("presentation");
-            }
-        });
+        large.setId("menu-presentation");
+        large.setOnAction(e -> setPresentation(large.isSelected()));
+        presentationItem = large;
         MenuItem focusPositions = item("Go to _positions", "shortcut+1", () -> focus(positions.table()));
         MenuItem focusMarkets = item("Go to _markets", "shortcut+2", () -> focus(markets.table()));
         MenuItem focusTiers = item("Go to _tier table", "shortcut+3", () -> focus(tiers.table()));
@@ -383,6 +380,12 @@ public final class MainView extends BorderPane {
     /** Puts the keyboard in the positions table with the first position selected. */
     public void focusStart() {
         focus(positions.table());
+    }
+
+    /** View › Presentation size, as if chosen from the menu. */
+    public void setPresentation(boolean on) {
+        presentationItem.setSelected(on);
+        com.perprisk.ui.theme.PresentationSize.set(this, on, positions.table(), markets.table(), tiers.table());
     }
 
     public void setDialogs(Dialogs dialogs) {

@@ -98,6 +98,9 @@ public class PerpRiskApp extends Application {
                 e.consume();
             }
         });
+        if (options.presentation()) {
+            view.setPresentation(true);
+        }
         stage.show();
         if (bounds != null) {
             WindowSizing.afterShown(stage, bounds, persist && settings.windowBounds()

@@ -135,10 +135,14 @@ public final class TierEditor extends VBox {
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         for (var b : List.of(presets, importMenu, add, remove)) {
             b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE); // never "Pre…", "Im…"
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, presets, importMenu, add, remove);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        // when the panel is narrow (a comparison open, presentation size) the buttons go to a second line
+        HBox tools = new HBox(6, presets, importMenu, add, remove);
+        tools.setAlignment(Pos.CENTER_RIGHT);
+        tools.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(12, 4, title, tools);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
 
