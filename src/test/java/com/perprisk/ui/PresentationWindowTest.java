@@ -93,7 +93,10 @@ class PresentationWindowTest extends MainWindowHarness {
 
     @Test
     void everythingGrowsTogetherAndComesBackExactly() {
-        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 5; i++) { // columns widened to fit a value settle over a few pulses
+            WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         Map<String, Double> before = widths();
         List<String> selectors = List.of(".section-title", ".table-view.dense .column-header .label",
                 ".tiles-pane .tile-value", ".chart-view .axis-label", ".positions-table .number-cell",
@@ -120,7 +123,10 @@ class PresentationWindowTest extends MainWindowHarness {
         assertTrue(cut.isEmpty(), String.join("\n", cut));
 
         push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
-        WaitForAsyncUtils.waitForFxEvents();
+        for (int i = 0; i < 5; i++) {
+            WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
         for (int i = 0; i < selectors.size(); i++) {
             assertEquals(sizes.get(i), fontOf(selectors.get(i)), 1e-9, selectors.get(i));
         }
