@@ -243,8 +243,7 @@ public final class MainView extends BorderPane {
         redo.disableProperty().bind(vm.canRedoProperty().not());
         MenuItem add = item("_Add position", "shortcut+shift+N", positions::addPosition);
         MenuItem dup = item("_Duplicate position", "shortcut+D", positions::duplicateSelected);
-        MenuItem remove = new MenuItem("_Remove position\tDelete");
-        remove.setOnAction(e -> positions.removeSelected());
+        MenuItem remove = item("_Remove position", "shortcut+DELETE", positions::removeSelected);
         MenuItem addMarket = item("Add _market", null, () -> {
             markets.select(vm.addMarket());
         });
@@ -323,7 +322,7 @@ public final class MainView extends BorderPane {
         a.setContentText("""
                 Ctrl+N  new     Ctrl+O  open     Ctrl+S  save     Ctrl+Shift+S  save as
                 Ctrl+Z  undo    Ctrl+Y  redo
-                Ctrl+Shift+N  add position    Ctrl+D  duplicate    Delete  remove
+                Ctrl+Shift+N  add position    Ctrl+D  duplicate    Ctrl+Delete  remove    Delete  clear the cell
                 Ctrl+1 positions   Ctrl+2 markets   Ctrl+3 tier table   Ctrl+4 wallet
                 In a table: arrows move, Enter or F2 or typing a number edits, Esc cancels
                 Tab / Shift+Tab move between fields

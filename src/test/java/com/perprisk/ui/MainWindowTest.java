@@ -394,9 +394,19 @@ class MainWindowTest extends ApplicationTest {
     }
 
     @Test
-    void deleteRemovesAndKeyboardAddsPositions() {
-        clickOn(cell(positionsTable(), 0, "col-notional"));
+    void deleteClearsTheCellCtrlDeleteRemovesAndKeyboardAddsPositions() {
+        // issue 9 §2.11: Delete on a selected cell removed the whole position without asking
+        clickOn(cell(positionsTable(), 0, "col-extraMargin"));
+        type(KeyCode.ESCAPE);
+        interact(() -> vm.positions().get(0).extraMarginProperty().set("250"));
+        clickOn(cell(positionsTable(), 0, "col-extraMargin"));
+        type(KeyCode.ESCAPE);
         type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm.positions().size(), "Delete keeps the position");
+        assertEquals("", vm.positions().get(0).extraMarginProperty().get(), "and clears the cell");
+        clickOn(cell(positionsTable(), 0, "col-notional"));
+        push(KeyCode.SHORTCUT, KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm.positions().isEmpty());
         push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.N);

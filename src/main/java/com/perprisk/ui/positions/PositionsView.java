@@ -63,7 +63,7 @@ public final class PositionsView extends VBox {
         add.setId("add-position");
         Button dup = toolButton("Duplicate", "Duplicate the selected position (Ctrl+D)", this::duplicateSelected);
         dup.setId("duplicate-position");
-        Button remove = toolButton("Remove", "Remove the selected position (Delete)", this::removeSelected);
+        Button remove = toolButton("Remove", "Remove the selected position (Ctrl+Delete)", this::removeSelected);
         remove.setId("remove-position");
         dup.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
@@ -139,6 +139,24 @@ public final class PositionsView extends VBox {
         }
     }
 
+    /** Empties the focused input cell (a number or the ID); a choice or a result has nothing to clear. */
+    @SuppressWarnings("unchecked")
+    private void clearFocusedCell() {
+        var pos = table.getFocusModel().getFocusedCell();
+        if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) {
+            return;
+        }
+        PositionRow row = table.getItems().get(pos.getRow());
+        String id = pos.getTableColumn().getId();
+        if (id != null && id.startsWith("col-") && !id.equals("col-id")) {
+            try {
+                row.numberField(id.substring(4)).set("");
+            } catch (IllegalArgumentException notANumber) {
+                // a choice or a result column
+            }
+        }
+    }
+
     /** Selects a row at its first column and focuses it (the table selects cells). */
     private void selectRow(PositionRow row) {
         int i = vm.indexOf(row);
@@ -157,11 +175,17 @@ public final class PositionsView extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableKeys.install(table);
         vm.loadsProperty().addListener(o -> ColumnFit.reset(table));
+        // Delete clears the focused cell (like a spreadsheet); removing a position is its own command, Ctrl+Delete
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (table.getEditingCell() == null && (e.getCode() == KeyCode.DELETE)) {
-                removeSelected();
-                e.consume();
+            if (table.getEditingCell() != null || e.getCode() != KeyCode.DELETE) {
+                return;
             }
+            if (e.isShortcutDown()) {
+                removeSelected();
+            } else {
+                clearFocusedCell();
+            }
+            e.consume();
         });
 
         TableColumn<PositionRow, String> name = new TableColumn<>("ID");
