@@ -4,9 +4,11 @@ package com.perprisk.ui.tiles;
  * What the five tiles show, computed by {@link TilesViewModel#compute}. Every value that may not exist is a
  * {@code Double} (null = "—") with the reason in the matching detail text.
  *
- * @param marginRatio          account (cross pool) margin ratio: requirement / margin balance, 1 = liquidation
+ * @param marginRatio          margin ratio of the riskiest pool (the cross pool or an isolated position):
+ *                             requirement / margin balance, 1 = liquidation
  * @param marginRatioLevel     OK below 80%, WARNING from 80%, DANGER from 100%, NONE without a value
  * @param marginRatioDetail    margin balance and requirement, or why there is no ratio
+ * @param marginRatioPool      whose ratio it is: the riskiest pool, "cross pool" or "isolated ID"
  * @param nearestDistance      smallest |mark − LP| / mark over all positions (negative: already past the LP)
  * @param nearestLevel         level of the nearest liquidation (DANGER when past it or within 5%, WARNING within 15%)
  * @param nearestDetail        which position, its LP and mark, or why there is none
@@ -22,7 +24,8 @@ package com.perprisk.ui.tiles;
  * @param availableDetail      margin balance and initial margin
  * @param problem              when the engine has no results: why (the tiles then show "—")
  */
-public record TileValues(Double marginRatio, Level marginRatioLevel, String marginRatioDetail, Double nearestDistance,
+public record TileValues(Double marginRatio, Level marginRatioLevel, String marginRatioDetail, String marginRatioPool,
+                         Double nearestDistance,
                          Level nearestLevel, String nearestDetail, Double fundingOverHorizon, String fundingDetail,
                          int adlQuintile, Boolean adlInLine, String adlDetail, String adlStanding, Double availableBalance, String availableDetail,
                          String problem) {
@@ -35,6 +38,6 @@ public record TileValues(Double marginRatio, Level marginRatioLevel, String marg
     /** Tiles when there is nothing to show. */
     public static TileValues empty(String problem) {
         String p = problem == null || problem.isBlank() ? "no results yet" : problem;
-        return new TileValues(null, Level.NONE, p, null, Level.NONE, p, null, p, 0, null, p, p, null, p, p);
+        return new TileValues(null, Level.NONE, p, "", null, Level.NONE, p, null, p, 0, null, p, p, null, p, p);
     }
 }

@@ -302,14 +302,14 @@ public final class TilesPane extends HBox {
         text(ratioDetail, v.marginRatio() == null ? Formats.NONE + " " + v.marginRatioDetail()
                 : prefix + v.marginRatioDetail());
         tileText(ratioTile, v.marginRatio() == null ? Formats.NONE + " " + shortReason(v.marginRatioDetail())
-                : prefix.isEmpty() ? "cross pool" : prefix.replace(" · ", ""));
+                : prefix.isEmpty() ? v.marginRatioPool() : prefix.replace(" · ", ""));
         Color textColour = v.marginRatioLevel() == TileValues.Level.DANGER ? DANGER
                 : v.marginRatioLevel() == TileValues.Level.WARNING ? WARNING
                 : dark ? Color.web("#8b949e") : Color.web("#57606a");
         if (!textColour.equals(ratioTile.getTextColor())) {
             ratioTile.setTextColor(textColour);
         }
-        tip(ratioTile, "Account margin ratio (cross): " + ratioText + "\n" + ratioDetail.getText()
+        tip(ratioTile, "Margin ratio of the riskiest pool (the cross pool or an isolated position): " + ratioText + "\n" + ratioDetail.getText()
                 + "\nAmber from 80%, red at 100% (liquidation).");
         ratioTile.setUserData(v.marginRatioLevel());
 

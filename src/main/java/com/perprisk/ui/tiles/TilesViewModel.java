@@ -110,7 +110,7 @@ public final class TilesViewModel {
         String funding = unavailable.get("fundingOverHorizon");
         return new TileValues(account == null ? v.marginRatio() : null,
                 account == null ? v.marginRatioLevel() : TileValues.Level.NONE,
-                account == null ? v.marginRatioDetail() : "depends on " + account,
+                account == null ? v.marginRatioDetail() : "depends on " + account, v.marginRatioPool(),
                 v.nearestDistance(), v.nearestLevel(), v.nearestDetail(),
                 funding == null ? v.fundingOverHorizon() : null,
                 funding == null ? v.fundingDetail() : "depends on " + funding,
@@ -124,10 +124,25 @@ public final class TilesViewModel {
                                            Map<String, AdlQueue.Standing> standings) {
         AccountRisk a = risk.account();
 
-        Double ratio = finite(a.marginRatio());
+        boolean anyCross = risk.positions().stream().anyMatch(p -> p.marginMode() == MarginMode.CROSS);
+        Double ratio = anyCross ? finite(a.marginRatio()) : null;
+        String pool = "cross pool";
+        // the riskiest pool: the cross pool or an isolated position, whichever is nearer its liquidation
+        PositionRisk riskiest = null;
+        for (PositionRisk p : risk.positions()) {
+            Double r = p.marginMode() == MarginMode.ISOLATED ? finite(p.marginRatio()) : null;
+            if (r != null && (riskiest == null || r > riskiest.marginRatio())) {
+                riskiest = p;
+            }
+        }
         String ratioDetail;
-        if (ratio != null) {
-            ratioDetail = "requirement " + fmt.money(a.maintenanceMargin()) + " / margin balance "
+        if (riskiest != null && (ratio == null || riskiest.marginRatio() > ratio)) {
+            ratio = riskiest.marginRatio();
+            pool = "isolated " + riskiest.id();
+            ratioDetail = "isolated " + riskiest.id() + ": requirement " + fmt.money(riskiest.maintenanceMargin())
+                    + " / margin " + fmt.money(riskiest.margin() + riskiest.unrealizedPnl());
+        } else if (ratio != null) {
+            ratioDetail = "cross pool: requirement " + fmt.money(a.maintenanceMargin()) + " / margin balance "
                     + fmt.money(a.marginBalance());
         } else if (risk.positions().stream().allMatch(p -> p.marginMode() == MarginMode.ISOLATED)) {
             ratioDetail = "no cross positions: each isolated position has its own ratio";
@@ -192,7 +207,7 @@ public final class TilesViewModel {
         String availableDetail = "balance " + fmt.money(a.marginBalance()) + " − IM "
                 + fmt.money(a.initialMargin());
 
-        return new TileValues(ratio, ratioLevel(ratio), ratioDetail, nearestDistance, distanceLevel(nearestDistance),
+        return new TileValues(ratio, ratioLevel(ratio), ratioDetail, pool, nearestDistance, distanceLevel(nearestDistance),
                 nearestDetail, fundingValue, fundingDetail, quintile, adlInLine, adlDetail, adlStanding, available, availableDetail,
                 "");
     }

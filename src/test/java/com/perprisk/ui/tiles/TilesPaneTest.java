@@ -46,7 +46,7 @@ class TilesPaneTest {
             context.problemProperty().set("");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("1.1%", pane.valueText("tile-margin-ratio"));
+        assertEquals("7.7%", pane.valueText("tile-margin-ratio"), "the riskiest pool: isolated p2");
         assertEquals("8.00%", pane.valueText("tile-distance"));
         assertEquals("−540.00", pane.valueText("tile-funding"));
         assertEquals("4 / 5", pane.valueText("tile-adl"));

@@ -22,7 +22,9 @@ class TilesViewModelTest {
     void valuesComeFromTheResults() {
         PortfolioRisk risk = Fixtures.handRisk();
         TileValues v = TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, null, "");
-        assertEquals(risk.account().marginRatio(), v.marginRatio(), 1e-15);
+        // the riskiest pool: isolated p2 (0.0774) over the cross pool (120 / 11,000)
+        assertEquals(0.0774, v.marginRatio(), 1e-15);
+        assertEquals("isolated p2", v.marginRatioPool());
         assertEquals(TileValues.Level.OK, v.marginRatioLevel());
         // p2 is nearest: 8% from its LP
         assertEquals(0.08, v.nearestDistance(), 1e-15);
