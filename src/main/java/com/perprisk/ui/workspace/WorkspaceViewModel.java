@@ -717,6 +717,7 @@ public final class WorkspaceViewModel {
         } catch (RuntimeException e) {
             failure = safeMessage(e);
         }
+        refuseMarginBelowInitial(found);
         boolean errors = found.values().stream().anyMatch(InputProblem::error);
         PartialInputs partial = null;
         if (errors && failure == null) {
@@ -777,6 +778,33 @@ public final class WorkspaceViewModel {
             row.setRisk(pr);
         }
         lastRecomputeNanos.set(System.nanoTime() - t0);
+    }
+
+    /**
+     * An isolated margin below the initial margin (100 at 5x on a 21,375 notional) cannot open the position: refused
+     * at its field, so IM and ROE never use one margin while the liquidation price uses another.
+     */
+    private void refuseMarginBelowInitial(Map<String, InputProblem> found) {
+        for (int i = 0; i < positions.size(); i++) {
+            PositionRow r = positions.get(i);
+            String path = FieldPaths.position(i, "isolatedMargin");
+            if (r.marginModeProperty().get() != MarginMode.ISOLATED || found.containsKey(path)) {
+                continue;
+            }
+            Double margin = formats.parse(r.isolatedMarginProperty().get());
+            Double size = formats.parse(r.sizeProperty().get());
+            Double entry = formats.parse(r.entryPriceProperty().get());
+            Double lev = formats.parse(r.leverageProperty().get());
+            if (margin == null || size == null || entry == null || lev == null || !(lev > 0) || !(size > 0)) {
+                continue;
+            }
+            double im = size * entry / lev; // initial margin = entry notional / leverage
+            if (margin < im * (1 - 1e-12)) {
+                found.put(path, new InputProblem(path, formats.money(margin) + " is below the initial margin "
+                        + formats.money(im) + " (entry notional / leverage): post at least that, or raise the "
+                        + "leverage", true));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ playback hook

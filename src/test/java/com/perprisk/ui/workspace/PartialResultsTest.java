@@ -130,4 +130,17 @@ class PartialResultsTest {
         assertNull(vm.positions().get(1).getRisk());
         assertNotNull(vm.positions().get(2).getRisk());
     }
+
+    @Test
+    void anIsolatedMarginBelowTheInitialMarginIsRefusedAtItsField() {
+        // sol-iso: 150 SOL at 142.5, 5x → IM 4,275; 100 cannot open it (issue 9 §2.11)
+        vm.positions().get(2).isolatedMarginProperty().set("100");
+        InputProblem p = vm.problemAt("positions[2].isolatedMargin").orElseThrow();
+        assertTrue(p.error());
+        assertTrue(p.message().contains("below the initial margin 4,275.00"), p.message());
+        assertNull(vm.positions().get(2).getRisk());
+        assertNotNull(vm.positions().get(0).getRisk(), "the cross positions do not depend on it");
+        vm.positions().get(2).isolatedMarginProperty().set("4275");
+        assertFalse(vm.hasErrors(), vm.problems().toString());
+    }
 }
