@@ -212,9 +212,9 @@ public final class PositionsView extends VBox {
         side.setPrefWidth(56);
         side.setId("col-side");
 
-        TableColumn<PositionRow, String> size = numberColumn("Size", "size", 64,
+        TableColumn<PositionRow, String> size = numberColumn("Size", "size", 58,
                 t -> fmt.quantity(fmt.parse(t), 6));
-        TableColumn<PositionRow, String> entry = numberColumn("Entry", "entryPrice", 76,
+        TableColumn<PositionRow, String> entry = numberColumn("Entry", "entryPrice", 70,
                 t -> fmt.quantity(fmt.parse(t), 8));
         TableColumn<PositionRow, String> lev = numberColumn("Lev.", "leverage", 44,
                 t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + "×");
@@ -225,15 +225,15 @@ public final class PositionsView extends VBox {
                 ChoiceCell.enumConverter(m -> m == MarginMode.CROSS ? "Cross" : "Isolated",
                         List.of(MarginMode.values())),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "marginMode"), m -> null));
-        mode.setPrefWidth(68);
+        mode.setPrefWidth(64);
         mode.setId("col-marginMode");
 
-        TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 88,
+        TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 84,
                 t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::isolatedMarginShown);
         iso.setGraphic(headerLabel("Iso. margin", "Margin posted to an isolated position; blank: entry notional / "
                 + "leverage (shown in grey). Cross positions use the wallet."));
         iso.setText(null);
-        TableColumn<PositionRow, String> extra = numberColumn("Extra", "extraMargin", 56,
+        TableColumn<PositionRow, String> extra = numberColumn("Extra", "extraMargin", 54,
                 t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::extraMarginShown);
         extra.setGraphic(headerLabel("Extra", "Margin added to an isolated position after opening (negative: "
                 + "removed)"));
@@ -249,20 +249,20 @@ public final class PositionsView extends VBox {
                         "Mark price at which margin balance = maintenance requirement",
                         (row, r) -> r.liquidationPrice() == null ? "none" : fmt.price(r.liquidationPrice(), mark(row)),
                         r -> "liq-price"),
-                resultColumn("Dist.", "distanceToLiquidation", 62, "Distance from mark to liquidation: |mark − LP| / mark",
+                resultColumn("Dist.", "distanceToLiquidation", 60, "Distance from mark to liquidation: |mark − LP| / mark",
                         (row, r) -> fmt.percent(r.distanceToLiquidation(), 2), this::distanceClass),
-                resultColumn("uPnL", "unrealizedPnl", 80, "Unrealized PnL at the mark: side × size × (mark − entry)",
+                resultColumn("uPnL", "unrealizedPnl", 78, "Unrealized PnL at the mark: side × size × (mark − entry)",
                         (row, r) -> fmt.signedMoney(r.unrealizedPnl()), r -> pnlClass(r.unrealizedPnl())),
-                resultColumn("ROE", "roe", 66, "Return on initial margin: uPnL / IM",
+                resultColumn("ROE", "roe", 62, "Return on initial margin: uPnL / IM",
                         (row, r) -> fmt.signedPercent(r.roe(), 2), r -> pnlClass(r.roe())),
-                resultColumn("Notional", "notional", 84, "Size × mark price",
+                resultColumn("Notional", "notional", 80, "Size × mark price",
                         (row, r) -> fmt.money(r.notional()), r -> null),
-                resultColumn("IM", "initialMargin", 70, "Initial margin: entry notional / leverage",
+                resultColumn("IM", "initialMargin", 66, "Initial margin: entry notional / leverage",
                         (row, r) -> fmt.money(r.initialMargin()), r -> null),
-                resultColumn("MM", "maintenanceMargin", 64,
+                resultColumn("MM", "maintenanceMargin", 58,
                         "Maintenance margin under the market's convention (bracket shown in the tooltip)",
                         (row, r) -> fmt.money(r.maintenanceMargin()), r -> null),
-                resultColumn("Bankr.", "bankruptcyPrice", 84, "Mark price at which margin balance = 0",
+                resultColumn("Bankr.", "bankruptcyPrice", 80, "Mark price at which margin balance = 0",
                         (row, r) -> r.bankruptcyPrice() == null ? "none" : fmt.price(r.bankruptcyPrice(), mark(row)),
                         r -> null),
                 adlColumn()));
@@ -391,7 +391,7 @@ public final class PositionsView extends VBox {
         col.setId("col-adl");
         col.setEditable(false);
         col.setSortable(false);
-        col.setPrefWidth(62);
+        col.setPrefWidth(58);
         col.setCellValueFactory(c -> c.getValue().riskProperty());
         col.setCellFactory(c -> new AdlCell());
         return col;
