@@ -20,10 +20,6 @@ import static com.perprisk.engine.EngineInputs.result;
  * A positive rate means longs pay shorts; a negative rate, shorts pay longs.
  */
 public final class FundingPayment {
-    /** Key of {@link #explainPerSettlement} in a position's explanations (its JSON field name). */
-    public static final String PER_SETTLEMENT = "fundingPerSettlement";
-    /** Key of {@link #explainOverHorizon} in a position's explanations (its JSON field name). */
-    public static final String OVER_HORIZON = "fundingOverHorizon";
 
     /** Tolerance for counting settlements, so that e.g. 0.3 h / 0.1 h counts 3 and not 2.9999… → 2. */
     private static final double COUNT_TOLERANCE = 1e-9;
@@ -67,6 +63,17 @@ public final class FundingPayment {
                     + Numbers.plain(intervalHours) + " h settlements to count");
         }
         return (int) count;
+    }
+
+    /**
+     * The funding schedule: settlements falling in the interval (from, to] of hours since the start, when they fall
+     * every {@code intervalHours} from the start: ⌊to / interval⌋ − ⌊from / interval⌋. The simulation and the Monte
+     * Carlo settle funding by it.
+     */
+    public static long settlementsBetween(double fromHours, double toHours, double intervalHours) {
+        // n = ⌊t_k / Δ⌋ − ⌊t_{k−1} / Δ⌋
+        return (long) Math.floor(toHours / intervalHours + COUNT_TOLERANCE)
+                - (long) Math.floor(fromHours / intervalHours + COUNT_TOLERANCE);
     }
 
     /**
