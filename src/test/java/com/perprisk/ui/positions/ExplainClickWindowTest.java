@@ -39,7 +39,7 @@ class ExplainClickWindowTest extends MainWindowHarness {
         clickOn(cell(positionsTable(), 0, "col-liquidationPrice"));
         ExplainViewModel.Selection s = explained();
         assertEquals("big-long", s.positionId());
-        assertEquals("liquidationPrice", s.key());
+        assertEquals(com.perprisk.engine.explain.ExplainKey.LIQUIDATION_PRICE, s.key());
         assertNotNull(s.explanation(), "the formula is shown");
         assertNull(s.note(), s.note());
     }
@@ -50,7 +50,7 @@ class ExplainClickWindowTest extends MainWindowHarness {
         fx(() -> vm.load(faq, null));
         clickOn(cell(positionsTable(), 1, "col-maintenanceMargin"));
         assertEquals(vm.positions().get(1).getId(), explained().positionId());
-        assertEquals("maintenanceMargin", explained().key());
+        assertEquals(com.perprisk.engine.explain.ExplainKey.MAINTENANCE_MARGIN, explained().key());
         clickOn(cell(positionsTable(), 0, "col-roe"));
         assertEquals(vm.positions().get(0).getId(), explained().positionId());
     }
