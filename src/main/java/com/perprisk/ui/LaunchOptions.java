@@ -4,20 +4,24 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The desktop command line: {@code [WORKSPACE]} or {@code --screenshot FILE.png [WORKSPACE]}.
+ * The desktop command line: {@code [WORKSPACE]} or {@code --screenshot FILE.png [WORKSPACE]} with
+ * {@code --dark}, {@code --presentation}, {@code --size WxH}.
  *
  * @param workspace  workspace to open, or null
  * @param screenshot PNG to render the main window into before exiting, or null
  * @param dark       {@code --dark}: dark theme for this run (screenshots)
  * @param width      {@code --size WxH}: window width (default 1280)
  * @param height     window height (default 800)
+ * @param presentation {@code --presentation}: presentation size for this run (screenshots)
  */
-public record LaunchOptions(Path workspace, Path screenshot, boolean dark, double width, double height) {
+public record LaunchOptions(Path workspace, Path screenshot, boolean dark, double width, double height,
+                            boolean presentation) {
 
     public static LaunchOptions parse(List<String> args) {
         Path workspace = null;
         Path screenshot = null;
         boolean dark = false;
+        boolean presentation = false;
         double width = 1280;
         double height = 800;
         for (int i = 0; i < args.size(); i++) {
@@ -29,6 +33,8 @@ public record LaunchOptions(Path workspace, Path screenshot, boolean dark, doubl
                 screenshot = Path.of(args.get(++i));
             } else if (a.equals("--dark")) {
                 dark = true;
+            } else if (a.equals("--presentation")) {
+                presentation = true;
             } else if (a.equals("--size")) {
                 String[] wh = i + 1 < args.size() ? args.get(++i).toLowerCase(java.util.Locale.ROOT).split("x") : new String[0];
                 try {
@@ -48,7 +54,7 @@ public record LaunchOptions(Path workspace, Path screenshot, boolean dark, doubl
                 throw new IllegalArgumentException("more than one workspace given: " + a);
             }
         }
-        return new LaunchOptions(workspace, screenshot, dark, width, height);
+        return new LaunchOptions(workspace, screenshot, dark, width, height, presentation);
     }
 
     public boolean isScreenshot() {

@@ -82,6 +82,7 @@ public final class MainView extends BorderPane {
     private final Node scenarioPanel;
     private final TeachingPanels teaching;
     private Dialogs dialogs = new NativeDialogs();
+    private CheckMenuItem presentationItem;
     private Runnable onExit = Platform::exit;
     private final DocumentActions actions;
 
@@ -155,7 +156,7 @@ public final class MainView extends BorderPane {
         setBottom(bottomBox);
 
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, vm.context().problemProperty(),
-                vm.warningsProperty(), vm.positions(), vm.problems()));
+                vm.warningsProperty(), vm.positions(), vm.markets(), vm.problems(), vm.context().riskProperty()));
         vm.context().problemProperty().addListener((obs, o, n) -> styleStatus());
         vm.warningsProperty().addListener((obs, o, n) -> styleStatus());
         styleStatus();
@@ -190,7 +191,8 @@ public final class MainView extends BorderPane {
         String problem = vm.context().problemProperty().get();
         if (problem != null && !problem.isEmpty()) {
             long more = vm.problems().values().stream().filter(InputProblem::error).count() - 1;
-            return "No results: " + problem + (more > 0 ? "  (+" + more + " more, marked in red)" : "");
+            return (vm.context().getRisk() == null ? "No results: " : "Results that depend on it show —: ") + problem
+                    + (more > 0 ? "  (+" + more + " more, marked in red)" : "");
         }
         List<String> warnings = vm.warningsProperty().get();
         if (warnings != null && !warnings.isEmpty()) {
@@ -243,8 +245,7 @@ public final class MainView extends BorderPane {
         redo.disableProperty().bind(vm.canRedoProperty().not());
         MenuItem add = item("_Add position", "shortcut+shift+N", positions::addPosition);
         MenuItem dup = item("_Duplicate position", "shortcut+D", positions::duplicateSelected);
-        MenuItem remove = new MenuItem("_Remove position\tDelete");
-        remove.setOnAction(e -> positions.removeSelected());
+        MenuItem remove = item("_Remove position", "shortcut+DELETE", positions::removeSelected);
         MenuItem addMarket = item("Add _market", null, () -> {
             markets.select(vm.addMarket());
         });
@@ -261,13 +262,9 @@ public final class MainView extends BorderPane {
         theme.themeProperty().addListener((obs, o, n) -> dark.setSelected(n == AppSettings.Theme.DARK));
         CheckMenuItem large = new CheckMenuItem("_Presentation size");
         large.setAccelerator(KeyCombination.keyCombination("shortcut+shift+P"));
-        large.setOnAction(e -> {
-            if (large.isSelected()) {
-                getStyleClass().add("presentation");
-            } else {
-                getStyleClass().remove("presentation");
-            }
-        });
+        large.setId("menu-presentation");
+        large.setOnAction(e -> setPresentation(large.isSelected()));
+        presentationItem = large;
         MenuItem focusPositions = item("Go to _positions", "shortcut+1", () -> focus(positions.table()));
         MenuItem focusMarkets = item("Go to _markets", "shortcut+2", () -> focus(markets.table()));
         MenuItem focusTiers = item("Go to _tier table", "shortcut+3", () -> focus(tiers.table()));
@@ -327,7 +324,7 @@ public final class MainView extends BorderPane {
         a.setContentText("""
                 Ctrl+N  new     Ctrl+O  open     Ctrl+S  save     Ctrl+Shift+S  save as
                 Ctrl+Z  undo    Ctrl+Y  redo
-                Ctrl+Shift+N  add position    Ctrl+D  duplicate    Delete  remove
+                Ctrl+Shift+N  add position    Ctrl+D  duplicate    Ctrl+Delete  remove    Delete  clear the cell
                 Ctrl+1 positions   Ctrl+2 markets   Ctrl+3 tier table   Ctrl+4 wallet
                 In a table: arrows move, Enter or F2 or typing a number edits, Esc cancels
                 Tab / Shift+Tab move between fields
@@ -384,6 +381,12 @@ public final class MainView extends BorderPane {
     /** Puts the keyboard in the positions table with the first position selected. */
     public void focusStart() {
         focus(positions.table());
+    }
+
+    /** View › Presentation size, as if chosen from the menu. */
+    public void setPresentation(boolean on) {
+        presentationItem.setSelected(on);
+        com.perprisk.ui.theme.PresentationSize.set(this, on, positions.table(), markets.table(), tiers.table());
     }
 
     public void setDialogs(Dialogs dialogs) {

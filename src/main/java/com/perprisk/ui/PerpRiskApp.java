@@ -27,6 +27,7 @@ import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The desktop application: one main window on a workspace. Opens the file given on the command line, else the last
@@ -82,10 +83,12 @@ public class PerpRiskApp extends Application {
         theme.attach(view);
         stage.setScene(scene);
         stage.titleProperty().bind(vm.titleProperty());
-        stage.setMinWidth(960);
-        stage.setMinHeight(600);
+        javafx.geometry.Rectangle2D bounds = options.isScreenshot() ? null : WindowSizing.initial(
+                persist ? settings.windowBounds() : Optional.empty(), WindowSizing.screens());
+        if (bounds != null) {
+            WindowSizing.apply(stage, bounds);
+        }
         if (persist) {
-            restoreBounds(stage);
             theme.themeProperty().addListener((obs, o, n) -> {
                 settings.setTheme(n);
                 settings.save();
@@ -96,7 +99,14 @@ public class PerpRiskApp extends Application {
                 e.consume();
             }
         });
+        if (options.presentation()) {
+            view.setPresentation(true);
+        }
         stage.show();
+        if (bounds != null) {
+            WindowSizing.afterShown(stage, bounds, persist && settings.windowBounds()
+                    .map(AppSettings.WindowBounds::maximized).orElse(false));
+        }
         view.focusStart();
 
         if (measuring) {
@@ -154,20 +164,6 @@ public class PerpRiskApp extends Application {
         } catch (WorkspaceException | RuntimeException e) {
             vm.newWorkspace();
         }
-    }
-
-    private void restoreBounds(Stage stage) {
-        settings.windowBounds().ifPresent(b -> {
-            Rectangle2D r = new Rectangle2D(b.x(), b.y(), b.width(), b.height());
-            boolean visible = Screen.getScreens().stream().anyMatch(s -> s.getVisualBounds().intersects(r));
-            if (visible) {
-                stage.setX(b.x());
-                stage.setY(b.y());
-                stage.setWidth(b.width());
-                stage.setHeight(b.height());
-            }
-            stage.setMaximized(b.maximized());
-        });
     }
 
     /**

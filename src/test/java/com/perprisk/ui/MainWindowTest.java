@@ -111,7 +111,7 @@ class MainWindowTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<?> combo = (ComboBox<?>) c.getGraphic();
         assertNotNull(combo, "the cell shows a combo box");
-        clickOn(combo);
+        assertTrue(combo.isShowing(), "Enter opens its list");
         clickOn((Node n) -> n instanceof javafx.scene.control.ListCell<?> lc && item.equals(lc.getText())
                 && lc.isVisible());
         WaitForAsyncUtils.waitForFxEvents();
@@ -349,7 +349,7 @@ class MainWindowTest extends ApplicationTest {
         assertTrue(view.accountBar().walletField().isFocused());
         push(KeyCode.SHORTCUT, KeyCode.DIGIT1); // positions table, first cell
         assertTrue(positionsTable().isFocused());
-        type(KeyCode.RIGHT, 2); // size column
+        type(KeyCode.RIGHT, 3); // size column (after ID, symbol, side)
         write("2"); // typing a digit starts editing the focused cell
         type(KeyCode.TAB); // commit, move to entry
         write("61000");
@@ -401,9 +401,19 @@ class MainWindowTest extends ApplicationTest {
     }
 
     @Test
-    void deleteRemovesAndKeyboardAddsPositions() {
-        clickOn(cell(positionsTable(), 0, "col-notional"));
+    void deleteClearsTheCellCtrlDeleteRemovesAndKeyboardAddsPositions() {
+        // issue 9 §2.11: Delete on a selected cell removed the whole position without asking
+        clickOn(cell(positionsTable(), 0, "col-extraMargin"));
+        type(KeyCode.ESCAPE);
+        interact(() -> vm.positions().get(0).extraMarginProperty().set("250"));
+        clickOn(cell(positionsTable(), 0, "col-extraMargin"));
+        type(KeyCode.ESCAPE);
         type(KeyCode.DELETE);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals(1, vm.positions().size(), "Delete keeps the position");
+        assertEquals("", vm.positions().get(0).extraMarginProperty().get(), "and clears the cell");
+        clickOn(cell(positionsTable(), 0, "col-notional"));
+        push(KeyCode.SHORTCUT, KeyCode.DELETE);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(vm.positions().isEmpty());
         push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.N);

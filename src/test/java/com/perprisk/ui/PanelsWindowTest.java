@@ -221,7 +221,8 @@ class PanelsWindowTest extends ApplicationTest {
 
     @Test
     void withoutResultsEveryPanelShowsTheProblemAndNoNaN() {
-        interact(() -> vm.markets().get(0).markPriceProperty().set("-5"));
+        // every market invalid: no position can be computed (one bad market hides only its own positions)
+        interact(() -> vm.markets().forEach(m -> m.markPriceProperty().set("-5")));
         WaitForAsyncUtils.waitForFxEvents();
         String problem = ctx.problemProperty().get();
         assertFalse(problem.isBlank());

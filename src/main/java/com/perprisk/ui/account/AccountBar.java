@@ -35,10 +35,11 @@ public final class AccountBar extends HBox {
         wallet.getStyleClass().add("number-field");
         wallet.setPrefColumnCount(12);
         wallet.setAlignment(Pos.CENTER_RIGHT);
-        wallet.setTooltip(new Tooltip("Cross wallet balance (isolated margins are held apart from it)"));
+        wallet.setTooltip(new Tooltip("Cross wallet balance: the cross positions' collateral. Isolated positions' margins "
+                + "are held apart from it (not included here)."));
         wallet.textProperty().bindBidirectional(vm.account().walletBalanceProperty());
         FieldDecorations.bind(wallet, vm, () -> FieldPaths.account("walletBalance"));
-        Label walletLabel = new Label("Wallet");
+        Label walletLabel = new Label("Cross wallet");
         walletLabel.setLabelFor(wallet);
         Label unit = new Label("USDT");
         unit.getStyleClass().add("unit");

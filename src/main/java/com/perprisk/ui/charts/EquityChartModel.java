@@ -40,7 +40,7 @@ public final class EquityChartModel extends ChartViewModel {
                 new ChartData.Series(BALANCE, q, c.prices(), c.balance()),
                 new ChartData.Series(REQUIREMENT, q, c.prices(), c.requirement()));
         return new ChartData(title() + " · " + p.id() + " " + m.symbol() + (p.isIsolated() ? " (isolated)"
-                : " (cross pool)"), "Mark price of " + m.symbol() + " (" + q + ")", "Amount (" + q + ")", series,
+                : " (cross pool)"), "Mark price of " + m.symbol() + " (" + q + ")", q, series,
                 priceMarkers(in, fmt), prices[0], prices[prices.length - 1], null, null, null, null, null);
     }
 

@@ -30,6 +30,17 @@ public final class RiskContext {
     /** The selected result (the explain panel shows its working). */
     private final ObjectProperty<Quantity> selectedQuantity = new SimpleObjectProperty<>(this, "selectedQuantity",
             Quantity.LIQUIDATION_PRICE);
+    /** ADL standing of each position by id, ranked against {@link #adlPopulation}; empty without results. */
+    private final ObjectProperty<java.util.Map<String, com.perprisk.engine.adl.AdlQueue.Standing>> adlStandings =
+            new SimpleObjectProperty<>(this, "adlStandings", java.util.Map.of());
+    /** Who the ADL standings are ranked against, in words ("200 assumed counterparties per side, seed 1"). */
+    private final StringProperty adlPopulation = new SimpleStringProperty(this, "adlPopulation", "");
+    /**
+     * Figures that cannot be shown because an input they depend on is invalid, with the reason (keys of
+     * {@code PartialInputs}: "account", "initialMargin", "fundingOverHorizon"); empty when every input is valid.
+     */
+    private final ObjectProperty<java.util.Map<String, String>> unavailable = new SimpleObjectProperty<>(this,
+            "unavailable", java.util.Map.of());
     /** Scenario: fractional move applied to every market's mark price (0.05 = all marks +5%). 0 = as entered. */
     private final DoubleProperty scenarioMove = new SimpleDoubleProperty(this, "scenarioMove", 0);
     /** Liquidation prices the venues report for imported positions, by position id (live import). */
@@ -58,6 +69,18 @@ public final class RiskContext {
 
     public ObjectProperty<Quantity> selectedQuantityProperty() {
         return selectedQuantity;
+    }
+
+    public ObjectProperty<java.util.Map<String, com.perprisk.engine.adl.AdlQueue.Standing>> adlStandingsProperty() {
+        return adlStandings;
+    }
+
+    public StringProperty adlPopulationProperty() {
+        return adlPopulation;
+    }
+
+    public ObjectProperty<java.util.Map<String, String>> unavailableProperty() {
+        return unavailable;
     }
 
     public DoubleProperty scenarioMoveProperty() {

@@ -9,6 +9,7 @@ import javafx.scene.control.TableColumn;
  */
 public final class ColumnFit {
     private static final String DESIGNED = "perprisk.designedWidth";
+    private static final String PENDING = "perprisk.pendingWidth";
 
     private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
 
@@ -30,13 +31,50 @@ public final class ColumnFit {
         if (cell.getText().length() * font.getSize() * 0.7 + insets <= col.getWidth()) {
             return;
         }
-        MEASURE.setFont(font);
-        MEASURE.setText(cell.getText());
-        double need = Math.ceil(MEASURE.getLayoutBounds().getWidth() + insets);
+        double need = need(cell);
         if (need > col.getWidth() + 0.5 && need > col.getPrefWidth()) {
-            col.getProperties().putIfAbsent(DESIGNED, col.getPrefWidth());
-            col.setPrefWidth(Math.min(need, 360));
+            widenLater(col, cell);
         }
+    }
+
+    /** Width the cell's text needs at its font (capped: a column never grows past 360). */
+    private static double need(TableCell<?, ?> cell) {
+        double insets = cell.snappedLeftInset() + cell.snappedRightInset() + 4;
+        MEASURE.setFont(cell.getFont());
+        MEASURE.setText(cell.getText() == null ? "" : cell.getText());
+        return Math.min(360, Math.ceil(MEASURE.getLayoutBounds().getWidth() + insets));
+    }
+
+    /**
+     * Widens a column after the layout pass in progress. Changing a column's width while its cells are being laid
+     * out moved only the rows laid out after the change: their cells drifted right of the headers until the next
+     * click. Set between pulses, the width moves the header and every row together.
+     */
+    private static void widenLater(TableColumn<?, ?> col, TableCell<?, ?> cell) {
+        @SuppressWarnings("unchecked")
+        java.util.Set<TableCell<?, ?>> pending = (java.util.Set<TableCell<?, ?>>) col.getProperties().get(PENDING);
+        if (pending != null) {
+            pending.add(cell);
+            return;
+        }
+        java.util.Set<TableCell<?, ?>> cells = new java.util.HashSet<>();
+        cells.add(cell);
+        col.getProperties().put(PENDING, cells);
+        javafx.application.Platform.runLater(() -> {
+            col.getProperties().remove(PENDING);
+            // measured again now: in the layout pass the font may still have been the one before a style change
+            double width = 0;
+            for (TableCell<?, ?> c : cells) {
+                if (c.getTableColumn() == col && !c.isEmpty() && c.getText() != null) {
+                    c.applyCss();
+                    width = Math.max(width, need(c));
+                }
+            }
+            if (width > col.getPrefWidth() + 0.5) {
+                col.getProperties().putIfAbsent(DESIGNED, col.getPrefWidth());
+                col.setPrefWidth(width);
+            }
+        });
     }
 
     /** Restores the designed widths of every leaf column of a table. */

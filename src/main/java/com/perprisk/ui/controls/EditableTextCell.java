@@ -96,7 +96,12 @@ public class EditableTextCell<S> extends TableCell<S, String> {
         field.getStyleClass().add("cell-editor");
         field.setAlignment(getAlignment());
         field.setOnAction(e -> {
+            // spreadsheet style: commit and move down a row, the keyboard stays in the table
+            int row = getIndex();
+            var column = getTableColumn();
+            var table = getTableView();
             commitIfEditing(field);
+            TableKeys.focusCell(table, row + 1, column);
             e.consume();
         });
         // a filter: runs before the text field's own Tab traversal and Escape handling
@@ -115,8 +120,7 @@ public class EditableTextCell<S> extends TableCell<S, String> {
                         table.getFocusModel().focusRightCell();
                     }
                     var pos = table.getFocusModel().getFocusedCell();
-                    table.getSelectionModel().clearAndSelect(pos.getRow(), pos.getTableColumn());
-                    table.requestFocus();
+                    TableKeys.focusCell(table, pos.getRow(), pos.getTableColumn());
                 }
                 e.consume();
             }
@@ -137,6 +141,19 @@ public class EditableTextCell<S> extends TableCell<S, String> {
     }
 
 
+    /**
+     * Before the editor leaves the scene: if it has the keyboard, give it to the table. Otherwise the scene hands the
+     * focus to its first field (the wallet), text selected, and the next digit typed replaces the balance.
+     */
+    private void keepFocusInTable() {
+        TextField ed = editor;
+        editor = null; // the focus-loss listener below must not commit a second time
+        if (ed != null && ed.isFocused() && getTableView() != null) {
+            getTableView().requestFocus();
+        }
+        editor = isEditing() ? ed : null;
+    }
+
     private void commitIfEditing(TextField field) {
         if (isEditing() && editor == field) {
             commitEdit(field.getText());
@@ -145,6 +162,7 @@ public class EditableTextCell<S> extends TableCell<S, String> {
 
     @Override
     public void commitEdit(String newValue) {
+        keepFocusInTable();
         S item = getTableRow() == null ? null : getTableRow().getItem();
         if (item != null) {
             field.apply(item).set(newValue == null ? "" : newValue.strip());
@@ -158,6 +176,7 @@ public class EditableTextCell<S> extends TableCell<S, String> {
 
     @Override
     public void cancelEdit() {
+        keepFocusInTable();
         super.cancelEdit();
         editor = null;
         render();

@@ -10,6 +10,23 @@ public final class TableKeys {
     private TableKeys() {
     }
 
+    /**
+     * Gives the table the keyboard at a cell (row clamped to the rows there are), selecting it: where the keyboard
+     * goes after a cell's editor closes.
+     */
+    @SuppressWarnings({"unchecked", "rawtypes"})
+    public static void focusCell(TableView table, int row, javafx.scene.control.TableColumn column) {
+        if (table == null || table.getItems().isEmpty()) {
+            return;
+        }
+        int r = Math.max(0, Math.min(row, table.getItems().size() - 1));
+        if (column != null) {
+            table.getSelectionModel().clearAndSelect(r, column);
+            table.getFocusModel().focus(r, column);
+        }
+        table.requestFocus();
+    }
+
     @SuppressWarnings("unchecked") // TableViewFocusModel.getFocusedCell() returns a raw TablePosition
     public static <S> void install(TableView<S> table) {
         table.getSelectionModel().setCellSelectionEnabled(true);

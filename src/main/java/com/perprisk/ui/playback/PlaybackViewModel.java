@@ -289,7 +289,7 @@ public final class PlaybackViewModel {
         pause();
         workspace.clearPlayback();
         Portfolio entered = workspace.context().enteredPortfolioProperty().get();
-        if (entered == null) {
+        if (entered == null || workspace.hasErrors()) { // a partial result leaves positions out: not playable
             fail("The workspace has no results to play: " + workspace.context().problemProperty().get());
             return false;
         }

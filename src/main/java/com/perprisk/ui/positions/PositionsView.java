@@ -2,6 +2,8 @@ package com.perprisk.ui.positions;
 
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Side;
+import com.perprisk.engine.adl.AdlQueue;
+import com.perprisk.ui.common.AdlText;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.controls.ChoiceCell;
@@ -44,6 +46,7 @@ public final class PositionsView extends VBox {
     private final WorkspaceViewModel vm;
     private final Formats fmt;
     private final TableView<PositionRow> table = new TableView<>();
+    private final AdlQueueViewModel adl;
     private boolean syncingSelection;
     private Runnable onResultClicked = () -> {
     };
@@ -51,6 +54,7 @@ public final class PositionsView extends VBox {
     public PositionsView(WorkspaceViewModel vm) {
         this.vm = vm;
         this.fmt = vm.formats();
+        this.adl = new AdlQueueViewModel(vm);
         getStyleClass().add("positions-view");
         setId("positions");
 
@@ -60,19 +64,23 @@ public final class PositionsView extends VBox {
         add.setId("add-position");
         Button dup = toolButton("Duplicate", "Duplicate the selected position (Ctrl+D)", this::duplicateSelected);
         dup.setId("duplicate-position");
-        Button remove = toolButton("Remove", "Remove the selected position (Delete)", this::removeSelected);
+        Button remove = toolButton("Remove", "Remove the selected position (Ctrl+Delete)", this::removeSelected);
         remove.setId("remove-position");
         dup.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(8, title, spacer, add, dup, remove);
+        Button population = toolButton("ADL population…", "Whom the ADL lights rank against", this::editPopulation);
+        population.setId("adl-population");
+        HBox header = new HBox(8, title, spacer, population, add, dup, remove);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
 
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
+        // the split pane never squeezes the table below its headers and three rows: -fx-min-height in
+        // perprisk.css (in em, so it follows the presentation size)
         setPadding(new Insets(0));
     }
 
@@ -102,6 +110,18 @@ public final class PositionsView extends VBox {
         table.requestFocus();
     }
 
+    /** Shows and changes the population the ADL lights rank against. */
+    public void editPopulation() {
+        AdlPopulationDialog.show(getScene() == null ? null : getScene().getWindow(),
+                vm.context().adlPopulationProperty().get(), adl.seed(), adl.perSide())
+                .ifPresent(c -> adl.setGenerated(c.seed(), c.perSide()));
+    }
+
+    /** The ADL ranking of the positions. */
+    public AdlQueueViewModel adl() {
+        return adl;
+    }
+
     public void duplicateSelected() {
         PositionRow sel = table.getSelectionModel().getSelectedItem();
         if (sel != null) {
@@ -116,6 +136,24 @@ public final class PositionsView extends VBox {
             vm.removePosition(sel);
             if (!vm.positions().isEmpty()) {
                 selectRow(vm.positions().get(Math.min(index, vm.positions().size() - 1)));
+            }
+        }
+    }
+
+    /** Empties the focused input cell (a number or the ID); a choice or a result has nothing to clear. */
+    @SuppressWarnings("unchecked")
+    private void clearFocusedCell() {
+        var pos = table.getFocusModel().getFocusedCell();
+        if (pos == null || pos.getRow() < 0 || pos.getTableColumn() == null) {
+            return;
+        }
+        PositionRow row = table.getItems().get(pos.getRow());
+        String id = pos.getTableColumn().getId();
+        if (id != null && id.startsWith("col-") && !id.equals("col-id")) {
+            try {
+                row.numberField(id.substring(4)).set("");
+            } catch (IllegalArgumentException notANumber) {
+                // a choice or a result column
             }
         }
     }
@@ -138,18 +176,32 @@ public final class PositionsView extends VBox {
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableKeys.install(table);
         vm.loadsProperty().addListener(o -> ColumnFit.reset(table));
+        // Delete clears the focused cell (like a spreadsheet); removing a position is its own command, Ctrl+Delete
         table.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (table.getEditingCell() == null && (e.getCode() == KeyCode.DELETE)) {
-                removeSelected();
-                e.consume();
+            if (table.getEditingCell() != null || e.getCode() != KeyCode.DELETE) {
+                return;
             }
+            if (e.isShortcutDown()) {
+                removeSelected();
+            } else {
+                clearFocusedCell();
+            }
+            e.consume();
         });
+
+        TableColumn<PositionRow, String> name = new TableColumn<>("ID");
+        name.setId("col-id");
+        name.setCellValueFactory(c -> c.getValue().idProperty());
+        name.setCellFactory(c -> new EditableTextCell<>(vm, PositionRow::idProperty,
+                (row, i) -> FieldPaths.position(vm.indexOf(row), "id"), t -> t, false));
+        name.setPrefWidth(72);
+        name.setSortable(false);
 
         TableColumn<PositionRow, String> symbol = new TableColumn<>("Symbol");
         symbol.setCellValueFactory(c -> c.getValue().symbolProperty());
         symbol.setCellFactory(c -> new ChoiceCell<>(vm, vm.symbols(), new javafx.util.converter.DefaultStringConverter(),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "symbol"), s -> null));
-        symbol.setPrefWidth(86);
+        symbol.setPrefWidth(80);
         symbol.setId("col-symbol");
 
         TableColumn<PositionRow, Side> side = new TableColumn<>("Side");
@@ -158,14 +210,14 @@ public final class PositionsView extends VBox {
                 ChoiceCell.enumConverter(s -> s == Side.LONG ? "Long" : "Short", List.of(Side.values())),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "side"),
                 s -> s == Side.LONG ? "long" : "short"));
-        side.setPrefWidth(58);
+        side.setPrefWidth(56);
         side.setId("col-side");
 
-        TableColumn<PositionRow, String> size = numberColumn("Size", "size", 68,
+        TableColumn<PositionRow, String> size = numberColumn("Size", "size", 58,
                 t -> fmt.quantity(fmt.parse(t), 6));
-        TableColumn<PositionRow, String> entry = numberColumn("Entry", "entryPrice", 82,
+        TableColumn<PositionRow, String> entry = numberColumn("Entry", "entryPrice", 70,
                 t -> fmt.quantity(fmt.parse(t), 8));
-        TableColumn<PositionRow, String> lev = numberColumn("Lev.", "leverage", 46,
+        TableColumn<PositionRow, String> lev = numberColumn("Lev.", "leverage", 44,
                 t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + "×");
 
         TableColumn<PositionRow, MarginMode> mode = new TableColumn<>("Mode");
@@ -174,53 +226,52 @@ public final class PositionsView extends VBox {
                 ChoiceCell.enumConverter(m -> m == MarginMode.CROSS ? "Cross" : "Isolated",
                         List.of(MarginMode.values())),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "marginMode"), m -> null));
-        mode.setPrefWidth(70);
+        mode.setPrefWidth(64);
         mode.setId("col-marginMode");
 
-        TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 100,
+        TableColumn<PositionRow, String> iso = numberColumn("Iso. margin", "isolatedMargin", 84,
                 t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::isolatedMarginShown);
         iso.setGraphic(headerLabel("Iso. margin", "Margin posted to an isolated position; blank: entry notional / "
                 + "leverage (shown in grey). Cross positions use the wallet."));
         iso.setText(null);
-        TableColumn<PositionRow, String> extra = numberColumn("Extra", "extraMargin", 62,
+        TableColumn<PositionRow, String> extra = numberColumn("Extra", "extraMargin", 54,
                 t -> Formats.isBlank(t) ? "" : fmt.money(fmt.parse(t)), this::extraMarginShown);
         extra.setGraphic(headerLabel("Extra", "Margin added to an isolated position after opening (negative: "
                 + "removed)"));
         extra.setText(null);
 
         TableColumn<PositionRow, Object> inputs = new TableColumn<>("Inputs");
-        inputs.getColumns().addAll(List.of(symbol, side, size, entry, lev, mode, iso, extra));
+        inputs.getColumns().addAll(List.of(name, symbol, side, size, entry, lev, mode, iso, extra));
 
         TableColumn<PositionRow, Object> results = new TableColumn<>("Results");
         // the headline first: at a narrow width the liquidation price stays in view
         results.getColumns().addAll(List.of(
-                resultColumn("Liq. price", Quantity.LIQUIDATION_PRICE, 88,
+                resultColumn("Liq. price", Quantity.LIQUIDATION_PRICE, 84,
                         (row, r) -> r.liquidationPrice() == null ? "none" : fmt.price(r.liquidationPrice(), mark(row)),
                         r -> "liq-price"),
-                resultColumn("Dist.", Quantity.DISTANCE_TO_LIQUIDATION, 68,
+                resultColumn("Dist.", Quantity.DISTANCE_TO_LIQUIDATION, 60,
                         (row, r) -> fmt.percent(r.distanceToLiquidation(), 2), this::distanceClass),
-                resultColumn("uPnL", Quantity.UNREALIZED_PNL, 84,
+                resultColumn("uPnL", Quantity.UNREALIZED_PNL, 78,
                         (row, r) -> fmt.signedMoney(r.unrealizedPnl()), r -> pnlClass(r.unrealizedPnl())),
-                resultColumn("ROE", Quantity.ROE, 70,
+                resultColumn("ROE", Quantity.ROE, 62,
                         (row, r) -> fmt.signedPercent(r.roe(), 2), r -> pnlClass(r.roe())),
-                resultColumn("Notional", Quantity.NOTIONAL, 88,
+                resultColumn("Notional", Quantity.NOTIONAL, 80,
                         (row, r) -> fmt.money(r.notional()), r -> null),
-                resultColumn("IM", Quantity.INITIAL_MARGIN, 74,
+                resultColumn("IM", Quantity.INITIAL_MARGIN, 66,
                         (row, r) -> fmt.money(r.initialMargin()), r -> null),
-                resultColumn("MM", Quantity.MAINTENANCE_MARGIN, 70,
+                resultColumn("MM", Quantity.MAINTENANCE_MARGIN, 58,
                         (row, r) -> fmt.money(r.maintenanceMargin()), r -> null),
-                resultColumn("Bankr.", Quantity.BANKRUPTCY_PRICE, 88,
+                resultColumn("Bankr.", Quantity.BANKRUPTCY_PRICE, 80,
                         (row, r) -> r.bankruptcyPrice() == null ? "none" : fmt.price(r.bankruptcyPrice(), mark(row)),
                         r -> null),
                 adlColumn()));
 
         table.getColumns().addAll(List.of(inputs, results));
 
-        table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
-            if (!syncingSelection) {
-                vm.context().selectedPositionIdProperty().set(n == null ? null : n.getId());
-            }
-        });
+        table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> publishSelection());
+        // loading a document (or undo) reuses the rows: the selected row may now hold another position
+        vm.loadsProperty().addListener(o -> publishSelection());
+        vm.context().riskProperty().addListener(o -> publishSelection());
         vm.context().selectedPositionIdProperty().addListener((obs, o, id) -> {
             PositionRow sel = table.getSelectionModel().getSelectedItem();
             if (id == null || sel != null && id.equals(sel.getId())) {
@@ -235,6 +286,18 @@ public final class PositionsView extends VBox {
                 }
             });
         });
+    }
+
+    /** Tells the other panels which position the table has selected. */
+    private void publishSelection() {
+        if (syncingSelection) {
+            return;
+        }
+        PositionRow n = table.getSelectionModel().getSelectedItem();
+        String id = n == null ? null : n.getId();
+        if (!java.util.Objects.equals(id, vm.context().selectedPositionIdProperty().get())) {
+            vm.context().selectedPositionIdProperty().set(id);
+        }
     }
 
     private double mark(PositionRow row) {
@@ -323,11 +386,13 @@ public final class PositionsView extends VBox {
 
     private TableColumn<PositionRow, PositionRisk> adlColumn() {
         TableColumn<PositionRow, PositionRisk> col = new TableColumn<>();
-        col.setGraphic(headerLabel("ADL", Quantity.ADL_QUINTILE.description()));
+        col.setGraphic(headerLabel("ADL", "Auto-deleveraging: where the position stands in its market's queue on its "
+                + "side, among all traders (the stated population; ADL population… to change it). 5 lights = the top "
+                + "fifth of the side's notional, first in line; none = losing or break-even, at the back"));
         col.setId("col-adl");
         col.setEditable(false);
         col.setSortable(false);
-        col.setPrefWidth(62);
+        col.setPrefWidth(58);
         col.setCellValueFactory(c -> c.getValue().riskProperty());
         col.setCellFactory(c -> new AdlCell());
         return col;
@@ -359,6 +424,8 @@ public final class PositionsView extends VBox {
 
         private void select() {
             if (!isEmpty() && getTableRow() != null && getTableRow().getItem() != null) {
+                // the clicked row's position, whatever the table thought was selected before (a load keeps rows)
+                vm.context().selectedPositionIdProperty().set(getTableRow().getItem().getId());
                 vm.context().selectedQuantityProperty().set(key);
                 onResultClicked.run();
             }
@@ -375,7 +442,7 @@ public final class PositionsView extends VBox {
             }
             if (r == null) {
                 setText(Formats.NONE);
-                String why = vm.context().problemProperty().get();
+                String why = row.notComputedReason();
                 show("not-computed", why == null || why.isEmpty() ? null : "Not computed: " + why);
                 return;
             }
@@ -408,7 +475,10 @@ public final class PositionsView extends VBox {
         }
     }
 
-    /** Five ADL lights; as many lit as the position's quintile. */
+    /**
+     * Five ADL lights: the position's standing in its market's queue on its side, among the stated population (none
+     * lit for a losing or break-even position: it is at the back of the queue).
+     */
     private final class AdlCell extends TableCell<PositionRow, PositionRisk> {
         private final Circle[] lights = new Circle[5];
         private final HBox box = new HBox(2);
@@ -428,21 +498,26 @@ public final class PositionsView extends VBox {
             setAlignment(Pos.CENTER);
             addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
                 if (!isEmpty() && getItem() != null) {
+                    vm.context().selectedPositionIdProperty().set(getItem().id());
                     vm.context().selectedQuantityProperty().set(Quantity.ADL_SCORE);
                     onResultClicked.run();
                 }
             });
+            vm.context().adlStandingsProperty().addListener(new javafx.beans.WeakInvalidationListener(refresh));
         }
+
+        private final javafx.beans.InvalidationListener refresh = o -> updateItem(getItem(), isEmpty());
 
         @Override
         protected void updateItem(PositionRisk r, boolean empty) {
             super.updateItem(r, empty);
-            if (empty || r == null) {
+            AdlQueue.Standing st = empty || r == null ? null : vm.context().adlStandingsProperty().get().get(r.id());
+            if (st == null) {
                 setGraphic(empty ? null : none);
                 setTooltip(null);
                 return;
             }
-            int q = Math.max(0, Math.min(5, r.adlQuintile()));
+            int q = st.lights();
             if (q != shown) {
                 for (int i = 0; i < 5; i++) {
                     lights[i].getStyleClass().removeAll("lit", "lit-1", "lit-2", "lit-3", "lit-4", "lit-5");
@@ -453,11 +528,15 @@ public final class PositionsView extends VBox {
                 shown = q;
             }
             setGraphic(box);
-            tip.setText("ADL quintile " + q + " of 5 among " + (r.side() == Side.LONG ? "longs" : "shorts")
-                    + (r.adlScore() == null ? "" : "; score " + fmt.number(r.adlScore(), 4)));
+            tip.setText(AdlText.standing(fmt, st) + "\nRanked against " + vm.context().adlPopulationProperty().get());
             if (getTooltip() != tip) {
                 setTooltip(tip);
             }
+        }
+
+        /** The lights shown, for tests. */
+        int lit() {
+            return shown;
         }
     }
 

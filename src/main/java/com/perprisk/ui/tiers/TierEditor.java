@@ -135,10 +135,14 @@ public final class TierEditor extends VBox {
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         for (var b : List.of(presets, importMenu, add, remove)) {
             b.setFocusTraversable(false);
+            b.setMinWidth(Region.USE_PREF_SIZE); // never "Pre…", "Im…"
         }
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox header = new HBox(6, title, spacer, presets, importMenu, add, remove);
+        title.setMinWidth(Region.USE_PREF_SIZE);
+        // when the panel is narrow (a comparison open, presentation size) the buttons go to a second line
+        HBox tools = new HBox(6, presets, importMenu, add, remove);
+        tools.setAlignment(Pos.CENTER_RIGHT);
+        tools.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(12, 4, title, tools);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
 
@@ -163,13 +167,20 @@ public final class TierEditor extends VBox {
             }
         });
 
-        TableColumn<TierRow, Number> index = new TableColumn<>("#");
-        index.setCellValueFactory(c -> null);
+        // the row itself as the value: another market's rows are other items, so the numbers are redrawn
+        TableColumn<TierRow, TierRow> index = new TableColumn<>("#");
+        index.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyObjectWrapper<>(c.getValue()));
         index.setCellFactory(c -> new TableCell<>() {
             @Override
-            protected void updateItem(Number item, boolean empty) {
+            protected void updateItem(TierRow item, boolean empty) {
                 super.updateItem(item, empty);
-                setText(empty ? null : Integer.toString(getIndex() + 1));
+                setText(empty || item == null ? null : Integer.toString(getIndex() + 1));
+            }
+
+            @Override
+            public void updateIndex(int i) {
+                super.updateIndex(i);
+                setText(isEmpty() || getItem() == null ? null : Integer.toString(i + 1));
             }
         });
         index.getStyleClass().add("index-column");
@@ -188,6 +199,12 @@ public final class TierEditor extends VBox {
                 t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 4) + "%", 64));
         table.getColumns().add(column("Maint. amount", "maintenanceAmount", r -> r.maintenanceAmountProperty(),
                 t -> Formats.isBlank(t) ? "derived" : fmt.quantity(fmt.parse(t), 2), 100));
+        // headers are never cut: each column keeps at least its title's width (in em: presentation size too)
+        for (TableColumn<TierRow, ?> c : table.getColumns()) {
+            if (c != index) {
+                c.setMinWidth(Math.max(56, c.getText().length() * 7.6 + 16));
+            }
+        }
         VBox.setVgrow(table, Priority.ALWAYS);
 
         dydxFields = List.of(

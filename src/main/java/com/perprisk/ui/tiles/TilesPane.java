@@ -52,6 +52,7 @@ public final class TilesPane extends HBox {
     private final Tile availableTile;
     private final Label availableValue = valueLabel();
     private final Label availableDetail = detailLabel();
+    private final javafx.beans.property.StringProperty adlPopulation;
     private String ratioText = Formats.NONE;
     private boolean dark;
 
@@ -62,6 +63,7 @@ public final class TilesPane extends HBox {
     public TilesPane(RiskContext context, Formats fmt) {
         this.fmt = fmt;
         this.viewModel = new TilesViewModel(context, fmt);
+        this.adlPopulation = context.adlPopulationProperty();
         setId("tiles-panel");
         setSpacing(6);
         setPadding(new Insets(6));
@@ -90,18 +92,18 @@ public final class TilesPane extends HBox {
                 .build();
         ratioTile.setId("tile-margin-ratio");
 
-        distanceTile = custom("Nearest liquidation", "tile-distance", box(distanceValue, distanceDetail));
-        fundingTile = custom("Funding over horizon", "tile-funding", box(fundingValue, fundingDetail));
+        distanceTile = custom("Nearest liquidation", "tile-distance", box(fit(distanceValue), distanceDetail));
+        fundingTile = custom("Funding over horizon", "tile-funding", box(fit(fundingValue), fundingDetail));
         HBox lights = new HBox(5);
         lights.setAlignment(Pos.CENTER);
         for (int i = 0; i < 5; i++) {
-            Circle c = new Circle(7);
+            Circle c = new Circle(6);
             c.getStyleClass().add("adl-light");
             adlLights.add(c);
             lights.getChildren().add(c);
         }
-        adlTile = custom("ADL queue", "tile-adl", box(lights, adlValue, adlDetail));
-        availableTile = custom("Available balance", "tile-available", box(availableValue, availableDetail));
+        adlTile = custom("ADL queue", "tile-adl", box(lights, fit(adlValue), adlDetail));
+        availableTile = custom("Available balance", "tile-available", box(fit(availableValue), availableDetail));
 
         ratioDetail.setId("tile-margin-ratio-detail");
         distanceValue.setId("tile-distance-value");
@@ -211,6 +213,11 @@ public final class TilesPane extends HBox {
         return l;
     }
 
+    /** A value that scales down rather than being cut when the tile is narrow. */
+    private static Node fit(Label value) {
+        return new com.perprisk.ui.controls.FitBox(value);
+    }
+
     private static VBox box(Node... nodes) {
         VBox v = new VBox(4, nodes);
         v.setAlignment(Pos.CENTER);
@@ -295,14 +302,14 @@ public final class TilesPane extends HBox {
         text(ratioDetail, v.marginRatio() == null ? Formats.NONE + " " + v.marginRatioDetail()
                 : prefix + v.marginRatioDetail());
         tileText(ratioTile, v.marginRatio() == null ? Formats.NONE + " " + shortReason(v.marginRatioDetail())
-                : prefix.isEmpty() ? "cross pool" : prefix.replace(" · ", ""));
+                : prefix.isEmpty() ? v.marginRatioPool() : prefix.replace(" · ", ""));
         Color textColour = v.marginRatioLevel() == TileValues.Level.DANGER ? DANGER
                 : v.marginRatioLevel() == TileValues.Level.WARNING ? WARNING
                 : dark ? Color.web("#8b949e") : Color.web("#57606a");
         if (!textColour.equals(ratioTile.getTextColor())) {
             ratioTile.setTextColor(textColour);
         }
-        tip(ratioTile, "Account margin ratio (cross): " + ratioText + "\n" + ratioDetail.getText()
+        tip(ratioTile, "Margin ratio of the riskiest pool (the cross pool or an isolated position): " + ratioText + "\n" + ratioDetail.getText()
                 + "\nAmber from 80%, red at 100% (liquidation).");
         ratioTile.setUserData(v.marginRatioLevel());
 
@@ -330,9 +337,11 @@ public final class TilesPane extends HBox {
                 }
             }
         }
-        text(adlValue, v.adlQuintile() == 0 ? Formats.NONE : v.adlQuintile() + " / 5");
+        text(adlValue, v.adlInLine() == null ? Formats.NONE : v.adlInLine() ? v.adlQuintile() + " / 5" : "back");
         text(adlDetail, v.adlDetail());
-        tip(adlTile, "Auto-deleveraging quintile (5 = first in line)\n" + v.adlDetail());
+        tip(adlTile, "Auto-deleveraging: place in the market's queue on the position's side among all traders "
+                + "(5 lights = top fifth, first in line; losing positions wait at the back)\n" + v.adlStanding()
+                + "\nRanked against " + adlPopulation.get());
 
         text(availableValue, v.availableBalance() == null ? Formats.NONE : fmt.money(v.availableBalance()));
         level(availableValue, v.availableBalance() == null ? TileValues.Level.NONE

@@ -7,6 +7,9 @@ import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.engine.adl.AdlQueue;
+import com.perprisk.ui.common.AdlText;
+import java.util.Map;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 
@@ -35,6 +38,8 @@ public final class TilesViewModel {
         context.riskProperty().addListener((o, a, b) -> refresh());
         context.problemProperty().addListener((o, a, b) -> refresh());
         context.selectedPositionIdProperty().addListener((o, a, b) -> refresh());
+        context.adlStandingsProperty().addListener((o, a, b) -> refresh());
+        context.unavailableProperty().addListener((o, a, b) -> refresh());
         refresh();
     }
 
@@ -48,7 +53,8 @@ public final class TilesViewModel {
 
     private void refresh() {
         TileValues v = compute(fmt, context.getPortfolio(), context.getRisk(), context.selectedPositionIdProperty().get(),
-                context.problemProperty().get());
+                context.problemProperty().get(), context.adlStandingsProperty().get(),
+                context.unavailableProperty().get());
         if (!v.equals(values.get())) {
             values.set(v);
         }
@@ -76,17 +82,67 @@ public final class TilesViewModel {
         return distance < WARNING_DISTANCE ? TileValues.Level.WARNING : TileValues.Level.OK;
     }
 
-    /** The tiles' values for a result; {@code portfolio} may be null (the horizon is then not named). */
+    /** The tiles' values for a result, without ADL standings. */
     public static TileValues compute(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId, String problem) {
+        return compute(fmt, portfolio, risk, selectedId, problem, Map.of(), Map.of());
+    }
+
+    /** The tiles' values with ADL standings, every figure's inputs valid. */
+    public static TileValues compute(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId,
+                                     String problem, Map<String, AdlQueue.Standing> standings) {
+        return compute(fmt, portfolio, risk, selectedId, problem, standings, Map.of());
+    }
+
+    /**
+     * The tiles' values for a result; {@code portfolio} may be null (the horizon is then not named). The ADL tile
+     * shows the selected position's standing, else the one most at risk (most lights).
+     */
+    public static TileValues compute(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId,
+                                     String problem, Map<String, AdlQueue.Standing> standings,
+                                     Map<String, String> unavailable) {
         if (risk == null) {
             return TileValues.empty(problem);
         }
+        TileValues v = computeShown(fmt, portfolio, risk, selectedId, standings);
+        // figures that depend on an invalid input say so instead of showing a number computed without it
+        String account = unavailable.get("account");
+        String im = unavailable.get("initialMargin");
+        String funding = unavailable.get("fundingOverHorizon");
+        return new TileValues(account == null ? v.marginRatio() : null,
+                account == null ? v.marginRatioLevel() : TileValues.Level.NONE,
+                account == null ? v.marginRatioDetail() : "depends on " + account, v.marginRatioPool(),
+                v.nearestDistance(), v.nearestLevel(), v.nearestDetail(),
+                funding == null ? v.fundingOverHorizon() : null,
+                funding == null ? v.fundingDetail() : "depends on " + funding,
+                v.adlQuintile(), v.adlInLine(), v.adlDetail(), v.adlStanding(),
+                account == null && im == null ? v.availableBalance() : null,
+                account != null ? "depends on " + account : im != null ? "depends on " + im : v.availableDetail(),
+                v.problem());
+    }
+
+    private static TileValues computeShown(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId,
+                                           Map<String, AdlQueue.Standing> standings) {
         AccountRisk a = risk.account();
 
-        Double ratio = finite(a.marginRatio());
+        boolean anyCross = risk.positions().stream().anyMatch(p -> p.marginMode() == MarginMode.CROSS);
+        Double ratio = anyCross ? finite(a.marginRatio()) : null;
+        String pool = "cross pool";
+        // the riskiest pool: the cross pool or an isolated position, whichever is nearer its liquidation
+        PositionRisk riskiest = null;
+        for (PositionRisk p : risk.positions()) {
+            Double r = p.marginMode() == MarginMode.ISOLATED ? finite(p.marginRatio()) : null;
+            if (r != null && (riskiest == null || r > riskiest.marginRatio())) {
+                riskiest = p;
+            }
+        }
         String ratioDetail;
-        if (ratio != null) {
-            ratioDetail = "requirement " + fmt.money(a.maintenanceMargin()) + " / margin balance "
+        if (riskiest != null && (ratio == null || riskiest.marginRatio() > ratio)) {
+            ratio = riskiest.marginRatio();
+            pool = "isolated " + riskiest.id();
+            ratioDetail = "isolated " + riskiest.id() + ": requirement " + fmt.money(riskiest.maintenanceMargin())
+                    + " / margin " + fmt.money(riskiest.margin() + riskiest.unrealizedPnl());
+        } else if (ratio != null) {
+            ratioDetail = "cross pool: requirement " + fmt.money(a.maintenanceMargin()) + " / margin balance "
                     + fmt.money(a.marginBalance());
         } else if (risk.positions().stream().allMatch(p -> p.marginMode() == MarginMode.ISOLATED)) {
             ratioDetail = "no cross positions: each isolated position has its own ratio";
@@ -128,30 +184,32 @@ public final class TilesViewModel {
                 : funding == 0 ? "no funding over " + horizon + " at today's rates"
                 : (funding > 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
 
-        PositionRisk adl = null;
-        if (selectedId != null) {
-            adl = risk.position(selectedId).orElse(null);
-        }
-        String adlWho;
-        if (adl != null) {
-            adlWho = "selected " + adl.id() + " " + adl.symbol() + " " + adl.side().name().toLowerCase();
-        } else {
+        AdlQueue.Standing adl = selectedId == null ? null : standings.get(selectedId);
+        String adlWho = selectedId;
+        if (adl == null) {
             for (PositionRisk p : risk.positions()) {
-                if (adl == null || p.adlQuintile() > adl.adlQuintile()) {
-                    adl = p;
+                AdlQueue.Standing st = standings.get(p.id());
+                if (st != null && (adl == null || st.lights() > adl.lights())) {
+                    adl = st;
+                    adlWho = p.id();
                 }
             }
-            adlWho = adl == null ? "no positions"
-                    : "highest: " + adl.id() + " " + adl.symbol() + " " + adl.side().name().toLowerCase();
         }
-        int quintile = adl == null ? 0 : Math.max(0, Math.min(5, adl.adlQuintile()));
+        String adlDetail = adl == null ? (risk.positions().isEmpty() ? "no positions" : "no ADL standing")
+                : AdlText.brief(adlWho, adl);
+        String adlStanding = adl == null ? adlDetail
+                : (adlWho.equals(selectedId) ? "selected " : "most at risk: ") + adlWho + ": "
+                + AdlText.standing(fmt, adl);
+        int quintile = adl == null ? 0 : adl.lights();
+        Boolean adlInLine = adl == null ? null : adl.inLine();
 
         Double available = finite(a.availableBalance());
-        String availableDetail = "margin balance " + fmt.money(a.marginBalance()) + " − initial margin "
+        String availableDetail = "balance " + fmt.money(a.marginBalance()) + " − IM "
                 + fmt.money(a.initialMargin());
 
-        return new TileValues(ratio, ratioLevel(ratio), ratioDetail, nearestDistance, distanceLevel(nearestDistance),
-                nearestDetail, fundingValue, fundingDetail, quintile, adlWho, available, availableDetail, "");
+        return new TileValues(ratio, ratioLevel(ratio), ratioDetail, pool, nearestDistance, distanceLevel(nearestDistance),
+                nearestDetail, fundingValue, fundingDetail, quintile, adlInLine, adlDetail, adlStanding, available, availableDetail,
+                "");
     }
 
     private static Double finite(Double v) {

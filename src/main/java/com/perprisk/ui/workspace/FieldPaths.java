@@ -1,5 +1,7 @@
 package com.perprisk.ui.workspace;
 
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,6 +42,57 @@ public final class FieldPaths {
         return "account." + field;
     }
 
+    private static final Pattern POSITION_REF = Pattern.compile("positions\\[(\\d+)]");
+    private static final Pattern ENUM_WORD = Pattern.compile("\\b(ONE_WAY|HEDGE|LONG|SHORT|CROSS|ISOLATED)\\b");
+
+    /**
+     * A path with each position named as the user sees it in the table (its ID): "positions[0].leverage" →
+     * "Position btc-long · leverage".
+     */
+    public static String describe(String path, List<String> positionIds) {
+        return describe(name(path, positionIds));
+    }
+
+    /**
+     * A message in the user's words: "positions[0]" → "position btc-long", "ONE_WAY" → "one-way", "LONG" → "long".
+     */
+    public static String inUserWords(String message, List<String> positionIds) {
+        if (message == null) {
+            return null;
+        }
+        Matcher m = POSITION_REF.matcher(message);
+        StringBuilder sb = new StringBuilder();
+        while (m.find()) {
+            int i = Integer.parseInt(m.group(1));
+            String id = i < positionIds.size() && !positionIds.get(i).isBlank() ? positionIds.get(i) : null;
+            m.appendReplacement(sb, Matcher.quoteReplacement(id == null ? "position " + (i + 1) : "position " + id));
+        }
+        m.appendTail(sb);
+        Matcher e = ENUM_WORD.matcher(sb.toString());
+        StringBuilder out = new StringBuilder();
+        while (e.find()) {
+            e.appendReplacement(out, e.group(1).equals("ONE_WAY") ? "one-way" : e.group(1).toLowerCase(Locale.ROOT));
+        }
+        e.appendTail(out);
+        return out.toString();
+    }
+
+    /** Replaces the index of a leading "positions[i]" by the position's id (kept in brackets for describe). */
+    private static String name(String path, List<String> ids) {
+        if (path == null) {
+            return null;
+        }
+        Matcher m = Pattern.compile("^positions\\[(\\d+)]").matcher(path);
+        if (m.find()) {
+            int i = Integer.parseInt(m.group(1));
+            if (i < ids.size() && ids.get(i) != null && !ids.get(i).isBlank()) {
+                // a dot in the id must not split the path: held as U+0000 until shown
+                return "positions{" + ids.get(i).replace('.', '\u0000') + "}" + path.substring(m.end());
+            }
+        }
+        return path;
+    }
+
     /** "positions[2].leverage" → "Position 3 · leverage"; "markets[0].tiers[1].mmr" → "Market 1 · tier 2 · MMR". */
     public static String describe(String path) {
         if (path == null || path.isEmpty()) {
@@ -51,7 +104,10 @@ public final class FieldPaths {
                 sb.append(" · ");
             }
             Matcher m = INDEXED.matcher(part);
-            if (m.matches()) {
+            if (part.startsWith("positions{") && part.endsWith("}")) {
+                sb.append("Position ").append(part.substring("positions{".length(), part.length() - 1)
+                        .replace('\u0000', '.'));
+            } else if (m.matches()) {
                 String what = switch (m.group(1)) {
                     case "positions" -> "Position";
                     case "markets" -> "Market";

@@ -14,4 +14,9 @@ public record InputProblem(String path, String message, boolean error) {
     public String where() {
         return FieldPaths.describe(path);
     }
+
+    /** The path in words with positions named by their IDs, e.g. "Position btc-long · leverage". */
+    public String where(java.util.List<String> positionIds) {
+        return FieldPaths.describe(path, positionIds);
+    }
 }

@@ -29,10 +29,11 @@ public final class PositionRow {
     private final StringProperty isolatedMargin = new SimpleStringProperty(this, "isolatedMargin", "");
     private final StringProperty extraMargin = new SimpleStringProperty(this, "extraMargin", "");
     private final ReadOnlyObjectWrapper<PositionRisk> risk = new ReadOnlyObjectWrapper<>(this, "risk");
+    private String notComputed = "";
     Map<String, Object> extra = new LinkedHashMap<>();
 
     PositionRow(EditListener listener) {
-        EditListener.watch(listener, symbol, side, size, entryPrice, leverage, marginMode, isolatedMargin,
+        EditListener.watch(listener, id, symbol, side, size, entryPrice, leverage, marginMode, isolatedMargin,
                 extraMargin);
     }
 
@@ -88,6 +89,15 @@ public final class PositionRow {
 
     void setRisk(PositionRisk r) {
         risk.set(r);
+    }
+
+    /** Why this row has no results (an input it depends on is invalid), or empty. Set before {@link #riskProperty}. */
+    public String notComputedReason() {
+        return notComputed;
+    }
+
+    void setNotComputedReason(String why) {
+        notComputed = why == null ? "" : why;
     }
 
     /** The text property of a numeric document field (size, entryPrice, leverage, isolatedMargin, extraMargin). */

@@ -218,6 +218,22 @@ public final class WorkspaceViewModel {
         return new DocumentBuilder(formats).build(name.get(), account, markets, positions, docExtra);
     }
 
+    /** The workspace's fields this editor has no cell for (e.g. the simulation's "counterparties"), read-only. */
+    public Map<String, Object> documentExtra() {
+        return java.util.Collections.unmodifiableMap(docExtra);
+    }
+
+    /** Sets one such field (null removes it) as one undoable edit. */
+    public void setDocumentField(String key, Object value) {
+        batch(() -> {
+            if (value == null) {
+                docExtra.remove(key);
+            } else {
+                docExtra.put(key, value);
+            }
+        });
+    }
+
     /** Test seam: the clock used to merge quick edits of one field into one undo step. */
     void setClock(LongSupplier clock) {
         this.clock = clock;
@@ -433,22 +449,40 @@ public final class WorkspaceViewModel {
 
     // ------------------------------------------------------------------ positions
 
-    /** Adds a position on the first market without one (long, 10x cross, about 10,000 notional at the mark). */
+    /**
+     * Adds a position the position mode allows: on the first market without one (in hedge mode, the free leg of a
+     * market), long, 10x cross, about 10,000 notional at the mark. When every market is taken, a new market comes
+     * with it (one undo step), so the new row never makes the workspace invalid.
+     */
     public PositionRow addPosition() {
         String symbol = firstFreeSymbol();
+        if (symbol != null) {
+            PositionRow row = newPosition(symbol);
+            positions.add(row);
+            return row;
+        }
+        PositionRow[] added = new PositionRow[1];
+        batch(() -> {
+            MarketRow m = addMarket();
+            refreshSymbols();
+            added[0] = newPosition(m.symbolProperty().get());
+            positions.add(added[0]);
+        });
+        return added[0];
+    }
+
+    private PositionRow newPosition(String symbol) {
         Side side = Side.LONG;
-        if (account.positionModeProperty().get() == PositionMode.HEDGE && symbol != null
-                && legTaken(symbol, Side.LONG, null)) {
+        if (account.positionModeProperty().get() == PositionMode.HEDGE && legTaken(symbol, Side.LONG, null)) {
             side = Side.SHORT;
         }
         PositionRow row = new PositionRow(this::edited);
         applying++;
         try {
             row.idProperty().set(freshId());
-            row.symbolProperty().set(symbol == null ? "" : symbol);
+            row.symbolProperty().set(symbol);
             row.sideProperty().set(side);
-            Double mark = symbol == null ? null : market(symbol).map(m -> formats.parse(m.markPriceProperty().get()))
-                    .orElse(null);
+            Double mark = market(symbol).map(m -> formats.parse(m.markPriceProperty().get())).orElse(null);
             row.entryPriceProperty().set(mark == null ? "" : formats.editText(mark));
             row.sizeProperty().set(mark == null || mark <= 0 ? "1" : formats.editText(roundSize(10_000 / mark)));
             row.leverageProperty().set("10");
@@ -456,7 +490,6 @@ public final class WorkspaceViewModel {
         } finally {
             applying--;
         }
-        positions.add(row);
         return row;
     }
 
@@ -522,6 +555,7 @@ public final class WorkspaceViewModel {
         return size == null || entry == null ? null : size * entry;
     }
 
+    /** A market a new position may go on under the position mode, or null when every one is taken. */
     private String firstFreeSymbol() {
         for (String s : symbols) {
             boolean used = positions.stream().anyMatch(p -> s.equals(p.symbolProperty().get()));
@@ -536,7 +570,7 @@ public final class WorkspaceViewModel {
                 }
             }
         }
-        return symbols.isEmpty() ? null : symbols.get(0);
+        return null;
     }
 
     private boolean legTaken(String symbol, Side side, PositionRow except) {
@@ -673,8 +707,10 @@ public final class WorkspaceViewModel {
         WorkspaceDocument doc = builder.build(name.get(), account, markets, positions, docExtra);
         current = doc;
         document.set(doc);
+        List<String> ids = positions.stream().map(PositionRow::getId).toList();
         Map<String, InputProblem> found = new LinkedHashMap<>();
-        builder.problems().forEach(p -> found.putIfAbsent(p.path(), p));
+        builder.problems().forEach(p -> found.putIfAbsent(p.path(), new InputProblem(p.path(),
+                FieldPaths.inUserWords(p.message(), ids), p.error())));
         Portfolio entered = null;
         String failure = null;
         try {
@@ -684,17 +720,35 @@ public final class WorkspaceViewModel {
                 String path = fp.path() == null ? "" : fp.path();
                 InputProblem prior = found.get(path);
                 if (prior == null || !prior.error() && error) {
-                    found.put(path, new InputProblem(path, fp.message(), error));
+                    found.put(path, new InputProblem(path, FieldPaths.inUserWords(fp.message(), ids), error));
                 }
             }
             entered = mapped.portfolio();
         } catch (RuntimeException e) {
             failure = safeMessage(e);
         }
+        refuseMarginBelowInitial(found);
         boolean errors = found.values().stream().anyMatch(InputProblem::error);
+        PartialInputs partial = null;
+        if (errors && failure == null) {
+            // what does not depend on the bad inputs is still computed and shown
+            Map<String, String> errorTexts = new LinkedHashMap<>();
+            found.values().stream().filter(InputProblem::error).forEach(p -> errorTexts.put(p.path(), p.message()));
+            partial = PartialInputs.of(doc, errorTexts);
+            entered = null;
+            if (!partial.nothing()) {
+                try {
+                    var reduced = WorkspaceMapper.toPortfolio(partial.document());
+                    entered = reduced.hasErrors() ? null : reduced.portfolio();
+                } catch (RuntimeException e) {
+                    entered = null;
+                }
+            }
+            playback = null;
+        }
         PortfolioRisk risk = null;
         Portfolio computed = null;
-        if (!errors && entered != null && failure == null) {
+        if (entered != null && failure == null) {
             if (playback != null && !entered.equals(playbackBase)) {
                 playback = null; // the inputs changed: the simulated state no longer belongs to them
             }
@@ -712,23 +766,55 @@ public final class WorkspaceViewModel {
         String problem = "";
         if (errors) {
             InputProblem first = found.values().stream().filter(InputProblem::error).findFirst().orElseThrow();
-            problem = first.where() + ": " + first.message();
+            problem = first.where(ids) + ": " + first.message();
         } else if (failure != null) {
             problem = failure;
         } else if (risk == null) {
             problem = "No results";
         }
         boolean ok = risk != null;
+        Map<Integer, String> hiddenRows = ok && partial != null ? partial.hiddenRows() : Map.of();
         context.enteredPortfolioProperty().set(ok ? entered : null);
         context.portfolioProperty().set(ok ? computed : null);
-        context.riskProperty().set(risk);
+        context.unavailableProperty().set(ok && partial != null ? partial.hidden() : Map.of());
         context.problemProperty().set(problem);
+        context.riskProperty().set(risk);
         warnings.set(risk == null ? List.of() : risk.warnings());
-        for (PositionRow row : positions) {
-            PositionRisk pr = risk == null ? null : risk.position(row.getId()).orElse(null);
+        for (int i = 0; i < positions.size(); i++) {
+            PositionRow row = positions.get(i);
+            String hidden = hiddenRows.get(i);
+            PositionRisk pr = risk == null || hidden != null ? null : risk.position(row.getId()).orElse(null);
+            row.setNotComputedReason(hidden != null ? "Depends on " + hidden : problem);
             row.setRisk(pr);
         }
         lastRecomputeNanos.set(System.nanoTime() - t0);
+    }
+
+    /**
+     * An isolated margin below the initial margin (100 at 5x on a 21,375 notional) cannot open the position: refused
+     * at its field, so IM and ROE never use one margin while the liquidation price uses another.
+     */
+    private void refuseMarginBelowInitial(Map<String, InputProblem> found) {
+        for (int i = 0; i < positions.size(); i++) {
+            PositionRow r = positions.get(i);
+            String path = FieldPaths.position(i, "isolatedMargin");
+            if (r.marginModeProperty().get() != MarginMode.ISOLATED || found.containsKey(path)) {
+                continue;
+            }
+            Double margin = formats.parse(r.isolatedMarginProperty().get());
+            Double size = formats.parse(r.sizeProperty().get());
+            Double entry = formats.parse(r.entryPriceProperty().get());
+            Double lev = formats.parse(r.leverageProperty().get());
+            if (margin == null || size == null || entry == null || lev == null || !(lev > 0) || !(size > 0)) {
+                continue;
+            }
+            double im = size * entry / lev; // initial margin = entry notional / leverage
+            if (margin < im * (1 - 1e-12)) {
+                found.put(path, new InputProblem(path, formats.money(margin) + " is below the initial margin "
+                        + formats.money(im) + " (entry notional / leverage): post at least that, or raise the "
+                        + "leverage", true));
+            }
+        }
     }
 
     // ------------------------------------------------------------------ playback hook

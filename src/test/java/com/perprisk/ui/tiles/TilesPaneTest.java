@@ -43,10 +43,12 @@ class TilesPaneTest {
         robot.interact(() -> {
             context.portfolioProperty().set(Fixtures.portfolio());
             context.riskProperty().set(Fixtures.handRisk());
+            context.adlStandingsProperty().set(java.util.Map.of("p1", new com.perprisk.engine.adl.AdlQueue.Standing(
+                    "BTCUSDT", com.perprisk.engine.Side.LONG, 0.8, true, 3, 401, 4)));
             context.problemProperty().set("");
         });
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("1.1%", pane.valueText("tile-margin-ratio"));
+        assertEquals("7.7%", pane.valueText("tile-margin-ratio"), "the riskiest pool: isolated p2");
         assertEquals("8.00%", pane.valueText("tile-distance"));
         assertEquals("−540.00", pane.valueText("tile-funding"));
         assertEquals("4 / 5", pane.valueText("tile-adl"));

@@ -22,7 +22,9 @@ class TilesViewModelTest {
     void valuesComeFromTheResults() {
         PortfolioRisk risk = Fixtures.handRisk();
         TileValues v = TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, null, "");
-        assertEquals(risk.account().marginRatio(), v.marginRatio(), 1e-15);
+        // the riskiest pool: isolated p2 (0.0774) over the cross pool (120 / 11,000)
+        assertEquals(0.0774, v.marginRatio(), 1e-15);
+        assertEquals("isolated p2", v.marginRatioPool());
         assertEquals(TileValues.Level.OK, v.marginRatioLevel());
         // p2 is nearest: 8% from its LP
         assertEquals(0.08, v.nearestDistance(), 1e-15);
@@ -30,9 +32,25 @@ class TilesViewModelTest {
         assertEquals(TileValues.Level.WARNING, v.nearestLevel());
         assertEquals(-270 + 270 - 540, v.fundingOverHorizon(), 1e-9);
         assertTrue(v.fundingDetail().startsWith("paid over 720 h"), v.fundingDetail());
-        // highest ADL quintile when nothing is selected, the selected position's otherwise
-        assertEquals(4, v.adlQuintile());
-        assertEquals(1, TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, "p3", "").adlQuintile());
+        // without standings (no population ranked yet) the ADL tile has nothing to show
+        assertEquals(0, v.adlQuintile());
+        assertNull(v.adlInLine());
+        // the most lights when nothing is selected, the selected position's standing otherwise
+        var standings = java.util.Map.of(
+                "p1", new com.perprisk.engine.adl.AdlQueue.Standing("BTCUSDT", com.perprisk.engine.Side.LONG, 0.8,
+                        true, 3, 401, 4),
+                "p3", new com.perprisk.engine.adl.AdlQueue.Standing("BTCUSDT", com.perprisk.engine.Side.LONG, -6.0,
+                        false, 401, 401, 0));
+        TileValues most = TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, null, "", standings);
+        assertEquals(4, most.adlQuintile());
+        assertEquals("most at risk: p1: BTCUSDT long queue: 3rd of 401, score 0.8000, 4 of 5 lights",
+                most.adlStanding());
+        assertEquals("p1 · long 3rd", most.adlDetail());
+        TileValues p3 = TilesViewModel.compute(FMT, Fixtures.portfolio(), risk, "p3", "", standings);
+        assertEquals(0, p3.adlQuintile());
+        assertEquals(Boolean.FALSE, p3.adlInLine());
+        assertEquals("p3 · long", p3.adlDetail());
+        assertTrue(p3.adlStanding().contains("at the back"), p3.adlStanding());
         assertEquals(8_100, v.availableBalance(), 0);
     }
 

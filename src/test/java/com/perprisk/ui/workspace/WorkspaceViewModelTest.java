@@ -81,7 +81,7 @@ class WorkspaceViewModelTest {
         assertNull(ctx.getRisk());
         assertNull(ctx.getPortfolio());
         assertNull(risk(0));
-        assertTrue(ctx.problemProperty().get().startsWith("Position 1 · size"), ctx.problemProperty().get());
+        assertTrue(ctx.problemProperty().get().startsWith("Position p1 · size"), ctx.problemProperty().get());
 
         p(0).sizeProperty().set("1");
         assertTrue(vm.problems().isEmpty());
@@ -131,7 +131,8 @@ class WorkspaceViewModelTest {
         assertTrue(vm.problems().isEmpty(), vm.problems().toString());
         second.symbolProperty().set("BTCUSDT");
         assertTrue(vm.problemAt("positions[1].symbol").orElseThrow().error(), vm.problems().toString());
-        assertNull(ctx.getRisk());
+        assertNull(second.getRisk(), "the duplicate has no results");
+        assertNotNull(risk(0), "the isolated p1 does not depend on it");
 
         vm.account().positionModeProperty().set(PositionMode.HEDGE);
         second.sideProperty().set(Side.SHORT);

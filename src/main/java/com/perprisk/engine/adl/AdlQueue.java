@@ -1,0 +1,87 @@
+package com.perprisk.engine.adl;
+
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Portfolio;
+import com.perprisk.engine.Position;
+import com.perprisk.engine.Side;
+import com.perprisk.engine.liquidation.Leg;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where each of the user's positions stands in its venue's ADL queue: one queue per contract (market) and side,
+ * holding every trader's position there, the user's and a stated population of other traders'. Only profitable
+ * positions are in line; a losing or break-even position is at the back of the queue and lights nothing.
+ */
+public final class AdlQueue {
+    private AdlQueue() {
+    }
+
+    /**
+     * A position's standing.
+     *
+     * @param symbol    the contract whose queue it is in
+     * @param side      the side of the queue (longs are deleveraged against a bankrupt short, and the reverse)
+     * @param score     its ADL score ({@link AdlScore#positionScore}), or null when undefined
+     * @param inLine    true when it is profitable (uPnL > 0): only then can ADL close it
+     * @param place     1 = first in line, counting the population; the queue's size when not in line
+     * @param queueSize positions in this contract's queue on this side, the user's and the population's
+     * @param lights    0–5: 5 − floor(5 × notional ahead / the side's notional) when in line, else 0
+     */
+    public record Standing(String symbol, Side side, Double score, boolean inLine, int place, int queueSize,
+                           int lights) {
+    }
+
+    /**
+     * Ranks the user's positions against a population of other traders' positions, per contract and side, at the
+     * portfolio's marks.
+     *
+     * @param portfolio  the user's positions and the markets' marks and tier tables
+     * @param population other traders' positions (symbols of the portfolio's markets; others are ignored)
+     * @return standing by the user's position id, in the portfolio's order
+     */
+    public static Map<String, Standing> rank(Portfolio portfolio, List<Position> population) {
+        Map<String, Standing> out = new LinkedHashMap<>();
+        for (Market m : portfolio.markets()) {
+            for (Side side : Side.values()) {
+                List<Position> mine = portfolio.positions().stream()
+                        .filter(p -> p.symbol().equals(m.symbol()) && p.side() == side).toList();
+                if (mine.isEmpty()) {
+                    continue;
+                }
+                List<AdlRanking.Entry> entries = new ArrayList<>();
+                Map<String, Double> scores = new LinkedHashMap<>();
+                for (Position p : mine) {
+                    scores.put(p.id(), entry(entries, "you:" + p.id(), p, m));
+                }
+                for (Position p : population) {
+                    if (p.symbol().equals(m.symbol()) && p.side() == side) {
+                        entry(entries, "cp:" + p.id(), p, m);
+                    }
+                }
+                Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
+                for (Position p : mine) {
+                    AdlRanking.Rank r = ranks.get("you:" + p.id());
+                    boolean inLine = p.unrealizedPnl(m.markPrice()) > 0;
+                    out.put(p.id(), new Standing(m.symbol(), side, scores.get(p.id()), inLine,
+                            inLine ? r.position() : entries.size(), entries.size(), inLine ? r.quintile() : 0));
+                }
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Adds a position's queue entry (a losing one scores nothing: it waits behind every profitable one). */
+    private static Double entry(List<AdlRanking.Entry> entries, String id, Position p, Market m) {
+        Leg leg = new Leg(p, m);
+        double mark = m.markPrice();
+        double upnl = leg.unrealizedPnl(mark);
+        Double score = AdlScore.positionScore(upnl, p.entryNotional(), leg.maintenanceMargin(mark), p.notionalAt(mark));
+        entries.add(new AdlRanking.Entry(id, p.side(), upnl > 0 ? score : null, p.notionalAt(mark)));
+        return score;
+    }
+}

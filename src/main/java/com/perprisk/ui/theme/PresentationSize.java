@@ -1,0 +1,73 @@
+package com.perprisk.ui.theme;
+
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+
+import java.util.List;
+
+/**
+ * View › Presentation size, for a projector: every text grows by the same factor (the style class
+ * {@value #STYLE_CLASS} on the window's content, whose sizes are in perprisk.css), and so does every table column, so a
+ * cell never cuts "BTCUS…". Turning it off puts each column back at exactly the width it had before.
+ */
+public final class PresentationSize {
+    public static final String STYLE_CLASS = "presentation";
+    /** The factor between the presentation and the normal type size (16 px over 13 px). */
+    public static final double SCALE = 16.0 / 13.0;
+    private static final String BEFORE = "perprisk.widthBeforePresentation";
+
+    private PresentationSize() {
+    }
+
+    public static boolean isOn(Parent root) {
+        return root.getStyleClass().contains(STYLE_CLASS);
+    }
+
+    /**
+     * Turns presentation size on or off for the window content {@code root} and the tables in it.
+     *
+     * @param tables tables to scale besides those a lookup finds (a split pane's items are only found once shown)
+     */
+    public static void set(Parent root, boolean on, TableView<?>... tables) {
+        if (on == isOn(root)) {
+            return;
+        }
+        if (on) {
+            root.getStyleClass().add(STYLE_CLASS);
+        } else {
+            root.getStyleClass().remove(STYLE_CLASS);
+        }
+        java.util.Set<TableView<?>> all = new java.util.LinkedHashSet<>(List.of(tables));
+        for (Node n : root.lookupAll(".table-view")) {
+            if (n instanceof TableView<?> t) {
+                all.add(t);
+            }
+        }
+        for (TableView<?> t : all) {
+            scale(t.getColumns(), on);
+        }
+    }
+
+    private static void scale(List<? extends TableColumn<?, ?>> columns, boolean on) {
+        for (TableColumn<?, ?> c : columns) {
+            if (!c.getColumns().isEmpty()) {
+                scale(c.getColumns(), on);
+                continue;
+            }
+            if (on) {
+                c.getProperties().put(BEFORE, new double[] {c.getPrefWidth(), c.getMinWidth(), c.getMaxWidth()});
+                c.setMaxWidth(c.getMaxWidth() * SCALE);
+                c.setMinWidth(c.getMinWidth() * SCALE);
+                c.setPrefWidth(c.getPrefWidth() * SCALE);
+            } else if (c.getProperties().remove(BEFORE) instanceof double[] w) {
+                // widened to fit a value while presenting: that belongs to the presentation size too
+                c.getProperties().remove("perprisk.designedWidth");
+                c.setMinWidth(w[1]);
+                c.setPrefWidth(w[0]);
+                c.setMaxWidth(w[2]);
+            }
+        }
+    }
+}
