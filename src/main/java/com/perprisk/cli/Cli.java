@@ -23,7 +23,7 @@ public final class Cli {
     public static final int UNREADABLE = 3;
     public static final int INTERNAL = 4;
 
-    private static final Set<String> COMMANDS = Set.of("calc", "simulate", "compare", "probability", "--help", "-h",
+    private static final Set<String> COMMANDS = Set.of("calc", "simulate", "compare", "probability", "market", "--help", "-h",
             "help", "--version", "-V", "version");
 
     private Cli() {
@@ -74,6 +74,9 @@ public final class Cli {
                 case "compare" -> {
                     return CompareCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
                 }
+                case "market" -> {
+                    return MarketCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
+                }
                 case "probability" -> {
                     return ProbabilityCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
                 }
@@ -115,12 +118,15 @@ public final class Cli {
                   perprisk compare WORKSPACE.json  the same positions under every venue convention
                   perprisk probability WORKSPACE.json --volatility V --horizon-hours H [--paths N --seed S]
                                                    probability of touching each liquidation price
+                  perprisk market LAB.json [--explain]
+                                                   index, book, funding, mark, vAMM, pool and cascade
+                                                   of a market-lab document (docs/market-lab.md)
                   perprisk --screenshot FILE.png [WORKSPACE.json] [--dark] [--size WxH]
                                                    render the main window to a PNG, no display needed
                   perprisk --version               print the version
                   perprisk --help                  print this help
 
-                calc exit status (and simulate, compare, probability): 0 ok, 1 invalid workspace, 2 usage error,
+                calc exit status (and simulate, compare, probability, market): 0 ok, 1 invalid workspace, 2 usage error,
                 3 file not found or unreadable
                 """.formatted(Version.current());
     }
