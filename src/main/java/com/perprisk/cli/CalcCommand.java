@@ -170,6 +170,9 @@ final class CalcCommand {
                 g.writeNumberField("adlQuintile", p.adlQuintile());
                 number(g, "fundingPerSettlement", p.fundingPerSettlement());
                 number(g, "fundingOverHorizon", p.fundingOverHorizon());
+                if (p.fillablePrice() != null) {
+                    number(g, "fillablePrice", p.fillablePrice()); // DYDX positions only
+                }
                 if (explain) {
                     explanations(g, p.explanations(), POSITION_KEYS);
                 }

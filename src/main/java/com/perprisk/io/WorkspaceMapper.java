@@ -261,7 +261,9 @@ public final class WorkspaceMapper {
             if (upper > 0 && upper < lower) {
                 error(at + ".oiUpperCap", "must not be below oiLowerCap " + num(lower) + ", got " + num(upper));
             }
-            return errorCount() > before ? null : new DydxMargin(imf, mf, oi, lower, upper);
+            var liquidation = DydxLiquidationBlock.read(at, d.extra(), this::error, this::warning);
+            return errorCount() > before || liquidation == null ? null
+                    : new DydxMargin(imf, mf, oi, lower, upper, liquidation);
         }
 
         private FundingTerms funding(String at, FundingDoc f) {
@@ -557,7 +559,7 @@ public final class WorkspaceMapper {
         if (m.convention() == Convention.DYDX && m.dydx() != null) {
             DydxMargin d = m.dydx();
             dydx = new DydxDoc(d.initialMarginFraction(), d.maintenanceFraction(), d.openInterestNotional(),
-                    d.oiLowerCap(), d.oiUpperCap(), null);
+                    d.oiLowerCap(), d.oiUpperCap(), DydxLiquidationBlock.extra(d.liquidation()));
         } else {
             tiers = tierDocs(m.convention(), m.tiers());
         }

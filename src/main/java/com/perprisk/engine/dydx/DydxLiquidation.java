@@ -141,12 +141,27 @@ public final class DydxLiquidation {
     public static double fillablePrice(Account a, String positionId, Config c) {
         present("config", c);
         Position p = a.position(positionId);
-        if (p.size() == 0) {
-            throw new EngineException(positionId + ": a position of size 0 has no fillable price");
+        return fillablePrice(a.netCollateral(), a.maintenanceRequirement(), p.size(), p.oraclePrice(),
+                p.maintenance(), c);
+    }
+
+    /**
+     * The fillable price from the account's totals: TNC and TMMR of the account, the position's signed size, oracle
+     * price and maintenance margin PMMR.
+     */
+    public static double fillablePrice(double tnc, double tmmr, double size, double oraclePrice, double pmmr,
+                                       Config c) {
+        present("config", c);
+        if (size == 0) {
+            throw new EngineException("a position of size 0 has no fillable price");
         }
-        double abr = adjustedBankruptcyRating(a, c);
+        if (tmmr <= 0) {
+            throw new EngineException("the account has no maintenance requirement, so no fillable price");
+        }
+        // ABR = clamp(BA × (1 − TNC / TMMR), 0, 1)
+        double abr = Math.max(0, Math.min(1, c.bankruptcyAdjustment() * (1 - tnc / tmmr)));
         // fillable = (PNNV − ABR × SMMR × PMMR) / PS
-        double price = (p.netNotional() - abr * c.spreadToMaintenanceMarginRatio() * p.maintenance()) / p.size();
+        double price = (size * oraclePrice - abr * c.spreadToMaintenanceMarginRatio() * pmmr) / size;
         if (price < 0) {
             throw new EngineException("the fillable price would be negative");
         }
@@ -207,25 +222,34 @@ public final class DydxLiquidation {
     /** The working behind {@link #fillablePrice}. */
     public static Explanation explainFillablePrice(Account a, String positionId, Config c) {
         Position p = a.position(positionId);
-        double abr = adjustedBankruptcyRating(a, c);
-        double price = fillablePrice(a, positionId, c);
+        return explainFillablePrice(a.netCollateral(), a.maintenanceRequirement(), p.size(), p.oraclePrice(),
+                p.maintenance(), c);
+    }
+
+    /** The working behind {@link #fillablePrice(double, double, double, double, double, Config)}. */
+    public static Explanation explainFillablePrice(double tnc, double tmmr, double size, double oraclePrice,
+                                                   double pmmr, Config c) {
+        double abr = Math.max(0, Math.min(1, c.bankruptcyAdjustment() * (1 - tnc / tmmr)));
+        double price = fillablePrice(tnc, tmmr, size, oraclePrice, pmmr, c);
+        boolean liquidatable = tmmr > 0 && tnc < tmmr;
+        Position p = new Position("position", size, oraclePrice, 0);
         return new Explanation("Fillable price", "FP = (PNNV − ABR × SMMR × PMMR) / PS,  ABR = clamp(BA × (1 − TNC /"
                 + " TMMR), 0, 1)", List.of(
                 new Term("PS", "position size", p.size(), "base"),
                 new Term("PNNV", "position net notional at the oracle", p.netNotional(), "quote"),
-                new Term("PMMR", "position maintenance margin", p.maintenance(), "quote"),
-                new Term("TNC", "total net collateral", a.netCollateral(), "quote"),
-                new Term("TMMR", "total maintenance margin", a.maintenanceRequirement(), "quote"),
+                new Term("PMMR", "position maintenance margin", pmmr, "quote"),
+                new Term("TNC", "total net collateral", tnc, "quote"),
+                new Term("TMMR", "total maintenance margin", tmmr, "quote"),
                 new Term("BA", "bankruptcy adjustment", c.bankruptcyAdjustment(), ""),
                 new Term("SMMR", "spread to maintenance margin ratio", c.spreadToMaintenanceMarginRatio(), ""),
                 new Term("ABR", "adjusted bankruptcy rating", abr, "")),
                 "FP = (" + Numbers.term(p.netNotional()) + " − " + Numbers.plain(abr) + " × "
-                        + Numbers.plain(c.spreadToMaintenanceMarginRatio()) + " × " + Numbers.plain(p.maintenance())
+                        + Numbers.plain(c.spreadToMaintenanceMarginRatio()) + " × " + Numbers.plain(pmmr)
                         + ") / " + Numbers.term(p.size()), price, List.of(
                 "The liquidation order is priced this far from the oracle so that it fills against resting orders;"
                         + " the deeper the account is below maintenance, the wider (at most SMMR × MMF).",
-                a.isLiquidatable() ? "The account is liquidatable: TNC " + Numbers.plain(a.netCollateral())
-                        + " < TMMR " + Numbers.plain(a.maintenanceRequirement()) + "."
+                liquidatable ? "The account is liquidatable: TNC " + Numbers.plain(tnc)
+                        + " < TMMR " + Numbers.plain(tmmr) + " (liquidatable only strictly below)."
                         : "The account is not liquidatable now (TNC ≥ TMMR); this is the price a liquidation would"
                         + " use at the current oracle."));
     }

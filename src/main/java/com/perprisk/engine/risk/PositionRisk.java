@@ -31,15 +31,29 @@ import java.util.Map;
  * @param fundingPerSettlement  funding at the next settlement: + received, − paid
  * @param fundingOverHorizon    funding over the workspace horizon at the current mark and rate
  * @param explanations          the working behind each headline number, keyed by the JSON field name
+ * @param fillablePrice         dYdX only: the price a liquidation order of the whole position would be placed at
+ *                              (null for other conventions or when there is no maintenance requirement)
  */
 public record PositionRisk(String id, String symbol, Side side, MarginMode marginMode, double notional,
                            double unrealizedPnl, double roe, double initialMargin, double maintenanceMargin,
                            double maintenanceMarginRate, int bracket, double margin, Double liquidationPrice,
                            Double bankruptcyPrice, Double distanceToLiquidation, Double marginRatio, Double adlScore,
                            int adlQuintile, double fundingPerSettlement, double fundingOverHorizon,
-                           Map<String, Explanation> explanations) {
+                           Map<String, Explanation> explanations, Double fillablePrice) {
 
     public PositionRisk {
         explanations = Map.copyOf(explanations);
+    }
+
+    /** Without a fillable price (every convention but dYdX). */
+    public PositionRisk(String id, String symbol, Side side, MarginMode marginMode, double notional,
+                        double unrealizedPnl, double roe, double initialMargin, double maintenanceMargin,
+                        double maintenanceMarginRate, int bracket, double margin, Double liquidationPrice,
+                        Double bankruptcyPrice, Double distanceToLiquidation, Double marginRatio, Double adlScore,
+                        int adlQuintile, double fundingPerSettlement, double fundingOverHorizon,
+                        Map<String, Explanation> explanations) {
+        this(id, symbol, side, marginMode, notional, unrealizedPnl, roe, initialMargin, maintenanceMargin,
+                maintenanceMarginRate, bracket, margin, liquidationPrice, bankruptcyPrice, distanceToLiquidation,
+                marginRatio, adlScore, adlQuintile, fundingPerSettlement, fundingOverHorizon, explanations, null);
     }
 }

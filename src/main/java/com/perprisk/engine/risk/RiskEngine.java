@@ -191,9 +191,11 @@ public final class RiskEngine {
             ex.put("fundingOverHorizon", FundingPayment.explainOverHorizon(p.side(), p.size(), mark, rate,
                     portfolio.horizonHours(), interval));
         }
+        Double fillable = DydxFills.fillablePrice(pool, p, m, mm, explain ? ex : null);
+        Double bankruptcy = DydxFills.bankruptcyPrice(pool, p, m, mm, bp.price(), explain ? ex : null);
         return new PositionRisk(p.id(), p.symbol(), p.side(), p.marginMode(), notional, upnl, roe, im, mm, tier.mmr(),
-                bracketIndex + 1, margin, lp.price(), bp.price(), distance, ratio, adlScore,
-                rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, ex);
+                bracketIndex + 1, margin, lp.price(), bankruptcy, distance, ratio, adlScore,
+                rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, ex, fillable);
     }
 
     private static Explanation maintenanceExplanation(Leg leg, double mark) {
