@@ -1,0 +1,113 @@
+package com.perprisk.ui.lab;
+
+import com.perprisk.engine.cascade.Cascade;
+import com.perprisk.ui.format.Formats;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+/**
+ * The cascade page: the same shock with the two mark rules side by side, played as an animation of rounds (the mark
+ * after each round; liquidations and the fund in words beneath each chart).
+ */
+final class CascadePage extends VBox {
+    private final CascadePageModel m;
+    private final LineChart<Number, Number> book;
+    private final LineChart<Number, Number> anchored;
+    private final Timeline timeline = new Timeline();
+
+    CascadePage(CascadePageModel m, Formats formats) {
+        this.m = m;
+        book = chart("lab-cascade-book", "Mark = local book mid");
+        anchored = chart("lab-cascade-anchored", "Mark anchored to the index");
+        timeline.getKeyFrames().add(new KeyFrame(Duration.millis(700), e -> {
+            if (!m.step()) {
+                timeline.stop();
+            }
+        }));
+        timeline.setCycleCount(Timeline.INDEFINITE);
+        m.roundProperty().addListener((obs, o, n) -> draw());
+        m.bookMidProperty().addListener((obs, o, n) -> draw());
+        draw();
+        Button play = new Button("Play rounds");
+        play.setId("lab-cascade-play");
+        play.getStyleClass().add("accent");
+        play.setOnAction(e -> play());
+        Button step = new Button("Step");
+        step.setId("lab-cascade-step");
+        step.setOnAction(e -> m.step());
+        Button restart = new Button("Restart");
+        restart.setId("lab-cascade-restart");
+        restart.setOnAction(e -> {
+            timeline.stop();
+            m.restart();
+        });
+        Label bookText = MarketLabView.status(m.bookTextProperty());
+        bookText.setId("lab-cascade-book-text");
+        Label anchoredText = MarketLabView.status(m.anchoredTextProperty());
+        anchoredText.setId("lab-cascade-anchored-text");
+        VBox left = new VBox(4, book, bookText);
+        VBox right = new VBox(4, anchored, anchoredText);
+        HBox.setHgrow(left, Priority.ALWAYS);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        Label verdict = MarketLabView.status(m.verdictProperty());
+        verdict.setId("lab-cascade-verdict");
+        verdict.getStyleClass().add("teach-verdict");
+        getChildren().add(MarketLabView.pageBox(new HBox(8, play, step, restart), new HBox(8, left, right), verdict,
+                MarketLabView.status(m.problemProperty())));
+    }
+
+    void play() {
+        timeline.stop();
+        m.restart();
+        timeline.play();
+    }
+
+    private static LineChart<Number, Number> chart(String id, String title) {
+        NumberAxis x = new NumberAxis();
+        x.setLabel("round");
+        NumberAxis y = new NumberAxis();
+        y.setLabel("mark");
+        y.setForceZeroInRange(false);
+        LineChart<Number, Number> c = new LineChart<>(x, y);
+        c.setId(id);
+        c.setTitle(title);
+        c.setAnimated(false);
+        c.setLegendVisible(false);
+        c.setPrefHeight(240);
+        c.setMinWidth(220);
+        return c;
+    }
+
+    private void draw() {
+        fill(book, m.bookMidProperty().get());
+        fill(anchored, m.anchoredProperty().get());
+    }
+
+    private void fill(LineChart<Number, Number> c, Cascade.Outcome o) {
+        c.getData().clear();
+        if (o == null) {
+            return;
+        }
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.getData().add(new XYChart.Data<>(-1, o.initialMark()));
+        int upTo = Math.min(m.roundProperty().get(), o.rounds().size());
+        for (int r = 0; r <= upTo; r++) {
+            s.getData().add(new XYChart.Data<>(r, CascadePageModel.markAfter(o, r)));
+        }
+        c.getData().add(s);
+        NumberAxis x = (NumberAxis) c.getXAxis();
+        x.setAutoRanging(false);
+        x.setLowerBound(-1);
+        x.setUpperBound(Math.max(1, m.roundsProperty().get()));
+        x.setTickUnit(1);
+    }
+}
