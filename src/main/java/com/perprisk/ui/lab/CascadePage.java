@@ -58,10 +58,14 @@ final class CascadePage extends VBox {
         VBox right = new VBox(4, anchored, anchoredText);
         HBox.setHgrow(left, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
+        VBox.setVgrow(book, Priority.ALWAYS);
+        VBox.setVgrow(anchored, Priority.ALWAYS);
         Label verdict = MarketLabView.status(m.verdictProperty());
         verdict.setId("lab-cascade-verdict");
         verdict.getStyleClass().add("teach-verdict");
-        getChildren().add(MarketLabView.pageBox(new HBox(8, play, step, restart), new HBox(8, left, right), verdict,
+        HBox charts = new HBox(8, left, right);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        getChildren().add(MarketLabView.pageBox(new HBox(8, play, step, restart), charts, verdict,
                 MarketLabView.status(m.problemProperty())));
     }
 
@@ -73,7 +77,7 @@ final class CascadePage extends VBox {
 
     private static LineChart<Number, Number> chart(String id, String title) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("round");
+        x.setLabel("round (−1 before the shock, 0 after it)");
         NumberAxis y = new NumberAxis();
         y.setLabel("mark");
         y.setForceZeroInRange(false);
@@ -82,7 +86,8 @@ final class CascadePage extends VBox {
         c.setTitle(title);
         c.setAnimated(false);
         c.setLegendVisible(false);
-        c.setPrefHeight(240);
+        c.setPrefHeight(210);
+        c.setMaxHeight(Double.MAX_VALUE);
         c.setMinWidth(220);
         return c;
     }

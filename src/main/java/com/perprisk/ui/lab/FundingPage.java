@@ -19,10 +19,12 @@ final class FundingPage extends VBox {
 
     FundingPage(FundingPageModel m) {
         samples = chart("sample", "premium %", "lab-funding-samples");
-        index = chart("hours", "funding index (quote per base)", "lab-funding-index");
+        index = chart("hours", "index Δ", "lab-funding-index");
         m.chartProperty().addListener((obs, o, n) -> draw(n));
         draw(m.chartProperty().get());
         HBox charts = new HBox(8, samples, index);
+        charts.setMinHeight(200);
+        VBox.setVgrow(charts, Priority.ALWAYS);
         HBox.setHgrow(samples, Priority.ALWAYS);
         HBox.setHgrow(index, Priority.ALWAYS);
         getChildren().add(MarketLabView.pageBox(
@@ -45,7 +47,8 @@ final class FundingPage extends VBox {
         LineChart<Number, Number> c = new LineChart<>(x, y);
         c.setId(id);
         c.setAnimated(false);
-        c.setPrefHeight(240);
+        c.setPrefHeight(210);
+        c.setMaxHeight(Double.MAX_VALUE);
         c.setMinWidth(200);
         return c;
     }

@@ -22,6 +22,8 @@ public final class LabTeaching {
     private final Consumer<String> error;
     private final UnaryOperator<Parent> styled;
     private MarketLabView view;
+    private javafx.scene.layout.StackPane holder;
+    private javafx.stage.Stage window;
     private NarrativeView narrative;
     private LabLessons.LabLesson lesson;
 
@@ -40,11 +42,65 @@ public final class LabTeaching {
         this.styled = styled;
     }
 
-    public MarketLabView view() {
-        if (view == null) {
+    /** The tab's content: the lab, or a note while the lab is in its own window. */
+    public javafx.scene.layout.StackPane view() {
+        if (holder == null) {
             view = (MarketLabView) styled.apply(new MarketLabView(vm));
+            view.setOnDetach(this::detach);
+            holder = new javafx.scene.layout.StackPane(view);
+            holder.setId("market-lab-holder");
         }
+        return holder;
+    }
+
+    /** The lab itself. */
+    public MarketLabView labView() {
+        view();
         return view;
+    }
+
+    /** Moves the lab into a window of its own (room for a projector); closing it brings the lab back to the tab. */
+    public void detach() {
+        view();
+        if (window != null) {
+            window.toFront();
+            return;
+        }
+        javafx.scene.control.Button back = new javafx.scene.control.Button("Bring the market lab back here");
+        back.setId("lab-attach");
+        javafx.scene.control.Label note = new javafx.scene.control.Label("The market lab is open in its own window.");
+        javafx.scene.layout.VBox placeholder = new javafx.scene.layout.VBox(8, note, back);
+        placeholder.setAlignment(javafx.geometry.Pos.CENTER);
+        holder.getChildren().setAll(placeholder);
+        window = new javafx.stage.Stage();
+        window.setTitle("PerpRisk · Market lab");
+        if (holder.getScene() != null && holder.getScene().getWindow() != null) {
+            window.initOwner(holder.getScene().getWindow());
+            window.getIcons().setAll(holder.getScene().getWindow() instanceof javafx.stage.Stage s
+                    ? s.getIcons() : java.util.List.of());
+        }
+        javafx.scene.Scene scene = new javafx.scene.Scene(view, 1200, 760);
+        if (holder.getScene() != null) {
+            scene.getStylesheets().setAll(holder.getScene().getStylesheets());
+            if (holder.getScene().getRoot() != null) {
+                view.getStyleClass().addAll(holder.getScene().getRoot().getStyleClass().stream()
+                        .filter(c -> !view.getStyleClass().contains(c) && !c.equals("root")).toList());
+            }
+        }
+        window.setScene(scene);
+        window.setOnHidden(e -> attach());
+        back.setOnAction(e -> window.hide());
+        window.show();
+    }
+
+    private void attach() {
+        window = null;
+        holder.getChildren().setAll(view);
+    }
+
+    /** Whether the lab is in its own window. */
+    public boolean detached() {
+        return window != null;
     }
 
     public LabViewModel viewModel() {
@@ -86,7 +142,7 @@ public final class LabTeaching {
         }
         lesson = l;
         selectTab.run();
-        view().showPage(l.page());
+        labView().showPage(l.page());
         if (narrative == null) {
             narrative = (NarrativeView) styled.apply(new NarrativeView(this::replay, () -> sidePanel.accept(null)));
         }
@@ -101,9 +157,9 @@ public final class LabTeaching {
         }
         selectTab.run();
         if ("cascade".equals(lesson.page())) {
-            view().playCascade();
+            labView().playCascade();
         } else {
-            view().showPage(lesson.page());
+            labView().showPage(lesson.page());
         }
     }
 

@@ -30,6 +30,7 @@ public final class MarketLabView extends BorderPane {
     private final LabViewModel vm;
     private final TabPane pages = new TabPane();
     private final CascadePage cascade;
+    private Runnable onDetach;
 
     public MarketLabView(LabViewModel vm) {
         this.vm = vm;
@@ -48,7 +49,16 @@ public final class MarketLabView extends BorderPane {
         title.getStyleClass().add("teach-title");
         title.textProperty().bind(vm.titleProperty());
         Label problem = status(vm.problemProperty());
-        HBox top = new HBox(10, Forms.labelled("document", docs), title, problem);
+        javafx.scene.control.Button detach = new javafx.scene.control.Button("Open in a window");
+        detach.setId("lab-detach");
+        detach.setOnAction(e -> {
+            if (onDetach != null) {
+                onDetach.run();
+            }
+        });
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox top = new HBox(10, Forms.labelled("document", docs), title, problem, gap, detach);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
@@ -72,6 +82,7 @@ public final class MarketLabView extends BorderPane {
     private static Tab page(String id, String title, Node content) {
         ScrollPane sp = new ScrollPane(content);
         sp.setFitToWidth(true);
+        sp.setFitToHeight(true);
         Tab t = new Tab(title, sp);
         t.setId("lab-page-" + id);
         return t;
@@ -87,6 +98,11 @@ public final class MarketLabView extends BorderPane {
     public void playCascade() {
         showPage("cascade");
         cascade.play();
+    }
+
+    /** What the "Open in a window" button does. */
+    public void setOnDetach(Runnable r) {
+        this.onDetach = r;
     }
 
     public LabViewModel viewModel() {
@@ -129,15 +145,30 @@ public final class MarketLabView extends BorderPane {
         a.getStyleClass().add("lab-working");
         a.setEditable(false);
         a.setWrapText(true);
-        a.setPrefRowCount(9);
+        a.setPrefRowCount(12);
         a.textProperty().bind(text);
-        VBox.setVgrow(a, Priority.ALWAYS);
         return a;
     }
 
-    static VBox pageBox(Node... nodes) {
-        VBox v = new VBox(8, nodes);
-        v.setPadding(new Insets(8));
-        return v;
+    /** A page: its figures and chart on the left, the working of its numbers (the last node) on the right. */
+    static Node pageBox(Node... nodes) {
+        VBox v = new VBox(6);
+        v.setMinHeight(300);
+        for (int i = 0; i < nodes.length; i++) {
+            if (!(nodes[i] instanceof TextArea) || i < nodes.length - 1) {
+                v.getChildren().add(nodes[i]);
+            }
+        }
+        HBox.setHgrow(v, Priority.ALWAYS);
+        HBox h = new HBox(10, v);
+        h.setPadding(new Insets(6, 8, 6, 8));
+        VBox.setVgrow(h, Priority.ALWAYS);
+        if (nodes.length > 0 && nodes[nodes.length - 1] instanceof TextArea a) {
+            a.setPrefColumnCount(34);
+            a.setMinWidth(260);
+            a.setMaxHeight(Double.MAX_VALUE);
+            h.getChildren().add(a);
+        }
+        return h;
     }
 }

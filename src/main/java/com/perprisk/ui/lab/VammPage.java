@@ -24,7 +24,9 @@ final class VammPage extends VBox {
         chart = new LineChart<>(x, y);
         chart.setId("lab-vamm-chart");
         chart.setAnimated(false);
-        chart.setPrefHeight(260);
+        chart.setPrefHeight(220);
+        chart.setMinHeight(200);
+        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         m.curveProperty().addListener((obs, o, n) -> draw(n));
         draw(m.curveProperty().get());
         ChoiceBox<Vamm.Kind> kind = new ChoiceBox<>();
@@ -67,14 +69,22 @@ final class VammPage extends VBox {
             curve.getData().add(new XYChart.Data<>(p[0], p[1]));
         }
         XYChart.Series<Number, Number> trade = new XYChart.Series<>();
-        trade.setName("the trade");
-        trade.getData().add(new XYChart.Data<>(c.baseBefore(), c.quoteBefore()));
-        trade.getData().add(new XYChart.Data<>(c.baseAfter(), c.quoteAfter()));
+        trade.setName("the trade: along the curve");
+        double k = c.baseBefore() * c.quoteBefore();
+        for (int i = 0; i <= 24; i++) {
+            double x = c.baseBefore() + (c.baseAfter() - c.baseBefore()) * i / 24.0;
+            trade.getData().add(new XYChart.Data<>(x, k / x));
+        }
         chart.getData().add(curve);
         chart.getData().add(trade);
         for (XYChart.Data<Number, Number> d : curve.getData()) {
             if (d.getNode() != null) {
                 d.getNode().setVisible(false);
+            }
+        }
+        for (int i = 1; i < trade.getData().size() - 1; i++) {
+            if (trade.getData().get(i).getNode() != null) {
+                trade.getData().get(i).getNode().setVisible(false);
             }
         }
     }

@@ -109,6 +109,11 @@ public final class VammPageModel {
                 case BASE_OUT -> book.fillBase(t.amount(), false).averagePrice();
             };
             double ref = book.mid();
+            if (Math.abs(ref - amm.price()) / amm.price() > 0.5) {
+                return "The order book of this document trades near " + formats.price(ref, ref)
+                        + ", the vAMM near " + formats.price(amm.price(), amm.price())
+                        + ": open \"Order book vs vAMM vs pool\" for the same trade on both.";
+            }
             double slip = Math.abs(avg - ref) / ref;
             return "On the order book: average " + formats.price(avg, ref) + ", " + formats.percent(slip, 2)
                     + " from its mid " + formats.price(ref, ref) + " (vAMM: " + formats.percent(

@@ -199,4 +199,33 @@ class MarketLabWindowTest extends ApplicationTest {
         shot("market-lab-lesson-cascade");
         assertTrue(errors.isEmpty(), errors.toString());
     }
+
+    @Test
+    void theLabMovesIntoItsOwnWindowAndBack() throws Exception {
+        interact(() -> view.teaching().select(TeachingPanels.MARKET_LAB));
+        WaitForAsyncUtils.waitForFxEvents();
+        LabTeaching lab = view.teaching().marketLab();
+        clickOn("#lab-detach");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(lab.detached());
+        assertTrue(lab.labView().getScene().getWindow() != stage.getScene().getWindow(), "a window of its own");
+        assertNotNull(lookup("#lab-attach").tryQuery().orElse(null), "the tab says where the lab went");
+        if (SHOTS != null) {
+            Path dir = Path.of(SHOTS);
+            Files.createDirectories(dir);
+            for (String pg : List.of("index", "book", "funding", "vamm", "pool", "cascade")) {
+                interact(() -> lab.labView().showPage(pg));
+                WaitForAsyncUtils.waitForFxEvents();
+                var img = WaitForAsyncUtils.asyncFx(() -> lab.labView().getScene().snapshot(null))
+                        .get(10, TimeUnit.SECONDS);
+                ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png",
+                        dir.resolve("market-lab-window-" + pg + ".png").toFile());
+            }
+        }
+        // the lab's window covers the main one: press the tab's button directly
+        interact(() -> lookup("#lab-attach").queryAs(javafx.scene.control.Button.class).fire());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(lab.detached());
+        assertTrue(lab.labView().getScene() == stage.getScene(), "back in the tab");
+    }
 }
