@@ -36,6 +36,7 @@ final class CascadePage extends VBox {
         timeline.setCycleCount(Timeline.INDEFINITE);
         m.roundProperty().addListener((obs, o, n) -> draw());
         m.bookMidProperty().addListener((obs, o, n) -> draw());
+        m.anchoredProperty().addListener((obs, o, n) -> draw());
         draw();
         Button play = new Button("Play rounds");
         play.setId("lab-cascade-play");
@@ -60,12 +61,16 @@ final class CascadePage extends VBox {
         HBox.setHgrow(right, Priority.ALWAYS);
         VBox.setVgrow(book, Priority.ALWAYS);
         VBox.setVgrow(anchored, Priority.ALWAYS);
+        Label axes = new Label("Round −1: before the shock; 0: after it; then one round of liquidations each. Both"
+                + " charts share one price scale.");
+        axes.getStyleClass().add("teach-note");
+        axes.setWrapText(true);
         Label verdict = MarketLabView.status(m.verdictProperty());
         verdict.setId("lab-cascade-verdict");
         verdict.getStyleClass().add("teach-verdict");
         HBox charts = new HBox(8, left, right);
         VBox.setVgrow(charts, Priority.ALWAYS);
-        getChildren().add(MarketLabView.pageBox(new HBox(8, play, step, restart), charts, verdict,
+        getChildren().add(MarketLabView.pageBox(new HBox(8, play, step, restart), charts, axes, verdict,
                 MarketLabView.status(m.problemProperty())));
     }
 
@@ -77,7 +82,7 @@ final class CascadePage extends VBox {
 
     private static LineChart<Number, Number> chart(String id, String title) {
         NumberAxis x = new NumberAxis();
-        x.setLabel("round (−1 before the shock, 0 after it)");
+        x.setLabel("round");
         NumberAxis y = new NumberAxis();
         y.setLabel("mark");
         y.setForceZeroInRange(false);
@@ -90,6 +95,12 @@ final class CascadePage extends VBox {
         c.setMaxHeight(Double.MAX_VALUE);
         c.setMinWidth(220);
         return c;
+    }
+
+    private static double niceTick(double raw) {
+        double p = Math.pow(10, Math.floor(Math.log10(raw)));
+        double f = raw / p;
+        return (f <= 1 ? 1 : f <= 2 ? 2 : f <= 5 ? 5 : 10) * p;
     }
 
     private void draw() {
@@ -109,6 +120,21 @@ final class CascadePage extends VBox {
             s.getData().add(new XYChart.Data<>(r, CascadePageModel.markAfter(o, r)));
         }
         c.getData().add(s);
+        // both charts on one price scale, so that the two moves compare at a glance
+        Cascade.Outcome b = m.bookMidProperty().get();
+        Cascade.Outcome a = m.anchoredProperty().get();
+        if (b == null || a == null) {
+            return;
+        }
+        double lo = Math.min(Math.min(b.finalMark(), a.finalMark()), Math.min(b.initialMark(), a.initialMark()));
+        double hi = Math.max(Math.max(b.finalMark(), a.finalMark()), Math.max(b.initialMark(), a.initialMark()));
+        double pad = Math.max((hi - lo) * 0.08, hi * 1e-4);
+        NumberAxis y = (NumberAxis) c.getYAxis();
+        y.setAutoRanging(false);
+        double tick = niceTick((hi - lo + 2 * pad) / 6);
+        y.setLowerBound(Math.floor((lo - pad) / tick) * tick);
+        y.setUpperBound(Math.ceil((hi + pad) / tick) * tick);
+        y.setTickUnit(tick);
         NumberAxis x = (NumberAxis) c.getXAxis();
         x.setAutoRanging(false);
         x.setLowerBound(-1);

@@ -37,6 +37,7 @@ public final class LabViewModel {
 
     private final Formats formats;
     private final ObjectProperty<LabInputs> document = new SimpleObjectProperty<>();
+    private final ObjectProperty<Bundled> bundled = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final IndexPageModel index;
@@ -64,7 +65,11 @@ public final class LabViewModel {
                 problem.set("The lab document " + b.file() + " is not bundled.");
                 return false;
             }
-            return load(MarketLabCodec.read(in).inputs());
+            boolean ok = load(MarketLabCodec.read(in).inputs());
+            if (ok) {
+                bundled.set(b);
+            }
+            return ok;
         } catch (IOException | WorkspaceException e) {
             problem.set("Cannot read " + b.file() + ": " + e.getMessage());
             return false;
@@ -96,6 +101,11 @@ public final class LabViewModel {
 
     public ObjectProperty<LabInputs> documentProperty() {
         return document;
+    }
+
+    /** The bundled document shown, or null for another. */
+    public ObjectProperty<Bundled> bundledProperty() {
+        return bundled;
     }
 
     public ReadOnlyStringProperty titleProperty() {

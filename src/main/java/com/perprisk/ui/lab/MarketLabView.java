@@ -1,6 +1,5 @@
 package com.perprisk.ui.lab;
 
-import com.perprisk.ui.controls.Forms;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -40,17 +39,19 @@ public final class MarketLabView extends BorderPane {
         ChoiceBox<LabViewModel.Bundled> docs = new ChoiceBox<>();
         docs.setId("lab-document");
         docs.getItems().setAll(LabViewModel.BUNDLED);
+        docs.setValue(vm.bundledProperty().get());
+        vm.bundledProperty().addListener((obs, o, n) -> docs.setValue(n));
         docs.setOnAction(e -> {
-            if (docs.getValue() != null) {
+            if (docs.getValue() != null && docs.getValue() != vm.bundledProperty().get()) {
                 vm.loadBundled(docs.getValue());
             }
         });
-        Label title = new Label();
-        title.getStyleClass().add("teach-title");
-        title.textProperty().bind(vm.titleProperty());
+        docs.setTooltip(new javafx.scene.control.Tooltip("The lab document: its sections fill the pages below"));
         Label problem = status(vm.problemProperty());
-        javafx.scene.control.Button detach = new javafx.scene.control.Button("Open in a window");
+        javafx.scene.control.Button detach = new javafx.scene.control.Button("Own window");
         detach.setId("lab-detach");
+        detach.setTooltip(new javafx.scene.control.Tooltip("Open the market lab in a window of its own (for a"
+                + " projector); closing it brings the lab back here"));
         detach.setOnAction(e -> {
             if (onDetach != null) {
                 onDetach.run();
@@ -58,7 +59,7 @@ public final class MarketLabView extends BorderPane {
         });
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox top = new HBox(10, Forms.labelled("document", docs), title, problem, gap, detach);
+        HBox top = new HBox(10, docs, problem, gap, detach);
         top.setAlignment(Pos.CENTER_LEFT);
         top.setPadding(new Insets(6, 8, 6, 8));
         setTop(top);
@@ -74,7 +75,6 @@ public final class MarketLabView extends BorderPane {
                 page("cascade", "Cascade", cascade));
         setCenter(pages);
         if (vm.documentProperty().get() == null) {
-            docs.setValue(LabViewModel.BUNDLED.get(0));
             vm.loadBundled(LabViewModel.BUNDLED.get(0));
         }
     }
@@ -116,6 +116,7 @@ public final class MarketLabView extends BorderPane {
         l.getStyleClass().add("teach-status");
         l.textProperty().bind(text);
         l.setWrapText(true);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         l.managedProperty().bind(l.textProperty().isNotEmpty());
         l.visibleProperty().bind(l.textProperty().isNotEmpty());
         return l;
@@ -129,6 +130,9 @@ public final class MarketLabView extends BorderPane {
         v.setId(id);
         v.getStyleClass().add("lab-figure");
         v.textProperty().bind(value);
+        v.setWrapText(true);
+        v.setMaxWidth(560);
+        v.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         return new VBox(1, n, v);
     }
 

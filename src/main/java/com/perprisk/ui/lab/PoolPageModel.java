@@ -55,7 +55,7 @@ public final class PoolPageModel {
                     + formats.signedPercent(p.fundingPerSecond().get(Side.SHORT) * 3600, 4) + "/h (+ pays)");
             StringBuilder f = new StringBuilder("position fee " + formats.percent(p.pool().positionFeeFactor(), 3));
             for (LabEvaluator.TradeOut t : p.trades()) {
-                f.append(" · ").append(t.trade().side().name().toLowerCase()).append(' ')
+                f.append('\n').append(t.trade().side().name().toLowerCase()).append(' ')
                         .append(formats.signedMoney(t.trade().sizeDeltaUsd())).append(": fee ")
                         .append(formats.money(t.positionFee())).append(", impact ")
                         .append(formats.signedMoney(t.priceImpact()));
@@ -67,10 +67,10 @@ public final class PoolPageModel {
             longGauge.set(lf == null || max == 0 ? 0 : Math.max(0, lf / max));
             shortGauge.set(sf == null || max == 0 ? 0 : Math.max(0, sf / max));
             adl.set("PnL / pool: long " + formats.percent(lf, 1) + ", short " + formats.percent(sf, 1)
-                    + " · ADL above " + formats.percent(max, 1) + ", down to "
+                    + "\nADL above " + formats.percent(max, 1) + ", down to "
                     + formats.percent(p.pool().minPnlFactorAfterAdl(), 1)
-                    + (p.adlRequired().get(Side.LONG) ? " · longs ADL'd: " + formats.percent(p.adlShare().get(Side.LONG), 1)
-                    : "") + (p.adlRequired().get(Side.SHORT) ? " · shorts ADL'd: "
+                    + (p.adlRequired().get(Side.LONG) ? "\nlongs ADL'd: " + formats.percent(p.adlShare().get(Side.LONG), 1)
+                    + " of their size" : "") + (p.adlRequired().get(Side.SHORT) ? "\nshorts ADL'd: "
                     + formats.percent(p.adlShare().get(Side.SHORT), 1) : ""));
             Map<String, Explanation> ex = PoolExplainer.explain(p.pool());
             StringBuilder sb = new StringBuilder();

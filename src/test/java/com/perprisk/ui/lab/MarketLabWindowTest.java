@@ -213,8 +213,14 @@ class MarketLabWindowTest extends ApplicationTest {
         if (SHOTS != null) {
             Path dir = Path.of(SHOTS);
             Files.createDirectories(dir);
-            for (String pg : List.of("index", "book", "funding", "vamm", "pool", "cascade")) {
-                interact(() -> lab.labView().showPage(pg));
+            String[][] shots = {{"index", "1"}, {"book", "3"}, {"funding", "2"}, {"vamm", "3"}, {"pool", "3"},
+                    {"cascade", "4"}};
+            for (String[] sh : shots) {
+                String pg = sh[0];
+                interact(() -> {
+                    lab.viewModel().loadBundled(LabViewModel.BUNDLED.get(Integer.parseInt(sh[1])));
+                    lab.labView().showPage(pg);
+                });
                 WaitForAsyncUtils.waitForFxEvents();
                 var img = WaitForAsyncUtils.asyncFx(() -> lab.labView().getScene().snapshot(null))
                         .get(10, TimeUnit.SECONDS);
