@@ -50,8 +50,11 @@ class CliDydxLiquidationTest {
         assertEquals(0, r[0], (String) r[2]);
         JsonNode p = ((JsonNode) r[1]).get("positions").get(0);
         assertEquals(49_999, p.get("fillablePrice").asDouble(), 1e-6);
-        assertEquals("FP = (PNNV − ABR × SMMR × PMMR) / PS,  ABR = clamp(BA × (1 − TNC / TMMR), 0, 1)",
-                p.get("explanations").get("fillablePrice").get("formula").asText());
+        // its working: the engine's, with the account's totals
+        assertEquals(49_999, DydxLiquidation.explainFillablePrice(499, 500, 0.1, 50_000, 500,
+                DydxLiquidation.Config.DEFAULT).result(), 1e-6);
+        assertEquals("Bankruptcy price (dYdX)",
+                p.get("explanations").get("bankruptcyPrice").get("quantity").asText());
         // bankruptcy adjustment 200%: 49,998
         Object[] ba = calc(workspace(499, ", \"liquidation\": {\"bankruptcyAdjustmentPpm\": 2000000}", BTC_LONG, ""));
         assertEquals(49_998, ((JsonNode) ba[1]).get("positions").get(0).get("fillablePrice").asDouble(), 1e-6);

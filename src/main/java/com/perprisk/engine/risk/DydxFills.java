@@ -4,6 +4,7 @@ import com.perprisk.engine.Convention;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.dydx.DydxLiquidation;
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.explain.Numbers;
 import com.perprisk.engine.explain.Term;
@@ -18,15 +19,11 @@ import java.util.Map;
  * price, and the bankruptcy price as dYdX defines it for one position of several.
  */
 final class DydxFills {
-    /** Key of the fillable price in a position's explanations (its JSON field name). */
-    static final String KEY = "fillablePrice";
-
     private DydxFills() {
     }
 
     /** The fillable price of a DYDX position at the current mark, or null for other conventions. */
-    static Double fillablePrice(MarginPool pool, Position p, Market m, double positionMaintenance,
-                                Map<String, Explanation> explanations) {
+    static Double fillablePrice(MarginPool pool, Position p, Market m, double positionMaintenance) {
         if (m.convention() != Convention.DYDX || m.dydx() == null || p.size() == 0) {
             return null;
         }
@@ -38,10 +35,6 @@ final class DydxFills {
         }
         double signed = p.side().sign() * p.size();
         DydxLiquidation.Config c = m.dydx().liquidation();
-        if (explanations != null) {
-            explanations.put(KEY, DydxLiquidation.explainFillablePrice(tnc, tmmr, signed, mark, positionMaintenance,
-                    c));
-        }
         return DydxLiquidation.fillablePrice(tnc, tmmr, signed, mark, positionMaintenance, c);
     }
 
@@ -52,7 +45,7 @@ final class DydxFills {
      * solver's price as given.
      */
     static Double bankruptcyPrice(MarginPool pool, Position p, Market m, double positionMaintenance, Double solved,
-                                  Map<String, Explanation> explanations) {
+                                  Map<ExplainKey, Explanation> explanations) {
         if (m.convention() != Convention.DYDX || m.dydx() == null || p.size() == 0) {
             return solved;
         }
@@ -69,7 +62,7 @@ final class DydxFills {
             return solved;
         }
         if (explanations != null) {
-            explanations.put("bankruptcyPrice", new Explanation("Bankruptcy price (dYdX)",
+            explanations.put(ExplainKey.BANKRUPTCY_PRICE, new Explanation("Bankruptcy price (dYdX)",
                     "BP = (PNNV − TNC × PMMR / TMMR) / PS", List.of(
                     new Term("PS", "position size", signed, "base"),
                     new Term("PNNV", "position net notional", signed * mark, "quote"),

@@ -1,7 +1,6 @@
 package com.perprisk.ui.lab;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.perprisk.io.LabLessonIndex;
 import com.perprisk.io.WorkspaceException;
 
 import java.io.IOException;
@@ -15,8 +14,6 @@ import java.util.List;
  * {@code resources/lab/}), a narrative (Markdown, as the other lessons) and the lab page it opens on.
  */
 public final class LabLessons {
-    public static final String INDEX_FORMAT = "perprisk-lab-lesson-index";
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private LabLessons() {
     }
@@ -30,22 +27,15 @@ public final class LabLessons {
     }
 
     public static List<LabLesson> list() throws WorkspaceException {
-        JsonNode root;
         try (InputStream in = stream("/lessons/lab-index.json")) {
-            root = JSON.readTree(in);
+            List<LabLesson> out = new ArrayList<>();
+            for (LabLessonIndex.Entry e : LabLessonIndex.read(in)) {
+                out.add(new LabLesson(e.id(), e.title(), e.lab(), e.narrative(), e.page()));
+            }
+            return out;
         } catch (IOException e) {
             throw new WorkspaceException(WorkspaceException.Kind.IO, "lab lesson index: " + e.getMessage(), e);
         }
-        if (!INDEX_FORMAT.equals(root.path("format").asText()) || root.path("version").asInt() != 1) {
-            throw new WorkspaceException(WorkspaceException.Kind.IO, "lab lesson index: not a version 1 "
-                    + INDEX_FORMAT);
-        }
-        List<LabLesson> out = new ArrayList<>();
-        for (JsonNode l : root.path("lessons")) {
-            out.add(new LabLesson(l.path("id").asText(), l.path("title").asText(), l.path("lab").asText(),
-                    l.path("narrative").asText(), l.path("page").asText("index")));
-        }
-        return out;
     }
 
     /** The lesson's narrative (Markdown). */
