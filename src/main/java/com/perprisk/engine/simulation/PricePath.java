@@ -1,7 +1,7 @@
 package com.perprisk.engine.simulation;
 
 import com.perprisk.engine.EngineException;
-import com.perprisk.engine.probability.BarrierProbability;
+import com.perprisk.engine.gbm.CorrelatedGbm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -77,8 +77,8 @@ public final class PricePath {
 
     /**
      * GBM paths starting at the given marks: per step {@code S ← S × exp((μ − σ²/2)Δt + σ√Δt ε)}, Δt in years, the
-     * ε of the markets correlated by {@code spec.correlation()} (one common factor: ε_i = √ρ z₀ + √(1 − ρ) z_i for
-     * ρ ≥ 0, pairwise ρ for a negative ρ only with two markets).
+     * ε of the markets from {@link CorrelatedGbm#common} (one common factor for ρ ≥ 0; for a negative ρ, exactly
+     * the pairwise scheme with two markets and a Cholesky factor with more).
      */
     public static PricePath gbm(Map<String, Double> start, GbmSpec spec) {
         if (start.isEmpty()) {
@@ -86,40 +86,25 @@ public final class PricePath {
         }
         List<String> symbols = new ArrayList<>(start.keySet());
         int n = symbols.size();
-        double rho = spec.correlation();
-        if (rho < 0 && n > 2) {
-            throw new EngineException("a negative common correlation needs exactly two markets");
-        }
+        CorrelatedGbm shocks = CorrelatedGbm.common(n, spec.correlation());
         int points = spec.steps() + 1;
         double[] times = new double[points];
         double[][] marks = new double[n][points];
         for (int i = 0; i < n; i++) {
             marks[i][0] = positive(symbols.get(i) + " start price", start.get(symbols.get(i)));
         }
-        double dt = spec.stepHours() / BarrierProbability.HOURS_PER_YEAR;
-        double sigma = spec.volatility();
-        // per step: (μ − σ²/2)Δt and σ√Δt
-        double a = (spec.drift() - 0.5 * sigma * sigma) * dt;
-        double b = sigma * Math.sqrt(dt);
+        double dt = spec.stepHours() / CorrelatedGbm.HOURS_PER_YEAR;
+        double a = CorrelatedGbm.driftTerm(spec.drift(), spec.volatility(), dt);
+        double b = CorrelatedGbm.diffusionTerm(spec.volatility(), dt);
         SplittableRandom rng = new SplittableRandom(spec.seed());
-        double[] z = new double[n];
+        double[] z = shocks.newFactors();
+        double[] e = new double[n];
         for (int k = 1; k < points; k++) {
             times[k] = k * spec.stepHours();
-            double common = rng.nextGaussian();
+            shocks.shocks(rng, z, e);
             for (int i = 0; i < n; i++) {
-                z[i] = rng.nextGaussian();
-            }
-            for (int i = 0; i < n; i++) {
-                double e;
-                if (rho >= 0) {
-                    // ε_i = √ρ z₀ + √(1 − ρ) z_i
-                    e = Math.sqrt(rho) * common + Math.sqrt(1 - rho) * z[i];
-                } else {
-                    // two markets: ε₁ = z₁, ε₂ = ρ z₁ + √(1 − ρ²) z₂
-                    e = i == 0 ? z[0] : rho * z[0] + Math.sqrt(1 - rho * rho) * z[1];
-                }
                 // S_k = S_{k−1} × exp((μ − σ²/2)Δt + σ√Δt ε)
-                marks[i][k] = marks[i][k - 1] * Math.exp(a + b * e);
+                marks[i][k] = marks[i][k - 1] * Math.exp(a + b * e[i]);
             }
         }
         return new PricePath(symbols, times, marks, nan(n, points), nan(n, points));
