@@ -49,6 +49,12 @@ final class DydxFills {
         if (m.convention() != Convention.DYDX || m.dydx() == null || p.size() == 0) {
             return solved;
         }
+        // a dYdX subaccount nets a market to one position: hedge-mode legs keep the solver's price
+        boolean hedged = pool.legs().stream().anyMatch(l -> l.position() != p
+                && l.position().symbol().equals(p.symbol()) && l.position().side() != p.side());
+        if (hedged) {
+            return solved;
+        }
         double mark = m.markPrice();
         double tnc = pool.marginBalance(mark);
         double tmmr = pool.requirement(mark);
