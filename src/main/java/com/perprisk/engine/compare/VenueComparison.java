@@ -167,8 +167,8 @@ public final class VenueComparison {
                     if (differs(ra.fundingPerSettlement(), rb.fundingPerSettlement())) {
                         Map<String, Double> contrib = new LinkedHashMap<>();
                         contrib.put(FUNDING_CADENCE, rb.fundingPerSettlement() - ra.fundingPerSettlement());
-                        diffs.add(new Difference(pos.id(), Quantity.FUNDING_PER_SETTLEMENT.key(), a, b, ra.fundingPerSettlement(),
-                                rb.fundingPerSettlement(), FUNDING_CADENCE + " (every "
+                        diffs.add(new Difference(pos.id(), Quantity.FUNDING_PER_SETTLEMENT.key(), a, b,
+                                ra.fundingPerSettlement(), rb.fundingPerSettlement(), FUNDING_CADENCE + " (every "
                                 + interval(marketsByConvention.get(a), pos) + " h vs every "
                                 + interval(marketsByConvention.get(b), pos) + " h; the same per day)", contrib));
                     }
@@ -185,7 +185,7 @@ public final class VenueComparison {
     /** The market as the convention would run it. */
     public static Market carry(Market m, Convention c) {
         FundingTerms f = funding(m, c);
-        if (c == Convention.DYDX) {
+        if (c.tierSource() == Convention.TierSource.DYDX_LIQUIDITY_TIER) {
             DydxMargin d = m.dydx();
             if (d == null) {
                 Tier first = m.tiers().tier(0);
@@ -197,8 +197,10 @@ public final class VenueComparison {
         List<TierSpec> specs = new ArrayList<>();
         boolean keepAmounts = m.convention().usesMaintenanceAmount();
         for (Tier t : m.tiers().tiers()) {
-            Double mmr = c == Convention.HYPERLIQUID ? null : t.mmr();
-            Double amount = c == Convention.HYPERLIQUID || !keepAmounts ? null : t.maintenanceAmount();
+            // a convention that derives MMR from max leverage takes neither the rate nor the amount
+            boolean derived = c.tierSource() == Convention.TierSource.HALF_INITIAL_AT_MAX_LEVERAGE;
+            Double mmr = derived ? null : t.mmr();
+            Double amount = derived || !keepAmounts ? null : t.maintenanceAmount();
             specs.add(new TierSpec(t.floor(), t.cap(), t.maxLeverage(), mmr, amount));
         }
         TierTable table = TierTable.resolve(c, specs);

@@ -16,7 +16,8 @@ import static com.perprisk.engine.EngineInputs.positive;
 
 /**
  * Mark prices of one or more markets at a sequence of times (point 0 is the start), with optional index prices and
- * funding rates (NaN where not given). Immutable: accessors copy nothing and expose no arrays.
+ * funding rates (NaN where not given; a generated or drawn path holds no table for them, so its memory is one mark
+ * per market and point). Immutable: accessors copy nothing and expose no arrays.
  */
 public final class PricePath {
     private final List<String> symbols;
@@ -29,8 +30,8 @@ public final class PricePath {
         this.symbols = List.copyOf(symbols);
         this.times = times.clone();
         this.marks = deepCopy(marks);
-        this.index = deepCopy(index);
-        this.funding = deepCopy(funding);
+        this.index = given(index) ? deepCopy(index) : null;
+        this.funding = given(funding) ? deepCopy(funding) : null;
         if (times.length == 0) {
             throw new EngineException("a price path needs at least one point");
         }
@@ -107,16 +108,60 @@ public final class PricePath {
                 marks[i][k] = marks[i][k - 1] * Math.exp(a + b * e[i]);
             }
         }
-        return new PricePath(symbols, times, marks, nan(n, points), nan(n, points));
+        return new PricePath(symbols, times, marks, null, null);
     }
 
-    /** A path given point by point (tests, the CSV parser). */
+    /** A path given point by point (tests, a drawn path). */
     public static PricePath of(List<String> symbols, double[] timesHours, double[][] marks) {
-        return new PricePath(symbols, timesHours, marks, nan(symbols.size(), timesHours.length),
-                nan(symbols.size(), timesHours.length));
+        return new PricePath(symbols, timesHours, marks, null, null);
     }
 
-    static double[][] nan(int n, int points) {
+    /** A path with index prices and funding rates per point, NaN where not given (a price-path file). */
+    public static PricePath of(List<String> symbols, double[] timesHours, double[][] marks, double[][] index,
+                               double[][] funding) {
+        return new PricePath(symbols, timesHours, marks, index, funding);
+    }
+
+    /**
+     * A path drawn by hand: {@code steps} steps of {@code stepHours} from the start marks; each market's drawn points
+     * (step → mark) are joined by straight lines, the nearest drawn value holds before the first and after the last,
+     * and step 0 is always the start mark.
+     */
+    public static PricePath drawn(Map<String, Double> start, Map<String, ? extends java.util.SortedMap<Integer, Double>>
+            points, int steps, double stepHours) {
+        int n = Math.max(1, steps);
+        List<String> symbols = new ArrayList<>(start.keySet());
+        double[] times = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            times[k] = k * stepHours;
+        }
+        double[][] marks = new double[symbols.size()][n + 1];
+        for (int i = 0; i < symbols.size(); i++) {
+            String s = symbols.get(i);
+            java.util.TreeMap<Integer, Double> pts = new java.util.TreeMap<>();
+            if (points.containsKey(s)) {
+                pts.putAll(points.get(s));
+            }
+            pts.put(0, start.get(s));
+            for (int k = 0; k <= n; k++) {
+                var lo = pts.floorEntry(k);
+                var hi = pts.ceilingEntry(k);
+                double v;
+                if (hi == null || lo.getKey().equals(hi.getKey())) {
+                    v = lo.getValue();
+                } else {
+                    // linear between the drawn points around k
+                    double w = (k - lo.getKey()) / (double) (hi.getKey() - lo.getKey());
+                    v = lo.getValue() + w * (hi.getValue() - lo.getValue());
+                }
+                marks[i][k] = v;
+            }
+        }
+        return of(symbols, times, marks);
+    }
+
+    /** An n × points table of NaN: nothing given. */
+    public static double[][] nan(int n, int points) {
         double[][] out = new double[n][points];
         for (double[] row : out) {
             Arrays.fill(row, Double.NaN);
@@ -124,7 +169,25 @@ public final class PricePath {
         return out;
     }
 
+    /** Whether a table gives at least one value (an all-NaN table is held as none). */
+    private static boolean given(double[][] a) {
+        if (a == null) {
+            return false;
+        }
+        for (double[] row : a) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static double[][] deepCopy(double[][] a) {
+        if (a == null) {
+            return null;
+        }
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i].clone();
@@ -156,12 +219,14 @@ public final class PricePath {
 
     /** Index price at point k, NaN when the path does not give one. */
     public double index(String symbol, int k) {
-        return index[require(symbol)][k];
+        int i = require(symbol);
+        return index == null ? Double.NaN : index[i][k];
     }
 
     /** Funding rate at point k, NaN when the path does not give one. */
     public double fundingRate(String symbol, int k) {
-        return funding[require(symbol)][k];
+        int i = require(symbol);
+        return funding == null ? Double.NaN : funding[i][k];
     }
 
     /** The marks of every market at point k, by symbol. */
