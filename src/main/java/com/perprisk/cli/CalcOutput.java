@@ -60,6 +60,9 @@ final class CalcOutput {
             for (Quantity q : Quantity.of(Quantity.Scope.POSITION)) {
                 value(g, q, q.of(p));
             }
+            if (p.fillablePrice() != null) {
+                number(g, "fillablePrice", p.fillablePrice()); // DYDX positions only (docs/workspace-format.md)
+            }
             if (positionWorking != null) {
                 explanations(g, positionWorking.apply(i), Quantity.Scope.POSITION);
             }

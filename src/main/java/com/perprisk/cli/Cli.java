@@ -47,7 +47,8 @@ public final class Cli {
             new Command("compare", CompareCommand::run),
             new Command("probability", ProbabilityCommand::run),
             new Command("fetch", (args, in, out, err) -> FetchCommand.run(args, out, err)),
-            new Command("positions", (args, in, out, err) -> PositionsCommand.run(args, out, err)));
+            new Command("positions", (args, in, out, err) -> PositionsCommand.run(args, out, err)),
+            new Command("market", MarketCommand::run));
 
     private static final Set<String> HELP = Set.of("--help", "-h", "help");
     private static final Set<String> VERSION = Set.of("--version", "-V", "version");
@@ -171,12 +172,15 @@ public final class Cli {
                                                    open positions, read-only, as workspace positions
                                                    VENUE: binance, bybit, okx, hyperliquid, dydx; keys from the
                                                    variables NAME_KEY, NAME_SECRET (OKX: NAME_PASSPHRASE)
+                  perprisk market LAB.json [--explain]
+                                                   index, book, funding, mark, vAMM, pool and cascade
+                                                   of a market-lab document (docs/market-lab.md)
                   perprisk --screenshot FILE.png [WORKSPACE.json] [--dark] [--size WxH]
                                                    render the main window to a PNG, no display needed
                   perprisk --version               print the version
                   perprisk --help                  print this help
 
-                calc exit status (and simulate, compare, probability): 0 ok, 1 invalid workspace, 2 usage error,
+                calc exit status (and simulate, compare, probability, market): 0 ok, 1 invalid workspace, 2 usage error,
                 3 file not found or unreadable; fetch and positions: 4 network or venue error
                 """.formatted(Version.current());
     }

@@ -1,5 +1,7 @@
 package com.perprisk.engine;
 
+import com.perprisk.engine.dydx.DydxLiquidation;
+
 /**
  * dYdX v4 liquidity-tier margin parameters (domain reference §6). dYdX has no brackets: one initial margin fraction
  * (IMF), scaled up with the market's open interest for opening, and maintenance = IMF × maintenance fraction.
@@ -9,9 +11,22 @@ package com.perprisk.engine;
  * @param openInterestNotional  the market's open interest in quote currency
  * @param oiLowerCap            open interest at and below which the base IMF applies
  * @param oiUpperCap            open interest at and above which IMF is 100%; 0 turns scaling off
+ * @param liquidation           the liquidation config (fillable price, penalty cap); dYdX's defaults when null
  */
 public record DydxMargin(double initialMarginFraction, double maintenanceFraction, double openInterestNotional,
-                         double oiLowerCap, double oiUpperCap) {
+                         double oiLowerCap, double oiUpperCap, DydxLiquidation.Config liquidation) {
+
+    public DydxMargin {
+        if (liquidation == null) {
+            liquidation = DydxLiquidation.Config.DEFAULT;
+        }
+    }
+
+    /** With dYdX's default liquidation config. */
+    public DydxMargin(double initialMarginFraction, double maintenanceFraction, double openInterestNotional,
+                      double oiLowerCap, double oiUpperCap) {
+        this(initialMarginFraction, maintenanceFraction, openInterestNotional, oiLowerCap, oiUpperCap, null);
+    }
 
     public static DydxMargin of(double initialMarginFraction, double maintenanceFraction) {
         return new DydxMargin(initialMarginFraction, maintenanceFraction, 0, 0, 0);

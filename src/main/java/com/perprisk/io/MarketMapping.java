@@ -141,7 +141,9 @@ final class MarketMapping extends FieldChecks {
             error(at + ".oiLowerCap", "must be 0 when oiUpperCap is 0 (no open-interest scaling), got "
                     + num(lower));
         }
-        return errorCount() > before ? null : new DydxMargin(imf, mf, oi, lower, upper);
+        var liquidation = DydxLiquidationBlock.read(at, d.extra(), this::error, this::warning);
+        return errorCount() > before || liquidation == null ? null
+                : new DydxMargin(imf, mf, oi, lower, upper, liquidation);
     }
 
     FundingTerms funding(String at, FundingDoc f) {

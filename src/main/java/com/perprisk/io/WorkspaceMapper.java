@@ -204,7 +204,7 @@ public final class WorkspaceMapper {
         if (m.convention() == Convention.DYDX && m.dydx() != null) {
             DydxMargin d = m.dydx();
             dydx = new DydxDoc(d.initialMarginFraction(), d.maintenanceFraction(), d.openInterestNotional(),
-                    d.oiLowerCap(), d.oiUpperCap(), null);
+                    d.oiLowerCap(), d.oiUpperCap(), DydxLiquidationBlock.extra(d.liquidation()));
         } else {
             tiers = tierDocs(m.convention(), m.tiers());
         }

@@ -39,6 +39,7 @@ public final class TeachingPanels {
     public static final String COMPARE = "compare";
     public static final String RECONCILE = "reconcile";
     public static final String PROBABILITY = "probability";
+    public static final String MARKET_LAB = "market-lab";
     private static final String CSS = Objects.requireNonNull(TeachingPanels.class.getResource(
             "/com/perprisk/ui/teach.css")).toExternalForm();
 
@@ -47,6 +48,7 @@ public final class TeachingPanels {
     private final BooleanSupplier confirmDiscard;
     private final Consumer<String> error;
     private final PlaybackViewModel playback;
+    private final com.perprisk.ui.lab.LabTeaching marketLab;
     private final Map<String, Tab> tabs = new LinkedHashMap<>();
     private TabPane tabPane;
     private PlaybackView playbackView;
@@ -69,6 +71,8 @@ public final class TeachingPanels {
         this.confirmDiscard = confirmDiscard;
         this.error = error;
         this.playback = new PlaybackViewModel(vm);
+        this.marketLab = new com.perprisk.ui.lab.LabTeaching(vm.formats(), sidePanel, () -> select(MARKET_LAB),
+                error, this::styled);
         // another document replaces the lesson: its narrative goes
         vm.loadsProperty().addListener((obs, o, n) -> {
             if (lesson != null && n.intValue() != lessonLoad) {
@@ -87,6 +91,7 @@ public final class TeachingPanels {
         tab(COMPARE, "Compare", this::compareView);
         tab(RECONCILE, "Reconcile", this::reconcileView);
         tab(PROBABILITY, "Probability", this::probabilityView);
+        tab(MARKET_LAB, "Market lab", marketLab::view);
         watchRoom();
     }
 
@@ -217,8 +222,9 @@ public final class TeachingPanels {
         MenuItem narrativeItem = item("Show the lesson _narrative", null, this::showNarrative);
         narrativeItem.setDisable(true);
         teach.setOnShowing(e -> narrativeItem.setDisable(lesson == null));
-        teach.getItems().addAll(lessons, new SeparatorMenuItem(), play, compare, reconcile, probability,
-                new SeparatorMenuItem(), narrativeItem);
+        teach.getItems().addAll(lessons, marketLab.lessonsMenu(), new SeparatorMenuItem(), play, compare, reconcile,
+                probability, item("_Market lab", null, () -> select(MARKET_LAB)), new SeparatorMenuItem(),
+                narrativeItem);
         return teach;
     }
 
@@ -307,6 +313,11 @@ public final class TeachingPanels {
     /** The lesson opened last, or null. */
     public Lessons.Lesson lesson() {
         return lesson;
+    }
+
+    /** The market lab (its view model, view and lessons). */
+    public com.perprisk.ui.lab.LabTeaching marketLab() {
+        return marketLab;
     }
 
     public NarrativeView narrativeView() {

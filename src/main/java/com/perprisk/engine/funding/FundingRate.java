@@ -74,8 +74,10 @@ public final class FundingRate {
             throw new EngineException("clamp floor " + Numbers.plain(clampFloor) + " is above clamp ceiling "
                     + Numbers.plain(clampCeiling));
         }
-        // F = P + clamp(I − P, floor, ceiling)
-        return result("funding rate", premium + clamp(interest - premium, clampFloor, clampCeiling));
+        // F = P + clamp(I − P, floor, ceiling); while the clamp does not bind that is exactly I
+        double gap = interest - premium;
+        double clamped = clamp(gap, clampFloor, clampCeiling);
+        return result("funding rate", clamped == gap ? interest : premium + clamped);
     }
 
     /**

@@ -1,7 +1,11 @@
 package com.perprisk.engine.pricing;
 
 import com.perprisk.engine.EngineException;
+import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.explain.Numbers;
+import com.perprisk.engine.explain.Term;
+
+import java.util.List;
 
 import static com.perprisk.engine.EngineInputs.finite;
 import static com.perprisk.engine.EngineInputs.nonNegative;
@@ -70,6 +74,45 @@ public final class MarkPrice {
         double withMovingBasis = positiveResult("index plus moving average basis", index + movingAverageBasis);
         // MP = median(index × (1 + F × t / interval), index + MA(mid − index), last price)
         return medianOfThree(withFundingBasis, withMovingBasis, lastPrice);
+    }
+
+    /** The working behind {@link #fundingBasis}. */
+    public static Explanation explainFundingBasis(double index, double rate, double hoursToFunding,
+                                                  double intervalHours) {
+        double mark = fundingBasis(index, rate, hoursToFunding, intervalHours);
+        return new Explanation("Mark price", "MP = index × (1 + F × t / interval)", List.of(
+                new Term("index", "index price", index, "quote"), new Term("F", "funding rate", rate, "rate"),
+                new Term("t", "hours to funding", hoursToFunding, "h"),
+                new Term("interval", "funding interval", intervalHours, "h")),
+                "MP = " + Numbers.term(index) + " × (1 + " + Numbers.term(rate) + " × " + Numbers.plain(hoursToFunding)
+                        + " / " + Numbers.plain(intervalHours) + ")", mark, List.of(
+                "The funding basis decays linearly to zero at the settlement, so the mark meets the index then."));
+    }
+
+    /** The working behind {@link #median}. */
+    public static Explanation explainMedian(double index, double impactBid, double impactAsk) {
+        double mark = median(index, impactBid, impactAsk);
+        String which = mark == index ? "The index lies between the impact prices, so the mark is the index."
+                : "The index lies outside the impact prices, so the mark follows the nearer one.";
+        return new Explanation("Mark price", "MP = median(index, impact bid, impact ask)", List.of(
+                new Term("index", "index price", index, "quote"), new Term("IB", "impact bid", impactBid, "quote"),
+                new Term("IA", "impact ask", impactAsk, "quote")),
+                "MP = median(" + Numbers.plain(index) + ", " + Numbers.plain(impactBid) + ", "
+                        + Numbers.plain(impactAsk) + ")", mark, List.of(which));
+    }
+
+    /** The working behind {@link #binance}. */
+    public static Explanation explainBinance(double index, double rate, double hoursToFunding, double intervalHours,
+                                             double movingAverageBasis, double lastPrice) {
+        double mark = binance(index, rate, hoursToFunding, intervalHours, movingAverageBasis, lastPrice);
+        double p1 = fundingBasis(index, rate, hoursToFunding, intervalHours);
+        double p2 = index + movingAverageBasis;
+        return new Explanation("Mark price", "MP = median(index × (1 + F × t / interval), index + MA basis, last price)",
+                List.of(new Term("price 1", "index with funding basis", p1, "quote"),
+                        new Term("price 2", "index plus moving average of (mid − index)", p2, "quote"),
+                        new Term("last", "last traded price", lastPrice, "quote")),
+                "MP = median(" + Numbers.plain(p1) + ", " + Numbers.plain(p2) + ", " + Numbers.plain(lastPrice) + ")",
+                mark, List.of("Binance takes the middle of three candidates so that no single one can move the mark."));
     }
 
     /** The middle one of three numbers. */

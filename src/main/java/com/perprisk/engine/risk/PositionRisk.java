@@ -32,16 +32,30 @@ import java.util.Map;
  * @param fundingPerSettlement  funding at the next settlement: + received, − paid
  * @param fundingOverHorizon    funding over the workspace horizon at the current mark and rate
  * @param explanations          the working behind each headline number (empty when not asked for)
+ * @param fillablePrice         dYdX only: the price a liquidation order of the whole position would be placed at
+ *                              (null for other conventions or without a maintenance requirement)
  */
 public record PositionRisk(String id, String symbol, Side side, MarginMode marginMode, double notional,
                            double unrealizedPnl, double roe, double initialMargin, double maintenanceMargin,
                            double maintenanceMarginRate, int bracket, double margin, Double liquidationPrice,
                            Double bankruptcyPrice, Double distanceToLiquidation, Double marginRatio, Double adlScore,
                            int adlQuintile, double fundingPerSettlement, double fundingOverHorizon,
-                           Map<ExplainKey, Explanation> explanations) {
+                           Map<ExplainKey, Explanation> explanations, Double fillablePrice) {
 
     public PositionRisk {
         explanations = Workings.copyOf(explanations);
+    }
+
+    /** Without a fillable price (every convention but dYdX). */
+    public PositionRisk(String id, String symbol, Side side, MarginMode marginMode, double notional,
+                        double unrealizedPnl, double roe, double initialMargin, double maintenanceMargin,
+                        double maintenanceMarginRate, int bracket, double margin, Double liquidationPrice,
+                        Double bankruptcyPrice, Double distanceToLiquidation, Double marginRatio, Double adlScore,
+                        int adlQuintile, double fundingPerSettlement, double fundingOverHorizon,
+                        Map<ExplainKey, Explanation> explanations) {
+        this(id, symbol, side, marginMode, notional, unrealizedPnl, roe, initialMargin, maintenanceMargin,
+                maintenanceMarginRate, bracket, margin, liquidationPrice, bankruptcyPrice, distanceToLiquidation,
+                marginRatio, adlScore, adlQuintile, fundingPerSettlement, fundingOverHorizon, explanations, null);
     }
 
     /** The same figures with their working. */
@@ -49,6 +63,6 @@ public record PositionRisk(String id, String symbol, Side side, MarginMode margi
         return new PositionRisk(id, symbol, side, marginMode, notional, unrealizedPnl, roe, initialMargin,
                 maintenanceMargin, maintenanceMarginRate, bracket, margin, liquidationPrice, bankruptcyPrice,
                 distanceToLiquidation, marginRatio, adlScore, adlQuintile, fundingPerSettlement, fundingOverHorizon,
-                working);
+                working, fillablePrice);
     }
 }

@@ -170,9 +170,12 @@ public final class RiskEngine {
         double perSettlement = FundingPayment.perSettlement(p.side(), p.size(), mark, rate);
         double overHorizon = FundingPayment.overHorizon(p.side(), p.size(), mark, rate, portfolio.horizonHours(),
                 interval);
+        // DYDX: dYdX's shared bankruptcy price and the fillable price (DydxFills); others unchanged
+        Double bankruptcy = DydxFills.bankruptcyPrice(pool, p, m, mm, bp.price(), null);
+        Double fillable = DydxFills.fillablePrice(pool, p, m, mm);
         return new PositionRisk(p.id(), p.symbol(), p.side(), p.marginMode(), notional, upnl, roe, im, mm, tier.mmr(),
-                bracketIndex + 1, margin, lp.price(), bp.price(), distance, ratio, adlScore,
-                rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, Map.of());
+                bracketIndex + 1, margin, lp.price(), bankruptcy, distance, ratio, adlScore,
+                rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, Map.of(), fillable);
     }
 
     private static MarketRisk marketRisk(Market m, List<String> warnings) {

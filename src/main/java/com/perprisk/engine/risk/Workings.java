@@ -52,6 +52,8 @@ final class Workings {
         Map<ExplainKey, Explanation> ex = new EnumMap<>(ExplainKey.class);
         ex.put(ExplainKey.LIQUIDATION_PRICE, LiquidationExplainer.liquidation(pool, s.liquidation()));
         ex.put(ExplainKey.BANKRUPTCY_PRICE, LiquidationExplainer.bankruptcy(pool, s.bankruptcy()));
+        // DYDX: dYdX's bankruptcy price of one position of several replaces the solver's
+        DydxFills.bankruptcyPrice(pool, p, m, r.maintenanceMargin(), s.bankruptcy().price(), ex);
         ex.put(ExplainKey.MAINTENANCE_MARGIN, maintenanceExplanation(leg, mark));
         ex.put(ExplainKey.MARGIN_RATIO, ratioExplanation(pool, mark, p.isIsolated()));
         ex.put(ExplainKey.INITIAL_MARGIN, new Explanation("Initial margin", "IM = Q × EP / L",

@@ -149,4 +149,79 @@ class IndexPriceTest {
             assertEquals(r.used().size(), d.used().size(), "seed " + seed);
         }
     }
+
+    @Test
+    void medianMethodTakesTheMiddleFeed() {
+        IndexResult r = IndexPrice.compute(List.of(
+                Source.fresh("Coinbase", 60_100, 20_000),
+                Source.fresh("Binance", 60_150, 30_000),
+                Source.fresh("Kraken", 60_050, 15_000)),
+                new Rules(0.03, 60, 3, IndexPrice.Method.MEDIAN, IndexPrice.Fallback.ERROR));
+        assertEquals(60_100, r.price(), 0.0);
+    }
+
+    @Test
+    void tooFewLeftFallsBackToTheMedianOfTheFreshFeeds() {
+        Rules rules = new Rules(0.01, 60, 3, IndexPrice.Method.VWAP, IndexPrice.Fallback.MEDIAN_OF_FRESH);
+        IndexResult r = IndexPrice.compute(List.of(
+                Source.fresh("A", 60_000, 1),
+                Source.fresh("B", 61_000, 1),
+                Source.fresh("C", 63_000, 1),
+                new Source("D", 50_000, 1, 300)), rules);
+        // the deviation check leaves 1 of 3 fresh feeds (B): the fallback is the median of A, B, C
+        assertTrue(r.fellBack());
+        assertEquals(61_000, r.price(), 0.0);
+        assertEquals(List.of("A", "B", "C"), r.used().stream().map(Source::name).toList());
+        assertEquals(List.of("D: stale, 300 s old (limit 60 s)"), r.dropped());
+        assertTrue(IndexPrice.explain(List.of(Source.fresh("A", 60_000, 1), Source.fresh("B", 61_000, 1),
+                Source.fresh("C", 63_000, 1)), rules).notes().stream().anyMatch(n -> n.contains("falls back")));
+    }
+
+    @Test
+    void explanationNamesEveryDroppedFeed() {
+        var e = IndexPrice.explain(List.of(
+                Source.fresh("Coinbase", 60_100, 20_000),
+                Source.fresh("Binance", 60_150, 30_000),
+                Source.fresh("Kraken", 60_050, 15_000),
+                new Source("X", 10_000, 1_000_000, 95)), RULES);
+        assertEquals(3_907_250_000.0 / 65_000, e.result(), 1e-9);
+        assertTrue(e.notes().contains("Dropped X: stale, 95 s old (limit 60 s)."), e.notes().toString());
+        assertEquals("index = (60100 × 20000 + 60150 × 30000 + 60050 × 15000) / (20000 + 30000 + 15000)",
+                e.substituted());
+    }
+
+    @Test
+    void theIndexNeverUsesADroppedSource() {
+        for (int seed = 0; seed < 500; seed++) {
+            Random rnd = new Random(seed);
+            int n = 1 + rnd.nextInt(8);
+            List<Source> sources = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                double p = 60_000 * (1 + (rnd.nextDouble() - 0.5) * (rnd.nextBoolean() ? 0.02 : 0.3));
+                sources.add(new Source("S" + i, p, rnd.nextInt(4) == 0 ? 0 : 1 + rnd.nextDouble() * 100,
+                        rnd.nextDouble() * 120));
+            }
+            Rules rules = new Rules(0.03, 60, 1 + rnd.nextInt(3),
+                    rnd.nextBoolean() ? IndexPrice.Method.VWAP : IndexPrice.Method.MEDIAN,
+                    IndexPrice.Fallback.MEDIAN_OF_FRESH);
+            IndexResult r;
+            try {
+                r = IndexPrice.compute(sources, rules);
+            } catch (EngineException e) {
+                // only when no feed is fresh
+                assertTrue(sources.stream().allMatch(s -> s.ageSeconds() > 60 || (s.volume() == 0
+                        && rules.method() == IndexPrice.Method.VWAP)), "seed " + seed);
+                continue;
+            }
+            var droppedNames = r.droppedSources().stream().map(IndexPrice.Dropped::name).toList();
+            for (Source u : r.used()) {
+                assertTrue(!droppedNames.contains(u.name()), "seed " + seed + ": " + u.name());
+                assertTrue(u.ageSeconds() <= 60, "seed " + seed);
+            }
+            assertEquals(n, r.used().size() + r.droppedSources().size(), "seed " + seed);
+            double min = r.used().stream().mapToDouble(Source::price).min().orElseThrow();
+            double max = r.used().stream().mapToDouble(Source::price).max().orElseThrow();
+            assertTrue(r.price() >= min - 1e-9 && r.price() <= max + 1e-9, "seed " + seed);
+        }
+    }
 }
