@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * The headless command line: {@code --help}, {@code --version}, {@code calc}, {@code simulate}, {@code compare},
- * {@code probability}. Never needs a display and never lets an exception escape as a stack trace.
+ * {@code probability}, {@code ticket}. Never needs a display and never lets an exception escape as a stack trace.
  *
  * <p>Exit status: 0 success; 1 invalid workspace (or input the engine cannot compute); 2 usage error; 3 file not found
  * or unreadable; 4 internal error (a bug: please report it).
@@ -23,8 +23,8 @@ public final class Cli {
     public static final int UNREADABLE = 3;
     public static final int INTERNAL = 4;
 
-    private static final Set<String> COMMANDS = Set.of("calc", "simulate", "compare", "probability", "--help", "-h",
-            "help", "--version", "-V", "version");
+    private static final Set<String> COMMANDS = Set.of("calc", "simulate", "compare", "probability", "ticket",
+            "--help", "-h", "help", "--version", "-V", "version");
 
     private Cli() {
     }
@@ -77,6 +77,9 @@ public final class Cli {
                 case "probability" -> {
                     return ProbabilityCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
                 }
+                case "ticket" -> {
+                    return TicketCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
+                }
                 default -> {
                     err.println("unknown command: " + args[0]);
                     err.println(CalcCommand.USAGE_LINE);
@@ -115,12 +118,25 @@ public final class Cli {
                   perprisk compare WORKSPACE.json  the same positions under every venue convention
                   perprisk probability WORKSPACE.json --volatility V --horizon-hours H [--paths N --seed S]
                                                    probability of touching each liquidation price
+                  perprisk ticket WORKSPACE.json --symbol SYM --side LONG|SHORT --leverage L
+                          (--size Q | --notional N | --margin M) [--entry P] [--mode CROSS|ISOLATED]
+                          [--fee-rate F] [--exit X] [--target-roe R | --target-pnl V]
+                          [--stop S --loss-budget B] [--add-to POSITION_ID]
+                                                   an order on the whole account: its margin and
+                                                   liquidation price, max open, target price, PnL and
+                                                   ROE at the exit, calc's account before and after.
+                                                   Rates and ROE are decimals (0.5 is 50%). The order
+                                                   adds to the position it meets on its side (one-way:
+                                                   per symbol; hedge: per symbol and side); an order
+                                                   against a one-way position is refused unless
+                                                   --add-to names it, then it reduces, closes or flips
+                                                   it. --target-roe and --target-pnl exclude each other.
                   perprisk --screenshot FILE.png [WORKSPACE.json] [--dark] [--size WxH]
                                                    render the main window to a PNG, no display needed
                   perprisk --version               print the version
                   perprisk --help                  print this help
 
-                calc exit status (and simulate, compare, probability): 0 ok, 1 invalid workspace, 2 usage error,
+                calc exit status (and simulate, compare, probability, ticket): 0 ok, 1 invalid workspace, 2 usage error,
                 3 file not found or unreadable
                 """.formatted(Version.current());
     }
