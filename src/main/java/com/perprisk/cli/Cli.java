@@ -125,7 +125,7 @@ public final class Cli {
                                                    an order on the whole account: its margin and
                                                    liquidation price, max open, target price, PnL and
                                                    ROE at the exit, calc's account before and after.
-                                                   Rates and ROE are decimals (0.5 is 50%). The order
+                                                   Rates and ROE are decimals (0.5 is 50%%). The order
                                                    adds to the position it meets on its side (one-way:
                                                    per symbol; hedge: per symbol and side); an order
                                                    against a one-way position is refused unless
