@@ -134,9 +134,9 @@ public final class TicketView extends BorderPane {
         form.addRow(r++, label("_Leverage", leverage), new HBox(6, leverage, slider));
         form.addRow(r++, label("M_ode", mode), mode);
         form.addRow(r++, commit, amount);
-        form.addRow(r++, label("_Entry", entry), entry);
+        form.addRow(r++, label("E_ntry", entry), entry);
         form.addRow(r++, label("Fee %", fee), fee);
-        form.addRow(r++, label("Add _to", addTo), addTo);
+        form.addRow(r++, label("A_dd to", addTo), addTo);
         form.add(caption("Questions"), 0, r++, 2, 1);
         form.addRow(r++, label("E_xit price", exit), exit);
         form.addRow(r++, label("Target ROE %", roe), roe);

@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Properties of the ticket over seeded random accounts and orders. */
 class OrderTicketPropertiesTest {
-    private static final int CASES = 400;
+    private static final int CASES = 250;
 
     private static Portfolio randomAccount(SplittableRandom r, double mark) {
         Market btc = new Market("BTCUSDT", Convention.BINANCE, mark, mark, 0.0004, OrderTicketTest.BTC, null,
