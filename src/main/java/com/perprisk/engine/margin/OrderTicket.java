@@ -95,6 +95,7 @@ public final class OrderTicket {
         Position alone = fill.order();
         Market market = before.requireMarket(order.symbol());
         Map<String, Explanation> ex = new LinkedHashMap<>(TicketWorking.order(order, alone, fill.feeRate()));
+        ex.put("walletBalance", TicketWorking.wallet(fill, before.account().walletBalance()));
 
         PositionRisk position = fill.result() == null ? null : riskAfter.position(fill.result().id()).orElseThrow();
         if (position != null) {
@@ -119,31 +120,31 @@ public final class OrderTicket {
             averageEntry = fill.result().entryPrice();
         }
 
-        Position held2 = fill.result();
+        Position result = fill.result();
         Double exitPnl = null;
         Double exitRoe = null;
         Double exitRoeOnMargin = null;
         Double target = null;
-        if (held2 != null && questions.exitPrice() != null) {
+        if (result != null && questions.exitPrice() != null) {
             double x = questions.exitPrice();
-            Side s = held2.side();
-            exitPnl = TargetPrice.pnlAt(s, held2.size(), held2.entryPrice(), x);
-            exitRoe = exitPnl / held2.initialMargin();
-            exitRoeOnMargin = TargetPrice.roeOnMarginAt(s, held2.entryPrice(), held2.leverage(), x);
-            ex.put("exitPnl", TargetPrice.explainPnlAt(s, held2.size(), held2.entryPrice(), x));
-            ex.put("exitRoe", TargetPrice.explainRoeAt(s, held2.size(), held2.entryPrice(), held2.leverage(), x));
-            ex.put("exitRoeOnMargin", TargetPrice.explainRoeOnMarginAt(s, held2.size(), held2.entryPrice(),
-                    held2.leverage(), x));
+            Side s = result.side();
+            exitPnl = TargetPrice.pnlAt(s, result.size(), result.entryPrice(), x);
+            exitRoe = exitPnl / result.initialMargin();
+            exitRoeOnMargin = TargetPrice.roeOnMarginAt(s, result.entryPrice(), result.leverage(), x);
+            ex.put("exitPnl", TargetPrice.explainPnlAt(s, result.size(), result.entryPrice(), x));
+            ex.put("exitRoe", TargetPrice.explainRoeAt(s, result.size(), result.entryPrice(), result.leverage(), x));
+            ex.put("exitRoeOnMargin", TargetPrice.explainRoeOnMarginAt(s, result.size(), result.entryPrice(),
+                    result.leverage(), x));
         }
-        if (held2 != null && questions.targetRoe() != null) {
-            target = guarded(Order.Field.TARGET_ROE, () -> TargetPrice.forRoe(held2.side(), held2.entryPrice(),
-                    held2.leverage(), questions.targetRoe()));
-            ex.put("targetPrice", TargetPrice.explainForRoe(held2.side(), held2.entryPrice(), held2.leverage(),
+        if (result != null && questions.targetRoe() != null) {
+            target = guarded(Order.Field.TARGET_ROE, () -> TargetPrice.forRoe(result.side(), result.entryPrice(),
+                    result.leverage(), questions.targetRoe()));
+            ex.put("targetPrice", TargetPrice.explainForRoe(result.side(), result.entryPrice(), result.leverage(),
                     questions.targetRoe(), target));
-        } else if (held2 != null && questions.targetPnl() != null) {
-            target = guarded(Order.Field.TARGET_PNL, () -> TargetPrice.forPnl(held2.side(), held2.entryPrice(),
-                    held2.size(), questions.targetPnl()));
-            ex.put("targetPrice", TargetPrice.explainForPnl(held2.side(), held2.entryPrice(), held2.size(),
+        } else if (result != null && questions.targetPnl() != null) {
+            target = guarded(Order.Field.TARGET_PNL, () -> TargetPrice.forPnl(result.side(), result.entryPrice(),
+                    result.size(), questions.targetPnl()));
+            ex.put("targetPrice", TargetPrice.explainForPnl(result.side(), result.entryPrice(), result.size(),
                     questions.targetPnl(), target));
         }
 

@@ -48,6 +48,21 @@ final class TicketWorking {
         return ex;
     }
 
+    /** The cross wallet after the fill: isolated margin out, realized PnL and released isolated margin in. */
+    static Explanation wallet(OrderPlacement.Placement fill, double before) {
+        double after = fill.after().account().walletBalance();
+        double realized = fill.realizedPnl();
+        double moved = after - before - realized;
+        return new Explanation("Cross wallet after the order", "WB' = WB + realized PnL ± isolated margin moved",
+                List.of(new Term("WB", "cross wallet before", before, "quote"),
+                        new Term("realized PnL", "PnL of the part of a position the order closes", realized, "quote"),
+                        new Term("isolated margin moved", "− posted to an isolated order, + released by a close",
+                                moved, "quote")),
+                "WB' = " + plain(before) + " + " + plain(realized) + " + " + plain(moved), after,
+                List.of("A cross order leaves the wallet alone: its initial margin is counted against the available"
+                        + " balance instead.", "The fee to open is not taken from the wallet here."));
+    }
+
     static Explanation stopSize(Side side, double entry, double stop, double budget, double fee, double q) {
         return new Explanation("Size for a stop and a loss budget", "Q = budget / (|stop − EP| + fee × (EP + stop))",
                 List.of(new Term("budget", "loss allowed at the stop", budget, "quote"),

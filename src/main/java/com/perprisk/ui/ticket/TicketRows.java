@@ -106,7 +106,7 @@ final class TicketRows {
         rows.add(new Change("account.availableBalance", "Available balance", fmt.money(b.availableBalance()),
                 fmt.money(a.availableBalance()), ex.get("availableBalance")));
         rows.add(new Change("account.walletBalance", "Cross wallet", fmt.money(b.walletBalance()),
-                fmt.money(a.walletBalance()), null));
+                fmt.money(a.walletBalance()), q.explanations().get("walletBalance")));
         rows.add(new Change("account.maintenanceMargin", "Maintenance (cross)",
                 fmt.money(b.maintenanceMargin()), fmt.money(a.maintenanceMargin()), ex.get("maintenanceMargin")));
         return rows;

@@ -130,9 +130,7 @@ class TicketViewModelTest {
             assertNotNull(f.explanation(), f.key());
         }
         for (TicketRows.Change c : vm.accountRows()) {
-            if (!c.key().equals("account.walletBalance")) {
-                assertNotNull(c.explanation(), c.key());
-            }
+            assertNotNull(c.explanation(), c.key());
         }
         for (TicketRows.PositionChange p : vm.positionRows()) {
             assertNotNull(p.liquidation(), p.id());
