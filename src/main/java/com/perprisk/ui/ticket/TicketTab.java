@@ -43,6 +43,8 @@ public final class TicketTab {
         pane.getTabs().addAll(positionsTab, ticketTab);
         pane.setId("positions-tabs");
         pane.setMinHeight(0);
+        // Tab goes from the account bar straight into the positions table: the tabs are reached by Ctrl+1 and Ctrl+T
+        pane.setFocusTraversable(false);
         return pane;
     }
 
