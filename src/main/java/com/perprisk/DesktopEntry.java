@@ -1,17 +1,60 @@
 package com.perprisk;
 
 import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 
 /** Starts the desktop app; kept in its own class so that headless commands never load JavaFX classes. */
 final class DesktopEntry {
+    /** Exit status when the app cannot open a window. */
+    static final int NO_DISPLAY = 1;
+
     private DesktopEntry() {
     }
 
     static void launch(String[] args) {
         if (Arrays.asList(args).contains("--screenshot")) {
             useHeadlessToolkit();
+        } else {
+            Optional<String> problem = displayProblem(System.getProperty("os.name", ""), System.getenv(),
+                    System.getProperty("glass.platform"));
+            if (problem.isPresent()) {
+                System.err.println(problem.get());
+                System.exit(NO_DISPLAY);
+            }
         }
-        javafx.application.Application.launch(com.perprisk.ui.PerpRiskApp.class, args);
+        try {
+            javafx.application.Application.launch(com.perprisk.ui.PerpRiskApp.class, args);
+        } catch (RuntimeException | Error e) {
+            // the toolkit could not start (no display it can open, no graphics libraries): one line, no stack trace
+            String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            System.err.println("perprisk: cannot open the desktop window (" + m.lines().findFirst().orElse(m)
+                    + "). " + HEADLESS_HINT);
+            System.exit(NO_DISPLAY);
+        }
+    }
+
+    static final String HEADLESS_HINT = "Without a display use --screenshot FILE.png [WORKSPACE.json] to render "
+            + "the window, or the headless commands calc, simulate, compare, probability (see --help).";
+
+    /**
+     * Why no window can open, before JavaFX tries: on Linux and the BSDs a desktop needs {@code DISPLAY} (X11) or
+     * {@code WAYLAND_DISPLAY}; Windows and macOS always have one. Empty when a window can be tried, or when the
+     * Monocle platform (no display needed) is chosen.
+     */
+    static Optional<String> displayProblem(String osName, Map<String, String> env, String glassPlatform) {
+        String os = osName.toLowerCase(Locale.ROOT);
+        if (os.contains("win") || os.contains("mac") || "Monocle".equalsIgnoreCase(glassPlatform)) {
+            return Optional.empty();
+        }
+        boolean x11 = env.get("DISPLAY") != null && !env.get("DISPLAY").isBlank();
+        boolean wayland = env.get("WAYLAND_DISPLAY") != null && !env.get("WAYLAND_DISPLAY").isBlank();
+        if (x11 || wayland) {
+            return Optional.empty();
+        }
+        return Optional.of("perprisk: no display to open the desktop window on (DISPLAY is not set). "
+                + HEADLESS_HINT);
     }
 
     /**

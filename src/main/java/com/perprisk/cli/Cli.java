@@ -7,6 +7,12 @@ import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -23,14 +29,60 @@ public final class Cli {
     public static final int UNREADABLE = 3;
     public static final int INTERNAL = 4;
 
-    private static final Set<String> COMMANDS = Set.of("calc", "simulate", "compare", "probability", "ticket",
-            "--help", "-h", "help", "--version", "-V", "version");
+    /** How a headless command runs: its arguments after the name, standard input, output and error. */
+    @FunctionalInterface
+    interface Runner {
+        int run(String[] args, InputStream in, PrintStream out, PrintStream err);
+    }
+
+    /** One headless command: the name typed after {@code perprisk} and what runs it. */
+    record Command(String name, Runner runner) {
+    }
+
+    /** Every headless command, one line each (add a command by adding its line). */
+    static final List<Command> COMMANDS = List.of(
+            new Command("calc", CalcCommand::run),
+            new Command("simulate", SimulateCommand::run),
+            new Command("compare", CompareCommand::run),
+            new Command("probability", ProbabilityCommand::run),
+            new Command("ticket", TicketCommand::run));
+
+    private static final Set<String> HELP = Set.of("--help", "-h", "help");
+    private static final Set<String> VERSION = Set.of("--version", "-V", "version");
+    /** Options that belong to the desktop app (see {@code ui.LaunchOptions}). */
+    private static final Set<String> APP_OPTIONS = Set.of("--screenshot", "--dark", "--size");
 
     private Cli() {
     }
 
+    /**
+     * Whether the arguments are for the command line rather than the desktop app: a command, help or version, and
+     * also anything the app could not open (neither an app option nor an existing file), so that a mistyped command
+     * is a usage error here instead of a window that cannot start.
+     */
     public static boolean isHeadlessCommand(String[] args) {
-        return args.length > 0 && COMMANDS.contains(args[0]);
+        if (args.length == 0) {
+            return false;
+        }
+        String first = args[0];
+        if (command(first).isPresent() || HELP.contains(first) || VERSION.contains(first)) {
+            return true;
+        }
+        if (APP_OPTIONS.contains(first)) {
+            return false;
+        }
+        if (first.startsWith("-")) {
+            return true;
+        }
+        try {
+            return !Files.exists(Path.of(first));
+        } catch (InvalidPathException e) {
+            return true;
+        }
+    }
+
+    private static Optional<Command> command(String name) {
+        return COMMANDS.stream().filter(c -> c.name().equals(name)).findFirst();
     }
 
     public static int run(String[] args, PrintStream out, PrintStream err) {
@@ -56,36 +108,22 @@ public final class Cli {
                 err.print(usage());
                 return USAGE;
             }
-            switch (args[0]) {
-                case "--version", "-V", "version" -> {
-                    out.println("PerpRisk " + Version.current());
-                    return OK;
-                }
-                case "--help", "-h", "help" -> {
-                    out.print(usage());
-                    return OK;
-                }
-                case "calc" -> {
-                    return CalcCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
-                }
-                case "simulate" -> {
-                    return SimulateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
-                }
-                case "compare" -> {
-                    return CompareCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
-                }
-                case "probability" -> {
-                    return ProbabilityCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
-                }
-                case "ticket" -> {
-                    return TicketCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length), in, out, err);
-                }
-                default -> {
-                    err.println("unknown command: " + args[0]);
-                    err.println(CalcCommand.USAGE_LINE);
-                    return USAGE;
-                }
+            String name = args[0];
+            if (VERSION.contains(name)) {
+                out.println("PerpRisk " + Version.current());
+                return OK;
             }
+            if (HELP.contains(name)) {
+                out.print(usage());
+                return OK;
+            }
+            Optional<Command> c = command(name);
+            if (c.isPresent()) {
+                return c.get().runner().run(Arrays.copyOfRange(args, 1, args.length), in, out, err);
+            }
+            err.println((name.startsWith("-") ? "unknown option " : "unknown command ")
+                    + com.perprisk.io.Messages.oneLine(name) + " (and no such workspace file); see --help");
+            return USAGE;
         } catch (Throwable t) {
             err.println("error: " + describe(t));
             return INTERNAL;
@@ -99,7 +137,7 @@ public final class Cli {
     static String describe(Throwable t) {
         String m = t.getMessage();
         String s = m == null || m.isBlank() ? t.getClass().getSimpleName() : m;
-        return s.lines().findFirst().orElse(s);
+        return com.perprisk.io.Messages.oneLine(s.strip());
     }
 
     public static String usage() {

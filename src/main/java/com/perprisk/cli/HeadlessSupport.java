@@ -1,16 +1,20 @@
 package com.perprisk.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.JsonSerializable;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
+import com.fasterxml.jackson.databind.node.POJONode;
 import com.perprisk.engine.EngineException;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.RiskEngine;
 import com.perprisk.io.FieldProblem;
+import com.perprisk.io.JsonLayout;
 import com.perprisk.io.MappingResult;
 import com.perprisk.io.WorkspaceCodec;
 import com.perprisk.io.WorkspaceDocument;
@@ -19,6 +23,7 @@ import com.perprisk.io.WorkspaceMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -29,14 +34,14 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * What {@code simulate}, {@code compare} and {@code probability} share with {@code calc}: reading the workspace with
- * the same error rules (exit 1 with {@code path: message} lines, 3 for an unreadable file), option parsing (exit 2 for
- * a usage error) and the calc output of a portfolio, written by {@link CalcCommand#render}.
+ * What the headless commands share: reading the workspace with the same error rules (exit 1 with
+ * {@code path: message} lines, 3 for an unreadable file), option parsing (exit 2 for a usage error), the calc output
+ * of a portfolio ({@link CalcOutput}) and the one way they write JSON: Jackson, in {@link JsonLayout}'s layout,
+ * streamed to standard output.
  */
 final class HeadlessSupport {
-    static final ObjectMapper JSON = new ObjectMapper();
-    /** The same layout as calc's output: two-space indent, {@code "key": value}, empty {@code []} and {@code {}}. */
-    private static final DefaultPrettyPrinter LAYOUT = layout();
+    /** The mapper every command builds and writes its JSON with; it never closes the stream it writes to. */
+    static final ObjectMapper JSON = JsonMapper.builder().disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET).build();
 
     private HeadlessSupport() {
     }
@@ -190,20 +195,51 @@ final class HeadlessSupport {
         return new Loaded(doc, mapped.portfolio(), mapped.warnings());
     }
 
-    /** The calc output of a portfolio, as a JSON tree (warnings: the mapping's, then the engine's). */
-    static JsonNode calcOutput(Portfolio portfolio, List<FieldProblem> mappingWarnings) throws IOException {
+    /**
+     * The calc output of a portfolio as a node of a JSON tree (warnings: the mapping's, then the engine's). The node
+     * holds the figures and writes them with {@link CalcOutput} when the tree is written: nothing is rendered to text
+     * and read back.
+     */
+    static JsonNode calcOutput(Portfolio portfolio, List<FieldProblem> mappingWarnings) {
         PortfolioRisk risk = RiskEngine.evaluate(portfolio, false);
+        List<String> warnings = allWarnings(mappingWarnings, engineWarnings(risk, mappingWarnings));
+        return new POJONode(new JsonSerializable.Base() {
+            @Override
+            public void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+                CalcOutput.write(g, risk, warnings);
+            }
+
+            @Override
+            public void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer type)
+                    throws IOException {
+                serialize(g, provider);
+            }
+        });
+    }
+
+    /**
+     * The engine's warnings that the mapping has not already given: the engine repeats tier-table warnings
+     * ("BTCUSDT tier 2: …") that were already reported at their path.
+     */
+    static List<String> engineWarnings(PortfolioRisk risk, List<FieldProblem> mappingWarnings) {
         List<String> warnings = new ArrayList<>();
-        for (FieldProblem p : mappingWarnings) {
-            warnings.add(p.toString());
-        }
         for (String w : risk.warnings()) {
             boolean repeated = mappingWarnings.stream().anyMatch(p -> w.endsWith(": " + p.message()));
             if (!repeated) {
                 warnings.add(w);
             }
         }
-        return JSON.readTree(CalcCommand.render(risk, false, warnings));
+        return warnings;
+    }
+
+    /** The warnings of calc's output: the mapping's ({@code path: message}), then the engine's. */
+    static List<String> allWarnings(List<FieldProblem> mappingWarnings, List<String> engineWarnings) {
+        List<String> warnings = new ArrayList<>();
+        for (FieldProblem p : mappingWarnings) {
+            warnings.add(p.toString());
+        }
+        warnings.addAll(engineWarnings);
+        return warnings;
     }
 
     /** A number, or null when it does not exist or is not finite (as calc writes numbers). */
@@ -234,20 +270,18 @@ final class HeadlessSupport {
         }
     }
 
-    /** The JSON layout every headless command prints: two-space indent, "key": value. */
-    static DefaultPrettyPrinter layout() {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter().withSeparators(Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEmptySeparator("")
-                .withArrayEmptySeparator(""));
-        pp.indentArraysWith(indenter);
-        pp.indentObjectsWith(indenter);
-        return pp;
+    /** A generator writing UTF-8 JSON in the shared layout to the stream, which it leaves open. */
+    static JsonGenerator generator(OutputStream out) throws IOException {
+        JsonGenerator g = JSON.getFactory().createGenerator(out);
+        g.setPrettyPrinter(JsonLayout.pretty());
+        return g;
     }
 
+    /** Writes a tree in the shared layout, streamed, and a final line end. */
     static void print(PrintStream out, JsonNode node) throws IOException {
-        out.print(JSON.writer(LAYOUT).writeValueAsString(node));
+        try (JsonGenerator g = generator(out)) {
+            JSON.writeTree(g, node);
+        }
         out.print("\n");
     }
 

@@ -125,7 +125,8 @@ final class TicketCommand {
 
     /** calc's "account" and "positions" of a portfolio (the vocab helper owns how calc renders them). */
     private static ObjectNode accountAndPositions(Portfolio p, List<FieldProblem> warnings) throws IOException {
-        JsonNode calc = HeadlessSupport.calcOutput(p, warnings);
+        // calc's figures as a tree, taken apart in memory (no text written and read back)
+        JsonNode calc = HeadlessSupport.JSON.valueToTree(HeadlessSupport.calcOutput(p, warnings));
         ObjectNode o = HeadlessSupport.JSON.createObjectNode();
         o.set("account", calc.get("account"));
         o.set("positions", calc.get("positions"));

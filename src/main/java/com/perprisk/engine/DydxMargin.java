@@ -7,8 +7,8 @@ package com.perprisk.engine;
  * @param initialMarginFraction base IMF, e.g. 0.05 for the Large-Cap tier
  * @param maintenanceFraction   share of the IMF kept as maintenance, e.g. 0.6
  * @param openInterestNotional  the market's open interest in quote currency
- * @param oiLowerCap            open interest below which the base IMF applies (0 with 0 upper: no scaling)
- * @param oiUpperCap            open interest at and above which IMF is 100%
+ * @param oiLowerCap            open interest at and below which the base IMF applies
+ * @param oiUpperCap            open interest at and above which IMF is 100%; 0 turns scaling off
  */
 public record DydxMargin(double initialMarginFraction, double maintenanceFraction, double openInterestNotional,
                          double oiLowerCap, double oiUpperCap) {
@@ -23,11 +23,12 @@ public record DydxMargin(double initialMarginFraction, double maintenanceFractio
     }
 
     /**
-     * IMF after open-interest scaling: base IMF below the lower cap, 100% at or above the upper cap, and between them
-     * IMF + (1 − IMF) × (OI − lower) / (upper − lower).
+     * IMF after open-interest scaling, as dYdX's {@code GetAdjustedInitialMarginPpm}: an upper cap of 0 turns scaling
+     * off; base IMF at or below the lower cap, 100% at or above the upper cap (so equal caps are a step), and between
+     * them IMF + (1 − IMF) × (OI − lower) / (upper − lower).
      */
     public double effectiveInitialMarginFraction() {
-        if (oiUpperCap <= oiLowerCap || openInterestNotional <= oiLowerCap) {
+        if (oiUpperCap <= 0 || openInterestNotional <= oiLowerCap) {
             return initialMarginFraction;
         }
         if (openInterestNotional >= oiUpperCap) {

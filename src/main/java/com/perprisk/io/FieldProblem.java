@@ -27,9 +27,10 @@ public record FieldProblem(String path, String message, Severity severity) {
         return severity == Severity.ERROR;
     }
 
-    /** {@code path: message}, or just the message when there is no path. */
+    /** {@code path: message}, or just the message when there is no path; always one line. */
     @Override
     public String toString() {
-        return path == null || path.isEmpty() ? message : path + ": " + message;
+        String m = Messages.oneLine(message);
+        return path == null || path.isEmpty() ? m : Messages.oneLine(path) + ": " + m;
     }
 }

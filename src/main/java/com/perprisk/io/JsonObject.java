@@ -82,7 +82,8 @@ final class JsonObject {
         }
         double d = num instanceof BigDecimal bd ? bd.doubleValue()
                 : num instanceof BigInteger bi ? bi.doubleValue() : num.doubleValue();
-        if (!Double.isFinite(d)) {
+        boolean underflow = d == 0 && num instanceof BigDecimal big && big.signum() != 0;
+        if (!Double.isFinite(d) || underflow) {
             throw new WorkspaceException(WorkspaceException.Kind.INVALID,
                     "the number " + n.describe() + " is out of range", at, n.line(), n.column(), null);
         }

@@ -2,9 +2,6 @@ package com.perprisk.io;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.util.DefaultIndenter;
-import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
-import com.fasterxml.jackson.core.util.Separators;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -30,15 +27,7 @@ final class JsonOut {
     }
 
     private static JsonGenerator configure(JsonGenerator g) {
-        DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
-        DefaultPrettyPrinter pp = new DefaultPrettyPrinter()
-                .withSeparators(Separators.createDefaultInstance()
-                        .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                        .withArrayEmptySeparator("")
-                        .withObjectEmptySeparator(""));
-        pp.indentArraysWith(indenter);
-        pp.indentObjectsWith(indenter);
-        g.setPrettyPrinter(pp);
+        g.setPrettyPrinter(JsonLayout.pretty());
         return g;
     }
 

@@ -117,7 +117,7 @@ final class JsonTree {
 
     static String quote(String s) {
         String shown = s.length() > 40 ? s.substring(0, 40) + "…" : s;
-        return "\"" + shown.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n") + "\"";
+        return "\"" + printable(shown.replace("\\", "\\\\").replace("\"", "\\\"")) + "\"";
     }
 
     static Node parse(String text) throws WorkspaceException {
@@ -243,6 +243,8 @@ final class JsonTree {
         if (msg.contains("Non-standard token") || msg.contains("NaN") || msg.contains("Infinity")) {
             return "NaN and Infinity are not JSON numbers; write a finite number";
         }
+        // Jackson's advice to the programmer ("enable `JsonReadFeature.X` to allow") is not the user's to follow
+        msg = msg.replaceAll("[:;,]?\\s*\\(?(or )?(enable|disable) `[^`]*`( to allow| to accept)?\\)?", "");
         int noise = msg.indexOf(" (start marker at");
         if (noise < 0) {
             noise = msg.indexOf(" at [Source");
@@ -311,7 +313,7 @@ final class JsonTree {
                     return new Node(n instanceof BigInteger ? n : new BigInteger(p.getText()), line, col);
                 }
                 case VALUE_NUMBER_FLOAT -> {
-                    return new Node(p.getDecimalValue(), line, col);
+                    return new Node(decimal(p.getText(), at, line, col), line, col);
                 }
                 case VALUE_TRUE -> {
                     return new Node(Boolean.TRUE, line, col);
@@ -326,6 +328,33 @@ final class JsonTree {
                         at.isEmpty() ? null : at, line, col, null);
             }
         }
+    }
+
+    /**
+     * A JSON number with a fraction or exponent, exactly as written. An exponent beyond what a number can hold
+     * ({@code 1e9999999999}, {@code 1E+2147483648}) is a value out of range at its field, like {@code 1e400}.
+     */
+    private static BigDecimal decimal(String text, String at, int line, int col) throws WorkspaceException {
+        try {
+            BigDecimal d = new BigDecimal(text);
+            // BigDecimal holds exponents up to ±2^31 (and would spend gigabytes printing them); a double about ±308
+            long magnitude = (long) d.precision() - d.scale();
+            if (d.signum() != 0 && (magnitude > 1000 || magnitude < -1000)) {
+                throw outOfRange(text, at, line, col);
+            }
+            return d;
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw outOfRange(text, at, line, col);
+        }
+    }
+
+    private static WorkspaceException outOfRange(String text, String at, int line, int col) {
+        return new WorkspaceException(WorkspaceException.Kind.INVALID, "the number " + printable(text)
+                + " is out of range", at.isEmpty() ? null : at, line, col, null);
+    }
+
+    static String printable(String s) {
+        return Messages.oneLine(s);
     }
 
     /** UTF-8 text of bytes, for messages. */

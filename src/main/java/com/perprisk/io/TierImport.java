@@ -27,8 +27,9 @@ public final class TierImport {
     /**
      * Reads CSV with the header {@code floor,cap,maxLeverage,mmr,maintenanceAmount} (columns in any order;
      * {@code mmr} and {@code maintenanceAmount} optional, as are their cells). An empty cap (or "inf", "∞") leaves
-     * the last bracket open. Rates may be written as decimals (0.004) or percentages (0.4%). Blank lines and lines
-     * starting with '#' are skipped. Errors name the line: {@code line 4: maxLeverage: expected a number, got "x"}.
+     * the last bracket open. Rates may be written as decimals (0.004) or percentages (0.4%). Quoted cells, {@code ;}
+     * as separator with decimal commas ({@code 0,004}), blank lines and lines starting with '#': see
+     * {@link CsvTable}. Errors name the line: {@code line 4: maxLeverage: expected a number, got "x"}.
      */
     public static List<TierDoc> fromCsv(String csv) throws WorkspaceException {
         if (csv == null || csv.isBlank()) {
@@ -38,32 +39,26 @@ public final class TierImport {
         if (csv.length() > JsonTree.MAX_BYTES) {
             throw JsonTree.tooLarge(csv.length());
         }
-        String[] lines = csv.split("\r\n|\n|\r", -1);
+        CsvTable table = CsvTable.parse(csv);
         Map<String, Integer> index = null;
         List<TierDoc> out = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            int lineNo = i + 1;
-            String line = i == 0 && lines[i].startsWith("\uFEFF") ? lines[i].substring(1) : lines[i];
-            if (line.isBlank() || line.trim().startsWith("#")) {
-                continue;
-            }
-            String[] cells = line.split(",", -1);
-            for (int c = 0; c < cells.length; c++) {
-                cells[c] = unquote(cells[c].trim());
-            }
+        for (CsvTable.Row row : table.rows()) {
+            int lineNo = row.line();
+            String[] cells = row.cells().toArray(new String[0]);
             if (index == null) {
                 index = header(cells, lineNo);
                 continue;
             }
             if (cells.length > index.size()) {
                 throw lineError(lineNo, null, "has " + cells.length + " cells but the header has " + index.size()
-                        + " (write numbers without thousands separators)");
+                        + (table.separator() == ',' ? " (quote a number with thousands separators, \"50,000\", or"
+                        + " separate cells with ; to write decimal commas)" : ""));
             }
-            Double floor = cell(cells, index, "floor", lineNo, true, false);
-            Double cap = cell(cells, index, "cap", lineNo, false, false);
-            Double maxLev = cell(cells, index, "maxLeverage", lineNo, true, false);
-            Double mmr = cell(cells, index, "mmr", lineNo, false, true);
-            Double amount = cell(cells, index, "maintenanceAmount", lineNo, false, false);
+            Double floor = cell(table, cells, index, "floor", lineNo, true, false);
+            Double cap = cell(table, cells, index, "cap", lineNo, false, false);
+            Double maxLev = cell(table, cells, index, "maxLeverage", lineNo, true, false);
+            Double mmr = cell(table, cells, index, "mmr", lineNo, false, true);
+            Double amount = cell(table, cells, index, "maintenanceAmount", lineNo, false, false);
             out.add(new TierDoc(floor, cap, maxLev, mmr, amount));
         }
         if (index == null) {
@@ -86,7 +81,7 @@ public final class TierImport {
                 }
             }
             if (name == null) {
-                throw lineError(lineNo, null, "unknown column \"" + cells[c] + "\"; the header is "
+                throw lineError(lineNo, null, "unknown column " + JsonTree.quote(cells[c]) + "; the header is "
                         + String.join(",", COLUMNS) + " (the last two optional)");
             }
             if (index.put(name, c) != null) {
@@ -102,10 +97,10 @@ public final class TierImport {
         return index;
     }
 
-    private static Double cell(String[] cells, Map<String, Integer> index, String column, int lineNo,
-                               boolean required, boolean rate) throws WorkspaceException {
+    private static Double cell(CsvTable table, String[] cells, Map<String, Integer> index, String column,
+                               int lineNo, boolean required, boolean rate) throws WorkspaceException {
         Integer c = index.get(column);
-        String text = c == null || c >= cells.length ? "" : cells[c];
+        String text = c == null || c >= cells.length ? "" : cells[c].strip();
         if (text.isEmpty()) {
             if (required) {
                 throw lineError(lineNo, column, "missing");
@@ -117,7 +112,7 @@ public final class TierImport {
             return null;
         }
         boolean percent = text.endsWith("%");
-        String numberText = percent ? text.substring(0, text.length() - 1).trim() : text;
+        String numberText = table.numberText(percent ? text.substring(0, text.length() - 1).trim() : text);
         double v;
         try {
             v = Double.parseDouble(numberText);
@@ -134,10 +129,6 @@ public final class TierImport {
             v = v / 100.0;
         }
         return v;
-    }
-
-    private static String unquote(String s) {
-        return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1).trim() : s;
     }
 
     private static WorkspaceException lineError(int line, String column, String message) {

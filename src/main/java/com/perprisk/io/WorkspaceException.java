@@ -59,10 +59,11 @@ public class WorkspaceException extends Exception {
             sb.append(": ");
         }
         if (path != null && !path.isEmpty()) {
+            path = Messages.oneLine(path);
             sb.append(path.length() > 120 ? path.substring(0, 60) + "…" + path.substring(path.length() - 40) : path)
                     .append(": ");
         }
-        return sb.append(detail).toString();
+        return sb.append(Messages.oneLine(detail)).toString();
     }
 
     public Kind kind() {

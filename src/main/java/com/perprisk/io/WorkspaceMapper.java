@@ -2,17 +2,13 @@ package com.perprisk.io;
 
 import com.perprisk.engine.Account;
 import com.perprisk.engine.Convention;
-import com.perprisk.engine.DatedFuture;
 import com.perprisk.engine.DydxMargin;
-import com.perprisk.engine.FundingTerms;
-import com.perprisk.engine.MarginMode;
+import com.perprisk.engine.InputRule;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.PositionMode;
-import com.perprisk.engine.Side;
 import com.perprisk.engine.tier.Tier;
-import com.perprisk.engine.tier.TierIssue;
 import com.perprisk.engine.tier.TierSpec;
 import com.perprisk.engine.tier.TierTable;
 import com.perprisk.io.WorkspaceDocument.AccountDoc;
@@ -24,13 +20,10 @@ import com.perprisk.io.WorkspaceDocument.PositionDoc;
 import com.perprisk.io.WorkspaceDocument.TierDoc;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * Between the file's {@link WorkspaceDocument} and the engine's {@link Portfolio}. {@link #toPortfolio} checks every
@@ -53,19 +46,14 @@ public final class WorkspaceMapper {
     }
 
     /** One mapping pass: collects problems as it goes. */
-    private static final class Run {
-        private final List<FieldProblem> problems = new ArrayList<>();
+    private static final class Run extends FieldChecks {
+        private final MarketMapping markets;
+        private final PositionMapping positions;
 
-        private void error(String path, String message) {
-            problems.add(FieldProblem.error(path, message));
-        }
-
-        private void warning(String path, String message) {
-            problems.add(FieldProblem.warning(path, message));
-        }
-
-        private int errorCount() {
-            return (int) problems.stream().filter(FieldProblem::isError).count();
+        Run() {
+            super(new ArrayList<>());
+            markets = new MarketMapping(problems);
+            positions = new PositionMapping(problems);
         }
 
         MappingResult map(WorkspaceDocument doc) {
@@ -83,7 +71,7 @@ public final class WorkspaceMapper {
             Account account = account(doc.account());
             double horizon = DEFAULT_HORIZON_HOURS;
             if (doc.horizonHours() != null) {
-                horizon = positive("horizonHours", doc.horizonHours(), "hours");
+                horizon = positive("horizonHours", doc.horizonHours(), "hours", InputRule.HORIZON);
             }
             Map<String, Market> markets = new LinkedHashMap<>();
             Map<String, Integer> seenSymbols = new HashMap<>();
@@ -110,7 +98,7 @@ public final class WorkspaceMapper {
                     }
                     Market market = null;
                     try {
-                        market = market(at, m);
+                        market = this.markets.market(at, m);
                     } catch (RuntimeException e) {
                         error(at, "cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName()
                                 : e.getMessage()));
@@ -120,7 +108,8 @@ public final class WorkspaceMapper {
                     }
                 }
             }
-            List<Position> positions = positions(doc.positions(), account, seenSymbols.keySet(), markets);
+            List<Position> positions = this.positions.positions(doc.positions(), account, seenSymbols.keySet(),
+                    markets);
             if (errorCount() > 0) {
                 return new MappingResult(null, problems);
             }
@@ -139,358 +128,16 @@ public final class WorkspaceMapper {
                 error("account.walletBalance", "missing");
             } else if (!Double.isFinite(wb)) {
                 error("account.walletBalance", "must be a finite number, got " + num(wb));
-            } else if (wb < 0) {
-                error("account.walletBalance", "must not be negative, got " + num(wb));
+            } else if (InputRule.WALLET_BALANCE.problem(wb) != null) {
+                error("account.walletBalance", InputRule.WALLET_BALANCE.problem(wb));
             } else {
                 wallet = wb;
             }
             PositionMode mode = enumValue("account.positionMode", a.positionMode(), PositionMode.class,
                     "position mode");
-            return mode == null || wb == null || !Double.isFinite(wb) || wb < 0 ? null : new Account(wallet, mode);
+            return mode == null || wb == null || !InputRule.WALLET_BALANCE.accepts(wb) ? null
+                    : new Account(wallet, mode);
         }
-
-        private Market market(String at, MarketDoc m) {
-            int before = errorCount();
-            Convention convention = enumValue(at + ".convention", m.convention(), Convention.class, "convention");
-            double mark = required(at + ".markPrice", m.markPrice(), true);
-            double index = m.indexPrice() == null ? mark : required(at + ".indexPrice", m.indexPrice(), true);
-            double fee = 0;
-            if (m.takerFeeRate() != null) {
-                fee = m.takerFeeRate();
-                if (!Double.isFinite(fee)) {
-                    error(at + ".takerFeeRate", "must be a finite number, got " + num(fee));
-                } else if (fee < 0 || fee >= 1) {
-                    error(at + ".takerFeeRate", "must be a rate from 0 up to 1 (0.0005 = 0.05%), got " + num(fee));
-                }
-            }
-            FundingTerms funding = funding(at + ".funding", m.funding());
-            DatedFuture future = future(at + ".future", m.future());
-            if (convention == null || m.symbol() == null || m.symbol().isBlank()) {
-                return null;
-            }
-            if (convention == Convention.DYDX) {
-                if (m.tiers() != null && !m.tiers().isEmpty()) {
-                    warning(at + ".tiers", "ignored: a DYDX market takes its margin from the dydx block");
-                }
-                DydxMargin dydx = dydx(at + ".dydx", m.dydx());
-                if (dydx == null || errorCount() > before) {
-                    return null;
-                }
-                return Market.dydx(m.symbol(), mark, index, fee, dydx, funding, future);
-            }
-            if (m.dydx() != null) {
-                warning(at + ".dydx", "ignored: only a DYDX market uses the dydx block");
-            }
-            TierTable table = tiers(at + ".tiers", convention, m.tiers());
-            if (table == null || errorCount() > before) {
-                return null;
-            }
-            return new Market(m.symbol(), convention, mark, index, fee, table, null, funding, future);
-        }
-
-        private TierTable tiers(String at, Convention convention, List<TierDoc> tiers) {
-            if (tiers == null || tiers.isEmpty()) {
-                error(at, (tiers == null ? "missing" : "empty") + "; a " + convention.name()
-                        + " market needs at least one bracket");
-                return null;
-            }
-            int before = errorCount();
-            List<TierSpec> specs = new ArrayList<>();
-            for (int k = 0; k < tiers.size(); k++) {
-                String tp = at + "[" + k + "]";
-                TierDoc t = tiers.get(k);
-                if (t == null) {
-                    error(tp, "missing (null)");
-                    continue;
-                }
-                boolean last = k == tiers.size() - 1;
-                Double floor = finiteOrError(tp + ".floor", t.floor(), true);
-                Double cap = t.cap();
-                if (cap == null || cap == Double.POSITIVE_INFINITY) {
-                    if (last) {
-                        cap = Double.POSITIVE_INFINITY;
-                    } else {
-                        error(tp + ".cap", "missing; only the last bracket may leave its cap open");
-                    }
-                } else if (!Double.isFinite(cap)) {
-                    error(tp + ".cap", "must be a finite number, got " + num(cap));
-                    cap = null;
-                }
-                Double maxLev = finiteOrError(tp + ".maxLeverage", t.maxLeverage(), true);
-                Double mmr = finiteOrError(tp + ".mmr", t.mmr(), false);
-                Double amount = finiteOrError(tp + ".maintenanceAmount", t.maintenanceAmount(), false);
-                if (floor != null && cap != null && maxLev != null) {
-                    specs.add(new TierSpec(floor, cap, maxLev, mmr, amount));
-                }
-            }
-            if (errorCount() > before) {
-                return null;
-            }
-            try {
-                TierTable table = TierTable.resolve(convention, specs);
-                report(at, table.issues());
-                return table;
-            } catch (TierTable.InvalidTierTableException e) {
-                report(at, e.issues());
-                return null;
-            }
-        }
-
-        private void report(String at, List<TierIssue> issues) {
-            for (TierIssue issue : issues) {
-                String path = issue.tierIndex() < 0 ? at : at + "[" + issue.tierIndex() + "]." + issue.field();
-                if (issue.isError()) {
-                    error(path, issue.message());
-                } else {
-                    warning(path, issue.message());
-                }
-            }
-        }
-
-        private DydxMargin dydx(String at, DydxDoc d) {
-            if (d == null) {
-                error(at, "missing; a DYDX market needs initialMarginFraction and maintenanceFraction");
-                return null;
-            }
-            int before = errorCount();
-            double imf = fraction(at + ".initialMarginFraction", d.initialMarginFraction());
-            double mf = fraction(at + ".maintenanceFraction", d.maintenanceFraction());
-            double oi = nonNegative(at + ".openInterestNotional", d.openInterestNotional());
-            double lower = nonNegative(at + ".oiLowerCap", d.oiLowerCap());
-            double upper = nonNegative(at + ".oiUpperCap", d.oiUpperCap());
-            if (upper > 0 && upper < lower) {
-                error(at + ".oiUpperCap", "must not be below oiLowerCap " + num(lower) + ", got " + num(upper));
-            }
-            return errorCount() > before ? null : new DydxMargin(imf, mf, oi, lower, upper);
-        }
-
-        private FundingTerms funding(String at, FundingDoc f) {
-            if (f == null) {
-                return FundingTerms.NONE;
-            }
-            double rate = 0;
-            if (f.rate() != null) {
-                if (!Double.isFinite(f.rate())) {
-                    error(at + ".rate", "must be a finite number, got " + num(f.rate()));
-                } else if (Math.abs(f.rate()) >= 1) {
-                    error(at + ".rate", "must be a rate per settlement between -1 and 1 (0.0001 = 0.01%), got "
-                            + num(f.rate()));
-                } else {
-                    rate = f.rate();
-                }
-            }
-            double interval = DEFAULT_FUNDING_INTERVAL_HOURS;
-            if (f.intervalHours() != null) {
-                interval = positive(at + ".intervalHours", f.intervalHours(), "hours");
-            }
-            return new FundingTerms(rate, interval > 0 ? interval : DEFAULT_FUNDING_INTERVAL_HOURS);
-        }
-
-        private DatedFuture future(String at, FutureDoc f) {
-            if (f == null) {
-                return null;
-            }
-            double price = required(at + ".price", f.price(), true);
-            double days = required(at + ".daysToExpiry", f.daysToExpiry(), true);
-            return price > 0 && days > 0 ? new DatedFuture(price, days) : null;
-        }
-
-        private List<Position> positions(List<PositionDoc> docs, Account account, java.util.Set<String> symbols,
-                                         Map<String, Market> markets) {
-            List<Position> out = new ArrayList<>();
-            if (docs == null) {
-                error("positions", "missing (write [] for a workspace without positions)");
-                return out;
-            }
-            Map<String, Integer> ids = new HashMap<>();
-            Map<String, Integer> oneWay = new HashMap<>();
-            Map<String, Integer> hedge = new HashMap<>();
-            for (int i = 0; i < docs.size(); i++) {
-                String at = "positions[" + i + "]";
-                PositionDoc p = docs.get(i);
-                if (p == null) {
-                    error(at, "missing (null)");
-                    continue;
-                }
-                int before = errorCount();
-                String id = p.id();
-                if (id == null || id.isBlank()) {
-                    error(at + ".id", "missing");
-                } else if (ids.containsKey(id)) {
-                    error(at + ".id", "duplicate id \"" + id + "\" (also positions[" + ids.get(id) + "])");
-                } else {
-                    ids.put(id, i);
-                }
-                String symbol = p.symbol();
-                if (symbol == null || symbol.isBlank()) {
-                    error(at + ".symbol", "missing");
-                } else if (!symbols.contains(symbol)) {
-                    error(at + ".symbol", "unknown symbol \"" + symbol + "\"; the markets are "
-                            + (symbols.isEmpty() ? "none" : symbols.stream().sorted()
-                            .collect(Collectors.joining(", "))));
-                }
-                Side side = enumValue(at + ".side", p.side(), Side.class, "side");
-                MarginMode mode = enumValue(at + ".marginMode", p.marginMode(), MarginMode.class, "margin mode");
-                double size = required(at + ".size", p.size(), true);
-                double entry = required(at + ".entryPrice", p.entryPrice(), true);
-                double leverage = required(at + ".leverage", p.leverage(), true);
-                Market market = symbol == null ? null : markets.get(symbol);
-                if (market != null && size > 0 && entry > 0 && leverage > 0) {
-                    double max = market.maxLeverage(size * entry);
-                    if (leverage > max * (1 + 1e-12)) {
-                        error(at + ".leverage", num(leverage) + " exceeds the bracket's max leverage " + num(max));
-                    }
-                }
-                Double isolatedMargin = p.isolatedMargin();
-                double extra = 0;
-                if (isolatedMargin != null) {
-                    if (!Double.isFinite(isolatedMargin)) {
-                        error(at + ".isolatedMargin", "must be a finite number, got " + num(isolatedMargin));
-                    } else if (isolatedMargin < 0) {
-                        error(at + ".isolatedMargin", "must not be negative, got " + num(isolatedMargin));
-                    } else if (mode == MarginMode.CROSS) {
-                        warning(at + ".isolatedMargin", "ignored: a CROSS position draws on the cross wallet");
-                    }
-                }
-                if (p.extraMargin() != null) {
-                    if (!Double.isFinite(p.extraMargin())) {
-                        error(at + ".extraMargin", "must be a finite number, got " + num(p.extraMargin()));
-                    } else if (mode == MarginMode.CROSS) {
-                        if (p.extraMargin() != 0) {
-                            warning(at + ".extraMargin", "ignored: margin can only be added to an ISOLATED position");
-                        }
-                    } else {
-                        extra = p.extraMargin();
-                    }
-                }
-                if (mode == MarginMode.ISOLATED && size > 0 && entry > 0 && leverage > 0 && errorCount() == before) {
-                    double posted = isolatedMargin != null ? isolatedMargin : size * entry / leverage;
-                    if (posted + extra < 0) {
-                        error(at + ".extraMargin", "removes more margin than is posted: " + num(posted) + " + ("
-                                + num(extra) + ") is below 0");
-                    }
-                }
-                if (account != null && symbol != null && side != null && symbols.contains(symbol)) {
-                    if (account.positionMode() == PositionMode.ONE_WAY) {
-                        Integer other = oneWay.putIfAbsent(symbol, i);
-                        if (other != null) {
-                            error(at + ".symbol", "ONE_WAY mode allows one position per symbol; " + symbol
-                                    + " already has positions[" + other + "] (use HEDGE mode for a long and a short)");
-                        }
-                    } else {
-                        Integer other = hedge.putIfAbsent(symbol + "/" + side, i);
-                        if (other != null) {
-                            error(at + ".side", "HEDGE mode allows one LONG and one SHORT per symbol; " + symbol
-                                    + " already has a " + side + " at positions[" + other + "]");
-                        }
-                    }
-                }
-                if (errorCount() == before && side != null && mode != null) {
-                    try {
-                        out.add(new Position(id, symbol, side, size, entry, leverage, mode,
-                                mode == MarginMode.ISOLATED ? isolatedMargin : null, extra));
-                    } catch (RuntimeException e) {
-                        error(at, "cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                                : e.getMessage()));
-                    }
-                }
-            }
-            return out;
-        }
-
-        // -------------------------------------------------------------- value checks
-
-        private <E extends Enum<E>> E enumValue(String path, String text, Class<E> type, String what) {
-            String allowed = Arrays.stream(type.getEnumConstants()).map(Enum::name).collect(Collectors.joining(", "));
-            if (text == null || text.isBlank()) {
-                error(path, "missing; one of " + allowed);
-                return null;
-            }
-            for (E e : type.getEnumConstants()) {
-                if (e.name().equals(text.trim().toUpperCase(Locale.ROOT))) {
-                    return e;
-                }
-            }
-            error(path, "unknown " + what + " \"" + text + "\"; allowed: " + allowed);
-            return null;
-        }
-
-        /** A required finite number, > 0 when {@code positive}; reports and returns NaN when it is not. */
-        private double required(String path, Double value, boolean positive) {
-            if (value == null) {
-                error(path, "missing");
-                return Double.NaN;
-            }
-            if (!Double.isFinite(value)) {
-                error(path, "must be a finite number, got " + num(value));
-                return Double.NaN;
-            }
-            if (positive && value <= 0) {
-                error(path, "must be positive, got " + num(value));
-                return Double.NaN;
-            }
-            return value;
-        }
-
-        private double positive(String path, Double value, String unit) {
-            if (!Double.isFinite(value)) {
-                error(path, "must be a finite number of " + unit + ", got " + num(value));
-                return Double.NaN;
-            }
-            if (value <= 0) {
-                error(path, "must be positive, got " + num(value));
-                return Double.NaN;
-            }
-            return value;
-        }
-
-        private Double finiteOrError(String path, Double value, boolean required) {
-            if (value == null) {
-                if (required) {
-                    error(path, "missing");
-                }
-                return null;
-            }
-            if (!Double.isFinite(value)) {
-                error(path, "must be a finite number, got " + num(value));
-                return null;
-            }
-            return value;
-        }
-
-        private double fraction(String path, Double value) {
-            if (value == null) {
-                error(path, "missing");
-                return Double.NaN;
-            }
-            if (!Double.isFinite(value) || value <= 0 || value > 1) {
-                error(path, "must be a fraction above 0 and at most 1 (0.05 = 5%), got " + num(value));
-                return Double.NaN;
-            }
-            return value;
-        }
-
-        private double nonNegative(String path, Double value) {
-            if (value == null) {
-                return 0;
-            }
-            if (!Double.isFinite(value) || value < 0) {
-                error(path, "must be a finite number ≥ 0, got " + num(value));
-                return 0;
-            }
-            return value;
-        }
-    }
-
-    /** A number for messages: "150", "0.005", "54271.36"; never "150.0". */
-    static String num(double v) {
-        if (Double.isNaN(v)) {
-            return "NaN";
-        }
-        if (Double.isInfinite(v)) {
-            return v > 0 ? "Infinity" : "-Infinity";
-        }
-        return JsonOut.numberText(v);
     }
 
     // ------------------------------------------------------------------ portfolio → document

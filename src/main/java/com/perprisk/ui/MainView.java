@@ -85,11 +85,13 @@ public final class MainView extends BorderPane {
     private final com.perprisk.ui.ticket.TicketTab ticket;
     private Dialogs dialogs = new NativeDialogs();
     private Runnable onExit = Platform::exit;
+    private final DocumentActions actions;
 
     public MainView(WorkspaceViewModel vm, AppSettings settings, ThemeManager theme) {
         this.vm = vm;
         this.settings = settings;
         this.theme = theme;
+        this.actions = new DocumentActions(vm, settings, () -> dialogs, this::window);
         setId("main-view");
         getStyleClass().add("main-view");
 
@@ -408,77 +410,40 @@ public final class MainView extends BorderPane {
         return getScene() == null ? null : getScene().getWindow();
     }
 
+    /** File › New, Open, Save and the recovery banner's actions, testable without a screen. */
+    public DocumentActions documentActions() {
+        return actions;
+    }
+
     public void newWorkspace() {
-        if (confirmDiscard()) {
-            vm.newWorkspace();
-        }
+        actions.newWorkspace();
     }
 
     public void openDialog() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        dialogs.chooseOpen(window()).ifPresent(this::openFile);
+        actions.openDialog();
     }
 
     /** Opens a file, reporting a failure in a dialog; returns whether it opened. */
     public boolean openFile(Path path) {
-        try {
-            vm.open(path);
-            if (settings != null) {
-                settings.addRecentFile(path);
-                settings.save();
-            }
-            return true;
-        } catch (WorkspaceException e) {
-            dialogs.error(window(), "Cannot open " + path.getFileName(), e.getMessage());
-            if (settings != null && !Files.exists(path)) {
-                settings.removeRecentFile(path);
-                settings.save();
-            }
-            return false;
-        }
+        return actions.openFile(path);
     }
 
     /** Saves to the current file, or asks for one; returns whether it was saved. */
     public boolean save() {
-        if (vm.getFile() == null) {
-            return saveAsDialog();
-        }
-        return saveTo(vm.getFile());
+        return actions.save();
     }
 
     public boolean saveAsDialog() {
-        String suggested = (vm.nameProperty().get() == null || vm.nameProperty().get().isBlank() ? "workspace"
-                : vm.nameProperty().get().replaceAll("[^A-Za-z0-9._ -]", "_")) + ".perprisk.json";
-        Optional<Path> p = dialogs.chooseSave(window(), suggested);
-        return p.isPresent() && saveTo(p.get());
+        return actions.saveAsDialog();
     }
 
     public boolean saveTo(Path path) {
-        try {
-            vm.saveAs(path);
-            if (settings != null) {
-                settings.addRecentFile(path);
-                settings.save();
-            }
-            return true;
-        } catch (WorkspaceException | RuntimeException e) {
-            dialogs.error(window(), "Cannot save " + path.getFileName(), e.getMessage());
-            return false;
-        }
+        return actions.saveTo(path);
     }
 
     /** With unsaved changes, asks whether to save them; returns false when the user cancels. */
     public boolean confirmDiscard() {
-        if (!vm.isDirty()) {
-            return true;
-        }
-        return switch (dialogs.confirmUnsaved(window(), vm.nameProperty().get())) {
-            case SAVE -> save();
-            case DISCARD -> true;
-            case CANCEL -> false;
-        };
+        return actions.confirmDiscard();
     }
 
     public void exit() {
@@ -520,29 +485,55 @@ public final class MainView extends BorderPane {
         return n == null || n.isBlank() ? "perprisk" : n.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
-    /** Shows a banner offering to restore an autosaved workspace left behind by a crash. */
-    public void offerRecovery(WorkspaceDocument recovered, Runnable onDone) {
-        Label text = new Label("PerpRisk did not close normally last time. Restore the autosaved workspace \""
-                + (recovered.name() == null ? "Untitled" : recovered.name()) + "\"?");
-        text.setWrapText(true);
-        javafx.scene.control.Button restore = new javafx.scene.control.Button("Restore");
-        restore.setId("recover-restore");
-        restore.getStyleClass().add("accent");
-        javafx.scene.control.Button discard = new javafx.scene.control.Button("Discard");
-        discard.setId("recover-discard");
-        HBox banner = new HBox(text, spacer(), restore, discard);
+    /**
+     * Shows a banner offering each recovery copy a crash left behind, saying what it would restore (name, file,
+     * time of the last edit), each with Restore and Discard. The banner goes when every copy is handled.
+     */
+    public void offerRecovery(com.perprisk.ui.workspace.RecoveryStore store,
+                              List<com.perprisk.ui.workspace.RecoveryStore.Entry> entries) {
+        if (entries.isEmpty()) {
+            return;
+        }
+        VBox banner = new VBox();
         banner.setId("recovery-banner");
         banner.getStyleClass().add("recovery-banner");
-        banner.setAlignment(Pos.CENTER_LEFT);
-        restore.setOnAction(e -> {
-            vm.recover(recovered, null);
-            topBox.getChildren().remove(banner);
-            onDone.run();
-        });
-        discard.setOnAction(e -> {
-            topBox.getChildren().remove(banner);
-            onDone.run();
-        });
+        Label head = new Label("PerpRisk did not close normally last time. Unsaved work can be restored:");
+        head.setWrapText(true);
+        banner.getChildren().add(head);
+        for (int i = 0; i < entries.size(); i++) {
+            var entry = entries.get(i);
+            Label text = new Label(DocumentActions.describe(entry, java.time.ZoneId.systemDefault(),
+                    java.util.Locale.getDefault()));
+            text.setWrapText(true);
+            text.setMinWidth(0);
+            javafx.scene.control.Button restore = new javafx.scene.control.Button("Restore");
+            restore.setId(i == 0 ? "recover-restore" : "recover-restore-" + i);
+            restore.getStyleClass().add("accent");
+            restore.setMinWidth(Region.USE_PREF_SIZE);
+            javafx.scene.control.Button discard = new javafx.scene.control.Button("Discard");
+            discard.setId(i == 0 ? "recover-discard" : "recover-discard-" + i);
+            discard.setMinWidth(Region.USE_PREF_SIZE);
+            HBox row = new HBox(8, text, spacer(), restore, discard);
+            row.getStyleClass().add("recovery-entry");
+            row.setAlignment(Pos.CENTER_LEFT);
+            HBox.setHgrow(text, Priority.ALWAYS);
+            Runnable done = () -> {
+                banner.getChildren().remove(row);
+                if (banner.getChildren().size() <= 1) {
+                    topBox.getChildren().remove(banner);
+                }
+            };
+            restore.setOnAction(e -> {
+                if (actions.restore(store, entry)) {
+                    done.run();
+                }
+            });
+            discard.setOnAction(e -> {
+                store.delete(entry.key());
+                done.run();
+            });
+            banner.getChildren().add(row);
+        }
         topBox.getChildren().add(1, banner);
     }
 

@@ -1,16 +1,16 @@
 package com.perprisk.ui;
 
 import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceCodec;
-import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.settings.ThemeManager;
+import com.perprisk.io.AtomicFiles;
+import com.perprisk.ui.workspace.DocumentRecovery;
+import com.perprisk.ui.workspace.RecoveryStore;
+import com.perprisk.ui.workspace.RecoveryWriter;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
-import javafx.animation.KeyFrame;
 import javafx.animation.PauseTransition;
-import javafx.animation.Timeline;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -42,7 +42,8 @@ public class PerpRiskApp extends Application {
     private WorkspaceViewModel vm;
     private MainView view;
     private Stage stage;
-    private Timeline autosave;
+    private RecoveryWriter recoveryWriter;
+    private DocumentRecovery recovery;
     private boolean measuring;
     private boolean persist;
 
@@ -119,24 +120,32 @@ public class PerpRiskApp extends Application {
                     settings.addRecentFile(options.workspace());
                 }
                 return null;
-            } catch (WorkspaceException e) {
+            } catch (WorkspaceException | RuntimeException e) {
                 loadDemo();
-                return "Cannot open " + options.workspace() + ": " + e.getMessage();
+                return "Cannot open " + options.workspace() + ": " + describe(e) + ". PerpRisk opened the demo "
+                        + "instead.";
             }
         }
         if (persist && !settings.firstRun()) {
             List<Path> recent = settings.recentFiles();
-            if (!recent.isEmpty() && Files.isRegularFile(recent.get(0))) {
+            if (!recent.isEmpty() && Files.exists(recent.get(0))) {
                 try {
                     vm.open(recent.get(0));
                     return null;
-                } catch (WorkspaceException e) {
-                    // fall through to the demo
+                } catch (WorkspaceException | RuntimeException e) {
+                    loadDemo();
+                    return "Cannot open the most recent workspace " + recent.get(0) + ": " + describe(e)
+                            + ". PerpRisk opened the demo instead.";
                 }
             }
         }
         loadDemo();
         return null;
+    }
+
+    private static String describe(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName()
+                : com.perprisk.io.Messages.oneLine(e.getMessage());
     }
 
     private void loadDemo() {
@@ -161,51 +170,31 @@ public class PerpRiskApp extends Application {
         });
     }
 
-    /** Crash recovery, autosave every 20 s while there are unsaved changes, and the running-session marker. */
+    /**
+     * Crash recovery: offers the copies a crash left (only what is newer than its saved file), then keeps a copy of
+     * this window's unsaved work written shortly after each edit, off the FX thread. Stale temporary files of
+     * interrupted saves are removed from the folders of recent files.
+     */
     private void startSession() {
         Path marker = settings.sessionMarker();
-        Path autosaveFile = settings.autosaveFile();
-        if (Files.exists(marker) && !otherInstanceRunning(marker) && Files.isRegularFile(autosaveFile)) {
-            try {
-                WorkspaceDocument recovered = WorkspaceCodec.read(autosaveFile);
-                view.offerRecovery(recovered, () -> deleteQuietly(autosaveFile));
-            } catch (WorkspaceException e) {
-                deleteQuietly(autosaveFile);
-            }
-        }
+        RecoveryStore store = new RecoveryStore(settings.autosaveDirectory());
+        recoveryWriter = new RecoveryWriter(store);
+        List<RecoveryStore.Entry> left = store.left();
+        view.offerRecovery(store, left);
+        recovery = new DocumentRecovery(vm, recoveryWriter);
+        List<Path> folders = settings.recentFiles().stream().map(p -> p.toAbsolutePath().getParent())
+                .filter(java.util.Objects::nonNull).distinct().toList();
+        Thread cleaner = new Thread(() -> folders.forEach(AtomicFiles::cleanStale), "perprisk-clean-temp");
+        cleaner.setDaemon(true);
+        cleaner.start();
         try {
             Files.createDirectories(marker.getParent());
             Files.writeString(marker, Long.toString(ProcessHandle.current().pid()));
         } catch (IOException e) {
-            // autosave is best effort
+            // the marker only says that a session runs
         }
         settings.markStarted();
         settings.save();
-        autosave = new Timeline(new KeyFrame(Duration.seconds(20), e -> autosaveNow()));
-        autosave.setCycleCount(Timeline.INDEFINITE);
-        autosave.play();
-    }
-
-    /** Whether the marker belongs to a PerpRisk that is still running (then its autosave is not a crash's). */
-    private static boolean otherInstanceRunning(Path marker) {
-        try {
-            long pid = Long.parseLong(Files.readString(marker).strip());
-            return pid != ProcessHandle.current().pid() && ProcessHandle.of(pid).map(ProcessHandle::isAlive)
-                    .orElse(false);
-        } catch (IOException | NumberFormatException e) {
-            return false;
-        }
-    }
-
-    private void autosaveNow() {
-        if (vm.isDirty()) {
-            try {
-                Files.createDirectories(settings.autosaveDirectory());
-                vm.autosaveTo(settings.autosaveFile());
-            } catch (IOException | WorkspaceException e) {
-                // best effort; the next tick tries again
-            }
-        }
     }
 
     private void closeWindow() {
@@ -218,8 +207,11 @@ public class PerpRiskApp extends Application {
         if (!persist || settings == null) {
             return;
         }
-        if (autosave != null) {
-            autosave.stop();
+        if (recovery != null) {
+            recovery.closed();
+        }
+        if (recoveryWriter != null) {
+            recoveryWriter.close();
         }
         if (stage != null) {
             settings.setWindowBounds(new AppSettings.WindowBounds(stage.getX(), stage.getY(), stage.getWidth(),
@@ -227,7 +219,6 @@ public class PerpRiskApp extends Application {
         }
         settings.setTheme(theme.themeProperty().get());
         settings.save();
-        deleteQuietly(settings.autosaveFile());
         deleteQuietly(settings.sessionMarker());
     }
 

@@ -109,11 +109,12 @@ class CliCalcTest {
         assertEquals(3, root.get("positions").size());
         for (JsonNode p : root.get("positions")) {
             assertEquals(List.of("id", "symbol", "side", "marginMode", "notional", "unrealizedPnl", "roe",
-                    "initialMargin", "maintenanceMargin", "maintenanceMarginRate", "bracket", "liquidationPrice",
-                    "bankruptcyPrice", "distanceToLiquidation", "marginRatio", "adlScore", "adlQuintile",
+                    "initialMargin", "maintenanceMargin", "maintenanceMarginRate", "bracket", "margin",
+                    "liquidationPrice", "bankruptcyPrice", "distanceToLiquidation", "marginRatio", "adlScore", "adlQuintile",
                     "fundingPerSettlement", "fundingOverHorizon"), names(p));
             assertTrue(p.get("notional").isNumber());
             assertTrue(p.get("bracket").isInt());
+            assertTrue(p.get("margin").isNumber(), "the margin backing the position, as the results CSV has it");
         }
         assertEquals(3, root.get("markets").size());
         for (JsonNode m : root.get("markets")) {
@@ -239,7 +240,9 @@ class CliCalcTest {
         assertEquals(0, r.status());
         assertTrue(r.out().contains("calc WORKSPACE.json"));
         assertTrue(Cli.isHeadlessCommand(new String[] {"calc", "x"}));
-        assertFalse(Cli.isHeadlessCommand(new String[] {"x.json"}));
+        // a workspace that exists opens in the app; a name that is neither a command nor a file is a usage error
+        assertFalse(Cli.isHeadlessCommand(new String[] {"pom.xml"}));
+        assertTrue(Cli.isHeadlessCommand(new String[] {"x.json"}));
     }
 
     @Test

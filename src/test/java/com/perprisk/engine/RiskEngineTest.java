@@ -1,5 +1,6 @@
 package com.perprisk.engine;
 
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.engine.risk.RiskCurves;
@@ -47,11 +48,11 @@ class RiskEngineTest {
         assertEquals((btcMm + ethMm) / r.account().marginBalance(), r.account().marginRatio(), 1e-12);
         assertEquals(r.account().marginRatio(), btc.marginRatio(), 1e-12);
         // explanations carry the substituted Binance formula
-        var ex = btc.explanations().get("liquidationPrice");
+        var ex = btc.explanations().get(ExplainKey.LIQUIDATION_PRICE);
         assertTrue(ex.formula().startsWith("LP = (WB + UPNL − TMM + cum − Q × EP)"), ex.formula());
         assertTrue(ex.substituted().contains("1535443.01"), ex.substituted());
         assertEquals(btc.liquidationPrice(), ex.result());
-        assertNotNull(r.accountExplanations().get("marginRatio"));
+        assertNotNull(r.accountExplanations().get(ExplainKey.MARGIN_RATIO));
     }
 
     @Test
@@ -66,7 +67,7 @@ class RiskEngineTest {
         assertEquals(300, r.maintenanceMargin(), 1e-9);
         assertEquals(0.05, r.marginRatio(), 1e-12);
         assertEquals((60_000 - 54_271.356783919595) / 60_000, r.distanceToLiquidation(), 1e-9);
-        var notes = String.join("\n", r.explanations().get("liquidationPrice").notes());
+        var notes = String.join("\n", r.explanations().get(ExplainKey.LIQUIDATION_PRICE).notes());
         assertTrue(notes.contains("54300"), notes);
     }
 

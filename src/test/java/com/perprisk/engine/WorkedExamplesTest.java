@@ -42,8 +42,10 @@ class WorkedExamplesTest {
     @Test
     void bybitEntryMeasureVersusMarkMeasure() {
         // domain §3: 10 BTC long at 60,000, 10x, MMR 1%, deduction 2,000, extra margin 5,000
-        TierTable t = TierTable.resolve(Convention.BYBIT,
-                List.of(TierSpec.of(0, Double.POSITIVE_INFINITY, 50, 0.01, 2_000)));
+        // (the 1% bracket starts at 400,000 so that its deduction 2,000 = 400,000 × (1% − 0.5%) follows the
+        // recursion: a deduction above the bracket's margin at its floor would make MM negative, an error)
+        TierTable t = TierTable.resolve(Convention.BYBIT, List.of(TierSpec.of(0, 400_000, 50, 0.005, 0),
+                TierSpec.of(400_000, Double.POSITIVE_INFINITY, 50, 0.01, 2_000)));
         Position pos = new Position("p", "BTCUSDT", Side.LONG, 10, 60_000, 10, MarginMode.ISOLATED, null, 5_000);
         Market bybit = Market.simple("BTCUSDT", Convention.BYBIT, 60_000, t);
         assertEquals(53_900, lp(one(bybit, pos, 0), "p"), 1e-9);

@@ -59,6 +59,59 @@ class TierImportTest {
         assertTrue(e.getMessage().contains("no brackets"));
     }
 
+    @Test
+    void aQuotedCellWithACommaIsOneCell() throws Exception {
+        List<TierDoc> t = TierImport.fromCsv("""
+                floor,cap,maxLeverage,mmr,maintenanceAmount
+                0,"50,000",125,0.4%,0
+                "50,000","250,000",100,0.5%,"50"
+                "250,000",,"50",1%,"1,300.00"
+                """);
+        assertEquals(List.of(new TierDoc(0.0, 50_000.0, 125.0, 0.004, 0.0),
+                new TierDoc(50_000.0, 250_000.0, 100.0, 0.005, 50.0),
+                new TierDoc(250_000.0, null, 50.0, 0.01, 1_300.0)), t);
+        // doubled quotes inside a quoted cell, and a quoted header
+        t = TierImport.fromCsv("\"floor\",\"cap\",\"maxLeverage\"\n0,\"\",10\n");
+        assertNull(t.get(0).cap(), "an empty quoted cell is empty");
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> TierImport.fromCsv(
+                "floor,cap,\"max\"\"Leverage\"\n0,1,2\n"));
+        assertTrue(e.getMessage().startsWith("line 1: unknown column \"max\\\"Leverage\""), e.getMessage());
+    }
+
+    @Test
+    void semicolonSeparatorWithTheDecimalCommaItImplies() throws Exception {
+        List<TierDoc> t = TierImport.fromCsv("""
+                floor;cap;maxLeverage;mmr;maintenanceAmount
+                0;50000;125;0,004;0
+                50000;1.000.000;100;0,5 %;50
+                1.000.000;;20;2,5%;"16.300,5"
+                """);
+        assertEquals(List.of(new TierDoc(0.0, 50_000.0, 125.0, 0.004, 0.0),
+                new TierDoc(50_000.0, 1_000_000.0, 100.0, 0.005, 50.0),
+                new TierDoc(1_000_000.0, null, 20.0, 0.025, 16_300.5)), t);
+    }
+
+    @Test
+    void csvStructureErrorsNameTheLine() {
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> TierImport.fromCsv(
+                "floor,cap,maxLeverage\n0,\"50,000,10\n"));
+        assertTrue(e.getMessage().startsWith("line 2: ") && e.getMessage().contains("quote"), e.getMessage());
+        e = assertThrows(WorkspaceException.class, () -> TierImport.fromCsv(
+                "floor,cap,maxLeverage\n0,\"50\n000\",10\n"));
+        assertEquals(1, e.getMessage().lines().count(), e.getMessage());
+        assertTrue(e.getMessage().startsWith("line 2: cap: expected a number, got \"50\\n000\""), e.getMessage());
+        e = assertThrows(WorkspaceException.class, () -> TierImport.fromCsv(
+                "floor;cap;maxLeverage\n0,1,2\n"));
+        assertTrue(e.getMessage().startsWith("line 2: floor: expected a number"), e.getMessage());
+        e = assertThrows(WorkspaceException.class, () -> TierImport.fromCsv(
+                "floor,cap,maxLeverage\n0,\"50\"x,10\n"));
+        assertTrue(e.getMessage().startsWith("line 2: ") && e.getMessage().contains("after the closing quote"),
+                e.getMessage());
+        // a decimal comma needs the ; separator: with , it is two cells
+        e = assertThrows(WorkspaceException.class, () -> TierImport.fromCsv("floor,cap,maxLeverage,mmr\n0,5,10,0,5\n"));
+        assertTrue(e.getMessage().startsWith("line 2: has 5 cells"), e.getMessage());
+    }
+
     private static final String BRACKETS = """
             [{"symbol":"ETHUSDT","brackets":[{"bracket":1,"initialLeverage":100,"notionalCap":10000,"notionalFloor":0,
               "maintMarginRatio":0.005,"cum":0.0}]},

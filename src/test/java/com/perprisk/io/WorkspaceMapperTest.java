@@ -171,7 +171,7 @@ class WorkspaceMapperTest {
                 + "dydx block"), lines(r).toString());
         r = WorkspaceMapper.toPortfolio(doc("ONE_WAY", List.of(dydx.withTiers(null).withDydx(
                 new DydxDoc(1.5, 0.6, null, null, null, null))), List.of()));
-        assertError(r, "markets[0].dydx.initialMarginFraction: must be a fraction above 0 and at most 1 (0.05 = 5%), "
+        assertError(r, "markets[0].dydx.initialMarginFraction: must be a fraction from 0.0001 to 1 (0.05 = 5%), "
                 + "got 1.5");
     }
 

@@ -1,8 +1,10 @@
 package com.perprisk.ui;
 
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
+import com.perprisk.engine.risk.Quantity;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.controls.FieldDecorations;
@@ -21,6 +23,7 @@ import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.controlsfx.control.decoration.Decorator;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationTest;
@@ -41,6 +44,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Drives the real main window headless (Monocle): typing in cells, toggles, shortcuts, files. */
+@Tag("ui")
 class MainWindowTest extends ApplicationTest {
     private WorkspaceViewModel vm;
     private RiskContext ctx;
@@ -309,7 +313,10 @@ class MainWindowTest extends ApplicationTest {
         assertEquals("explain-tab", view.resultTabs().getSelectionModel().getSelectedItem().getId());
         String shown = lookup("#explain-substituted").queryLabeled() != null
                 ? lookup("#explain-substituted").queryLabeled().getText() : "";
-        assertTrue(shown.contains("60000") || shown.contains("60,000") || shown.contains("6000"), shown);
+        // the entry price 60,000 substituted into the working, exactly as the engine wrote it
+        var lp = ctx.getRisk().positions().get(0).explanations().get(ExplainKey.LIQUIDATION_PRICE);
+        assertTrue(shown.startsWith(lp.substituted() + "  =  "), shown);
+        assertTrue(lp.substituted().contains(" × 60000"), lp.substituted());
     }
 
     @Test
@@ -385,10 +392,10 @@ class MainWindowTest extends ApplicationTest {
     @Test
     void clickingAResultSelectsItForTheOtherPanels() {
         clickOn(cell(positionsTable(), 0, "col-maintenanceMargin"));
-        assertEquals("maintenanceMargin", ctx.selectedQuantityProperty().get());
+        assertEquals(Quantity.MAINTENANCE_MARGIN, ctx.selectedQuantityProperty().get());
         assertEquals("p1", ctx.selectedPositionIdProperty().get());
         clickOn(cell(positionsTable(), 0, "col-liquidationPrice"));
-        assertEquals("liquidationPrice", ctx.selectedQuantityProperty().get());
+        assertEquals(Quantity.LIQUIDATION_PRICE, ctx.selectedQuantityProperty().get());
         assertEquals("explain-tab", view.resultTabs().getSelectionModel().getSelectedItem().getId(),
                 "a clicked result shows its working");
     }

@@ -1,7 +1,9 @@
 package com.perprisk.ui;
 
 import com.perprisk.engine.Market;
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
+import com.perprisk.engine.risk.Quantity;
 import com.perprisk.io.Samples;
 import com.perprisk.ui.charts.ChartData;
 import com.perprisk.ui.charts.ChartView;
@@ -26,6 +28,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationTest;
@@ -45,6 +48,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The result panels in the real main window, headless: charts, explain, scenario, tiles and the exports. */
+@Tag("ui")
 class PanelsWindowTest extends ApplicationTest {
     private WorkspaceViewModel vm;
     private RiskContext ctx;
@@ -154,7 +158,7 @@ class PanelsWindowTest extends ApplicationTest {
         assertEquals("explain-tab", view.resultTabs().getSelectionModel().getSelectedItem().getId());
         assertFalse(charts().visibleModel().isActive(), "hidden charts do not sweep");
         ExplainPane explain = (ExplainPane) view.explainPanel();
-        Explanation e = ctx.getRisk().position("btc-long").orElseThrow().explanations().get("maintenanceMargin");
+        Explanation e = ctx.getRisk().position("btc-long").orElseThrow().explanations().get(ExplainKey.MAINTENANCE_MARGIN);
         assertEquals(e.formula(), explain.formulaText());
         assertTrue(explain.substitutedText().startsWith(e.substituted()), explain.substitutedText());
         assertTrue(lookup("#explain-substituted").queryAs(Label.class).isVisible());
@@ -164,7 +168,7 @@ class PanelsWindowTest extends ApplicationTest {
 
         clickOn(cell(view.positionsView().table(), 0, "col-liquidationPrice"));
         WaitForAsyncUtils.waitForFxEvents();
-        Explanation lp = ctx.getRisk().position("btc-long").orElseThrow().explanations().get("liquidationPrice");
+        Explanation lp = ctx.getRisk().position("btc-long").orElseThrow().explanations().get(ExplainKey.LIQUIDATION_PRICE);
         assertEquals(lp.formula(), explain.formulaText());
         assertTrue(explain.resultText().contains("36,666.35"), explain.resultText());
 
@@ -173,9 +177,9 @@ class PanelsWindowTest extends ApplicationTest {
         clickOn("Explain");
 
         // the chooser switches quantity
-        interact(() -> explain.getViewModel().choose("roe"));
+        interact(() -> explain.getViewModel().choose(ExplainKey.ROE));
         assertEquals("Return on equity", explain.titleText());
-        assertEquals("roe", ctx.selectedQuantityProperty().get());
+        assertEquals(Quantity.ROE, ctx.selectedQuantityProperty().get());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.perprisk.ui;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * {@code perprisk --screenshot FILE.png [WORKSPACE]} in a separate JVM, as a user runs it: no display, Monocle
  * headless forced by the launcher, a 1280×800 PNG written, exit code 0. Also the start-up measurement hook.
  */
+@Tag("ui")
 class ScreenshotCommandTest {
 
     private static Process launch(Path settings, String... args) throws IOException {

@@ -18,8 +18,6 @@ import static com.perprisk.engine.EngineInputs.result;
  * one on the other side (domain reference §4). Venues define the score three different ways; each has its method.
  */
 public final class AdlScore {
-    /** Key of {@link #explain} in a position's explanations (its JSON field name). */
-    public static final String KEY = "adlScore";
 
     private AdlScore() {
     }

@@ -14,6 +14,7 @@ import com.perprisk.engine.liquidation.MarginRules;
 import com.perprisk.engine.liquidation.Requirement;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.engine.risk.Quantity;
 import com.perprisk.engine.risk.RiskEngine;
 import com.perprisk.engine.tier.Tier;
 import com.perprisk.engine.tier.TierSpec;
@@ -149,7 +150,7 @@ public final class VenueComparison {
                     if (differs(ra.fundingPerSettlement(), rb.fundingPerSettlement())) {
                         Map<String, Double> contrib = new LinkedHashMap<>();
                         contrib.put(FUNDING_CADENCE, rb.fundingPerSettlement() - ra.fundingPerSettlement());
-                        diffs.add(new Difference(pos.id(), "fundingPerSettlement", a, b, ra.fundingPerSettlement(),
+                        diffs.add(new Difference(pos.id(), Quantity.FUNDING_PER_SETTLEMENT.key(), a, b, ra.fundingPerSettlement(),
                                 rb.fundingPerSettlement(), FUNDING_CADENCE + " (every "
                                 + interval(portfolios.get(a), pos) + " h vs every " + interval(portfolios.get(b), pos)
                                 + " h; the same per day)", contrib));
@@ -239,7 +240,7 @@ public final class VenueComparison {
         if (!differs(ra.liquidationPrice(), rb.liquidationPrice())) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(attribute(pos, "liquidationPrice", a, b, ra.liquidationPrice(),
+        return java.util.Optional.of(attribute(pos, Quantity.LIQUIDATION_PRICE.key(), a, b, ra.liquidationPrice(),
                 rb.liquidationPrice(), tables, rules -> LiquidationSolver.solve(MarginPool.of(portfolio, pos.id(), rules),
                         Requirement.MAINTENANCE).price()));
     }
@@ -251,7 +252,7 @@ public final class VenueComparison {
             return java.util.Optional.empty();
         }
         Market m = portfolio.requireMarket(pos.symbol());
-        return java.util.Optional.of(attribute(pos, "maintenanceMargin", a, b, ra.maintenanceMargin(),
+        return java.util.Optional.of(attribute(pos, Quantity.MAINTENANCE_MARGIN.key(), a, b, ra.maintenanceMargin(),
                 rb.maintenanceMargin(), tables, rules -> rules.apply(m).maintenanceMargin(pos, m.markPrice())));
     }
 

@@ -20,10 +20,6 @@ import static com.perprisk.engine.EngineInputs.result;
  * A positive rate means longs pay shorts; a negative rate, shorts pay longs.
  */
 public final class FundingPayment {
-    /** Key of {@link #explainPerSettlement} in a position's explanations (its JSON field name). */
-    public static final String PER_SETTLEMENT = "fundingPerSettlement";
-    /** Key of {@link #explainOverHorizon} in a position's explanations (its JSON field name). */
-    public static final String OVER_HORIZON = "fundingOverHorizon";
 
     /** Tolerance for counting settlements, so that e.g. 0.3 h / 0.1 h counts 3 and not 2.9999… → 2. */
     private static final double COUNT_TOLERANCE = 1e-9;

@@ -139,6 +139,19 @@ public final class LiquidationExplainer {
         String symbol = kind == Requirement.MAINTENANCE ? "LP" : "BP";
         String formula = symbol + " = (" + num + ") / (" + den + ")";
         String substituted = symbol + " = (" + numV + ") / (" + denV + ")";
+        if (solved.atBoundary() && solved.price() != null) {
+            // the price is the cut P = floor / Q itself: show that arithmetic, and the segment's line as a note
+            Cut cut = cutAt(pool, solved.price());
+            if (cut != null) {
+                notes.add("On that bracket's segment the balance line " + substituted + " has its root outside"
+                        + " the segment: the requirement jumps past the balance at the floor.");
+                String sfx = multi ? (cut.leg().position().side() == Side.LONG ? "L" : "S") : "";
+                terms.add(new Term("F", "floor of bracket " + (cut.bracket() + 1) + " of "
+                        + cut.leg().position().id(), cut.floor(), "quote"));
+                formula = symbol + " = F / Q" + sfx;
+                substituted = symbol + " = " + plain(cut.floor()) + " / " + plain(cut.leg().position().size());
+            }
+        }
         if (solved.price() == null) {
             notes.add(0, kind == Requirement.MAINTENANCE
                     ? "No liquidation: no positive mark price brings the margin balance down to the requirement"
@@ -183,6 +196,27 @@ public final class LiquidationExplainer {
         double mmEntry = leg.rules().table().maintenanceMargin(leg.position().entryNotional());
         return leg.position().entryPrice()
                 - leg.position().side().sign() * (pool.walletOrMargin() - mmEntry) / leg.position().size();
+    }
+
+    /** A bracket floor of one leg, as a cut of the price axis at P = floor / Q. */
+    private record Cut(Leg leg, int bracket, double floor) {
+    }
+
+    /** The cut a boundary price lies on: the leg and bracket floor with floor / Q at that price. */
+    private static Cut cutAt(MarginPool pool, double price) {
+        Cut best = null;
+        double bestGap = Double.POSITIVE_INFINITY;
+        for (Leg leg : pool.legs()) {
+            List<Tier> tiers = leg.rules().table().tiers();
+            for (int k = 1; k < tiers.size(); k++) {
+                double gap = Math.abs(tiers.get(k).floor() / leg.position().size() - price);
+                if (gap < bestGap) {
+                    bestGap = gap;
+                    best = new Cut(leg, k, tiers.get(k).floor());
+                }
+            }
+        }
+        return bestGap <= 1e-9 * Math.abs(price) ? best : null;
     }
 
     private static int indexOf(Leg leg, Tier tier) {

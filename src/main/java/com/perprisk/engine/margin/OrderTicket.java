@@ -5,6 +5,7 @@ import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.Side;
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.probability.Sizing;
 import com.perprisk.engine.risk.PortfolioRisk;
@@ -99,8 +100,9 @@ public final class OrderTicket {
 
         PositionRisk position = fill.result() == null ? null : riskAfter.position(fill.result().id()).orElseThrow();
         if (position != null) {
-            copy(position.explanations(), ex, "liquidationPrice", "bankruptcyPrice", "marginRatio", "adlScore",
-                    "fundingPerSettlement", "fundingOverHorizon");
+            copy(position.explanations(), ex, ExplainKey.LIQUIDATION_PRICE, ExplainKey.BANKRUPTCY_PRICE,
+                    ExplainKey.MARGIN_RATIO, ExplainKey.ADL_SCORE, ExplainKey.FUNDING_PER_SETTLEMENT,
+                    ExplainKey.FUNDING_OVER_HORIZON);
         }
 
         double held = fill.effect() == OrderPlacement.Effect.ADD ? fill.joined().entryNotional() : 0;
@@ -160,10 +162,11 @@ public final class OrderTicket {
                 exitRoeOnMargin, target, averageEntry, stopSize, ex);
     }
 
-    private static void copy(Map<String, Explanation> from, Map<String, Explanation> to, String... keys) {
-        for (String k : keys) {
+    /** The engine's workings of the resulting position, under their JSON names. */
+    private static void copy(Map<ExplainKey, Explanation> from, Map<String, Explanation> to, ExplainKey... keys) {
+        for (ExplainKey k : keys) {
             if (from.containsKey(k)) {
-                to.put(k, from.get(k));
+                to.put(k.key(), from.get(k));
             }
         }
     }

@@ -1,5 +1,6 @@
 package com.perprisk.engine.risk;
 
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
 
 import java.util.List;
@@ -12,16 +13,16 @@ import java.util.Optional;
  * @param account             cross-pool account figures
  * @param positions           one entry per position, in the portfolio's order
  * @param markets             one entry per market, in the portfolio's order
- * @param accountExplanations working for the account's headline numbers (marginRatio, maintenanceMargin)
+ * @param accountExplanations working for the account's headline numbers (marginRatio, maintenanceMargin, availableBalance)
  * @param warnings            things the user should see that do not stop the calculation
  */
 public record PortfolioRisk(AccountRisk account, List<PositionRisk> positions, List<MarketRisk> markets,
-                            Map<String, Explanation> accountExplanations, List<String> warnings) {
+                            Map<ExplainKey, Explanation> accountExplanations, List<String> warnings) {
 
     public PortfolioRisk {
         positions = List.copyOf(positions);
         markets = List.copyOf(markets);
-        accountExplanations = Map.copyOf(accountExplanations);
+        accountExplanations = Workings.copyOf(accountExplanations);
         warnings = List.copyOf(warnings);
     }
 

@@ -2,6 +2,7 @@ package com.perprisk.engine.risk;
 
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Side;
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
 
 import java.util.Map;
@@ -30,16 +31,24 @@ import java.util.Map;
  * @param adlQuintile           1–5 ADL lights among same-side positions of the workspace (5 = first in line)
  * @param fundingPerSettlement  funding at the next settlement: + received, − paid
  * @param fundingOverHorizon    funding over the workspace horizon at the current mark and rate
- * @param explanations          the working behind each headline number, keyed by the JSON field name
+ * @param explanations          the working behind each headline number (empty when not asked for)
  */
 public record PositionRisk(String id, String symbol, Side side, MarginMode marginMode, double notional,
                            double unrealizedPnl, double roe, double initialMargin, double maintenanceMargin,
                            double maintenanceMarginRate, int bracket, double margin, Double liquidationPrice,
                            Double bankruptcyPrice, Double distanceToLiquidation, Double marginRatio, Double adlScore,
                            int adlQuintile, double fundingPerSettlement, double fundingOverHorizon,
-                           Map<String, Explanation> explanations) {
+                           Map<ExplainKey, Explanation> explanations) {
 
     public PositionRisk {
-        explanations = Map.copyOf(explanations);
+        explanations = Workings.copyOf(explanations);
+    }
+
+    /** The same figures with their working. */
+    public PositionRisk withExplanations(Map<ExplainKey, Explanation> working) {
+        return new PositionRisk(id, symbol, side, marginMode, notional, unrealizedPnl, roe, initialMargin,
+                maintenanceMargin, maintenanceMarginRate, bracket, margin, liquidationPrice, bankruptcyPrice,
+                distanceToLiquidation, marginRatio, adlScore, adlQuintile, fundingPerSettlement, fundingOverHorizon,
+                working);
     }
 }

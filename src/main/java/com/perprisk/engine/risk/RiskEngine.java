@@ -20,9 +20,11 @@ import com.perprisk.engine.pricing.Basis;
 import com.perprisk.engine.tier.Tier;
 import com.perprisk.engine.tier.TierIssue;
 
+import com.perprisk.engine.explain.ExplainKey;
+
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -43,6 +45,23 @@ public final class RiskEngine {
 
     /** All figures of the portfolio; with {@code withExplanations}, the working behind each headline number. */
     public static PortfolioRisk evaluate(Portfolio portfolio, boolean withExplanations) {
+        Evaluation e = evaluation(portfolio);
+        if (!withExplanations) {
+            return e.risk();
+        }
+        PortfolioRisk bare = e.risk();
+        List<PositionRisk> positions = new ArrayList<>();
+        for (int i = 0; i < bare.positions().size(); i++) {
+            positions.add(bare.positions().get(i).withExplanations(e.positionWorking(i)));
+        }
+        return new PortfolioRisk(bare.account(), positions, bare.markets(), e.accountWorking(), bare.warnings());
+    }
+
+    /**
+     * Every figure of the portfolio, computed now, with the working written later on request, one position at a
+     * time: what {@code calc --explain} streams, so that its memory does not grow with the text of every working.
+     */
+    public static Evaluation evaluation(Portfolio portfolio) {
         checkInputs(portfolio);
         List<String> warnings = new ArrayList<>();
         for (Market m : portfolio.markets()) {
@@ -89,20 +108,20 @@ public final class RiskEngine {
             Market m = bySymbol.get(p.symbol());
             Leg leg = new Leg(p, m);
             double value = p.notionalAt(m.markPrice());
-            Double score = AdlScore.positionScore(leg.unrealizedPnl(m.markPrice()), p.entryNotional(),
-                    leg.maintenanceMargin(m.markPrice()), value);
+            Double score = sideFigure(p.id(), "ADL score", warnings, () -> AdlScore.positionScore(
+                    leg.unrealizedPnl(m.markPrice()), p.entryNotional(), leg.maintenanceMargin(m.markPrice()), value));
             scores.put(p.id(), score);
             entries.add(new AdlRanking.Entry(p.id(), p.side(), score, value));
         }
         Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
 
-        Map<String, Market> marketsBySymbol = bySymbol;
         Map<String, MarginPool> crossPools = MarginPool.crossPools(portfolio);
         Map<String, SolvedPrice> crossLiquidation = new HashMap<>();
         Map<String, SolvedPrice> crossBankruptcy = new HashMap<>();
         List<PositionRisk> positions = new ArrayList<>();
+        List<Evaluation.Solved> solved = new ArrayList<>();
         for (Position p : portfolio.positions()) {
-            Market m = marketsBySymbol.get(p.symbol());
+            Market m = bySymbol.get(p.symbol());
             MarginPool pool = p.isIsolated() ? MarginPool.isolated(p, m) : crossPools.get(p.symbol());
             SolvedPrice lp;
             SolvedPrice bp;
@@ -115,21 +134,21 @@ public final class RiskEngine {
                 bp = crossBankruptcy.computeIfAbsent(p.symbol(), s -> LiquidationSolver.solve(pool, Requirement.ZERO));
             }
             positions.add(positionRisk(portfolio, p, m, pool, lp, bp, scores.get(p.id()), ranks.get(p.id()),
-                    withExplanations, warnings));
+                    warnings));
+            solved.add(new Evaluation.Solved(p, m, pool, lp, bp));
         }
 
         List<MarketRisk> markets = new ArrayList<>();
         for (Market m : portfolio.markets()) {
-            markets.add(marketRisk(m));
+            markets.add(marketRisk(m, warnings));
         }
-        Map<String, Explanation> accountExplanations = withExplanations
-                ? accountExplanations(portfolio, account, crossRequirement) : Map.of();
-        return new PortfolioRisk(account, positions, markets, accountExplanations, warnings);
+        PortfolioRisk risk = new PortfolioRisk(account, positions, markets, Map.of(), warnings);
+        return new Evaluation(portfolio, risk, solved, crossRequirement);
     }
 
     private static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, MarginPool pool,
                                              SolvedPrice lp, SolvedPrice bp, Double adlScore, AdlRanking.Rank rank,
-                                             boolean explain, List<String> warnings) {
+                                             List<String> warnings) {
         double mark = m.markPrice();
         Leg leg = new Leg(p, m);
         double notional = p.notionalAt(mark);
@@ -161,39 +180,51 @@ public final class RiskEngine {
         double perSettlement = FundingPayment.perSettlement(p.side(), p.size(), mark, rate);
         double overHorizon = FundingPayment.overHorizon(p.side(), p.size(), mark, rate, portfolio.horizonHours(),
                 interval);
-        Map<String, Explanation> ex = new LinkedHashMap<>();
-        if (explain) {
-            ex.put("liquidationPrice", LiquidationExplainer.liquidation(pool, lp));
-            ex.put("bankruptcyPrice", LiquidationExplainer.bankruptcy(pool, bp));
-            ex.put("maintenanceMargin", maintenanceExplanation(leg, mark));
-            ex.put("marginRatio", ratioExplanation(pool, mark, p.isIsolated()));
-            ex.put("initialMargin", new Explanation("Initial margin", "IM = Q × EP / L",
-                    List.of(new Term("Q", "size", p.size(), "base"), new Term("EP", "entry price", p.entryPrice(),
-                            "quote"), new Term("L", "leverage", p.leverage(), "×")),
-                    "IM = " + plain(p.size()) + " × " + plain(p.entryPrice()) + " / " + plain(p.leverage()), im,
-                    List.of("The margin committed when the position opened at its leverage.")));
-            ex.put("unrealizedPnl", new Explanation("Unrealized PnL", "uPnL = side × Q × (MP − EP)",
-                    List.of(new Term("side", p.side().name().toLowerCase(), p.side().sign(), ""),
-                            new Term("Q", "size", p.size(), "base"), new Term("MP", "mark price", mark, "quote"),
-                            new Term("EP", "entry price", p.entryPrice(), "quote")),
-                    "uPnL = " + p.side().sign() + " × " + plain(p.size()) + " × (" + plain(mark) + " − "
-                            + plain(p.entryPrice()) + ")", upnl,
-                    List.of("Measured at the mark price, not the last trade.")));
-            ex.put("roe", new Explanation("Return on equity", "ROE = uPnL / IM",
-                    List.of(new Term("uPnL", "unrealized PnL", upnl, "quote"), new Term("IM", "initial margin", im,
-                            "quote")),
-                    "ROE = " + term(upnl) + " / " + plain(im), roe,
-                    List.of("Leverage multiplies the price move: ROE = side × L × (MP − EP) / EP.")));
-            if (adlScore != null) {
-                ex.put("adlScore", AdlScore.explain(upnl, p.entryNotional(), mm, notional));
-            }
-            ex.put("fundingPerSettlement", FundingPayment.explainPerSettlement(p.side(), p.size(), mark, rate));
-            ex.put("fundingOverHorizon", FundingPayment.explainOverHorizon(p.side(), p.size(), mark, rate,
-                    portfolio.horizonHours(), interval));
-        }
         return new PositionRisk(p.id(), p.symbol(), p.side(), p.marginMode(), notional, upnl, roe, im, mm, tier.mmr(),
                 bracketIndex + 1, margin, lp.price(), bp.price(), distance, ratio, adlScore,
-                rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, ex);
+                rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, Map.of());
+    }
+
+    /** The working behind a position's headline numbers, from the figures already computed. */
+    static Map<ExplainKey, Explanation> positionWorking(Portfolio portfolio, Evaluation.Solved s, PositionRisk r) {
+        Position p = s.position();
+        Market m = s.market();
+        MarginPool pool = s.pool();
+        double mark = m.markPrice();
+        Leg leg = new Leg(p, m);
+        double upnl = r.unrealizedPnl();
+        double im = r.initialMargin();
+        double rate = m.funding().rate();
+        Map<ExplainKey, Explanation> ex = new EnumMap<>(ExplainKey.class);
+        ex.put(ExplainKey.LIQUIDATION_PRICE, LiquidationExplainer.liquidation(pool, s.liquidation()));
+        ex.put(ExplainKey.BANKRUPTCY_PRICE, LiquidationExplainer.bankruptcy(pool, s.bankruptcy()));
+        ex.put(ExplainKey.MAINTENANCE_MARGIN, maintenanceExplanation(leg, mark));
+        ex.put(ExplainKey.MARGIN_RATIO, ratioExplanation(pool, mark, p.isIsolated()));
+        ex.put(ExplainKey.INITIAL_MARGIN, new Explanation("Initial margin", "IM = Q × EP / L",
+                List.of(new Term("Q", "size", p.size(), "base"), new Term("EP", "entry price", p.entryPrice(),
+                        "quote"), new Term("L", "leverage", p.leverage(), "×")),
+                "IM = " + plain(p.size()) + " × " + plain(p.entryPrice()) + " / " + plain(p.leverage()), im,
+                List.of("The margin committed when the position opened at its leverage.")));
+        ex.put(ExplainKey.UNREALIZED_PNL, new Explanation("Unrealized PnL", "uPnL = side × Q × (MP − EP)",
+                List.of(new Term("side", p.side().name().toLowerCase(), p.side().sign(), ""),
+                        new Term("Q", "size", p.size(), "base"), new Term("MP", "mark price", mark, "quote"),
+                        new Term("EP", "entry price", p.entryPrice(), "quote")),
+                "uPnL = " + p.side().sign() + " × " + plain(p.size()) + " × (" + plain(mark) + " − "
+                        + plain(p.entryPrice()) + ")", upnl,
+                List.of("Measured at the mark price, not the last trade.")));
+        ex.put(ExplainKey.ROE, new Explanation("Return on equity", "ROE = uPnL / IM",
+                List.of(new Term("uPnL", "unrealized PnL", upnl, "quote"), new Term("IM", "initial margin", im,
+                        "quote")),
+                "ROE = " + term(upnl) + " / " + plain(im), r.roe(),
+                List.of("Leverage multiplies the price move: ROE = side × L × (MP − EP) / EP.")));
+        if (r.adlScore() != null) {
+            ex.put(ExplainKey.ADL_SCORE, AdlScore.explain(upnl, p.entryNotional(), r.maintenanceMargin(),
+                    r.notional()));
+        }
+        ex.put(ExplainKey.FUNDING_PER_SETTLEMENT, FundingPayment.explainPerSettlement(p.side(), p.size(), mark, rate));
+        ex.put(ExplainKey.FUNDING_OVER_HORIZON, FundingPayment.explainOverHorizon(p.side(), p.size(), mark, rate,
+                portfolio.horizonHours(), m.funding().intervalHours()));
+        return ex;
     }
 
     private static Explanation maintenanceExplanation(Leg leg, double mark) {
@@ -210,7 +241,7 @@ public final class RiskEngine {
         notes.add("Bracket " + k + " [" + plain(tier.floor()) + ", " + plain(tier.cap()) + ") contains N; max leverage "
                 + plain(tier.maxLeverage()) + "x.");
         notes.add("Convention " + m.convention().name() + ": " + m.convention().summary() + ".");
-        if (m.convention() == Convention.DYDX && m.dydx() != null) {
+        if (m.convention().tierSource() == Convention.TierSource.DYDX_LIQUIDITY_TIER && m.dydx() != null) {
             terms.add(new Term("IMF", "initial margin fraction (base)", m.dydx().initialMarginFraction(), "rate"));
             terms.add(new Term("f", "maintenance fraction", m.dydx().maintenanceFraction(), "rate"));
             return new Explanation("Maintenance margin", "MM = N × IMF × f", terms,
@@ -251,10 +282,10 @@ public final class RiskEngine {
                 "margin ratio = " + plain(req) + " / " + term(bal), ratio, notes);
     }
 
-    private static Map<String, Explanation> accountExplanations(Portfolio portfolio, AccountRisk a,
-                                                                double requirement) {
-        Map<String, Explanation> ex = new LinkedHashMap<>();
-        ex.put("marginRatio", new Explanation("Account margin ratio (cross)",
+    /** The working behind the account's headline numbers. */
+    static Map<ExplainKey, Explanation> accountWorking(AccountRisk a, double requirement) {
+        Map<ExplainKey, Explanation> ex = new EnumMap<>(ExplainKey.class);
+        ex.put(ExplainKey.MARGIN_RATIO, new Explanation("Account margin ratio (cross)",
                 "margin ratio = Σ maintenance requirement / (WB + Σ uPnL)",
                 List.of(new Term("Σ MM", "maintenance requirement of all cross positions", requirement, "quote"),
                         new Term("WB", "cross wallet balance", a.walletBalance(), "quote"),
@@ -263,33 +294,54 @@ public final class RiskEngine {
                         + term(a.unrealizedPnl()) + ")", a.marginRatio(),
                 List.of("Isolated positions are outside the cross pool.", "At 1 (100%) cross positions are"
                         + " liquidated.")));
-        ex.put("availableBalance", new Explanation("Available balance", "available = max(0, WB + Σ uPnL − Σ IM)",
+        ex.put(ExplainKey.AVAILABLE_BALANCE, new Explanation("Available balance",
+                "available = max(0, WB + Σ uPnL − Σ IM)",
                 List.of(new Term("WB", "cross wallet balance", a.walletBalance(), "quote"),
                         new Term("Σ uPnL", "unrealized PnL of cross positions", a.unrealizedPnl(), "quote"),
                         new Term("Σ IM", "initial margin of cross positions", a.initialMargin(), "quote")),
                 "available = max(0, " + plain(a.walletBalance()) + " + " + term(a.unrealizedPnl()) + " − "
                         + plain(a.initialMargin()) + ")", a.availableBalance(),
                 List.of("What can still open new positions or be withdrawn.")));
-        ex.put("maintenanceMargin", new Explanation("Account maintenance margin (cross)", "Σ MM of cross positions",
+        ex.put(ExplainKey.MAINTENANCE_MARGIN, new Explanation("Account maintenance margin (cross)",
+                "Σ MM of cross positions",
                 List.of(new Term("Σ MM", "sum over cross positions", a.maintenanceMargin(), "quote")),
                 "Σ MM = " + plain(a.maintenanceMargin()), a.maintenanceMargin(),
                 List.of("Each position's MM under its market's convention; see the position's own working.")));
         return ex;
     }
 
-    private static MarketRisk marketRisk(Market m) {
+    private static MarketRisk marketRisk(Market m, List<String> warnings) {
         double premium = Basis.premium(m.markPrice(), m.indexPrice());
         double apr = FundingPayment.apr(m.funding().rate(), m.funding().intervalHours());
-        double apy = FundingPayment.apy(m.funding().rate(), m.funding().intervalHours());
+        Double apy = sideFigure(m.symbol(), "funding APY", warnings,
+                () -> FundingPayment.apy(m.funding().rate(), m.funding().intervalHours()));
         Double basis = null;
         Double basisRate = null;
         Double annualized = null;
         if (m.future() != null) {
             basis = Basis.basis(m.future().price(), m.indexPrice());
             basisRate = Basis.basisRate(m.future().price(), m.indexPrice());
-            annualized = Basis.annualizedSimple(basisRate, m.future().daysToExpiry());
+            double rate = basisRate;
+            annualized = sideFigure(m.symbol(), "annualized basis", warnings,
+                    () -> Basis.annualizedSimple(rate, m.future().daysToExpiry()));
         }
         return new MarketRisk(m.symbol(), premium, apr, apy, basis, basisRate, annualized);
+    }
+
+    /**
+     * A figure no other figure depends on (funding APY, annualized basis, ADL score): when it cannot be computed
+     * (it would overflow), it is null with a warning naming it, and the rest of the report stands.
+     */
+    private static Double sideFigure(String owner, String figure, List<String> warnings,
+                                     java.util.function.Supplier<Double> formula) {
+        try {
+            return formula.get();
+        } catch (EngineException e) {
+            String why = e.getMessage() != null && e.getMessage().startsWith(figure) ? e.getMessage()
+                    : figure + " cannot be computed from these inputs (" + e.getMessage() + ")";
+            warnings.add(owner + ": " + why + "; it is left empty");
+            return null;
+        }
     }
 
     /** The engine refuses inputs no formula can use; the file mapper reports them with field paths first. */

@@ -2,7 +2,7 @@ package com.perprisk.engine.tier;
 
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.EngineException;
-import com.perprisk.engine.explain.Numbers;
+import com.perprisk.engine.InputRule;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -119,6 +119,7 @@ public final class TierTable {
         boolean hyperliquid = convention.tierSource() == Convention.TierSource.HALF_INITIAL_AT_MAX_LEVERAGE;
         for (int i = 0; i < specs.size(); i++) {
             TierSpec s = specs.get(i);
+            final int i0 = i;
             if (!Double.isFinite(s.floor()) || s.floor() < 0) {
                 out.add(err(i, "floor", "floor " + n(s.floor()) + " must be a finite number ≥ 0"));
             }
@@ -134,6 +135,9 @@ public final class TierTable {
                 }
             } else if (!Double.isFinite(s.mmr()) || s.mmr() <= 0 || s.mmr() >= 1) {
                 out.add(err(i, "mmr", "maintenance margin rate " + n(s.mmr()) + " must be between 0 and 1"));
+            } else if (!InputRule.MMR.accepts(s.mmr())) {
+                out.add(err(i, "mmr", "maintenance margin rate " + n(s.mmr()) + " must be "
+                        + InputRule.MMR.range()));
             } else if (hyperliquid && Double.isFinite(s.maxLeverage()) && s.maxLeverage() >= 1
                     && Math.abs(s.mmr() - 1.0 / (2.0 * s.maxLeverage())) > 1e-12) {
                 out.add(new TierIssue(i, "mmr", TierIssue.Severity.WARNING, "Hyperliquid uses MMR = 1 / (2 × "
@@ -142,6 +146,11 @@ public final class TierTable {
             }
             if (s.maintenanceAmount() != null && !Double.isFinite(s.maintenanceAmount())) {
                 out.add(err(i, "maintenanceAmount", "maintenance amount must be a finite number"));
+            } else if (s.maintenanceAmount() != null && convention.usesMaintenanceAmount()) {
+                maintenanceAmountProblem(s, hyperliquid).ifPresent(m -> out.add(err(i0, "maintenanceAmount", m)));
+            }
+            if (Double.isFinite(s.floor()) && s.floor() > InputRule.NOTIONAL.max()) {
+                out.add(err(i, "floor", "floor " + n(s.floor()) + " must be " + InputRule.NOTIONAL.range()));
             }
             if (s.mmr() != null && !hyperliquid && Double.isFinite(s.mmr()) && Double.isFinite(s.maxLeverage())
                     && s.maxLeverage() >= 1 && s.mmr() >= 1.0 / s.maxLeverage()) {
@@ -177,8 +186,35 @@ public final class TierTable {
         return out;
     }
 
+    /**
+     * A maintenance amount that makes MM = N × MMR − amount fall below zero somewhere in its bracket (MM is lowest at
+     * the floor), or a negative one, which would charge more than the bracket's rate on every notional (the
+     * recursion never gives one below 0). A smaller disagreement with the recursion is a warning of
+     * {@link #resolve}.
+     */
+    private static java.util.Optional<String> maintenanceAmountProblem(TierSpec s, boolean hyperliquid) {
+        double amount = s.maintenanceAmount();
+        if (amount < 0) {
+            return java.util.Optional.of("maintenance amount " + n(amount) + " must not be negative: it would add "
+                    + n(-amount) + " to the maintenance margin of every notional in the bracket");
+        }
+        Double mmr = hyperliquid && Double.isFinite(s.maxLeverage()) && s.maxLeverage() >= 1
+                ? Double.valueOf(1.0 / (2.0 * s.maxLeverage())) : s.mmr();
+        if (mmr == null || !Double.isFinite(mmr) || !Double.isFinite(s.floor()) || s.floor() < 0) {
+            return java.util.Optional.empty();
+        }
+        double atFloor = s.floor() * mmr - amount;
+        // a rounding slack of a millionth of the floor's margin, as the recursion check allows
+        if (atFloor < -1e-6 * Math.max(1.0, s.floor() * mmr)) {
+            return java.util.Optional.of("maintenance amount " + n(amount) + " exceeds the bracket's margin at its floor ("
+                    + n(s.floor()) + " × " + n(mmr) + " = " + n(s.floor() * mmr) + "): the maintenance margin would be "
+                    + "below zero");
+        }
+        return java.util.Optional.empty();
+    }
+
     private static String n(Double v) {
-        return v == null ? "none" : Numbers.plain(v);
+        return v == null ? "none" : InputRule.show(v);
     }
 
     private static TierIssue err(int i, String field, String message) {

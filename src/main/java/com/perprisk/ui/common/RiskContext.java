@@ -2,6 +2,7 @@ package com.perprisk.ui.common;
 
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.engine.risk.Quantity;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleDoubleProperty;
@@ -26,9 +27,9 @@ public final class RiskContext {
     private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
     /** Id of the selected position, or null. */
     private final StringProperty selectedPositionId = new SimpleStringProperty(this, "selectedPositionId");
-    /** Key of the selected result, e.g. "liquidationPrice", "marginRatio" (the calc JSON field names). */
-    private final StringProperty selectedQuantity = new SimpleStringProperty(this, "selectedQuantity",
-            "liquidationPrice");
+    /** The selected result (the explain panel shows its working). */
+    private final ObjectProperty<Quantity> selectedQuantity = new SimpleObjectProperty<>(this, "selectedQuantity",
+            Quantity.LIQUIDATION_PRICE);
     /** Scenario: fractional move applied to every market's mark price (0.05 = all marks +5%). 0 = as entered. */
     private final DoubleProperty scenarioMove = new SimpleDoubleProperty(this, "scenarioMove", 0);
 
@@ -52,7 +53,7 @@ public final class RiskContext {
         return selectedPositionId;
     }
 
-    public StringProperty selectedQuantityProperty() {
+    public ObjectProperty<Quantity> selectedQuantityProperty() {
         return selectedQuantity;
     }
 

@@ -26,24 +26,39 @@ import java.util.Set;
  * convention attributed to its causes.
  */
 public final class CompareViewModel {
-    /** The quantities compared, in row order. */
+    /**
+     * The quantities compared, in row order: three figures of the result vocabulary, and two that only the comparison
+     * computes (funding per day, close fee).
+     */
     public enum Quantity {
-        LIQUIDATION_PRICE("Liq. price", "liquidationPrice"),
-        BANKRUPTCY_PRICE("Bankr. price", null),
-        MAINTENANCE_MARGIN("Maint. margin", "maintenanceMargin"),
-        FUNDING_PER_DAY("Funding/day", "fundingPerSettlement"),
+        LIQUIDATION_PRICE("Liq. price", com.perprisk.engine.risk.Quantity.LIQUIDATION_PRICE),
+        BANKRUPTCY_PRICE("Bankr. price", com.perprisk.engine.risk.Quantity.BANKRUPTCY_PRICE),
+        MAINTENANCE_MARGIN("Maint. margin", com.perprisk.engine.risk.Quantity.MAINTENANCE_MARGIN),
+        FUNDING_PER_DAY("Funding/day", null),
         CLOSE_FEE("Close fee", null);
 
         private final String label;
-        private final String differenceKey;
+        private final com.perprisk.engine.risk.Quantity figure;
 
-        Quantity(String label, String differenceKey) {
+        Quantity(String label, com.perprisk.engine.risk.Quantity figure) {
             this.label = label;
-            this.differenceKey = differenceKey;
+            this.figure = figure;
         }
 
+        /** The row's short label (the table's first column is narrow). */
         public String label() {
             return label;
+        }
+
+        /** The result figure, or null for the comparison's own figures. */
+        public com.perprisk.engine.risk.Quantity figure() {
+            return figure;
+        }
+
+        /** The figure whose differences {@link VenueComparison} attributes to their causes, or null. */
+        private String differenceKey() {
+            return this == FUNDING_PER_DAY ? com.perprisk.engine.risk.Quantity.FUNDING_PER_SETTLEMENT.key()
+                    : this == BANKRUPTCY_PRICE || figure == null ? null : figure.key();
         }
     }
 
@@ -124,9 +139,9 @@ public final class CompareViewModel {
                 }
                 Set<String> causes = new LinkedHashSet<>();
                 List<String> details = new ArrayList<>();
-                if (q.differenceKey != null) {
+                if (q.differenceKey() != null) {
                     for (VenueComparison.Difference d : comparison.differences()) {
-                        if (!d.positionId().equals(pos.id()) || !d.quantity().equals(q.differenceKey)
+                        if (!d.positionId().equals(pos.id()) || !d.quantity().equals(q.differenceKey())
                                 || d.conventionA() != own && d.conventionB() != own) {
                             continue;
                         }
@@ -170,9 +185,7 @@ public final class CompareViewModel {
             return null;
         }
         return switch (q) {
-            case LIQUIDATION_PRICE -> r.liquidationPrice();
-            case BANKRUPTCY_PRICE -> r.bankruptcyPrice();
-            case MAINTENANCE_MARGIN -> r.maintenanceMargin();
+            case LIQUIDATION_PRICE, BANKRUPTCY_PRICE, MAINTENANCE_MARGIN -> (Double) q.figure().of(r);
             case FUNDING_PER_DAY -> comparison.fundingPerDay().getOrDefault(c, Map.of()).get(id);
             case CLOSE_FEE -> comparison.closeFees().getOrDefault(c, Map.of()).get(id);
         };

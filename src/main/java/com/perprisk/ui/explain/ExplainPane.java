@@ -1,7 +1,9 @@
 package com.perprisk.ui.explain;
 
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.explain.Term;
+import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.display.Units;
@@ -17,7 +19,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-import java.util.Set;
 
 /**
  * The working behind the selected result, as a teacher would write it: title, the formula in a large font, a table
@@ -25,11 +26,6 @@ import java.util.Set;
  * switches quantity; with no position selected it shows the account's working. Without results it shows why.
  */
 public final class ExplainPane extends ScrollPane {
-    /** Quantities that are prices (shown with the market's decimals). */
-    private static final Set<String> PRICES = Set.of("liquidationPrice", "bankruptcyPrice");
-    /** Quantities that are ratios (shown in %). */
-    private static final Set<String> RATIOS = Set.of("marginRatio", "roe");
-
     private final ExplainViewModel viewModel;
     private final Formats fmt;
     private final ComboBox<ExplainViewModel.Choice> chooser = new ComboBox<>();
@@ -243,23 +239,21 @@ public final class ExplainPane extends ScrollPane {
         return symbol == null ? ("quote".equals(unit) ? "USDT" : unit) : Units.of(unit, symbol);
     }
 
-    private String resultText(String key, Explanation e, String symbol) {
+    /** The result in the unit of the figure the working is for: a price, a ratio in %, a score or an amount. */
+    private String resultText(ExplainKey key, Explanation e, String symbol) {
+        Quantity.Unit unit = Quantity.withWorking(key).unit();
         Double r = e.result();
         if (r == null || !Double.isFinite(r)) {
-            String why = PRICES.contains(key) ? "none: the balance never falls to the requirement at a positive price"
-                    : "undefined";
+            String why = unit == Quantity.Unit.PRICE
+                    ? "none: the balance never falls to the requirement at a positive price" : "undefined";
             return Formats.NONE + " (" + why + ")";
         }
         String quote = symbol == null ? "USDT" : Units.quote(symbol);
-        if (PRICES.contains(key)) {
-            return fmt.price(r, r) + " " + quote;
-        }
-        if (RATIOS.contains(key)) {
-            return fmt.percent(r, 2);
-        }
-        if ("adlScore".equals(key)) {
-            return fmt.quantity(r, 6);
-        }
-        return fmt.money(r) + " " + quote;
+        return switch (unit) {
+            case PRICE -> fmt.price(r, r) + " " + quote;
+            case RATIO -> fmt.percent(r, 2);
+            case SCORE -> fmt.quantity(r, 6);
+            default -> fmt.money(r) + " " + quote;
+        };
     }
 }

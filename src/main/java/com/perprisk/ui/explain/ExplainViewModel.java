@@ -1,8 +1,10 @@
 package com.perprisk.ui.explain;
 
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.common.RiskContext;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -13,26 +15,14 @@ import java.util.Map;
 
 /**
  * Which working the explain panel shows: the selected quantity of the selected position (from the engine's
- * explanations, keyed by the calc JSON field names), or the account's working when no position is selected. The
- * choice is the pure {@link #resolve}, tested without a screen.
+ * explanations, keyed by {@link ExplainKey}), or the account's working when no position is selected. A quantity
+ * without a working of its own shows the one it comes from ({@link Quantity#explainedBy()}); the chooser lists the
+ * workings in {@link ExplainKey} order, headline numbers first. The choice is the pure {@link #resolve}, tested
+ * without a screen.
  */
 public final class ExplainViewModel {
-    /** Quantities without a working of their own, and the working that explains them. */
-    static final Map<String, String> RELATED = Map.of(
-            "distanceToLiquidation", "liquidationPrice",
-            "notional", "maintenanceMargin",
-            "maintenanceMarginRate", "maintenanceMargin",
-            "bracket", "maintenanceMargin",
-            "margin", "marginRatio",
-            "adlQuintile", "adlScore");
-
-    /** Order of the chooser: the headline numbers first. */
-    static final List<String> ORDER = List.of("liquidationPrice", "bankruptcyPrice", "marginRatio",
-            "maintenanceMargin", "initialMargin", "unrealizedPnl", "roe", "fundingPerSettlement", "fundingOverHorizon",
-            "adlScore", "availableBalance");
-
     /** One entry of the quantity chooser. */
-    public record Choice(String key, String label) {
+    public record Choice(ExplainKey key, String label) {
         @Override
         public String toString() {
             return label;
@@ -46,12 +36,12 @@ public final class ExplainViewModel {
      * @param symbol      the position's market (for units), or null for the account
      * @param positionId  the position, or null for the account
      * @param choices     the quantities that have a working here
-     * @param key         the quantity shown (a key of {@code choices}), or null
+     * @param key         the working shown (a key of {@code choices}), or null
      * @param explanation its working, or null
      * @param note        why another working than the one asked for is shown, or null
      * @param problem     why nothing can be shown (no results), or null
      */
-    public record Selection(String scope, String symbol, String positionId, List<Choice> choices, String key,
+    public record Selection(String scope, String symbol, String positionId, List<Choice> choices, ExplainKey key,
                             Explanation explanation, String note, String problem) {
     }
 
@@ -76,9 +66,9 @@ public final class ExplainViewModel {
     }
 
     /** Shows another quantity (the chooser): writes the context's selected quantity. */
-    public void choose(String key) {
+    public void choose(ExplainKey key) {
         if (key != null) {
-            context.selectedQuantityProperty().set(key);
+            context.selectedQuantityProperty().set(Quantity.withWorking(key));
         }
     }
 
@@ -88,13 +78,13 @@ public final class ExplainViewModel {
     }
 
     /** The working to show for a selection. */
-    public static Selection resolve(PortfolioRisk risk, String positionId, String quantity, String problem) {
+    public static Selection resolve(PortfolioRisk risk, String positionId, Quantity quantity, String problem) {
         if (risk == null) {
             String p = problem == null || problem.isBlank() ? "No results yet." : problem;
             return new Selection("", null, null, List.of(), null, null, null, p);
         }
         PositionRisk pos = positionId == null ? null : risk.position(positionId).orElse(null);
-        Map<String, Explanation> map;
+        Map<ExplainKey, Explanation> map;
         String scope;
         if (pos != null) {
             map = pos.explanations();
@@ -105,50 +95,31 @@ public final class ExplainViewModel {
             scope = "Account (cross pool) · select a position for its own working";
         }
         List<Choice> choices = new ArrayList<>();
-        for (String k : ORDER) {
+        for (ExplainKey k : ExplainKey.values()) {
             if (map.containsKey(k)) {
                 choices.add(new Choice(k, map.get(k).quantity()));
             }
         }
-        for (var e : map.entrySet()) {
-            if (!ORDER.contains(e.getKey())) {
-                choices.add(new Choice(e.getKey(), e.getValue().quantity()));
-            }
-        }
+        String symbol = pos == null ? null : pos.symbol();
+        String id = pos == null ? null : pos.id();
         if (choices.isEmpty()) {
-            return new Selection(scope, pos == null ? null : pos.symbol(), pos == null ? null : pos.id(), choices,
-                    null, null, null, pos == null ? "No account figures to explain." : "No working for this position.");
+            return new Selection(scope, symbol, id, choices, null, null, null,
+                    pos == null ? "No account figures to explain." : "No working for this position.");
         }
-        String key = quantity;
+        ExplainKey key = quantity == null ? null : quantity.explainedBy();
         String note = null;
-        if (key == null || !map.containsKey(key)) {
-            String related = key == null ? null : RELATED.get(key);
-            if (related != null && map.containsKey(related)) {
-                note = "“" + readable(key) + "” has no formula of its own; it comes from this working.";
-                key = related;
-            } else {
-                if (key != null && pos == null && !key.isBlank()) {
-                    note = "“" + readable(key) + "” is a position's figure: select a position to see it.";
-                } else if (key != null && !key.isBlank()) {
-                    note = "No working for “" + readable(key) + "”.";
-                }
-                key = choices.get(0).key();
+        if (key != null && map.containsKey(key)) {
+            if (!quantity.hasOwnWorking()) {
+                note = "“" + quantity.label() + "” has no formula of its own; it comes from this working.";
             }
-        }
-        return new Selection(scope, pos == null ? null : pos.symbol(), pos == null ? null : pos.id(), choices, key,
-                map.get(key), note, null);
-    }
-
-    /** "liquidationPrice" → "liquidation price". */
-    static String readable(String key) {
-        StringBuilder sb = new StringBuilder();
-        for (char c : key.toCharArray()) {
-            if (Character.isUpperCase(c)) {
-                sb.append(' ').append(Character.toLowerCase(c));
-            } else {
-                sb.append(c);
+        } else {
+            if (quantity != null && pos == null && quantity.scope() == Quantity.Scope.POSITION) {
+                note = "“" + quantity.label() + "” is a position's figure: select a position to see it.";
+            } else if (quantity != null) {
+                note = "No working for “" + quantity.label() + "”.";
             }
+            key = choices.get(0).key();
         }
-        return sb.toString();
+        return new Selection(scope, symbol, id, choices, key, map.get(key), note, null);
     }
 }

@@ -4,11 +4,13 @@ import com.perprisk.engine.risk.AccountRisk;
 import com.perprisk.engine.risk.MarketRisk;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.engine.risk.Quantity;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.math.BigDecimal;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,25 +21,26 @@ import java.util.List;
  * <ul>
  *   <li>Numbers are written in plain, locale-independent form: {@code -1234.5}, never grouped, never an exponent.
  *       A value that does not exist (no liquidation price) is an empty cell.</li>
- *   <li>Text cells (ids, symbols, warnings) that start with {@code = + - @}, a tab or a carriage return get a single
- *       quote in front, so a spreadsheet shows them as text instead of running them as a formula.</li>
+ *   <li>Text cells (ids, symbols, warnings) that a spreadsheet could run as a formula get a single quote in front,
+ *       so it shows them as text: see {@link #startsLikeAFormula} for what counts (OWASP's list, also behind
+ *       leading blanks and invisible characters, and in full width).</li>
  *   <li>Cells with a comma, a double quote or a line break are quoted, with quotes doubled.</li>
  * </ul>
  */
 public final class ResultsCsv {
-    /** Position columns, in order: the calc field names of {@link PositionRisk}. */
-    public static final List<String> POSITION_COLUMNS = List.of("id", "symbol", "side", "marginMode", "notional",
-            "unrealizedPnl", "roe", "initialMargin", "maintenanceMargin", "maintenanceMarginRate", "bracket", "margin",
-            "liquidationPrice", "bankruptcyPrice", "distanceToLiquidation", "marginRatio", "adlScore", "adlQuintile",
-            "fundingPerSettlement", "fundingOverHorizon");
+    /** Position columns, in order: calc's position fields (the {@link Quantity} vocabulary's). */
+    public static final List<String> POSITION_COLUMNS = keys(Quantity.Scope.POSITION);
 
-    /** Market columns: the fields of {@link MarketRisk}. */
-    public static final List<String> MARKET_COLUMNS = List.of("symbol", "premium", "fundingApr", "fundingApy", "basis",
-            "basisRate", "annualizedBasis");
+    /** Market columns: calc's market fields. */
+    public static final List<String> MARKET_COLUMNS = keys(Quantity.Scope.MARKET);
 
     private static final String EOL = "\r\n";
 
     private ResultsCsv() {
+    }
+
+    private static List<String> keys(Quantity.Scope scope) {
+        return Quantity.of(scope).stream().map(Quantity::key).toList();
     }
 
     /** Writes the whole report. Does not close the writer. */
@@ -45,26 +48,9 @@ public final class ResultsCsv {
         row(out, POSITION_COLUMNS.stream().map(ResultsCsv::text).toList());
         for (PositionRisk p : risk.positions()) {
             List<String> cells = new ArrayList<>();
-            cells.add(text(p.id()));
-            cells.add(text(p.symbol()));
-            cells.add(text(p.side() == null ? "" : p.side().name()));
-            cells.add(text(p.marginMode() == null ? "" : p.marginMode().name()));
-            cells.add(number(p.notional()));
-            cells.add(number(p.unrealizedPnl()));
-            cells.add(number(p.roe()));
-            cells.add(number(p.initialMargin()));
-            cells.add(number(p.maintenanceMargin()));
-            cells.add(number(p.maintenanceMarginRate()));
-            cells.add(Integer.toString(p.bracket()));
-            cells.add(number(p.margin()));
-            cells.add(number(p.liquidationPrice()));
-            cells.add(number(p.bankruptcyPrice()));
-            cells.add(number(p.distanceToLiquidation()));
-            cells.add(number(p.marginRatio()));
-            cells.add(number(p.adlScore()));
-            cells.add(Integer.toString(p.adlQuintile()));
-            cells.add(number(p.fundingPerSettlement()));
-            cells.add(number(p.fundingOverHorizon()));
+            for (Quantity q : Quantity.of(Quantity.Scope.POSITION)) {
+                cells.add(cell(q, q.of(p)));
+            }
             row(out, cells);
         }
         out.write(EOL);
@@ -72,22 +58,20 @@ public final class ResultsCsv {
         AccountRisk a = risk.account();
         row(out, List.of("account", "value"));
         if (a != null) {
-            row(out, List.of("walletBalance", number(a.walletBalance())));
-            row(out, List.of("unrealizedPnl", number(a.unrealizedPnl())));
-            row(out, List.of("marginBalance", number(a.marginBalance())));
-            row(out, List.of("initialMargin", number(a.initialMargin())));
-            row(out, List.of("maintenanceMargin", number(a.maintenanceMargin())));
-            row(out, List.of("marginRatio", number(a.marginRatio())));
-            row(out, List.of("availableBalance", number(a.availableBalance())));
+            for (Quantity q : Quantity.of(Quantity.Scope.ACCOUNT)) {
+                row(out, List.of(text(q.key()), cell(q, q.of(a))));
+            }
         }
 
         if (!risk.markets().isEmpty()) {
             out.write(EOL);
             row(out, MARKET_COLUMNS.stream().map(ResultsCsv::text).toList());
             for (MarketRisk m : risk.markets()) {
-                row(out, List.of(text(m.symbol()), number(m.premium()), number(m.fundingApr()),
-                        number(m.fundingApy()), number(m.basis()), number(m.basisRate()),
-                        number(m.annualizedBasis())));
+                List<String> cells = new ArrayList<>();
+                for (Quantity q : Quantity.of(Quantity.Scope.MARKET)) {
+                    cells.add(cell(q, q.of(m)));
+                }
+                row(out, cells);
             }
         }
 
@@ -99,6 +83,17 @@ public final class ResultsCsv {
             }
         }
         out.flush();
+    }
+
+    /** One value: text made safe, a count as a whole number, any other figure in plain form. */
+    private static String cell(Quantity q, Object v) {
+        if (q.unit() == Quantity.Unit.TEXT) {
+            return text(v == null ? "" : v.toString());
+        }
+        if (q.unit() == Quantity.Unit.COUNT) {
+            return v == null ? "" : Integer.toString(((Number) v).intValue());
+        }
+        return number(v == null ? null : ((Number) v).doubleValue());
     }
 
     /** The report as a string (for the clipboard). */
@@ -133,17 +128,39 @@ public final class ResultsCsv {
         if (s == null) {
             return "";
         }
-        String safe = s;
-        if (!safe.isEmpty()) {
-            char c = safe.charAt(0);
-            if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') {
-                safe = "'" + safe;
-            }
-        }
+        String safe = startsLikeAFormula(s) ? "'" + s : s;
         if (safe.indexOf(',') >= 0 || safe.indexOf('"') >= 0 || safe.indexOf('\n') >= 0
                 || safe.indexOf('\r') >= 0) {
             safe = '"' + safe.replace("\"", "\"\"") + '"';
         }
         return safe;
+    }
+
+    /**
+     * Whether a spreadsheet could take the cell for a formula (OWASP, CSV injection): its first character that is not
+     * blank or invisible is one of {@code = + - @}, or it starts with a tab, a carriage return or a line feed.
+     * Blank and invisible means what spreadsheets skip before a formula: spaces of any width (U+3000 too), NUL and
+     * other control characters, the byte-order mark and zero-width characters. Full-width and small forms
+     * ({@code ＝ ＋ － ＠}, {@code ﹦ ﹢ ﹣ ﹫}) count as the characters they stand for (NFKC).
+     */
+    static boolean startsLikeAFormula(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c == '\t' || c == '\r' || c == '\n') {
+                return true;
+            }
+            if (invisible(c)) {
+                continue;
+            }
+            String plain = Normalizer.normalize(String.valueOf(c), Normalizer.Form.NFKC);
+            return plain.length() == 1 && "=+-@".indexOf(plain.charAt(0)) >= 0;
+        }
+        return false;
+    }
+
+    /** Blank or invisible: whitespace, spaces of any width, control characters, format characters (BOM, ZWSP). */
+    private static boolean invisible(char c) {
+        return Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
+                || Character.getType(c) == Character.FORMAT;
     }
 }

@@ -3,6 +3,7 @@ package com.perprisk.ui.positions;
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.controls.ChoiceCell;
 import com.perprisk.ui.controls.ColumnFit;
 import com.perprisk.ui.controls.EditableTextCell;
@@ -193,24 +194,22 @@ public final class PositionsView extends VBox {
         TableColumn<PositionRow, Object> results = new TableColumn<>("Results");
         // the headline first: at a narrow width the liquidation price stays in view
         results.getColumns().addAll(List.of(
-                resultColumn("Liq. price", "liquidationPrice", 88,
-                        "Mark price at which margin balance = maintenance requirement",
+                resultColumn("Liq. price", Quantity.LIQUIDATION_PRICE, 88,
                         (row, r) -> r.liquidationPrice() == null ? "none" : fmt.price(r.liquidationPrice(), mark(row)),
                         r -> "liq-price"),
-                resultColumn("Dist.", "distanceToLiquidation", 68, "Distance from mark to liquidation: |mark − LP| / mark",
+                resultColumn("Dist.", Quantity.DISTANCE_TO_LIQUIDATION, 68,
                         (row, r) -> fmt.percent(r.distanceToLiquidation(), 2), this::distanceClass),
-                resultColumn("uPnL", "unrealizedPnl", 84, "Unrealized PnL at the mark: side × size × (mark − entry)",
+                resultColumn("uPnL", Quantity.UNREALIZED_PNL, 84,
                         (row, r) -> fmt.signedMoney(r.unrealizedPnl()), r -> pnlClass(r.unrealizedPnl())),
-                resultColumn("ROE", "roe", 70, "Return on initial margin: uPnL / IM",
+                resultColumn("ROE", Quantity.ROE, 70,
                         (row, r) -> fmt.signedPercent(r.roe(), 2), r -> pnlClass(r.roe())),
-                resultColumn("Notional", "notional", 88, "Size × mark price",
+                resultColumn("Notional", Quantity.NOTIONAL, 88,
                         (row, r) -> fmt.money(r.notional()), r -> null),
-                resultColumn("IM", "initialMargin", 74, "Initial margin: entry notional / leverage",
+                resultColumn("IM", Quantity.INITIAL_MARGIN, 74,
                         (row, r) -> fmt.money(r.initialMargin()), r -> null),
-                resultColumn("MM", "maintenanceMargin", 70,
-                        "Maintenance margin under the market's convention (bracket shown in the tooltip)",
+                resultColumn("MM", Quantity.MAINTENANCE_MARGIN, 70,
                         (row, r) -> fmt.money(r.maintenanceMargin()), r -> null),
-                resultColumn("Bankr.", "bankruptcyPrice", 88, "Mark price at which margin balance = 0",
+                resultColumn("Bankr.", Quantity.BANKRUPTCY_PRICE, 88,
                         (row, r) -> r.bankruptcyPrice() == null ? "none" : fmt.price(r.bankruptcyPrice(), mark(row)),
                         r -> null),
                 adlColumn()));
@@ -306,12 +305,13 @@ public final class PositionsView extends VBox {
         return col;
     }
 
-    private TableColumn<PositionRow, PositionRisk> resultColumn(String title, String key, double width, String tip,
+    /** A result column: its id, tooltip and the quantity a click selects come from the result vocabulary. */
+    private TableColumn<PositionRow, PositionRisk> resultColumn(String title, Quantity key, double width,
                                                                 java.util.function.BiFunction<PositionRow, PositionRisk, String> text,
                                                                 Function<PositionRisk, String> styleClass) {
         TableColumn<PositionRow, PositionRisk> col = new TableColumn<>();
-        col.setGraphic(headerLabel(title, tip));
-        col.setId("col-" + key);
+        col.setGraphic(headerLabel(title, key.description()));
+        col.setId("col-" + key.key());
         col.setEditable(false);
         col.setSortable(false);
         col.setPrefWidth(width);
@@ -322,8 +322,7 @@ public final class PositionsView extends VBox {
 
     private TableColumn<PositionRow, PositionRisk> adlColumn() {
         TableColumn<PositionRow, PositionRisk> col = new TableColumn<>();
-        col.setGraphic(headerLabel("ADL", "Auto-deleveraging queue: lights lit = quintile among same-side positions "
-                + "(5 = first in line)"));
+        col.setGraphic(headerLabel("ADL", Quantity.ADL_QUINTILE.description()));
         col.setId("col-adl");
         col.setEditable(false);
         col.setSortable(false);
@@ -335,13 +334,13 @@ public final class PositionsView extends VBox {
 
     /** A computed number; clicking it selects that quantity for the explain panel. */
     private final class ResultCell extends TableCell<PositionRow, PositionRisk> {
-        private final String key;
+        private final Quantity key;
         private final java.util.function.BiFunction<PositionRow, PositionRisk, String> text;
         private final Function<PositionRisk, String> styleClass;
         private final Tooltip tip = new Tooltip();
         private String applied;
 
-        ResultCell(String key, java.util.function.BiFunction<PositionRow, PositionRisk, String> text,
+        ResultCell(Quantity key, java.util.function.BiFunction<PositionRow, PositionRisk, String> text,
                    Function<PositionRisk, String> styleClass) {
             this.key = key;
             this.text = text;
@@ -380,7 +379,7 @@ public final class PositionsView extends VBox {
                 return;
             }
             setText(text.apply(row, r));
-            show(styleClass.apply(r), key.equals("maintenanceMargin") ? "Bracket " + r.bracket() + ", MMR "
+            show(styleClass.apply(r), key == Quantity.MAINTENANCE_MARGIN ? "Bracket " + r.bracket() + ", MMR "
                     + fmt.percent(r.maintenanceMarginRate(), 3) : null);
         }
 
@@ -428,7 +427,7 @@ public final class PositionsView extends VBox {
             setAlignment(Pos.CENTER);
             addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
                 if (!isEmpty() && getItem() != null) {
-                    vm.context().selectedQuantityProperty().set("adlScore");
+                    vm.context().selectedQuantityProperty().set(Quantity.ADL_SCORE);
                     onResultClicked.run();
                 }
             });

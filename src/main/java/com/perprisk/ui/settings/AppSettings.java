@@ -87,18 +87,14 @@ public final class AppSettings {
         return dir.resolve("settings.properties");
     }
 
-    /** Folder for the autosaved workspace and the running-session marker. */
+    /** Folder for the crash-recovery copies (one per open document) and the running-session markers. */
     public Path autosaveDirectory() {
         return dir.resolve("autosave");
     }
 
-    public Path autosaveFile() {
-        return autosaveDirectory().resolve("autosave.perprisk.json");
-    }
-
-    /** Present while the app runs; left behind by a crash. */
+    /** Present while this process's app runs (one per process, so two windows never share one). */
     public Path sessionMarker() {
-        return autosaveDirectory().resolve("session.lock");
+        return autosaveDirectory().resolve("session-" + ProcessHandle.current().pid() + ".lock");
     }
 
     public Theme theme() {

@@ -1,6 +1,7 @@
 package com.perprisk.ui.ticket;
 
 import com.perprisk.engine.Position;
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.margin.OrderPlacement;
 import com.perprisk.engine.margin.OrderTicket;
@@ -99,16 +100,16 @@ final class TicketRows {
     List<Change> account(OrderTicket.Quote q) {
         AccountRisk b = q.before().account();
         AccountRisk a = q.after().account();
-        Map<String, Explanation> ex = q.after().accountExplanations();
+        Map<ExplainKey, Explanation> ex = q.after().accountExplanations();
         List<Change> rows = new ArrayList<>();
         rows.add(new Change("account.marginRatio", "Margin ratio (cross)", fmt.percent(b.marginRatio(), 2),
-                fmt.percent(a.marginRatio(), 2), ex.get("marginRatio")));
+                fmt.percent(a.marginRatio(), 2), ex.get(ExplainKey.MARGIN_RATIO)));
         rows.add(new Change("account.availableBalance", "Available balance", fmt.money(b.availableBalance()),
-                fmt.money(a.availableBalance()), ex.get("availableBalance")));
+                fmt.money(a.availableBalance()), ex.get(ExplainKey.AVAILABLE_BALANCE)));
         rows.add(new Change("account.walletBalance", "Cross wallet", fmt.money(b.walletBalance()),
                 fmt.money(a.walletBalance()), q.explanations().get("walletBalance")));
         rows.add(new Change("account.maintenanceMargin", "Maintenance (cross)",
-                fmt.money(b.maintenanceMargin()), fmt.money(a.maintenanceMargin()), ex.get("maintenanceMargin")));
+                fmt.money(b.maintenanceMargin()), fmt.money(a.maintenanceMargin()), ex.get(ExplainKey.MAINTENANCE_MARGIN)));
         return rows;
     }
 
@@ -129,7 +130,7 @@ final class TicketRows {
                     any.symbol()).toUpperCase()) ? "" : " · " + any.symbol()) + (pb == null ? " (new)" : ""),
                     pb == null ? "not held" : lp.apply(pb), pa == null ? "closed" : lp.apply(pa),
                     pb == null ? "not held" : adl.apply(pb), pa == null ? "closed" : adl.apply(pa),
-                    any.explanations().get("liquidationPrice"), any.explanations().get("adlScore")));
+                    any.explanations().get(ExplainKey.LIQUIDATION_PRICE), any.explanations().get(ExplainKey.ADL_SCORE)));
         }
         return rows;
     }

@@ -71,6 +71,7 @@ public final class WorkspaceViewModel {
     private final ObservableMap<String, InputProblem> problems = FXCollections.observableHashMap();
     private final StringProperty name = new SimpleStringProperty(this, "name", "Untitled");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
+    private final ReadOnlyObjectWrapper<WorkspaceDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
     private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
@@ -663,6 +664,7 @@ public final class WorkspaceViewModel {
         DocumentBuilder builder = new DocumentBuilder(formats);
         WorkspaceDocument doc = builder.build(name.get(), account, markets, positions, docExtra);
         current = doc;
+        document.set(doc);
         Map<String, InputProblem> found = new LinkedHashMap<>();
         builder.problems().forEach(p -> found.putIfAbsent(p.path(), p));
         Portfolio entered = null;
@@ -799,12 +801,12 @@ public final class WorkspaceViewModel {
         updateFlags();
     }
 
-    /** Writes the current state to an autosave file without touching the dirty flag or the current file. */
-    public void autosaveTo(Path path) throws WorkspaceException {
-        WorkspaceCodec.write(toDocument(), path);
+    /** The document for the current inputs, updated on every change (crash recovery listens to it). */
+    public ReadOnlyObjectProperty<WorkspaceDocument> documentProperty() {
+        return document.getReadOnlyProperty();
     }
 
-    /** Loads a recovered autosave as unsaved changes to {@code originalFile} (may be null). */
+    /** Loads a recovery copy as unsaved changes to {@code originalFile} (may be null): Save then writes there. */
     public void recover(WorkspaceDocument doc, Path originalFile) {
         load(doc, originalFile);
         saved = null;
@@ -818,14 +820,7 @@ public final class WorkspaceViewModel {
      * mapper reports it at its field instead of the value silently changing.
      */
     private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, E fallback) {
-        if (text == null) {
-            return fallback;
-        }
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(java.util.Locale.ROOT).replace('-', '_'));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+        return text == null ? fallback : com.perprisk.engine.InputRule.choice(type, text);
     }
 
     private static String nz(String s) {

@@ -10,6 +10,7 @@ import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
+import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.explain.Term;
 import com.perprisk.engine.risk.AccountRisk;
@@ -77,14 +78,14 @@ public final class Fixtures {
                 775, 60, 0.004, 1, 775, 3_240.0, 3_255.0, 0.08, 0.0774, 0.5, 4, 3.0, 270.0, Map.of());
         PositionRisk p3 = new PositionRisk("p3", "BTCUSDT", Side.LONG, MarginMode.ISOLATED, 60_000, 0, 0, 6_000,
                 300, 0.005, 2, 6_000, 54_321.608, 54_000.0, 0.0946, 0.05, 0.0, 1, -6.0, -540.0,
-                Map.of("liquidationPrice", lpExplanation()));
+                Map.of(ExplainKey.LIQUIDATION_PRICE, lpExplanation()));
         AccountRisk account = new AccountRisk(10_000, 1_000, 11_000, 2_900, 120, 120.0 / 11_000, 8_100);
         List<MarketRisk> markets = List.of(
                 new MarketRisk("BTCUSDT", 10.0 / 59_990, 0.1095, 0.1157, 1_210.0, 1_210.0 / 59_990,
                         1_210.0 / 59_990 * 365 / 90),
                 new MarketRisk("ETHUSDT", 2.0 / 2_998, 0.219, 0.2448, null, null, null),
                 new MarketRisk("SOLUSDT", -0.3 / 150.3, -0.1095, -0.1038, 1.2, 1.2 / 150.3, 1.2 / 150.3 * 365 / 30));
-        return new PortfolioRisk(account, List.of(p1, p2, p3), markets, Map.of("marginRatio", acctRatio),
+        return new PortfolioRisk(account, List.of(p1, p2, p3), markets, Map.of(ExplainKey.MARGIN_RATIO, acctRatio),
                 List.of("=HYPERLINK(\"x\") tier warning"));
     }
 }

@@ -6,6 +6,7 @@ import com.perprisk.ui.support.Snapshots;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import com.perprisk.ui.format.Formats;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -17,6 +18,7 @@ import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+@Tag("ui")
 @ExtendWith(ApplicationExtension.class)
 class TilesPaneTest {
     private final RiskContext context = new RiskContext();

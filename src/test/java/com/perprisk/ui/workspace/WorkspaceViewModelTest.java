@@ -4,7 +4,9 @@ import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.engine.risk.RiskEngine;
 import com.perprisk.io.WorkspaceCodec;
+import com.perprisk.io.WorkspaceMapper;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
 import org.junit.jupiter.api.BeforeEach;
@@ -304,20 +306,37 @@ class WorkspaceViewModelTest {
         assertTrue(vm.symbols().contains("SOLUSDT"));
     }
 
+    /**
+     * Twenty positions on ten markets (hedge mode, half isolated), a valid workspace: the app's recalculation gives
+     * exactly what calc's engine gives for the same document. Its speed is measured by bench/RecalculationProbe.
+     */
     @Test
-    void recomputeIsFastForTwentyPositions() {
-        vm.account().positionModeProperty().set(PositionMode.HEDGE);
-        for (int i = 0; i < 19; i++) {
-            PositionRow r = vm.addPosition();
-            r.symbolProperty().set(i % 2 == 0 ? "ETHUSDT" : "BTCUSDT");
-        }
-        // hedge allows two legs per symbol: make them distinct markets' legs or accept problems; time the path anyway
-        long best = Long.MAX_VALUE;
+    void twentyPositionsRecomputeToTheEnginesFigures() {
+        vm.load(TestDocs.twentyPositions(), null);
+        vm.recompute();
+        assertTrue(vm.problems().values().stream().noneMatch(InputProblem::error), vm.problems().toString());
+        var expected = RiskEngine.evaluate(WorkspaceMapper.toPortfolio(TestDocs.twentyPositions()).portfolio());
+        assertNotNull(ctx.getRisk());
+        assertEquals(20, ctx.getRisk().positions().size());
         for (int i = 0; i < 20; i++) {
-            long t0 = System.nanoTime();
-            vm.recompute();
-            best = Math.min(best, System.nanoTime() - t0);
+            PositionRisk shown = ctx.getRisk().positions().get(i);
+            PositionRisk want = expected.positions().get(i);
+            assertEquals(want.id(), shown.id());
+            // the app's text fields and the file's numbers may differ in the last bits of a double
+            close(want.liquidationPrice(), shown.liquidationPrice(), want.id());
+            close(want.maintenanceMargin(), shown.maintenanceMargin(), want.id());
+            close(want.marginRatio(), shown.marginRatio(), want.id());
         }
-        assertTrue(best < 50_000_000L, "recompute took " + best / 1e6 + " ms");
+        close(expected.account().marginBalance(), ctx.getRisk().account().marginBalance(), "margin balance");
+        close(expected.account().marginRatio(), ctx.getRisk().account().marginRatio(), "margin ratio");
+        assertTrue(ctx.getRisk().positions().stream().anyMatch(p -> p.liquidationPrice() != null));
+    }
+
+    private static void close(Double want, Double got, String what) {
+        if (want == null || got == null) {
+            assertEquals(want, got, what);
+        } else {
+            assertEquals(want, got, 1e-9 * Math.max(1, Math.abs(want)), what);
+        }
     }
 }
