@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static com.perprisk.engine.explain.Numbers.plain;
+import static com.perprisk.engine.explain.Numbers.term;
 
 /** The working of the order ticket's own figures: the order's size, notional, initial margin, fee, stop sizing. */
 final class TicketWorking {
@@ -43,7 +44,8 @@ final class TicketWorking {
                 List.of("The margin the order commits; the account's available balance falls by it.")));
         ex.put("openFee", new Explanation("Fee to open", "fee × Q × EP", List.of(new Term("fee", "taker fee rate",
                 fee, "rate"), new Term("Q", "size", alone.size(), "base"), epTerm),
-                plain(fee) + " × " + plain(alone.size()) + " × " + plain(ep), fee * alone.entryNotional(),
+                "fee to open = " + plain(fee) + " × " + plain(alone.size()) + " × " + plain(ep),
+                fee * alone.entryNotional(),
                 List.of("Shown for the trader; the before → after figures do not take it from the wallet.")));
         return ex;
     }
@@ -58,7 +60,7 @@ final class TicketWorking {
                         new Term("realized PnL", "PnL of the part of a position the order closes", realized, "quote"),
                         new Term("isolated margin moved", "− posted to an isolated order, + released by a close",
                                 moved, "quote")),
-                "WB' = " + plain(before) + " + " + plain(realized) + " + " + plain(moved), after,
+                "WB' = " + plain(before) + " + " + term(realized) + " + " + term(moved), after,
                 List.of("A cross order leaves the wallet alone: its initial margin is counted against the available"
                         + " balance instead.", "The fee to open is not taken from the wallet here."));
     }
@@ -69,8 +71,9 @@ final class TicketWorking {
                         new Term("stop", "stop price", stop, "quote"),
                         new Term("EP", "entry price", entry, "quote"),
                         new Term("fee", "taker fee rate, paid to open and to close", fee, "rate")),
-                "Q = " + plain(budget) + " / (|" + plain(stop) + " − " + plain(entry) + "| + " + plain(fee) + " × ("
-                        + plain(entry) + " + " + plain(stop) + "))", q,
+                "Q = " + plain(budget) + " / ((" + (side == Side.LONG ? plain(entry) + " − " + plain(stop)
+                        : plain(stop) + " − " + plain(entry)) + ") + " + plain(fee) + " × (" + plain(entry) + " + "
+                        + plain(stop) + "))", q,
                 List.of("Fees included: the taker fee is paid on opening at EP and on closing at the stop.",
                         "The same helper as the Probability tab's sizing (" + side.name().toLowerCase()
                                 + ": the stop is " + (side == Side.LONG ? "below" : "above") + " the entry)."));
