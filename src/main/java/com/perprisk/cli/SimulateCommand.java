@@ -1,18 +1,21 @@
 package com.perprisk.cli;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.simulation.PricePath;
-import com.perprisk.engine.simulation.PricePathCsv;
+import com.perprisk.io.PricePathCsv;
+import com.perprisk.io.SimulationWorkspace;
 import com.perprisk.engine.simulation.Simulation;
-import com.perprisk.engine.simulation.SimulationEvent;
+import com.perprisk.engine.simulation.Ledger;
 import com.perprisk.io.FieldProblem;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -27,7 +30,9 @@ import java.util.Set;
  * [--slippage S] [--liquidation-fee F]}, or {@code simulate WORKSPACE --path PRICES.csv}: plays the workspace along a
  * seeded GBM path (or a CSV path) and prints {@code {"events": [...], "final": <calc output at the end>,
  * "insuranceFund": X, "ledger": {...}}}. The workspace's optional {@code insuranceFund} and {@code counterparties}
- * fields set up the fund and the ADL counterparties.
+ * fields set up the fund and the ADL counterparties. The events are written as the run produces them (memory does
+ * not grow with them); a generated path of more than {@link Simulation#MAX_PATH_VALUES} market-points (markets ×
+ * (steps + 1)) is refused at once with one line, exit 1.
  */
 public final class SimulateCommand {
     static final String USAGE_LINE = "usage: perprisk simulate WORKSPACE.json --seed N --steps K --volatility V"
@@ -88,6 +93,8 @@ public final class SimulateCommand {
                     err.println("error: the workspace has no markets to simulate");
                     return Cli.INVALID;
                 }
+                // refused at once, before any memory is taken: markets × points above the documented limit
+                Simulation.checkPathSize(start.size(), steps + 1L);
                 path = PricePath.gbm(start, new PricePath.GbmSpec(vol, a.number("drift", 0.0),
                         a.number("step-hours", 1.0), steps, seed, a.number("correlation", 0.0)));
             } else {
@@ -111,40 +118,52 @@ public final class SimulateCommand {
                 }
             }
             Simulation.Settings settings = new Simulation.Settings(ext.insuranceFund(), ext.counterparties(),
-                    a.number("slippage", 0.0), a.number("liquidation-fee", 0.0), 0.8);
-            Simulation.Result r = Simulation.run(w.portfolio(), path, settings);
-
-            ObjectNode root = HeadlessSupport.JSON.createObjectNode();
-            ArrayNode events = root.putArray("events");
-            for (SimulationEvent e : r.events()) {
-                ObjectNode o = events.addObject();
-                o.put("step", e.step());
-                HeadlessSupport.put(o, "time", e.timeHours());
-                o.put("type", e.type().name());
-                HeadlessSupport.putValue(o, "positionId", e.positionId());
-                HeadlessSupport.putValue(o, "symbol", e.symbol());
-                e.details().forEach((k, v) -> HeadlessSupport.putValue(o, k, v));
+                    a.number("slippage", 0.0), a.number("liquidation-fee", 0.0));
+            // the events are written as they happen, so memory does not grow with them
+            try (JsonGenerator g = HeadlessSupport.generator(out)) {
+                g.writeStartObject();
+                g.writeFieldName("events");
+                g.writeStartArray();
+                Simulation.Result r = Simulation.stream(w.portfolio(), path, settings, e -> {
+                    try {
+                        g.writeTree(SimulationJson.event(e));
+                    } catch (IOException x) {
+                        throw new UncheckedIOException(x);
+                    }
+                }, null);
+                g.writeEndArray();
+                g.writeFieldName("final");
+                g.writeTree(HeadlessSupport.calcOutput(r.finalPortfolio(), w.warnings()));
+                ObjectNode tail = HeadlessSupport.JSON.createObjectNode();
+                HeadlessSupport.put(tail, "insuranceFund", r.insuranceFund());
+                ObjectNode ledger = tail.putObject("ledger");
+                Ledger l = r.ledger();
+                HeadlessSupport.put(ledger, "traderLoss", l.traderLoss());
+                HeadlessSupport.put(ledger, "fundChange", l.fundChange());
+                HeadlessSupport.put(ledger, "fees", l.fees());
+                HeadlessSupport.put(ledger, "adlCollected", l.adlCollected());
+                HeadlessSupport.put(ledger, "uncoveredLoss", l.uncoveredLoss());
+                HeadlessSupport.put(ledger, "fundingToTrader", l.fundingToTrader());
+                ArrayNode cps = tail.putArray("counterparties");
+                for (Position p : r.counterparties().positions()) {
+                    ObjectNode o = cps.addObject();
+                    o.put("id", p.id());
+                    o.put("symbol", p.symbol());
+                    o.put("side", p.side().name());
+                    HeadlessSupport.put(o, "size", p.size());
+                    HeadlessSupport.put(o, "entryPrice", p.entryPrice());
+                }
+                var fields = tail.fields();
+                while (fields.hasNext()) {
+                    var f = fields.next();
+                    g.writeFieldName(f.getKey());
+                    g.writeTree(f.getValue());
+                }
+                g.writeEndObject();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
-            root.set("final", HeadlessSupport.calcOutput(r.finalPortfolio(), w.warnings()));
-            HeadlessSupport.put(root, "insuranceFund", r.insuranceFund());
-            ObjectNode ledger = root.putObject("ledger");
-            Simulation.Ledger l = r.ledger();
-            HeadlessSupport.put(ledger, "traderLoss", l.traderLoss());
-            HeadlessSupport.put(ledger, "fundChange", l.fundChange());
-            HeadlessSupport.put(ledger, "fees", l.fees());
-            HeadlessSupport.put(ledger, "adlCollected", l.adlCollected());
-            HeadlessSupport.put(ledger, "uncoveredLoss", l.uncoveredLoss());
-            HeadlessSupport.put(ledger, "fundingToTrader", l.fundingToTrader());
-            ArrayNode cps = root.putArray("counterparties");
-            for (Position p : r.counterparties().positions()) {
-                ObjectNode o = cps.addObject();
-                o.put("id", p.id());
-                o.put("symbol", p.symbol());
-                o.put("side", p.side().name());
-                HeadlessSupport.put(o, "size", p.size());
-                HeadlessSupport.put(o, "entryPrice", p.entryPrice());
-            }
-            HeadlessSupport.print(out, root);
+            out.print("\n");
             return Cli.OK;
         });
     }

@@ -59,6 +59,7 @@ public record Market(String symbol, Convention convention, double markPrice, dou
 
     /** Max leverage for a notional: the bracket's, or 1 / effective IMF under dYdX. */
     public double maxLeverage(double notional) {
-        return dydx != null && convention == Convention.DYDX ? dydx.maxLeverage() : tiers.maxLeverage(notional);
+        boolean liquidityTier = convention.tierSource() == Convention.TierSource.DYDX_LIQUIDITY_TIER;
+        return dydx != null && liquidityTier ? dydx.maxLeverage() : tiers.maxLeverage(notional);
     }
 }

@@ -11,7 +11,7 @@ import java.util.Optional;
  */
 public record Portfolio(Account account, List<Market> markets, List<Position> positions, double horizonHours) {
 
-    public static final double DEFAULT_HORIZON_HOURS = 720;
+    public static final double DEFAULT_HORIZON_HOURS = RiskPolicy.DEFAULT_HORIZON_HOURS;
 
     public Portfolio {
         markets = List.copyOf(markets);

@@ -32,7 +32,7 @@ import java.util.Map;
  */
 public final class WorkspaceMapper {
     /** Horizon used when a document leaves {@code horizonHours} out: 30 days. */
-    public static final double DEFAULT_HORIZON_HOURS = 720;
+    public static final double DEFAULT_HORIZON_HOURS = com.perprisk.engine.RiskPolicy.DEFAULT_HORIZON_HOURS;
     /** Funding interval used when a market leaves {@code funding.intervalHours} (or the whole block) out. */
     public static final double DEFAULT_FUNDING_INTERVAL_HOURS = 8;
 

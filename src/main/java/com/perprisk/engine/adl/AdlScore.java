@@ -1,9 +1,12 @@
 package com.perprisk.engine.adl;
 
 import com.perprisk.engine.EngineException;
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Position;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.explain.Numbers;
 import com.perprisk.engine.explain.Term;
+import com.perprisk.engine.liquidation.Leg;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -18,6 +21,17 @@ import static com.perprisk.engine.EngineInputs.result;
  * one on the other side (domain reference §4). Venues define the score three different ways; each has its method.
  */
 public final class AdlScore {
+    /**
+     * The ADL ranking input of a position at its market's mark: its score from uPnL, entry value, maintenance margin
+     * and notional, and its notional Q × mark. The one place the queue's entries are built (report and simulation).
+     */
+    public static AdlRanking.Entry entry(Position p, Market m) {
+        double mark = m.markPrice();
+        Leg leg = new Leg(p, m);
+        double value = p.notionalAt(mark);
+        Double score = positionScore(leg.unrealizedPnl(mark), p.entryNotional(), leg.maintenanceMargin(mark), value);
+        return new AdlRanking.Entry(p.id(), p.side(), score, value);
+    }
 
     private AdlScore() {
     }

@@ -122,8 +122,9 @@ public final class VenueComparison {
                 risks.put(c, risk);
                 Map<String, Double> day = new LinkedHashMap<>();
                 Map<String, Double> fee = new LinkedHashMap<>();
+                Map<String, Market> carriedBySymbol = p.marketsBySymbol();
                 for (Position pos : p.positions()) {
-                    Market m = p.requireMarket(pos.symbol());
+                    Market m = carriedBySymbol.get(pos.symbol());
                     // close fee = taker rate × Q × mark
                     fee.put(pos.id(), m.takerFeeRate() * pos.notionalAt(m.markPrice()));
                     // per day = payment per settlement × 24 / interval
@@ -138,22 +139,38 @@ public final class VenueComparison {
         }
         List<Difference> diffs = new ArrayList<>();
         List<Convention> ok = new ArrayList<>(risks.keySet());
+        // each position's figures by id, and one factor walk per pair of conventions shared by every position
+        Map<Convention, Map<String, PositionRisk>> byId = new EnumMap<>(Convention.class);
+        for (Convention c : ok) {
+            Map<String, PositionRisk> m = new java.util.HashMap<>();
+            for (PositionRisk r : risks.get(c).positions()) {
+                m.put(r.id(), r);
+            }
+            byId.put(c, m);
+        }
+        Map<String, FactorWalk> walks = new java.util.HashMap<>();
+        Map<Convention, Map<String, Market>> marketsByConvention = new EnumMap<>(Convention.class);
+        for (Convention c : ok) {
+            marketsByConvention.put(c, portfolios.get(c).marketsBySymbol());
+        }
         for (Position pos : portfolio.positions()) {
             for (int i = 0; i < ok.size(); i++) {
                 for (int j = i + 1; j < ok.size(); j++) {
                     Convention a = ok.get(i);
                     Convention b = ok.get(j);
-                    PositionRisk ra = risks.get(a).position(pos.id()).orElseThrow();
-                    PositionRisk rb = risks.get(b).position(pos.id()).orElseThrow();
-                    liquidation(portfolio, pos, a, b, ra, rb, tables).ifPresent(diffs::add);
-                    maintenance(portfolio, pos, a, b, ra, rb, tables).ifPresent(diffs::add);
+                    PositionRisk ra = byId.get(a).get(pos.id());
+                    PositionRisk rb = byId.get(b).get(pos.id());
+                    FactorWalk walk = walks.computeIfAbsent(a.name() + "/" + b.name(),
+                            k -> new FactorWalk(portfolio, a, b, tables));
+                    liquidation(walk, pos, ra, rb).ifPresent(diffs::add);
+                    maintenance(walk, pos, ra, rb).ifPresent(diffs::add);
                     if (differs(ra.fundingPerSettlement(), rb.fundingPerSettlement())) {
                         Map<String, Double> contrib = new LinkedHashMap<>();
                         contrib.put(FUNDING_CADENCE, rb.fundingPerSettlement() - ra.fundingPerSettlement());
-                        diffs.add(new Difference(pos.id(), Quantity.FUNDING_PER_SETTLEMENT.key(), a, b, ra.fundingPerSettlement(),
-                                rb.fundingPerSettlement(), FUNDING_CADENCE + " (every "
-                                + interval(portfolios.get(a), pos) + " h vs every " + interval(portfolios.get(b), pos)
-                                + " h; the same per day)", contrib));
+                        diffs.add(new Difference(pos.id(), Quantity.FUNDING_PER_SETTLEMENT.key(), a, b,
+                                ra.fundingPerSettlement(), rb.fundingPerSettlement(), FUNDING_CADENCE + " (every "
+                                + interval(marketsByConvention.get(a), pos) + " h vs every "
+                                + interval(marketsByConvention.get(b), pos) + " h; the same per day)", contrib));
                     }
                 }
             }
@@ -161,14 +178,14 @@ public final class VenueComparison {
         return new Comparison(portfolios, risks, perDay, fees, errors, diffs);
     }
 
-    private static String interval(Portfolio p, Position pos) {
-        return com.perprisk.engine.explain.Numbers.plain(p.requireMarket(pos.symbol()).funding().intervalHours());
+    private static String interval(Map<String, Market> markets, Position pos) {
+        return com.perprisk.engine.explain.Numbers.plain(markets.get(pos.symbol()).funding().intervalHours());
     }
 
     /** The market as the convention would run it. */
     public static Market carry(Market m, Convention c) {
         FundingTerms f = funding(m, c);
-        if (c == Convention.DYDX) {
+        if (c.tierSource() == Convention.TierSource.DYDX_LIQUIDITY_TIER) {
             DydxMargin d = m.dydx();
             if (d == null) {
                 Tier first = m.tiers().tier(0);
@@ -180,8 +197,10 @@ public final class VenueComparison {
         List<TierSpec> specs = new ArrayList<>();
         boolean keepAmounts = m.convention().usesMaintenanceAmount();
         for (Tier t : m.tiers().tiers()) {
-            Double mmr = c == Convention.HYPERLIQUID ? null : t.mmr();
-            Double amount = c == Convention.HYPERLIQUID || !keepAmounts ? null : t.maintenanceAmount();
+            // a convention that derives MMR from max leverage takes neither the rate nor the amount
+            boolean derived = c.tierSource() == Convention.TierSource.HALF_INITIAL_AT_MAX_LEVERAGE;
+            Double mmr = derived ? null : t.mmr();
+            Double amount = derived || !keepAmounts ? null : t.maintenanceAmount();
             specs.add(new TierSpec(t.floor(), t.cap(), t.maxLeverage(), mmr, amount));
         }
         TierTable table = TierTable.resolve(c, specs);
@@ -205,16 +224,7 @@ public final class VenueComparison {
 
     /** Funding terms under a convention: the same 8-hour-equivalent rate, at that venue's cadence. */
     static FundingTerms funding(Market m, Convention c) {
-        FundingTerms f = m.funding();
-        // F₈ₕ = F × 8 / interval
-        double eightHour = f.rate() * 8 / f.intervalHours();
-        boolean hourlyVenue = c == Convention.HYPERLIQUID || c == Convention.DYDX;
-        boolean fromHourlyVenue = m.convention() == Convention.HYPERLIQUID || m.convention() == Convention.DYDX;
-        if (hourlyVenue) {
-            // paid every hour at F₈ₕ / 8
-            return new FundingTerms(eightHour / 8, 1);
-        }
-        return fromHourlyVenue ? new FundingTerms(eightHour, 8) : f;
+        return c.carryFunding(m.funding(), m.convention());
     }
 
     /** The factors in the order they are switched, from A's rules to B's. */
@@ -230,51 +240,108 @@ public final class VenueComparison {
         return s;
     }
 
-    private interface Measure {
-        Double value(Function<Market, MarginRules> rules);
+    /**
+     * The walk from A's rules to B's, one factor at a time, for every market at once: after step s every market's
+     * rules have the first s factors switched. The rules and the cross pools of each step are built once and shared
+     * by every position, so a comparison grows linearly with the positions.
+     */
+    private static final class FactorWalk {
+        private final Portfolio portfolio;
+        private final Map<String, Market> markets;
+        private final Convention a;
+        private final Convention b;
+        private final Map<String, Map<Convention, TierTable>> tables;
+        private final List<Map.Entry<String, Function<MarginRules[], MarginRules>>> steps = steps();
+        /** per market: its rules after step 0..steps.size() */
+        private final Map<String, MarginRules[]> rulesByStep = new java.util.HashMap<>();
+        /** per step: the cross pools charged by that step's rules, and their liquidation prices by symbol */
+        private final List<Map<String, MarginPool>> crossPools = new ArrayList<>();
+        private final List<Map<String, Double>> crossLiquidation = new ArrayList<>();
+
+        FactorWalk(Portfolio portfolio, Convention a, Convention b, Map<String, Map<Convention, TierTable>> tables) {
+            this.portfolio = portfolio;
+            this.markets = portfolio.marketsBySymbol();
+            this.a = a;
+            this.b = b;
+            this.tables = tables;
+            for (int s = 0; s <= steps.size(); s++) {
+                crossPools.add(null);
+                crossLiquidation.add(new java.util.HashMap<>());
+            }
+        }
+
+        MarginRules rules(Market m, int step) {
+            return rulesByStep.computeIfAbsent(m.symbol(), sym -> {
+                MarginRules[] r = {VenueComparison.rules(m, a, tables), VenueComparison.rules(m, b, tables)};
+                MarginRules[] out = new MarginRules[steps.size() + 1];
+                out[0] = r[0];
+                for (int s = 0; s < steps.size(); s++) {
+                    r[0] = steps.get(s).getValue().apply(r);
+                    out[s + 1] = r[0];
+                }
+                return out;
+            })[step];
+        }
+
+        Double liquidationPrice(Position pos, int step) {
+            Market m = markets.get(pos.symbol());
+            if (pos.isIsolated()) {
+                return LiquidationSolver.solve(MarginPool.isolated(pos, m, rules(m, step)), Requirement.MAINTENANCE)
+                        .price();
+            }
+            Map<String, Double> solved = crossLiquidation.get(step);
+            if (!solved.containsKey(pos.symbol())) {
+                if (crossPools.get(step) == null) {
+                    crossPools.set(step, MarginPool.crossPools(portfolio, mk -> rules(mk, step)));
+                }
+                solved.put(pos.symbol(), LiquidationSolver.solve(crossPools.get(step).get(pos.symbol()),
+                        Requirement.MAINTENANCE).price());
+            }
+            return solved.get(pos.symbol());
+        }
+
+        double maintenanceMargin(Position pos, int step) {
+            Market m = markets.get(pos.symbol());
+            return rules(m, step).maintenanceMargin(pos, m.markPrice());
+        }
     }
 
-    private static java.util.Optional<Difference> liquidation(Portfolio portfolio, Position pos, Convention a,
-                                                              Convention b, PositionRisk ra, PositionRisk rb,
-                                                              Map<String, Map<Convention, TierTable>> tables) {
+    private interface Measure {
+        Double value(int step);
+    }
+
+    private static java.util.Optional<Difference> liquidation(FactorWalk walk, Position pos, PositionRisk ra,
+                                                              PositionRisk rb) {
         if (!differs(ra.liquidationPrice(), rb.liquidationPrice())) {
             return java.util.Optional.empty();
         }
-        return java.util.Optional.of(attribute(pos, Quantity.LIQUIDATION_PRICE.key(), a, b, ra.liquidationPrice(),
-                rb.liquidationPrice(), tables, rules -> LiquidationSolver.solve(MarginPool.of(portfolio, pos.id(), rules),
-                        Requirement.MAINTENANCE).price()));
+        return java.util.Optional.of(attribute(pos, Quantity.LIQUIDATION_PRICE.key(), walk, ra.liquidationPrice(),
+                rb.liquidationPrice(), step -> walk.liquidationPrice(pos, step)));
     }
 
-    private static java.util.Optional<Difference> maintenance(Portfolio portfolio, Position pos, Convention a,
-                                                              Convention b, PositionRisk ra, PositionRisk rb,
-                                                              Map<String, Map<Convention, TierTable>> tables) {
+    private static java.util.Optional<Difference> maintenance(FactorWalk walk, Position pos, PositionRisk ra,
+                                                              PositionRisk rb) {
         if (!differs(ra.maintenanceMargin(), rb.maintenanceMargin())) {
             return java.util.Optional.empty();
         }
-        Market m = portfolio.requireMarket(pos.symbol());
-        return java.util.Optional.of(attribute(pos, Quantity.MAINTENANCE_MARGIN.key(), a, b, ra.maintenanceMargin(),
-                rb.maintenanceMargin(), tables, rules -> rules.apply(m).maintenanceMargin(pos, m.markPrice())));
+        return java.util.Optional.of(attribute(pos, Quantity.MAINTENANCE_MARGIN.key(), walk, ra.maintenanceMargin(),
+                rb.maintenanceMargin(), step -> walk.maintenanceMargin(pos, step)));
     }
 
     /** Walks from A's rules to B's one factor at a time; each step's change is that factor's contribution. */
-    private static Difference attribute(Position pos, String quantity, Convention a, Convention b, Double va,
-                                        Double vb, Map<String, Map<Convention, TierTable>> tables, Measure measure) {
-        Map<String, MarginRules[]> state = new LinkedHashMap<>();
+    private static Difference attribute(Position pos, String quantity, FactorWalk walk, Double va, Double vb,
+                                        Measure measure) {
         Map<String, Double> contrib = new LinkedHashMap<>();
-        Function<Market, MarginRules> current = m -> state.computeIfAbsent(m.symbol(), s -> new MarginRules[]{
-                rules(m, a, tables), rules(m, b, tables)})[0];
-        Double before = measure.value(current);
-        for (var step : steps()) {
-            for (MarginRules[] r : state.values()) {
-                r[0] = step.getValue().apply(r);
-            }
-            Double after = measure.value(current);
+        Double before = measure.value(0);
+        for (int s = 0; s < walk.steps.size(); s++) {
+            Double after = measure.value(s + 1);
+            String factor = walk.steps.get(s).getKey();
             if (before == null || after == null) {
                 if (before != after) {
-                    contrib.merge(step.getKey(), Double.NaN, (x, y) -> x);
+                    contrib.merge(factor, Double.NaN, (x, y) -> x);
                 }
             } else if (differs(before, after)) {
-                contrib.put(step.getKey(), after - before);
+                contrib.put(factor, after - before);
             }
             before = after;
         }
@@ -282,7 +349,7 @@ public final class VenueComparison {
         causes.sort(Comparator.comparingDouble((String k) -> Double.isNaN(contrib.get(k)) ? Double.MAX_VALUE
                 : Math.abs(contrib.get(k))).reversed());
         String cause = causes.isEmpty() ? "other cross positions measured differently" : String.join(" + ", causes);
-        return new Difference(pos.id(), quantity, a, b, va, vb, cause, contrib);
+        return new Difference(pos.id(), quantity, walk.a, walk.b, va, vb, cause, contrib);
     }
 
     private static MarginRules rules(Market m, Convention c, Map<String, Map<Convention, TierTable>> tables) {

@@ -66,6 +66,17 @@ public final class FundingPayment {
     }
 
     /**
+     * The funding schedule: settlements falling in the interval (from, to] of hours since the start, when they fall
+     * every {@code intervalHours} from the start: ⌊to / interval⌋ − ⌊from / interval⌋. The simulation and the Monte
+     * Carlo settle funding by it.
+     */
+    public static long settlementsBetween(double fromHours, double toHours, double intervalHours) {
+        // n = ⌊t_k / Δ⌋ − ⌊t_{k−1} / Δ⌋
+        return (long) Math.floor(toHours / intervalHours + COUNT_TOLERANCE)
+                - (long) Math.floor(fromHours / intervalHours + COUNT_TOLERANCE);
+    }
+
+    /**
      * Funding over a horizon at a constant mark and rate: the number of settlements times one settlement.
      *
      * @param horizonHours  how long the position is held, in hours

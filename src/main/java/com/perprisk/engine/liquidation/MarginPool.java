@@ -170,7 +170,15 @@ public final class MarginPool {
     /** Margin ratio at P: requirement / margin balance; 1 at the liquidation price. Null when balance ≤ 0. */
     public Double marginRatio(double price) {
         double balance = marginBalance(price);
-        return balance > 0 ? requirement(price) / balance : null;
+        return balance > 0 ? ratio(requirement(price), balance) : null;
+    }
+
+    /**
+     * Margin ratio = maintenance requirement / margin balance. A bankrupt pool (balance ≤ 0) has no ratio: null,
+     * the one convention of the engine, the simulation and every view (never +∞).
+     */
+    public static Double ratio(double requirement, double balance) {
+        return balance > 0 ? requirement / balance : null;
     }
 
     /** f(P) = margin balance − requirement: positive while safe, zero at the liquidation price. */

@@ -20,7 +20,7 @@ import static com.perprisk.engine.EngineInputs.positive;
  */
 public final class BarrierProbability {
     /** Hours in a 365-day year: horizon in years = hours / 8760. */
-    public static final double HOURS_PER_YEAR = 8760.0;
+    public static final double HOURS_PER_YEAR = com.perprisk.engine.gbm.CorrelatedGbm.HOURS_PER_YEAR;
 
     private BarrierProbability() {
     }

@@ -40,11 +40,11 @@ public final class Evaluation {
 
     /** The working behind the account's headline numbers. */
     public Map<ExplainKey, Explanation> accountWorking() {
-        return RiskEngine.accountWorking(risk.account(), crossRequirement);
+        return Workings.account(risk.account(), crossRequirement);
     }
 
     /** The working behind the headline numbers of the position at {@code index} (portfolio order), written now. */
     public Map<ExplainKey, Explanation> positionWorking(int index) {
-        return RiskEngine.positionWorking(portfolio, solved.get(index), risk.positions().get(index));
+        return Workings.position(portfolio, solved.get(index), risk.positions().get(index));
     }
 }

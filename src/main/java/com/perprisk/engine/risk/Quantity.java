@@ -3,7 +3,9 @@ package com.perprisk.engine.risk;
 import com.perprisk.engine.explain.ExplainKey;
 
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 
 /**
@@ -172,15 +174,23 @@ public enum Quantity {
         return explainedBy != null && explainedBy.key().equals(key);
     }
 
+    private static final Map<Scope, List<Quantity>> BY_SCOPE = new EnumMap<>(Scope.class);
+
+    static {
+        for (Scope scope : Scope.values()) {
+            List<Quantity> list = new ArrayList<>();
+            for (Quantity q : values()) {
+                if (q.scope == scope) {
+                    list.add(q);
+                }
+            }
+            BY_SCOPE.put(scope, List.copyOf(list));
+        }
+    }
+
     /** The figures of a scope, in output order. */
     public static List<Quantity> of(Scope scope) {
-        List<Quantity> list = new ArrayList<>();
-        for (Quantity q : values()) {
-            if (q.scope == scope) {
-                list.add(q);
-            }
-        }
-        return List.copyOf(list);
+        return BY_SCOPE.get(scope);
     }
 
     /** The figure whose own working a key is: the position's, or the account's when no position figure has it. */

@@ -1,7 +1,7 @@
 package com.perprisk.engine.simulation;
 
 import com.perprisk.engine.EngineException;
-import com.perprisk.engine.probability.BarrierProbability;
+import com.perprisk.engine.gbm.CorrelatedGbm;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -16,7 +16,8 @@ import static com.perprisk.engine.EngineInputs.positive;
 
 /**
  * Mark prices of one or more markets at a sequence of times (point 0 is the start), with optional index prices and
- * funding rates (NaN where not given). Immutable: accessors copy nothing and expose no arrays.
+ * funding rates (NaN where not given; a generated or drawn path holds no table for them, so its memory is one mark
+ * per market and point). Immutable: accessors copy nothing and expose no arrays.
  */
 public final class PricePath {
     private final List<String> symbols;
@@ -29,8 +30,8 @@ public final class PricePath {
         this.symbols = List.copyOf(symbols);
         this.times = times.clone();
         this.marks = deepCopy(marks);
-        this.index = deepCopy(index);
-        this.funding = deepCopy(funding);
+        this.index = given(index) ? deepCopy(index) : null;
+        this.funding = given(funding) ? deepCopy(funding) : null;
         if (times.length == 0) {
             throw new EngineException("a price path needs at least one point");
         }
@@ -77,8 +78,8 @@ public final class PricePath {
 
     /**
      * GBM paths starting at the given marks: per step {@code S ← S × exp((μ − σ²/2)Δt + σ√Δt ε)}, Δt in years, the
-     * ε of the markets correlated by {@code spec.correlation()} (one common factor: ε_i = √ρ z₀ + √(1 − ρ) z_i for
-     * ρ ≥ 0, pairwise ρ for a negative ρ only with two markets).
+     * ε of the markets from {@link CorrelatedGbm#common} (one common factor for ρ ≥ 0; for a negative ρ, exactly
+     * the pairwise scheme with two markets and a Cholesky factor with more).
      */
     public static PricePath gbm(Map<String, Double> start, GbmSpec spec) {
         if (start.isEmpty()) {
@@ -86,52 +87,81 @@ public final class PricePath {
         }
         List<String> symbols = new ArrayList<>(start.keySet());
         int n = symbols.size();
-        double rho = spec.correlation();
-        if (rho < 0 && n > 2) {
-            throw new EngineException("a negative common correlation needs exactly two markets");
-        }
+        CorrelatedGbm shocks = CorrelatedGbm.common(n, spec.correlation());
         int points = spec.steps() + 1;
         double[] times = new double[points];
         double[][] marks = new double[n][points];
         for (int i = 0; i < n; i++) {
             marks[i][0] = positive(symbols.get(i) + " start price", start.get(symbols.get(i)));
         }
-        double dt = spec.stepHours() / BarrierProbability.HOURS_PER_YEAR;
-        double sigma = spec.volatility();
-        // per step: (μ − σ²/2)Δt and σ√Δt
-        double a = (spec.drift() - 0.5 * sigma * sigma) * dt;
-        double b = sigma * Math.sqrt(dt);
+        double dt = spec.stepHours() / CorrelatedGbm.HOURS_PER_YEAR;
+        double a = CorrelatedGbm.driftTerm(spec.drift(), spec.volatility(), dt);
+        double b = CorrelatedGbm.diffusionTerm(spec.volatility(), dt);
         SplittableRandom rng = new SplittableRandom(spec.seed());
-        double[] z = new double[n];
+        double[] z = shocks.newFactors();
+        double[] e = new double[n];
         for (int k = 1; k < points; k++) {
             times[k] = k * spec.stepHours();
-            double common = rng.nextGaussian();
+            shocks.shocks(rng, z, e);
             for (int i = 0; i < n; i++) {
-                z[i] = rng.nextGaussian();
-            }
-            for (int i = 0; i < n; i++) {
-                double e;
-                if (rho >= 0) {
-                    // ε_i = √ρ z₀ + √(1 − ρ) z_i
-                    e = Math.sqrt(rho) * common + Math.sqrt(1 - rho) * z[i];
-                } else {
-                    // two markets: ε₁ = z₁, ε₂ = ρ z₁ + √(1 − ρ²) z₂
-                    e = i == 0 ? z[0] : rho * z[0] + Math.sqrt(1 - rho * rho) * z[1];
-                }
                 // S_k = S_{k−1} × exp((μ − σ²/2)Δt + σ√Δt ε)
-                marks[i][k] = marks[i][k - 1] * Math.exp(a + b * e);
+                marks[i][k] = marks[i][k - 1] * Math.exp(a + b * e[i]);
             }
         }
-        return new PricePath(symbols, times, marks, nan(n, points), nan(n, points));
+        return new PricePath(symbols, times, marks, null, null);
     }
 
-    /** A path given point by point (tests, the CSV parser). */
+    /** A path given point by point (tests, a drawn path). */
     public static PricePath of(List<String> symbols, double[] timesHours, double[][] marks) {
-        return new PricePath(symbols, timesHours, marks, nan(symbols.size(), timesHours.length),
-                nan(symbols.size(), timesHours.length));
+        return new PricePath(symbols, timesHours, marks, null, null);
     }
 
-    static double[][] nan(int n, int points) {
+    /** A path with index prices and funding rates per point, NaN where not given (a price-path file). */
+    public static PricePath of(List<String> symbols, double[] timesHours, double[][] marks, double[][] index,
+                               double[][] funding) {
+        return new PricePath(symbols, timesHours, marks, index, funding);
+    }
+
+    /**
+     * A path drawn by hand: {@code steps} steps of {@code stepHours} from the start marks; each market's drawn points
+     * (step → mark) are joined by straight lines, the nearest drawn value holds before the first and after the last,
+     * and step 0 is always the start mark.
+     */
+    public static PricePath drawn(Map<String, Double> start, Map<String, ? extends java.util.SortedMap<Integer, Double>>
+            points, int steps, double stepHours) {
+        int n = Math.max(1, steps);
+        List<String> symbols = new ArrayList<>(start.keySet());
+        double[] times = new double[n + 1];
+        for (int k = 0; k <= n; k++) {
+            times[k] = k * stepHours;
+        }
+        double[][] marks = new double[symbols.size()][n + 1];
+        for (int i = 0; i < symbols.size(); i++) {
+            String s = symbols.get(i);
+            java.util.TreeMap<Integer, Double> pts = new java.util.TreeMap<>();
+            if (points.containsKey(s)) {
+                pts.putAll(points.get(s));
+            }
+            pts.put(0, start.get(s));
+            for (int k = 0; k <= n; k++) {
+                var lo = pts.floorEntry(k);
+                var hi = pts.ceilingEntry(k);
+                double v;
+                if (hi == null || lo.getKey().equals(hi.getKey())) {
+                    v = lo.getValue();
+                } else {
+                    // linear between the drawn points around k
+                    double w = (k - lo.getKey()) / (double) (hi.getKey() - lo.getKey());
+                    v = lo.getValue() + w * (hi.getValue() - lo.getValue());
+                }
+                marks[i][k] = v;
+            }
+        }
+        return of(symbols, times, marks);
+    }
+
+    /** An n × points table of NaN: nothing given. */
+    public static double[][] nan(int n, int points) {
         double[][] out = new double[n][points];
         for (double[] row : out) {
             Arrays.fill(row, Double.NaN);
@@ -139,7 +169,25 @@ public final class PricePath {
         return out;
     }
 
+    /** Whether a table gives at least one value (an all-NaN table is held as none). */
+    private static boolean given(double[][] a) {
+        if (a == null) {
+            return false;
+        }
+        for (double[] row : a) {
+            for (double v : row) {
+                if (!Double.isNaN(v)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static double[][] deepCopy(double[][] a) {
+        if (a == null) {
+            return null;
+        }
         double[][] out = new double[a.length][];
         for (int i = 0; i < a.length; i++) {
             out[i] = a[i].clone();
@@ -171,12 +219,14 @@ public final class PricePath {
 
     /** Index price at point k, NaN when the path does not give one. */
     public double index(String symbol, int k) {
-        return index[require(symbol)][k];
+        int i = require(symbol);
+        return index == null ? Double.NaN : index[i][k];
     }
 
     /** Funding rate at point k, NaN when the path does not give one. */
     public double fundingRate(String symbol, int k) {
-        return funding[require(symbol)][k];
+        int i = require(symbol);
+        return funding == null ? Double.NaN : funding[i][k];
     }
 
     /** The marks of every market at point k, by symbol. */

@@ -1,5 +1,6 @@
 package com.perprisk.engine.waterfall;
 
+import com.perprisk.engine.Convention;
 import com.perprisk.engine.EngineException;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.explain.Numbers;
@@ -22,9 +23,21 @@ import static com.perprisk.engine.EngineInputs.result;
  */
 public final class LiquidationWaterfall {
     /** dYdX v4 caps the liquidation penalty at 1.5% of the quote value of the fill. */
-    public static final double DYDX_MAX_PENALTY_RATE = 0.015;
+    public static final double DYDX_MAX_PENALTY_RATE = Convention.DYDX_MAX_PENALTY_RATE;
 
     private LiquidationWaterfall() {
+    }
+
+    /**
+     * The waterfall of the convention's venue ({@link Convention#waterfall()}): the fee to the fund, or dYdX's
+     * capped penalty with the rest returned (the liquidation fee rate does not apply there).
+     */
+    public static WaterfallResult settle(Convention convention, Side side, double size, double bankruptcyPrice,
+                                         double fillPrice, double insuranceFund, double liquidationFeeRate) {
+        return switch (convention.waterfall()) {
+            case FEE_TO_FUND -> settle(side, size, bankruptcyPrice, fillPrice, insuranceFund, liquidationFeeRate);
+            case PENALTY_REST_RETURNED -> settleDydx(side, size, bankruptcyPrice, fillPrice, insuranceFund);
+        };
     }
 
     /**

@@ -41,7 +41,8 @@ public final class MarginRatioChartModel extends ChartViewModel {
         }
         List<ChartData.Marker> markers = new ArrayList<>(EquityChartModel.priceMarkers(in, fmt));
         markers.removeIf(mk -> mk.styleClass().equals("marker-bp"));
-        markers.add(new ChartData.Marker(ChartData.Axis.Y, 80, "Warning 80%", "marker-warning"));
+        markers.add(new ChartData.Marker(ChartData.Axis.Y, 100 * com.perprisk.engine.RiskPolicy.MARGIN_WARNING_RATIO,
+                "Warning 80%", "marker-warning"));
         markers.add(new ChartData.Marker(ChartData.Axis.Y, 100, "Liquidation 100%", "marker-danger"));
         return new ChartData(title() + " · " + p.id() + " " + m.symbol() + (p.isIsolated() ? " (isolated)"
                 : " (cross pool)"), "Mark price of " + m.symbol() + " (" + Units.quote(m.symbol()) + ")",

@@ -3,7 +3,7 @@ package com.perprisk.ui.playback;
 import com.perprisk.engine.simulation.SimulationEvent;
 import com.perprisk.ui.format.Formats;
 
-import java.util.Map;
+import java.util.Locale;
 
 /** The details of a simulation event in one plain sentence, with formatted numbers (never NaN or ∞). */
 public final class EventText {
@@ -11,58 +11,46 @@ public final class EventText {
     }
 
     public static String describe(SimulationEvent e, Formats f) {
-        Map<String, Object> d = e.details();
-        return switch (e.type()) {
-            case FUNDING -> {
-                double pay = num0(d, "payment");
-                String into = String.valueOf(d.get("into"));
-                String after = d.containsKey("marginAfter") ? "margin now " + f.money(num(d, "marginAfter"))
-                        : d.containsKey("walletAfter") ? "wallet now " + f.money(num(d, "walletAfter")) : "";
-                yield (pay >= 0 ? "received " : "paid ") + f.money(Math.abs(pay)) + " at rate "
-                        + f.signedPercent(num(d, "rate"), 4) + " into the " + into + (after.isEmpty() ? "" : "; "
-                        + after);
-            }
-            case MARGIN_CALL -> "margin ratio " + f.percent(num(d, "marginRatio"), 1) + " (balance "
-                    + f.money(num(d, "marginBalance")) + ", maintenance " + f.money(num(d, "maintenanceRequirement"))
-                    + ")";
-            case PARTIAL_LIQUIDATION -> "closed " + f.quantity(num(d, "quantity"), 6) + " at "
-                    + f.money(num(d, "fillPrice")) + ", " + f.quantity(num(d, "remainingSize"), 6) + " left; "
-                    + String.valueOf(d.get("reason"));
-            case LIQUIDATION -> "closed " + f.quantity(num(d, "quantity"), 6) + " " + lower(d.get("side"))
-                    + " at fill " + f.money(num(d, "fillPrice")) + "; liquidation price "
-                    + f.money(num(d, "liquidationPrice")) + ", bankruptcy price " + f.money(num(d, "bankruptcyPrice"))
-                    + ("cross".equals(d.get("pool")) ? " (cross pool)" : "");
-            case INSURANCE_FUND -> {
-                double surplus = num0(d, "surplus");
-                double deficit = num0(d, "deficit");
-                String what = deficit > 0
-                        ? "deficit " + f.money(deficit) + ": fund pays " + f.money(num(d, "coveredByFund"))
-                        + (num0(d, "leftForAdl") > 0 ? ", " + f.money(num(d, "leftForAdl")) + " left for ADL" : "")
-                        : "surplus " + f.money(surplus) + " to the fund";
-                yield what + "; fund " + f.money(num(d, "fundBefore")) + " → " + f.money(num(d, "fundAfter"));
-            }
-            case ADL -> d.get("counterparty") == null ? String.valueOf(d.get("note")) + " (" + f.money(num(d,
-                    "uncovered")) + ")"
-                    : "counterparty " + d.get("counterparty") + " (" + lower(d.get("counterpartySide")) + ", rank "
-                    + d.get("rank") + ") closed " + f.quantity(num(d, "quantity"), 6) + " at bankruptcy price "
-                    + f.money(num(d, "price")) + ", took " + f.money(num(d, "amount"));
-        };
-    }
-
-    private static String lower(Object o) {
-        return o == null ? "" : o.toString().toLowerCase(java.util.Locale.ROOT);
-    }
-
-    private static Double num(Map<String, Object> d, String key) {
-        Object v = d.get(key);
-        if (v instanceof Number n && Double.isFinite(n.doubleValue())) {
-            return n.doubleValue();
+        if (e instanceof SimulationEvent.Funding x) {
+            double pay = x.payment();
+            String after = (x.intoIsolated() ? "margin now " : "wallet now ") + f.money(finite(x.balanceAfter()));
+            return (pay >= 0 ? "received " : "paid ") + f.money(Math.abs(pay)) + " at rate "
+                    + f.signedPercent(finite(x.rate()), 4) + " into the "
+                    + (x.intoIsolated() ? "isolated margin" : "cross wallet") + "; " + after;
         }
-        return null;
+        if (e instanceof SimulationEvent.MarginCall x) {
+            return "margin ratio " + f.percent(finite(x.marginRatio()), 1) + " (balance "
+                    + f.money(finite(x.marginBalance())) + ", maintenance " + f.money(finite(x.maintenanceRequirement()))
+                    + ")";
+        }
+        if (e instanceof SimulationEvent.PartialLiquidation x) {
+            return "closed " + f.quantity(finite(x.quantity()), 6) + " at " + f.money(finite(x.fillPrice())) + ", "
+                    + f.quantity(finite(x.remainingSize()), 6) + " left; " + x.reason();
+        }
+        if (e instanceof SimulationEvent.Liquidation x) {
+            return "closed " + f.quantity(finite(x.quantity()), 6) + " " + x.side().name().toLowerCase(Locale.ROOT)
+                    + " at fill " + f.money(finite(x.fillPrice())) + "; liquidation price "
+                    + f.money(finite(x.liquidationPrice())) + ", bankruptcy price "
+                    + f.money(finite(x.bankruptcyPrice())) + (x.cross() ? " (cross pool)" : "");
+        }
+        if (e instanceof SimulationEvent.InsuranceFund x) {
+            String what = x.deficit() > 0
+                    ? "deficit " + f.money(x.deficit()) + ": fund pays " + f.money(finite(x.coveredByFund()))
+                    + (x.leftForAdl() > 0 ? ", " + f.money(x.leftForAdl()) + " left for ADL" : "")
+                    : "surplus " + f.money(finite(x.surplus())) + " to the fund";
+            return what + "; fund " + f.money(finite(x.fundBefore())) + " → " + f.money(finite(x.fundAfter()));
+        }
+        if (e instanceof SimulationEvent.Adl x) {
+            return "counterparty " + x.counterparty() + " (" + x.counterpartySide().name().toLowerCase(Locale.ROOT)
+                    + ", rank " + x.rank() + ") closed " + f.quantity(finite(x.quantity()), 6)
+                    + " at bankruptcy price " + f.money(finite(x.price())) + ", took " + f.money(finite(x.amount()));
+        }
+        SimulationEvent.AdlShortfall x = (SimulationEvent.AdlShortfall) e;
+        return SimulationEvent.AdlShortfall.NOTE + " (" + f.money(finite(x.uncovered())) + ")";
     }
 
-    private static double num0(Map<String, Object> d, String key) {
-        Double v = num(d, key);
-        return v == null ? 0 : v;
+    /** A figure to format, or null (shown as "—") when it is missing or not finite. */
+    private static Double finite(Double v) {
+        return v != null && Double.isFinite(v) ? v : null;
     }
 }

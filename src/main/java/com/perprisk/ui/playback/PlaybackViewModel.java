@@ -1,10 +1,8 @@
 package com.perprisk.ui.playback;
 
-import com.perprisk.cli.SimulationWorkspace;
-import com.perprisk.engine.Market;
+import com.perprisk.io.SimulationWorkspace;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.simulation.PricePath;
-import com.perprisk.engine.simulation.PricePathCsv;
 import com.perprisk.engine.simulation.Simulation;
 import com.perprisk.engine.simulation.SimulationEvent;
 import com.perprisk.io.FieldProblem;
@@ -32,8 +30,8 @@ import javafx.collections.ObservableList;
 import javafx.util.Duration;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -276,53 +274,9 @@ public final class PlaybackViewModel {
 
     /** The path the current settings describe, from the entered portfolio's marks. */
     public PricePath buildPath(Portfolio entered) {
-        Map<String, Double> start = new LinkedHashMap<>();
-        for (Market m : entered.markets()) {
-            start.put(m.symbol(), m.markPrice());
-        }
-        return switch (source.get()) {
-            case GBM -> PricePath.gbm(start, new PricePath.GbmSpec(volatility.get(), drift.get(), stepHours.get(),
-                    steps.get(), seed.get(), correlation.get()));
-            case CSV -> {
-                if (csvText == null) {
-                    throw new IllegalStateException("import a CSV price path first (timestamp, symbol, mark[, index,"
-                            + " fundingRate])");
-                }
-                yield PricePathCsv.parse(csvText);
-            }
-            case DRAWN -> drawnPath(start);
-        };
-    }
-
-    private PricePath drawnPath(Map<String, Double> start) {
-        int n = Math.max(1, steps.get());
-        List<String> symbols = new ArrayList<>(start.keySet());
-        double[] times = new double[n + 1];
-        for (int k = 0; k <= n; k++) {
-            times[k] = k * stepHours.get();
-        }
-        double[][] marks = new double[symbols.size()][n + 1];
-        for (int i = 0; i < symbols.size(); i++) {
-            String s = symbols.get(i);
-            TreeMap<Integer, Double> pts = new TreeMap<>(drawn.getOrDefault(s, new TreeMap<>()));
-            pts.put(0, start.get(s));
-            for (int k = 0; k <= n; k++) {
-                var lo = pts.floorEntry(k);
-                var hi = pts.ceilingEntry(k);
-                double v;
-                if (hi == null) {
-                    v = lo.getValue();
-                } else if (lo.getKey().equals(hi.getKey())) {
-                    v = lo.getValue();
-                } else {
-                    // linear between the drawn points around k
-                    double w = (k - lo.getKey()) / (double) (hi.getKey() - lo.getKey());
-                    v = lo.getValue() + w * (hi.getValue() - lo.getValue());
-                }
-                marks[i][k] = v;
-            }
-        }
-        return PricePath.of(symbols, times, marks);
+        return PlaybackPaths.build(source.get(), () -> new PricePath.GbmSpec(volatility.get(), drift.get(),
+                stepHours.get(), steps.get(), seed.get(), correlation.get()), csvText, drawn, steps.get(),
+                stepHours.get(), entered);
     }
 
     // ------------------------------------------------------------------ run
@@ -351,7 +305,7 @@ public final class PlaybackViewModel {
             }
             PricePath p = buildPath(entered);
             Simulation.Settings settings = new Simulation.Settings(ext.insuranceFund(), ext.counterparties(),
-                    slippage.get(), liquidationFee.get(), 0.8);
+                    slippage.get(), liquidationFee.get());
             List<Simulation.Tick> all = new ArrayList<>(p.points());
             result = Simulation.run(entered, p, settings, all::add);
             ticks = List.copyOf(all);
@@ -472,24 +426,14 @@ public final class PlaybackViewModel {
         current.set(t);
         workspace.showPlayback(t.portfolio(), startPortfolio);
         status.set(String.format("t = %s h · step %d of %d · insurance fund %s · %d events · %s",
-                trim(t.timeHours()), k, lastTick.get(), workspace.formats().money(t.insuranceFund()), t.events(),
+                PlaybackPaths.trim(t.timeHours()), k, lastTick.get(), workspace.formats().money(t.insuranceFund()), t.events(),
                 pathSummary()));
     }
 
     /** The path in words: "random walk σ 80%, seed 1, 240 × 1 h steps". */
     public String pathSummary() {
-        var f = workspace.formats();
-        return switch (source.get()) {
-            case GBM -> "random walk σ " + f.quantity(volatility.get() * 100, 2) + "%, seed " + seed.get() + ", "
-                    + steps.get() + " × " + f.quantity(stepHours.get(), 3) + " h"
-                    + (correlation.get() != 0 ? ", correlation " + f.quantity(correlation.get(), 2) : "");
-            case CSV -> "CSV " + (csvName == null ? "(none imported)" : csvName);
-            case DRAWN -> "drawn by hand, " + steps.get() + " × " + f.quantity(stepHours.get(), 3) + " h";
-        };
-    }
-
-    private static String trim(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : String.format("%.2f", v);
+        return PlaybackPaths.summary(source.get(), workspace.formats(), volatility.get(), seed.get(), steps.get(),
+                stepHours.get(), correlation.get(), csvName);
     }
 
     private EventRow row(SimulationEvent e) {

@@ -254,7 +254,8 @@ public final class PositionsView extends VBox {
         if (d == null) {
             return null;
         }
-        return d < 0.05 ? "danger" : d < 0.15 ? "caution" : null;
+        return d < com.perprisk.engine.RiskPolicy.DANGER_DISTANCE ? "danger"
+                : d < com.perprisk.engine.RiskPolicy.WARNING_DISTANCE ? "caution" : null;
     }
 
     private static Label headerLabel(String text, String tip) {

@@ -16,13 +16,13 @@ import javafx.beans.property.ReadOnlyObjectWrapper;
  */
 public final class TilesViewModel {
     /** Margin ratio from which the gauge turns amber. */
-    public static final double WARNING_RATIO = 0.8;
+    public static final double WARNING_RATIO = com.perprisk.engine.RiskPolicy.MARGIN_WARNING_RATIO;
     /** Margin ratio at which the pool is liquidated: the gauge turns red. */
-    public static final double DANGER_RATIO = 1.0;
+    public static final double DANGER_RATIO = com.perprisk.engine.RiskPolicy.LIQUIDATION_RATIO;
     /** Distance to liquidation below which the distance tile is red. */
-    public static final double DANGER_DISTANCE = 0.05;
+    public static final double DANGER_DISTANCE = com.perprisk.engine.RiskPolicy.DANGER_DISTANCE;
     /** Distance to liquidation below which the distance tile is amber. */
-    public static final double WARNING_DISTANCE = 0.15;
+    public static final double WARNING_DISTANCE = com.perprisk.engine.RiskPolicy.WARNING_DISTANCE;
 
     private final RiskContext context;
     private final Formats fmt;

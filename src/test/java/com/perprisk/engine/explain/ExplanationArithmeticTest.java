@@ -44,9 +44,20 @@ class ExplanationArithmeticTest {
     @ParameterizedTest
     @EnumSource(Convention.class)
     void everyWorkingEvaluatesToTheFigureItExplains(Convention convention) {
+        checkAll(convention);
+    }
+
+    /** Markets of different venues in one cross pool: each leg's requirement under its own convention. */
+    @Test
+    void everyWorkingHoldsWhenVenuesShareACrossPool() {
+        checkAll(null);
+    }
+
+    private static void checkAll(Convention convention) {
         Map<ExplainKey, Integer> checked = new EnumMap<>(ExplainKey.class);
         for (long seed = 1; seed <= SEEDS; seed++) {
-            Portfolio pf = portfolio(new Random(seed * 31 + convention.ordinal()), convention);
+            Portfolio pf = portfolio(new Random(seed * 31 + (convention == null ? 7 : convention.ordinal())),
+                    convention);
             PortfolioRisk risk = RiskEngine.evaluate(pf, true);
             for (PositionRisk p : risk.positions()) {
                 for (var e : p.explanations().entrySet()) {
@@ -99,7 +110,8 @@ class ExplanationArithmeticTest {
     }
 
     private static void check(Explanation e, Double figure, Convention c, long seed, String what) {
-        String where = c + " seed " + seed + " " + what + ": " + e.substituted() + " (result " + e.result()
+        String where = (c == null ? "mixed venues" : c) + " seed " + seed + " " + what + ": " + e.substituted()
+                + " (result " + e.result()
                 + ", figure " + figure + ")";
         assertEquals(figure, e.result(), where + ": the working's result is not the figure shown");
         if (figure == null) {
@@ -131,8 +143,11 @@ class ExplanationArithmeticTest {
         throw new AssertionError("no account figure owns " + k);
     }
 
-    /** 1–3 markets under the convention, 1–2 positions each (hedge mode: a long and a short), random wallet. */
-    static Portfolio portfolio(Random r, Convention c) {
+    /**
+     * 1–3 markets under the convention (each under a random one when it is null), 1–2 positions each (hedge mode: a
+     * long and a short), random wallet.
+     */
+    static Portfolio portfolio(Random r, Convention convention) {
         boolean hedge = r.nextInt(3) == 0;
         int n = 1 + r.nextInt(3);
         List<Market> markets = new ArrayList<>();
@@ -140,6 +155,8 @@ class ExplanationArithmeticTest {
         for (int i = 0; i < n; i++) {
             String symbol = "M" + i;
             double mark = Math.exp(Math.log(0.05) + r.nextDouble() * Math.log(2e6)); // 0.05 … 100,000
+            Convention c = convention != null ? convention
+                    : Convention.values()[r.nextInt(Convention.values().length)];
             Market m = market(r, symbol, c, mark);
             markets.add(m);
             List<Side> sides = hedge ? List.of(Side.LONG, Side.SHORT)

@@ -61,11 +61,11 @@ class PopulationTest {
         Portfolio pf = new Portfolio(new Account(0, PositionMode.ONE_WAY), List.of(m), List.of(p), 720);
         var r = Simulation.run(pf, SimulationTest.pathOf("BTC-USD", 60_000, 55_600),
                 Simulation.Settings.defaults().withInsuranceFund(1_000));
-        var fund = r.events().stream().filter(e -> e.type() == SimulationEvent.Type.INSURANCE_FUND).findFirst()
-                .orElseThrow().details();
+        var fund = r.events().stream().filter(e -> e instanceof SimulationEvent.InsuranceFund)
+                .map(e -> (SimulationEvent.InsuranceFund) e).findFirst().orElseThrow();
         // surplus 10 × (55,600 − 54,000) = 16,000; penalty capped at 1.5% × 556,000 = 8,340; 7,660 returned
-        assertEquals(8_340, (Double) fund.get("surplus"), 1e-6);
-        assertEquals(7_660, (Double) fund.get("returnedToTrader"), 1e-6);
+        assertEquals(8_340, fund.surplus(), 1e-6);
+        assertEquals(7_660, fund.returnedToTrader(), 1e-6);
         assertEquals(7_660, r.finalPortfolio().account().walletBalance(), 1e-6);
         assertEquals(0, r.ledger().imbalance(), 1e-6);
     }

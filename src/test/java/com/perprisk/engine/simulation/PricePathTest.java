@@ -1,5 +1,7 @@
 package com.perprisk.engine.simulation;
 
+import com.perprisk.io.PricePathCsv;
+
 import com.perprisk.engine.EngineException;
 import org.junit.jupiter.api.Test;
 

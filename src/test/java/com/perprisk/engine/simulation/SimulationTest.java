@@ -53,6 +53,11 @@ class SimulationTest {
         return r.events().stream().filter(e -> e.type() == type).toList();
     }
 
+    /** The events of one kind, read by type. */
+    static <T extends SimulationEvent> List<T> of(Simulation.Result r, Class<T> kind) {
+        return r.events().stream().filter(kind::isInstance).map(kind::cast).toList();
+    }
+
     @Test
     void fundingSettlesIntoIsolatedMarginAndCrossWallet() {
         Market m = new Market("BTCUSDT", Convention.BINANCE, 60_000, 60_000, 0, SINGLE, null,
@@ -62,11 +67,11 @@ class SimulationTest {
         double[] flat = new double[25];
         java.util.Arrays.fill(flat, 60_000);
         var r = Simulation.run(portfolio(m, 50_000, iso, cross), path(flat), Simulation.Settings.defaults());
-        var funding = of(r, Type.FUNDING);
+        var funding = of(r, SimulationEvent.Funding.class);
         assertEquals(6, funding.size()); // at 8, 16 and 24 h, two positions
         assertEquals(8.0, funding.get(0).timeHours());
-        assertEquals(-60.0, funding.get(0).details().get("payment"));
-        assertEquals(120.0, funding.get(1).details().get("payment"));
+        assertEquals(-60.0, funding.get(0).payment());
+        assertEquals(120.0, funding.get(1).payment());
         Position after = r.finalPortfolio().positions().get(0);
         assertEquals(6_000 - 180, after.isolatedMarginBalance(), 1e-9);
         assertEquals(50_000 + 360, r.finalPortfolio().account().walletBalance(), 1e-9);
@@ -84,14 +89,14 @@ class SimulationTest {
         assertEquals(2, calls.size());
         assertEquals(1, calls.get(0).step());
         assertEquals(4, calls.get(1).step());
-        var liq = of(r, Type.LIQUIDATION);
+        var liq = of(r, SimulationEvent.Liquidation.class);
         assertEquals(1, liq.size());
         assertEquals(5, liq.get(0).step());
-        assertEquals(54_200.0, liq.get(0).details().get("fillPrice"));
-        assertEquals(54_000.0, (Double) liq.get(0).details().get("bankruptcyPrice"), 1e-9);
-        var fund = of(r, Type.INSURANCE_FUND).get(0).details();
+        assertEquals(54_200.0, liq.get(0).fillPrice());
+        assertEquals(54_000.0, liq.get(0).bankruptcyPrice(), 1e-9);
+        var fund = of(r, SimulationEvent.InsuranceFund.class).get(0);
         // surplus 200, fee 0.1% × 54,200 = 54.2, 145.8 to the fund
-        assertEquals(145.8, (Double) fund.get("surplus"), 1e-9);
+        assertEquals(145.8, fund.surplus(), 1e-9);
         assertEquals(1_145.8, r.insuranceFund(), 1e-9);
         assertTrue(r.finalPortfolio().positions().isEmpty());
         assertEquals(0, r.ledger().imbalance(), 1e-9);
@@ -108,12 +113,12 @@ class SimulationTest {
                 Position.isolated("c-long", "BTCUSDT", Side.LONG, 50, 40_000, 5)));
         var r = Simulation.run(portfolio(m, 0, p), path(60_000, 50_000),
                 Simulation.Settings.defaults().withInsuranceFund(10_000).withCounterparties(crowd));
-        var fund = of(r, Type.INSURANCE_FUND).get(0).details();
+        var fund = of(r, SimulationEvent.InsuranceFund.class).get(0);
         // BP 54,000, fill 50,000: deficit 40,000; fund pays 10,000; ADL 30,000 at 4,000 per BTC
-        assertEquals(40_000, (Double) fund.get("deficit"), 1e-6);
-        assertEquals(30_000, (Double) fund.get("leftForAdl"), 1e-6);
-        var adl = of(r, Type.ADL);
-        assertEquals(List.of("c-top", "c-mid"), adl.stream().map(e -> e.details().get("counterparty")).toList());
+        assertEquals(40_000, fund.deficit(), 1e-6);
+        assertEquals(30_000, fund.leftForAdl(), 1e-6);
+        var adl = of(r, SimulationEvent.Adl.class);
+        assertEquals(List.of("c-top", "c-mid"), adl.stream().map(SimulationEvent.Adl::counterparty).toList());
         // the queue order is AdlRanking's over the shorts' scores at the mark
         List<AdlRanking.Entry> entries = new ArrayList<>();
         Market at = m.withMarkPrice(50_000);
@@ -127,11 +132,11 @@ class SimulationTest {
         var ranks = AdlRanking.rank(entries);
         String first = ranks.entrySet().stream().min(Comparator.comparingInt(e -> e.getValue().position()))
                 .orElseThrow().getKey();
-        assertEquals(first, adl.get(0).details().get("counterparty"));
-        assertEquals(5.0, (Double) adl.get(0).details().get("quantity"), 1e-9);
-        assertEquals(20_000, (Double) adl.get(0).details().get("amount"), 1e-6);
-        assertEquals(2.5, (Double) adl.get(1).details().get("quantity"), 1e-9);
-        assertEquals(54_000, (Double) adl.get(1).details().get("price"), 1e-6);
+        assertEquals(first, adl.get(0).counterparty());
+        assertEquals(5.0, adl.get(0).quantity(), 1e-9);
+        assertEquals(20_000, adl.get(0).amount(), 1e-6);
+        assertEquals(2.5, adl.get(1).quantity(), 1e-9);
+        assertEquals(54_000, adl.get(1).price(), 1e-6);
         // c-top gone, c-mid halved, c-long untouched
         Map<String, Double> left = new java.util.HashMap<>();
         r.counterparties().positions().forEach(c -> left.put(c.id(), c.size()));
@@ -153,9 +158,9 @@ class SimulationTest {
         Position p = Position.isolated("p", "BTCUSDT", Side.LONG, 5, 60_000, 20);
         var r = Simulation.run(portfolio(m, 0, p), path(60_000, 57_700),
                 Simulation.Settings.defaults());
-        var slices = of(r, Type.PARTIAL_LIQUIDATION);
+        var slices = of(r, SimulationEvent.PartialLiquidation.class);
         assertEquals(1, slices.size());
-        assertEquals(1.0, (Double) slices.get(0).details().get("quantity"), 1e-12);
+        assertEquals(1.0, slices.get(0).quantity(), 1e-12);
         assertTrue(of(r, Type.LIQUIDATION).isEmpty());
         assertEquals(4.0, r.finalPortfolio().positions().get(0).size(), 1e-12);
         // two slices restore 57,500: balance 2,500 stays, MM falls 3,594 → 2,875 → 2,300
@@ -164,11 +169,11 @@ class SimulationTest {
         assertEquals(3.2, two.finalPortfolio().positions().get(0).size(), 1e-12);
         // a deeper drop (balance 500): slices while above 100,000 notional, then the rest in full
         var deep = Simulation.run(portfolio(m, 0, p), path(60_000, 57_100), Simulation.Settings.defaults());
-        var deepSlices = of(deep, Type.PARTIAL_LIQUIDATION);
+        var deepSlices = of(deep, SimulationEvent.PartialLiquidation.class);
         assertEquals(5, deepSlices.size());
         double size = 5;
         for (var s : deepSlices) {
-            assertEquals(0.2 * size, (Double) s.details().get("quantity"), 1e-12);
+            assertEquals(0.2 * size, s.quantity(), 1e-12);
             size -= 0.2 * size;
         }
         assertEquals(1, of(deep, Type.LIQUIDATION).size());
@@ -190,11 +195,11 @@ class SimulationTest {
         Portfolio pf = portfolio(m, 0, p);
         double lp = com.perprisk.engine.liquidation.LiquidationSolver.liquidationPrice(pf, "p").price();
         var r = Simulation.run(pf, path(60_000, lp - 1), Simulation.Settings.defaults());
-        var slices = of(r, Type.PARTIAL_LIQUIDATION);
+        var slices = of(r, SimulationEvent.PartialLiquidation.class);
         assertEquals(1, slices.size());
         // reduced to the 600,000 floor of its bracket
         assertEquals(600_000, r.finalPortfolio().positions().get(0).notionalAt(lp - 1), 1e-6);
-        assertTrue(((String) slices.get(0).details().get("reason")).contains("bracket 3"));
+        assertTrue(slices.get(0).reason().contains("bracket 3"));
     }
 
     @Test
@@ -240,11 +245,11 @@ class SimulationTest {
             var l = r.ledger();
             assertEquals(0, l.imbalance(), 1e-6 * (1 + Math.abs(l.traderLoss())), "seed " + seed + " " + l);
             // the ledger agrees with the events
-            double adl = of(r, Type.ADL).stream().map(e -> e.details().get("amount")).filter(v -> v != null)
-                    .mapToDouble(v -> (Double) v).sum();
+            double adl = of(r, SimulationEvent.Adl.class).stream().mapToDouble(SimulationEvent.Adl::amount).sum();
             assertEquals(l.adlCollected(), adl, 1e-6);
-            double fees = of(r, Type.INSURANCE_FUND).stream().mapToDouble(e -> (Double) e.details().get("fees")).sum()
-                    + of(r, Type.PARTIAL_LIQUIDATION).stream().mapToDouble(e -> (Double) e.details().get("fee")).sum();
+            double fees = of(r, SimulationEvent.InsuranceFund.class).stream().mapToDouble(SimulationEvent.InsuranceFund::fees).sum()
+                    + of(r, SimulationEvent.PartialLiquidation.class).stream()
+                    .mapToDouble(SimulationEvent.PartialLiquidation::fee).sum();
             assertEquals(l.fees(), fees, 1e-6);
             assertEquals(r.insuranceFund() - 500, l.fundChange(), 1e-9);
             assertTrue(r.insuranceFund() >= 0);

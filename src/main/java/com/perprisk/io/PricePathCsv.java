@@ -1,4 +1,6 @@
-package com.perprisk.engine.simulation;
+package com.perprisk.io;
+
+import com.perprisk.engine.simulation.PricePath;
 
 import com.perprisk.engine.EngineException;
 
@@ -145,7 +147,7 @@ public final class PricePathCsv {
             }
             k++;
         }
-        return new PricePath(symbols, times, marks, index, funding);
+        return PricePath.of(symbols, times, marks, index, funding);
     }
 
     private static double number(String s, String field, int line, List<LineError> errors, boolean positive) {

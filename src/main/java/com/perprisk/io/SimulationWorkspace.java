@@ -1,4 +1,4 @@
-package com.perprisk.cli;
+package com.perprisk.io;
 
 import com.perprisk.engine.EngineException;
 import com.perprisk.engine.MarginMode;
@@ -6,7 +6,6 @@ import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.simulation.Population;
-import com.perprisk.io.FieldProblem;
 
 import java.util.ArrayList;
 import java.util.List;
