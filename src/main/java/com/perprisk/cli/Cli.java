@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * The headless command line: {@code --help}, {@code --version}, {@code calc}, {@code simulate}, {@code compare},
- * {@code probability}, {@code fetch}, {@code positions}. Never needs a display and never lets an exception escape as
- * a stack trace.
+ * {@code probability}, {@code ticket}, {@code fetch}, {@code positions}, {@code market}. Never needs a display and
+ * never lets an exception escape as a stack trace.
  *
  * <p>Exit status: 0 success; 1 invalid workspace (or input the engine cannot compute); 2 usage error; 3 file not found
  * or unreadable; 4 internal error (a bug: please report it).
@@ -46,6 +46,7 @@ public final class Cli {
             new Command("simulate", SimulateCommand::run),
             new Command("compare", CompareCommand::run),
             new Command("probability", ProbabilityCommand::run),
+            new Command("ticket", TicketCommand::run),
             new Command("fetch", (args, in, out, err) -> FetchCommand.run(args, out, err)),
             new Command("positions", (args, in, out, err) -> PositionsCommand.run(args, out, err)),
             new Command("market", MarketCommand::run));
@@ -165,6 +166,19 @@ public final class Cli {
                   perprisk compare WORKSPACE.json  the same positions under every venue convention
                   perprisk probability WORKSPACE.json --volatility V --horizon-hours H [--paths N --seed S]
                                                    probability of touching each liquidation price
+                  perprisk ticket WORKSPACE.json --symbol SYM --side LONG|SHORT --leverage L
+                          (--size Q | --notional N | --margin M) [--entry P] [--mode CROSS|ISOLATED]
+                          [--fee-rate F] [--exit X] [--target-roe R | --target-pnl V]
+                          [--stop S --loss-budget B] [--add-to POSITION_ID]
+                                                   an order on the whole account: its margin and
+                                                   liquidation price, max open, target price, PnL and
+                                                   ROE at the exit, calc's account before and after.
+                                                   Rates and ROE are decimals (0.5 is 50%%). The order
+                                                   adds to the position it meets on its side (one-way:
+                                                   per symbol; hedge: per symbol and side); an order
+                                                   against a one-way position is refused unless
+                                                   --add-to names it, then it reduces, closes or flips
+                                                   it. --target-roe and --target-pnl exclude each other.
                   perprisk fetch VENUE SYMBOL [--base-url URL] [--timeout-ms N] [--key-env NAME] [--into WORKSPACE.json]
                                                    the venue's current market as a workspace market (plus asOf,
                                                    source, nextFundingTime); --into replaces it in the file
@@ -180,8 +194,8 @@ public final class Cli {
                   perprisk --version               print the version
                   perprisk --help                  print this help
 
-                calc exit status (and simulate, compare, probability, market): 0 ok, 1 invalid workspace, 2 usage error,
-                3 file not found or unreadable; fetch and positions: 4 network or venue error
+                calc exit status (and simulate, compare, probability, ticket, market): 0 ok, 1 invalid workspace,
+                2 usage error, 3 file not found or unreadable; fetch and positions: 4 network or venue error
                 """.formatted(Version.current());
     }
 }

@@ -81,6 +81,7 @@ public final class MainView extends BorderPane {
     private final com.perprisk.ui.charts.ChartsPane chartsPanel;
     private final Node scenarioPanel;
     private final TeachingPanels teaching;
+    private final com.perprisk.ui.ticket.TicketTab ticket;
     private Dialogs dialogs = new NativeDialogs();
     private CheckMenuItem presentationItem;
     private Runnable onExit = Platform::exit;
@@ -96,6 +97,7 @@ public final class MainView extends BorderPane {
 
         account = new AccountBar(vm);
         positions = new PositionsView(vm);
+        ticket = new com.perprisk.ui.ticket.TicketTab(vm);
         markets = new MarketsView(vm);
         live = com.perprisk.ui.live.LivePanel.attach(vm, markets);
         tiers = new TierEditor(vm);
@@ -138,7 +140,8 @@ public final class MainView extends BorderPane {
         bottom.setDividerPositions(0.5);
         bottom.setId("bottom-split");
 
-        SplitPane center = new SplitPane(positions, bottom);
+        SplitPane center = new SplitPane(ticket.besidePositions(positions), bottom);
+        ticket.roomIn(center);
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.34);
         center.setId("center-split");
@@ -265,7 +268,11 @@ public final class MainView extends BorderPane {
         large.setId("menu-presentation");
         large.setOnAction(e -> setPresentation(large.isSelected()));
         presentationItem = large;
-        MenuItem focusPositions = item("Go to _positions", "shortcut+1", () -> focus(positions.table()));
+        MenuItem focusPositions = item("Go to _positions", "shortcut+1", () -> {
+            ticket.showPositions();
+            focus(positions.table());
+        });
+        MenuItem openTicket = item("Order _ticket", "shortcut+T", ticket::open);
         MenuItem focusMarkets = item("Go to _markets", "shortcut+2", () -> focus(markets.table()));
         MenuItem focusTiers = item("Go to _tier table", "shortcut+3", () -> focus(tiers.table()));
         MenuItem focusWallet = item("Go to _wallet", "shortcut+4", () -> account.walletField().requestFocus());
@@ -273,7 +280,7 @@ public final class MainView extends BorderPane {
                 () -> tabs.getSelectionModel().select(1));
         MenuItem charts = item("_Charts", "shortcut+G", () -> tabs.getSelectionModel().select(0));
         view.getItems().addAll(dark, large, new SeparatorMenuItem(), focusPositions, focusMarkets, focusTiers,
-                focusWallet, new SeparatorMenuItem(), charts, explain);
+                focusWallet, openTicket, new SeparatorMenuItem(), charts, explain);
 
         Menu help = new Menu("_Help");
         MenuItem keys = item("_Keyboard shortcuts", "F1", this::showShortcuts);
@@ -325,7 +332,7 @@ public final class MainView extends BorderPane {
                 Ctrl+N  new     Ctrl+O  open     Ctrl+S  save     Ctrl+Shift+S  save as
                 Ctrl+Z  undo    Ctrl+Y  redo
                 Ctrl+Shift+N  add position    Ctrl+D  duplicate    Ctrl+Delete  remove    Delete  clear the cell
-                Ctrl+1 positions   Ctrl+2 markets   Ctrl+3 tier table   Ctrl+4 wallet
+                Ctrl+1 positions   Ctrl+2 markets   Ctrl+3 tier table   Ctrl+4 wallet   Ctrl+T order ticket
                 In a table: arrows move, Enter or F2 or typing a number edits, Esc cancels
                 Tab / Shift+Tab move between fields
                 Ctrl+G charts   Ctrl+E explain   Ctrl+Shift+L dark theme   Ctrl+Shift+P presentation size""");
@@ -582,6 +589,11 @@ public final class MainView extends BorderPane {
 
     public TabPane resultTabs() {
         return tabs;
+    }
+
+    /** The order ticket's tab beside Positions. */
+    public com.perprisk.ui.ticket.TicketTab ticket() {
+        return ticket;
     }
 
     /** Lessons, playback, venue comparison, reconcile and probability. */
