@@ -65,6 +65,7 @@ public final class WorkspaceViewModel {
     private final RiskContext context;
     private final Formats formats;
     private final AccountFields account;
+    private final DocumentBinding binding;
     private final ObservableList<MarketRow> markets = FXCollections.observableArrayList();
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<String> symbols = FXCollections.observableArrayList();
@@ -106,6 +107,7 @@ public final class WorkspaceViewModel {
         this.context = Objects.requireNonNull(context);
         this.formats = formats;
         this.account = new AccountFields(this::edited);
+        this.binding = new DocumentBinding(formats, this::edited, this::freshId);
         EditListener.watch(this::edited, name, markets, positions);
         context.scenarioMoveProperty().addListener((obs, o, n) -> recompute());
         title.bind(Bindings.createStringBinding(this::computeTitle, name, file, dirty));
@@ -258,96 +260,13 @@ public final class WorkspaceViewModel {
     private void apply(WorkspaceDocument doc) {
         applying++;
         try {
-            name.set(doc.name() == null ? "Untitled" : doc.name());
-            docExtra = new LinkedHashMap<>(doc.extra() == null ? Map.of() : doc.extra());
-            var acc = doc.account();
-            account.walletBalanceProperty().set(acc == null ? "" : formats.editText(acc.walletBalance()));
-            account.positionModeProperty().set(acc == null ? PositionMode.ONE_WAY
-                    : parseEnum(PositionMode.class, acc.positionMode(), PositionMode.ONE_WAY));
-            account.extra = new LinkedHashMap<>(acc == null || acc.extra() == null ? Map.of() : acc.extra());
-            account.horizonHoursProperty().set(formats.editText(doc.horizonHours()));
-
-            List<MarketDoc> mds = doc.markets() == null ? List.of() : doc.markets();
-            resize(markets, mds.size(), () -> new MarketRow(this::edited));
-            for (int i = 0; i < mds.size(); i++) {
-                applyMarket(markets.get(i), mds.get(i));
-            }
-            List<PositionDoc> pds = doc.positions() == null ? List.of() : doc.positions();
-            resize(positions, pds.size(), () -> new PositionRow(this::edited));
-            for (int i = 0; i < pds.size(); i++) {
-                applyPosition(positions.get(i), pds.get(i));
-            }
+            docExtra = binding.apply(doc, name, account, markets, positions);
             nextId = positions.size() + 1;
         } finally {
             applying--;
         }
         refreshSymbols();
         recompute();
-    }
-
-    private void applyMarket(MarketRow m, MarketDoc d) {
-        m.symbolProperty().set(nz(d.symbol()));
-        m.conventionProperty().set(parseEnum(Convention.class, d.convention(), Convention.BINANCE));
-        m.markPriceProperty().set(formats.editText(d.markPrice()));
-        m.indexPriceProperty().set(formats.editText(d.indexPrice()));
-        m.takerFeePercentProperty().set(formats.editPercentText(d.takerFeeRate()));
-        m.fundingRatePercentProperty().set(d.funding() == null ? "" : formats.editPercentText(d.funding().rate()));
-        m.fundingIntervalHoursProperty().set(d.funding() == null ? ""
-                : formats.editText(d.funding().intervalHours()));
-        m.futurePriceProperty().set(d.future() == null ? "" : formats.editText(d.future().price()));
-        m.futureDaysProperty().set(d.future() == null ? "" : formats.editText(d.future().daysToExpiry()));
-        applyDydx(m, d.dydx());
-        m.extra = copy(d.extra());
-        m.fundingExtra = d.funding() == null ? new LinkedHashMap<>() : copy(d.funding().extra());
-        m.futureExtra = d.future() == null ? new LinkedHashMap<>() : copy(d.future().extra());
-        applyTiers(m, d.tiers() == null ? List.of() : d.tiers());
-    }
-
-    private void applyDydx(MarketRow m, WorkspaceDocument.DydxDoc d) {
-        m.dydxImfPercentProperty().set(d == null ? "" : formats.editPercentText(d.initialMarginFraction()));
-        m.dydxMaintenancePercentProperty().set(d == null ? "" : formats.editPercentText(d.maintenanceFraction()));
-        m.dydxOpenInterestProperty().set(d == null ? "" : formats.editText(d.openInterestNotional()));
-        m.dydxOiLowerProperty().set(d == null ? "" : formats.editText(d.oiLowerCap()));
-        m.dydxOiUpperProperty().set(d == null ? "" : formats.editText(d.oiUpperCap()));
-        m.dydxExtra = d == null ? new LinkedHashMap<>() : copy(d.extra());
-    }
-
-    private void applyTiers(MarketRow m, List<TierDoc> tds) {
-        resize(m.tiers(), tds.size(), () -> new TierRow(this::edited));
-        for (int t = 0; t < tds.size(); t++) {
-            TierDoc td = tds.get(t);
-            TierRow r = m.tiers().get(t);
-            r.floorProperty().set(formats.editText(td.floor()));
-            r.capProperty().set(td.cap() == null || td.cap().isInfinite() ? "" : formats.editText(td.cap()));
-            r.maxLeverageProperty().set(formats.editText(td.maxLeverage()));
-            r.mmrPercentProperty().set(formats.editPercentText(td.mmr()));
-            r.maintenanceAmountProperty().set(formats.editText(td.maintenanceAmount()));
-            r.extra = copy(td.extra());
-        }
-    }
-
-    private void applyPosition(PositionRow p, PositionDoc d) {
-        p.idProperty().set(d.id() == null || d.id().isBlank() ? freshId() : d.id());
-        p.symbolProperty().set(nz(d.symbol()));
-        p.sideProperty().set(parseEnum(Side.class, d.side(), Side.LONG));
-        p.sizeProperty().set(formats.editText(d.size()));
-        p.entryPriceProperty().set(formats.editText(d.entryPrice()));
-        p.leverageProperty().set(formats.editText(d.leverage()));
-        p.marginModeProperty().set(parseEnum(MarginMode.class, d.marginMode(), MarginMode.CROSS));
-        p.isolatedMarginProperty().set(formats.editText(d.isolatedMargin()));
-        p.extraMarginProperty().set(formats.editText(d.extraMargin()));
-        p.extra = copy(d.extra());
-    }
-
-    private static <T> void resize(ObservableList<T> list, int size, java.util.function.Supplier<T> factory) {
-        if (list.size() > size) {
-            list.remove(size, list.size());
-        }
-        List<T> add = new ArrayList<>();
-        for (int i = list.size(); i < size; i++) {
-            add.add(factory.get());
-        }
-        list.addAll(add);
     }
 
     // ------------------------------------------------------------------ edits
@@ -616,7 +535,7 @@ public final class WorkspaceViewModel {
             m.takerFeePercentProperty().set("0.05");
             m.fundingRatePercentProperty().set("0.01");
             m.fundingIntervalHoursProperty().set("8");
-            applyTiers(m, Defaults.defaultTiers());
+            binding.applyTiers(m, Defaults.defaultTiers());
         } finally {
             applying--;
         }
@@ -679,8 +598,8 @@ public final class WorkspaceViewModel {
             if (convention != null) {
                 m.conventionProperty().set(convention);
             }
-            applyDydx(m, dydx);
-            applyTiers(m, tiers == null ? List.of() : tiers);
+            binding.applyDydx(m, dydx);
+            binding.applyTiers(m, tiers == null ? List.of() : tiers);
             m.tierSourceProperty().set(source == null ? "" : source);
         });
     }
@@ -905,23 +824,5 @@ public final class WorkspaceViewModel {
         load(doc, originalFile);
         saved = null;
         updateFlags();
-    }
-
-    // ------------------------------------------------------------------ helpers
-
-    /**
-     * A choice from the file: {@code fallback} when it is left out; null when it names nothing known, so that the
-     * mapper reports it at its field instead of the value silently changing.
-     */
-    private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, E fallback) {
-        return text == null ? fallback : com.perprisk.engine.InputRule.choice(type, text);
-    }
-
-    private static String nz(String s) {
-        return s == null ? "" : s;
-    }
-
-    private static Map<String, Object> copy(Map<String, Object> m) {
-        return m == null ? new LinkedHashMap<>() : new LinkedHashMap<>(m);
     }
 }

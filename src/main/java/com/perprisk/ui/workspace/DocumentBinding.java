@@ -1,0 +1,147 @@
+package com.perprisk.ui.workspace;
+
+import com.perprisk.engine.Convention;
+import com.perprisk.engine.InputRule;
+import com.perprisk.engine.MarginMode;
+import com.perprisk.engine.PositionMode;
+import com.perprisk.engine.Side;
+import com.perprisk.io.WorkspaceDocument;
+import com.perprisk.io.WorkspaceDocument.MarketDoc;
+import com.perprisk.io.WorkspaceDocument.PositionDoc;
+import com.perprisk.io.WorkspaceDocument.TierDoc;
+import com.perprisk.ui.format.Formats;
+import javafx.collections.ObservableList;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * Document → rows: puts a workspace document's values into the editable rows (account, markets with their tiers,
+ * positions), reusing rows where the counts match. The way back (rows → document) is {@link DocumentBuilder}.
+ * Fields this editor has no cell for are kept in each row's {@code extra} map so that saving writes them back.
+ */
+final class DocumentBinding {
+    private final Formats formats;
+    private final EditListener edits;
+    private final Supplier<String> freshId;
+
+    /**
+     * @param edits   the listener new rows report their edits to
+     * @param freshId gives an id for a position whose document has none
+     */
+    DocumentBinding(Formats formats, EditListener edits, Supplier<String> freshId) {
+        this.formats = formats;
+        this.edits = edits;
+        this.freshId = freshId;
+    }
+
+    /** The document's name, account, markets and positions into the rows; returns the document's extra fields. */
+    Map<String, Object> apply(WorkspaceDocument doc, javafx.beans.property.StringProperty name, AccountFields account,
+                              ObservableList<MarketRow> markets, ObservableList<PositionRow> positions) {
+        name.set(doc.name() == null ? "Untitled" : doc.name());
+        var acc = doc.account();
+        account.walletBalanceProperty().set(acc == null ? "" : formats.editText(acc.walletBalance()));
+        account.positionModeProperty().set(acc == null ? PositionMode.ONE_WAY
+                : parseEnum(PositionMode.class, acc.positionMode(), PositionMode.ONE_WAY));
+        account.extra = new LinkedHashMap<>(acc == null || acc.extra() == null ? Map.of() : acc.extra());
+        account.horizonHoursProperty().set(formats.editText(doc.horizonHours()));
+
+        List<MarketDoc> mds = doc.markets() == null ? List.of() : doc.markets();
+        resize(markets, mds.size(), () -> new MarketRow(edits));
+        for (int i = 0; i < mds.size(); i++) {
+            applyMarket(markets.get(i), mds.get(i));
+        }
+        List<PositionDoc> pds = doc.positions() == null ? List.of() : doc.positions();
+        resize(positions, pds.size(), () -> new PositionRow(edits));
+        for (int i = 0; i < pds.size(); i++) {
+            applyPosition(positions.get(i), pds.get(i));
+        }
+        return new LinkedHashMap<>(doc.extra() == null ? Map.of() : doc.extra());
+    }
+
+    private void applyMarket(MarketRow m, MarketDoc d) {
+        m.symbolProperty().set(nz(d.symbol()));
+        m.conventionProperty().set(parseEnum(Convention.class, d.convention(), Convention.BINANCE));
+        m.markPriceProperty().set(formats.editText(d.markPrice()));
+        m.indexPriceProperty().set(formats.editText(d.indexPrice()));
+        m.takerFeePercentProperty().set(formats.editPercentText(d.takerFeeRate()));
+        m.fundingRatePercentProperty().set(d.funding() == null ? "" : formats.editPercentText(d.funding().rate()));
+        m.fundingIntervalHoursProperty().set(d.funding() == null ? ""
+                : formats.editText(d.funding().intervalHours()));
+        m.futurePriceProperty().set(d.future() == null ? "" : formats.editText(d.future().price()));
+        m.futureDaysProperty().set(d.future() == null ? "" : formats.editText(d.future().daysToExpiry()));
+        applyDydx(m, d.dydx());
+        m.extra = copy(d.extra());
+        m.fundingExtra = d.funding() == null ? new LinkedHashMap<>() : copy(d.funding().extra());
+        m.futureExtra = d.future() == null ? new LinkedHashMap<>() : copy(d.future().extra());
+        applyTiers(m, d.tiers() == null ? List.of() : d.tiers());
+    }
+
+    /** A market's dYdX parameters (null clears them). */
+    void applyDydx(MarketRow m, WorkspaceDocument.DydxDoc d) {
+        m.dydxImfPercentProperty().set(d == null ? "" : formats.editPercentText(d.initialMarginFraction()));
+        m.dydxMaintenancePercentProperty().set(d == null ? "" : formats.editPercentText(d.maintenanceFraction()));
+        m.dydxOpenInterestProperty().set(d == null ? "" : formats.editText(d.openInterestNotional()));
+        m.dydxOiLowerProperty().set(d == null ? "" : formats.editText(d.oiLowerCap()));
+        m.dydxOiUpperProperty().set(d == null ? "" : formats.editText(d.oiUpperCap()));
+        m.dydxExtra = d == null ? new LinkedHashMap<>() : copy(d.extra());
+    }
+
+    /** A market's tier table, row by row. */
+    void applyTiers(MarketRow m, List<TierDoc> tds) {
+        resize(m.tiers(), tds.size(), () -> new TierRow(edits));
+        for (int t = 0; t < tds.size(); t++) {
+            TierDoc td = tds.get(t);
+            TierRow r = m.tiers().get(t);
+            r.floorProperty().set(formats.editText(td.floor()));
+            r.capProperty().set(td.cap() == null || td.cap().isInfinite() ? "" : formats.editText(td.cap()));
+            r.maxLeverageProperty().set(formats.editText(td.maxLeverage()));
+            r.mmrPercentProperty().set(formats.editPercentText(td.mmr()));
+            r.maintenanceAmountProperty().set(formats.editText(td.maintenanceAmount()));
+            r.extra = copy(td.extra());
+        }
+    }
+
+    private void applyPosition(PositionRow p, PositionDoc d) {
+        p.idProperty().set(d.id() == null || d.id().isBlank() ? freshId.get() : d.id());
+        p.symbolProperty().set(nz(d.symbol()));
+        p.sideProperty().set(parseEnum(Side.class, d.side(), Side.LONG));
+        p.sizeProperty().set(formats.editText(d.size()));
+        p.entryPriceProperty().set(formats.editText(d.entryPrice()));
+        p.leverageProperty().set(formats.editText(d.leverage()));
+        p.marginModeProperty().set(parseEnum(MarginMode.class, d.marginMode(), MarginMode.CROSS));
+        p.isolatedMarginProperty().set(formats.editText(d.isolatedMargin()));
+        p.extraMarginProperty().set(formats.editText(d.extraMargin()));
+        p.extra = copy(d.extra());
+    }
+
+    private static <T> void resize(ObservableList<T> list, int size, Supplier<T> factory) {
+        if (list.size() > size) {
+            list.remove(size, list.size());
+        }
+        List<T> add = new ArrayList<>();
+        for (int i = list.size(); i < size; i++) {
+            add.add(factory.get());
+        }
+        list.addAll(add);
+    }
+
+    /**
+     * A choice from the file: {@code fallback} when it is left out; null when it names nothing known, so that the
+     * mapper reports it at its field instead of the value silently changing.
+     */
+    private static <E extends Enum<E>> E parseEnum(Class<E> type, String text, E fallback) {
+        return text == null ? fallback : InputRule.choice(type, text);
+    }
+
+    private static String nz(String s) {
+        return s == null ? "" : s;
+    }
+
+    private static Map<String, Object> copy(Map<String, Object> m) {
+        return m == null ? new LinkedHashMap<>() : new LinkedHashMap<>(m);
+    }
+}
