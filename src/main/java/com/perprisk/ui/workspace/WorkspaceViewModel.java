@@ -59,9 +59,6 @@ import java.util.function.LongSupplier;
  * any single thread in tests).
  */
 public final class WorkspaceViewModel {
-    private static final int MAX_UNDO = 200;
-    private static final long COALESCE_NANOS = 1_000_000_000L;
-
     private final RiskContext context;
     private final Formats formats;
     private final AccountFields account;
@@ -74,8 +71,6 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<WorkspaceDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
-    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyLongWrapper lastRecomputeNanos = new ReadOnlyLongWrapper(this, "lastRecomputeNanos");
     private final ReadOnlyObjectWrapper<List<String>> warnings = new ReadOnlyObjectWrapper<>(this, "warnings",
@@ -83,17 +78,13 @@ public final class WorkspaceViewModel {
 
     private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
-    private final Deque<WorkspaceDocument> undo = new ArrayDeque<>();
-    private final Deque<WorkspaceDocument> redo = new ArrayDeque<>();
+    private final EditHistory history = new EditHistory(this);
     private Map<String, Object> docExtra = new LinkedHashMap<>();
     private WorkspaceDocument current;
     private WorkspaceDocument saved;
     /** Depth of programmatic changes in progress (loading, undo, batches): field listeners ignore them. */
     private int applying;
-    private Object lastEditKey;
-    private long lastEditTime;
     private int nextId = 1;
-    private LongSupplier clock = System::nanoTime;
     /** A simulated state shown instead of the entered one (price-path playback), or null. */
     private Portfolio playback;
     /** The entered portfolio the playback started from: once the inputs differ, the playback is dropped. */
@@ -175,11 +166,11 @@ public final class WorkspaceViewModel {
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
-        return canUndo.getReadOnlyProperty();
+        return history.canUndoProperty();
     }
 
     public ReadOnlyBooleanProperty canRedoProperty() {
-        return canRedo.getReadOnlyProperty();
+        return history.canRedoProperty();
     }
 
     /** Window title: "name — file.perprisk.json •" with a dot while there are unsaved changes. */
@@ -238,7 +229,7 @@ public final class WorkspaceViewModel {
 
     /** Test seam: the clock used to merge quick edits of one field into one undo step. */
     void setClock(LongSupplier clock) {
-        this.clock = clock;
+        history.setClock(clock);
     }
 
     // ------------------------------------------------------------------ loading
@@ -247,9 +238,7 @@ public final class WorkspaceViewModel {
     public void load(WorkspaceDocument doc, Path source) {
         playback = null;
         apply(doc);
-        undo.clear();
-        redo.clear();
-        lastEditKey = null;
+        history.clear();
         file.set(source);
         saved = current;
         updateFlags();
@@ -284,18 +273,7 @@ public final class WorkspaceViewModel {
         if (Objects.equals(before, current)) {
             return;
         }
-        long now = clock.getAsLong();
-        boolean coalesce = field == lastEditKey && now - lastEditTime < COALESCE_NANOS
-                && !(field instanceof ObservableList<?>);
-        if (!coalesce && before != null) {
-            undo.push(before);
-            while (undo.size() > MAX_UNDO) {
-                undo.removeLast();
-            }
-        }
-        redo.clear();
-        lastEditKey = field;
-        lastEditTime = now;
+        history.edited(before, field, field instanceof ObservableList<?>);
         updateFlags();
     }
 
@@ -311,9 +289,7 @@ public final class WorkspaceViewModel {
         refreshSymbols();
         recompute();
         if (!Objects.equals(before, current)) {
-            undo.push(before);
-            redo.clear();
-            lastEditKey = null;
+            history.batched(before);
         }
         updateFlags();
     }
@@ -327,28 +303,23 @@ public final class WorkspaceViewModel {
     }
 
     public void undo() {
-        if (undo.isEmpty()) {
-            return;
+        WorkspaceDocument back = history.undo(current);
+        if (back != null) {
+            apply(back);
+            updateFlags();
         }
-        redo.push(current);
-        apply(undo.pop());
-        lastEditKey = null;
-        updateFlags();
     }
 
     public void redo() {
-        if (redo.isEmpty()) {
-            return;
+        WorkspaceDocument forward = history.redo(current);
+        if (forward != null) {
+            apply(forward);
+            updateFlags();
         }
-        undo.push(current);
-        apply(redo.pop());
-        lastEditKey = null;
-        updateFlags();
     }
 
     private void updateFlags() {
-        canUndo.set(!undo.isEmpty());
-        canRedo.set(!redo.isEmpty());
+        history.publish();
         dirty.set(!Objects.equals(current, saved));
     }
 
