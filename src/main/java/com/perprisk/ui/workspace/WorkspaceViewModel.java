@@ -4,15 +4,11 @@ import com.perprisk.engine.Convention;
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
-import com.perprisk.engine.PositionMode;
-import com.perprisk.engine.Side;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.engine.risk.RiskEngine;
 import com.perprisk.io.WorkspaceCodec;
 import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceDocument.MarketDoc;
-import com.perprisk.io.WorkspaceDocument.PositionDoc;
 import com.perprisk.io.WorkspaceDocument.TierDoc;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.io.WorkspaceMapper;
@@ -35,17 +31,13 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.LongSupplier;
 
 /**
@@ -63,6 +55,7 @@ public final class WorkspaceViewModel {
     private final Formats formats;
     private final AccountFields account;
     private final DocumentBinding binding;
+    private final NewRowDefaults defaults;
     private final ObservableList<MarketRow> markets = FXCollections.observableArrayList();
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<String> symbols = FXCollections.observableArrayList();
@@ -84,7 +77,6 @@ public final class WorkspaceViewModel {
     private WorkspaceDocument saved;
     /** Depth of programmatic changes in progress (loading, undo, batches): field listeners ignore them. */
     private int applying;
-    private int nextId = 1;
     /** A simulated state shown instead of the entered one (price-path playback), or null. */
     private Portfolio playback;
     /** The entered portfolio the playback started from: once the inputs differ, the playback is dropped. */
@@ -98,7 +90,8 @@ public final class WorkspaceViewModel {
         this.context = Objects.requireNonNull(context);
         this.formats = formats;
         this.account = new AccountFields(this::edited);
-        this.binding = new DocumentBinding(formats, this::edited, this::freshId);
+        this.defaults = new NewRowDefaults(formats, account, positions, symbols, this::market);
+        this.binding = new DocumentBinding(formats, this::edited, defaults::freshId);
         EditListener.watch(this::edited, name, markets, positions);
         context.scenarioMoveProperty().addListener((obs, o, n) -> recompute());
         title.bind(Bindings.createStringBinding(this::computeTitle, name, file, dirty));
@@ -250,7 +243,7 @@ public final class WorkspaceViewModel {
         applying++;
         try {
             docExtra = binding.apply(doc, name, account, markets, positions);
-            nextId = positions.size() + 1;
+            defaults.restartIdsAt(positions.size() + 1);
         } finally {
             applying--;
         }
@@ -259,6 +252,16 @@ public final class WorkspaceViewModel {
     }
 
     // ------------------------------------------------------------------ edits
+
+    /** Runs changes that are not the user's (filling a new row): the field listeners ignore them. */
+    private void quietly(Runnable changes) {
+        applying++;
+        try {
+            changes.run();
+        } finally {
+            applying--;
+        }
+    }
 
     private void edited(Observable field) {
         if (applying > 0) {
@@ -345,7 +348,7 @@ public final class WorkspaceViewModel {
      * with it (one undo step), so the new row never makes the workspace invalid.
      */
     public PositionRow addPosition() {
-        String symbol = firstFreeSymbol();
+        String symbol = defaults.firstFreeSymbol();
         if (symbol != null) {
             PositionRow row = newPosition(symbol);
             positions.add(row);
@@ -362,24 +365,8 @@ public final class WorkspaceViewModel {
     }
 
     private PositionRow newPosition(String symbol) {
-        Side side = Side.LONG;
-        if (account.positionModeProperty().get() == PositionMode.HEDGE && legTaken(symbol, Side.LONG, null)) {
-            side = Side.SHORT;
-        }
         PositionRow row = new PositionRow(this::edited);
-        applying++;
-        try {
-            row.idProperty().set(freshId());
-            row.symbolProperty().set(symbol);
-            row.sideProperty().set(side);
-            Double mark = market(symbol).map(m -> formats.parse(m.markPriceProperty().get())).orElse(null);
-            row.entryPriceProperty().set(mark == null ? "" : formats.editText(mark));
-            row.sizeProperty().set(mark == null || mark <= 0 ? "1" : formats.editText(roundSize(10_000 / mark)));
-            row.leverageProperty().set("10");
-            row.marginModeProperty().set(MarginMode.CROSS);
-        } finally {
-            applying--;
-        }
+        quietly(() -> defaults.fillPosition(row, symbol));
         return row;
     }
 
@@ -393,39 +380,7 @@ public final class WorkspaceViewModel {
             return null;
         }
         PositionRow row = new PositionRow(this::edited);
-        applying++;
-        try {
-            row.idProperty().set(freshId());
-            row.symbolProperty().set(source.symbolProperty().get());
-            row.sideProperty().set(source.sideProperty().get());
-            row.sizeProperty().set(source.sizeProperty().get());
-            row.entryPriceProperty().set(source.entryPriceProperty().get());
-            row.leverageProperty().set(source.leverageProperty().get());
-            row.marginModeProperty().set(source.marginModeProperty().get());
-            row.isolatedMarginProperty().set(source.isolatedMarginProperty().get());
-            row.extraMarginProperty().set(source.extraMarginProperty().get());
-            String symbol = source.symbolProperty().get();
-            if (account.positionModeProperty().get() == PositionMode.HEDGE) {
-                Side other = source.sideProperty().get() == null ? Side.SHORT : source.sideProperty().get().opposite();
-                if (!legTaken(symbol, other, null)) {
-                    row.sideProperty().set(other);
-                }
-            } else {
-                String free = firstFreeSymbol();
-                if (free != null && !free.equals(symbol) && positions.stream()
-                        .noneMatch(p -> free.equals(p.symbolProperty().get()))) {
-                    row.symbolProperty().set(free);
-                    market(free).ifPresent(m -> row.entryPriceProperty().set(m.markPriceProperty().get()));
-                    Double mark = market(free).map(m -> formats.parse(m.markPriceProperty().get())).orElse(null);
-                    Double notional = notionalOf(source);
-                    if (mark != null && mark > 0 && notional != null) {
-                        row.sizeProperty().set(formats.editText(roundSize(notional / mark)));
-                    }
-                }
-            }
-        } finally {
-            applying--;
-        }
+        quietly(() -> defaults.fillCopy(row, source));
         positions.add(index + 1, row);
         return row;
     }
@@ -439,77 +394,15 @@ public final class WorkspaceViewModel {
         }
     }
 
-    private Double notionalOf(PositionRow p) {
-        Double size = formats.parse(p.sizeProperty().get());
-        Double entry = formats.parse(p.entryPriceProperty().get());
-        return size == null || entry == null ? null : size * entry;
-    }
-
-    /** A market a new position may go on under the position mode, or null when every one is taken. */
-    private String firstFreeSymbol() {
-        for (String s : symbols) {
-            boolean used = positions.stream().anyMatch(p -> s.equals(p.symbolProperty().get()));
-            if (!used) {
-                return s;
-            }
-        }
-        if (account.positionModeProperty().get() == PositionMode.HEDGE) {
-            for (String s : symbols) {
-                if (!legTaken(s, Side.LONG, null) || !legTaken(s, Side.SHORT, null)) {
-                    return s;
-                }
-            }
-        }
-        return null;
-    }
-
-    private boolean legTaken(String symbol, Side side, PositionRow except) {
-        return positions.stream().anyMatch(p -> p != except && Objects.equals(symbol, p.symbolProperty().get())
-                && p.sideProperty().get() == side);
-    }
-
-    private String freshId() {
-        Set<String> used = new HashSet<>();
-        positions.forEach(p -> used.add(p.getId()));
-        String id;
-        do {
-            id = "p" + nextId++;
-        } while (used.contains(id));
-        return id;
-    }
-
-    private static double roundSize(double size) {
-        if (!(size > 0) || !Double.isFinite(size)) {
-            return 1;
-        }
-        double scale = Math.pow(10, Math.floor(Math.log10(size)) - 1);
-        return java.math.BigDecimal.valueOf(Math.round(size / scale)).multiply(java.math.BigDecimal.valueOf(scale))
-                .round(new java.math.MathContext(2)).doubleValue();
-    }
-
     // ------------------------------------------------------------------ markets and tiers
 
     /** Adds a market (Binance convention, a one-bracket table the user is expected to replace). */
     public MarketRow addMarket() {
         MarketRow m = new MarketRow(this::edited);
-        applying++;
-        try {
-            Set<String> used = new HashSet<>(symbols);
-            String symbol = "NEW" + "USDT";
-            for (int i = 2; used.contains(symbol); i++) {
-                symbol = "NEW" + i + "USDT";
-            }
-            m.symbolProperty().set(symbol);
-            m.conventionProperty().set(Convention.BINANCE);
-            m.markPriceProperty().set("100");
-            m.indexPriceProperty().set("100");
-            m.takerFeePercentProperty().set("0.05");
-            m.fundingRatePercentProperty().set("0.01");
-            m.fundingIntervalHoursProperty().set("8");
+        quietly(() -> {
+            defaults.fillMarket(m);
             binding.applyTiers(m, Defaults.defaultTiers());
-        } finally {
-            applying--;
-        }
+        });
         markets.add(m);
         return m;
     }
@@ -521,29 +414,7 @@ public final class WorkspaceViewModel {
 
     public TierRow addTier(MarketRow m) {
         TierRow row = new TierRow(this::edited);
-        applying++;
-        try {
-            if (!m.tiers().isEmpty()) {
-                TierRow last = m.tiers().get(m.tiers().size() - 1);
-                Double floor = formats.parse(last.floorProperty().get());
-                Double cap = formats.parse(last.capProperty().get());
-                double newFloor = cap != null ? cap : floor == null ? 0 : Math.max(floor * 2, 1);
-                if (cap == null) {
-                    last.capProperty().set(formats.editText(newFloor));
-                }
-                row.floorProperty().set(formats.editText(newFloor));
-                Double lev = formats.parse(last.maxLeverageProperty().get());
-                row.maxLeverageProperty().set(lev == null ? "" : formats.editText(Math.max(1, Math.floor(lev / 2))));
-                Double mmr = formats.parsePercent(last.mmrPercentProperty().get());
-                row.mmrPercentProperty().set(mmr == null ? "" : formats.editPercentText(Math.min(0.5, mmr * 2)));
-            } else {
-                row.floorProperty().set("0");
-                row.maxLeverageProperty().set("20");
-                row.mmrPercentProperty().set("1");
-            }
-        } finally {
-            applying--;
-        }
+        quietly(() -> defaults.fillTier(m, row));
         m.tiers().add(row);
         return row;
     }
