@@ -1,7 +1,5 @@
 package com.perprisk.ui;
 
-import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.account.AccountBar;
 import com.perprisk.ui.markets.MarketsView;
 import com.perprisk.ui.positions.PositionsView;
@@ -18,16 +16,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonBar;
 import javafx.scene.control.ButtonType;
-import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -38,7 +31,9 @@ import javafx.stage.Window;
 
 import java.io.File;
 import java.nio.file.Path;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -83,8 +78,8 @@ public final class MainView extends BorderPane {
     private final TeachingPanels teaching;
     private final com.perprisk.ui.ticket.TicketTab ticket;
     private Dialogs dialogs = new NativeDialogs();
-    private CheckMenuItem presentationItem;
     private Runnable onExit = Platform::exit;
+    private MainMenu menu;
     private final DocumentActions actions;
 
     public MainView(WorkspaceViewModel vm, AppSettings settings, ThemeManager theme) {
@@ -219,92 +214,33 @@ public final class MainView extends BorderPane {
     // ------------------------------------------------------------------ menus
 
     private MenuBar buildMenuBar() {
-        Menu file = new Menu("_File");
-        MenuItem newItem = item("_New", "shortcut+N", this::newWorkspace);
-        MenuItem open = item("_Open…", "shortcut+O", this::openDialog);
-        Menu recent = new Menu("Open _Recent");
-        recent.setId("menu-recent");
-        recent.setOnShowing(e -> fillRecent(recent));
-        recent.getItems().add(new MenuItem("(none)"));
-        Menu samples = new Menu("Open _Sample");
-        fillSamples(samples);
-        MenuItem save = item("_Save", "shortcut+S", this::save);
-        MenuItem saveAs = item("Save _As…", "shortcut+shift+S", this::saveAsDialog);
-        Menu export = new Menu("_Export");
-        export.setId("menu-export");
-        MenuItem csv = item("Results as _CSV…", null, this::exportCsv);
-        csv.setId("export-csv");
-        MenuItem png = item("Chart as _PNG…", null, this::exportPng);
-        png.setId("export-png");
-        export.getItems().addAll(csv, png);
-        MenuItem exit = item("E_xit", "shortcut+Q", this::exit);
-        file.getItems().addAll(newItem, open, recent, samples, new SeparatorMenuItem(), save, saveAs,
-                new SeparatorMenuItem(), export, new SeparatorMenuItem(), exit);
-
-        Menu edit = new Menu("_Edit");
-        MenuItem undo = item("_Undo", "shortcut+Z", vm::undo);
-        undo.disableProperty().bind(vm.canUndoProperty().not());
-        MenuItem redo = item("_Redo", "shortcut+Y", vm::redo);
-        redo.disableProperty().bind(vm.canRedoProperty().not());
-        MenuItem add = item("_Add position", "shortcut+shift+N", positions::addPosition);
-        MenuItem dup = item("_Duplicate position", "shortcut+D", positions::duplicateSelected);
-        MenuItem remove = item("_Remove position", "shortcut+DELETE", positions::removeSelected);
-        MenuItem addMarket = item("Add _market", null, () -> {
-            markets.select(vm.addMarket());
-        });
-        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), add, dup, remove, new SeparatorMenuItem(),
-                addMarket);
-
-        Menu view = new Menu("_View");
-        CheckMenuItem dark = new CheckMenuItem("_Dark theme");
-        dark.setId("menu-dark-theme");
-        dark.setAccelerator(KeyCombination.keyCombination("shortcut+shift+L"));
-        dark.setSelected(theme.themeProperty().get() == AppSettings.Theme.DARK);
-        dark.setOnAction(e -> theme.themeProperty().set(dark.isSelected() ? AppSettings.Theme.DARK
-                : AppSettings.Theme.LIGHT));
-        theme.themeProperty().addListener((obs, o, n) -> dark.setSelected(n == AppSettings.Theme.DARK));
-        CheckMenuItem large = new CheckMenuItem("_Presentation size");
-        large.setAccelerator(KeyCombination.keyCombination("shortcut+shift+P"));
-        large.setId("menu-presentation");
-        large.setOnAction(e -> setPresentation(large.isSelected()));
-        presentationItem = large;
-        MenuItem focusPositions = item("Go to _positions", "shortcut+1", () -> {
+        Map<MainAction, Runnable> commands = new EnumMap<>(MainAction.class);
+        commands.put(MainAction.NEW, this::newWorkspace);
+        commands.put(MainAction.OPEN, this::openDialog);
+        commands.put(MainAction.SAVE, this::save);
+        commands.put(MainAction.SAVE_AS, this::saveAsDialog);
+        commands.put(MainAction.EXPORT_CSV, this::exportCsv);
+        commands.put(MainAction.EXPORT_PNG, this::exportPng);
+        commands.put(MainAction.EXIT, this::exit);
+        commands.put(MainAction.UNDO, vm::undo);
+        commands.put(MainAction.REDO, vm::redo);
+        commands.put(MainAction.ADD_POSITION, positions::addPosition);
+        commands.put(MainAction.DUPLICATE_POSITION, positions::duplicateSelected);
+        commands.put(MainAction.REMOVE_POSITION, positions::removeSelected);
+        commands.put(MainAction.ADD_MARKET, () -> markets.select(vm.addMarket()));
+        commands.put(MainAction.GO_POSITIONS, () -> {
             ticket.showPositions();
             focus(positions.table());
         });
-        MenuItem openTicket = item("Order _ticket", "shortcut+T", ticket::open);
-        MenuItem focusMarkets = item("Go to _markets", "shortcut+2", () -> focus(markets.table()));
-        MenuItem focusTiers = item("Go to _tier table", "shortcut+3", () -> focus(tiers.table()));
-        MenuItem focusWallet = item("Go to _wallet", "shortcut+4", () -> account.walletField().requestFocus());
-        MenuItem explain = item("_Explain selected result", "shortcut+E",
-                () -> tabs.getSelectionModel().select(1));
-        MenuItem charts = item("_Charts", "shortcut+G", () -> tabs.getSelectionModel().select(0));
-        view.getItems().addAll(dark, large, new SeparatorMenuItem(), focusPositions, focusMarkets, focusTiers,
-                focusWallet, openTicket, new SeparatorMenuItem(), charts, explain);
-
-        Menu help = new Menu("_Help");
-        MenuItem keys = item("_Keyboard shortcuts", "F1", this::showShortcuts);
-        MenuItem about = item("_About PerpRisk", null, () -> {
-            Alert a = new Alert(Alert.AlertType.INFORMATION, "Risk calculator for perpetual futures: margin, "
-                    + "liquidation, funding, ADL and basis, with every number explained.");
-            a.setHeaderText("PerpRisk " + com.perprisk.Version.current());
-            a.initOwner(getScene().getWindow());
-            a.show();
-        });
-        help.getItems().addAll(keys, about);
-
-        MenuBar bar = new MenuBar(file, edit, view, teaching.menu(), help);
-        bar.setId("menu-bar");
-        return bar;
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        if (accelerator != null) {
-            i.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        i.setOnAction(e -> action.run());
-        return i;
+        commands.put(MainAction.ORDER_TICKET, ticket::open);
+        commands.put(MainAction.GO_MARKETS, () -> focus(markets.table()));
+        commands.put(MainAction.GO_TIERS, () -> focus(tiers.table()));
+        commands.put(MainAction.GO_WALLET, () -> account.walletField().requestFocus());
+        commands.put(MainAction.EXPLAIN, () -> tabs.getSelectionModel().select(1));
+        commands.put(MainAction.CHARTS, () -> tabs.getSelectionModel().select(0));
+        menu = new MainMenu(commands, vm, theme, settings, actions, this, this::setPresentation,
+                (header, message) -> dialogs.error(window(), header, message));
+        return menu.build(teaching.menu());
     }
 
     private static void focus(javafx.scene.control.TableView<?> t) {
@@ -325,64 +261,6 @@ public final class MainView extends BorderPane {
         t.getFocusModel().focus(0, first);
     }
 
-    private void showShortcuts() {
-        Alert a = new Alert(Alert.AlertType.INFORMATION);
-        a.setHeaderText("Keyboard shortcuts");
-        a.setContentText("""
-                Ctrl+N  new     Ctrl+O  open     Ctrl+S  save     Ctrl+Shift+S  save as
-                Ctrl+Z  undo    Ctrl+Y  redo
-                Ctrl+Shift+N  add position    Ctrl+D  duplicate    Ctrl+Delete  remove    Delete  clear the cell
-                Ctrl+1 positions   Ctrl+2 markets   Ctrl+3 tier table   Ctrl+4 wallet   Ctrl+T order ticket
-                In a table: arrows move, Enter or F2 or typing a number edits, Esc cancels
-                Tab / Shift+Tab move between fields
-                Ctrl+G charts   Ctrl+E explain   Ctrl+Shift+L dark theme   Ctrl+Shift+P presentation size""");
-        a.initOwner(getScene().getWindow());
-        a.show();
-    }
-
-    private void fillRecent(Menu recent) {
-        recent.getItems().clear();
-        List<Path> files = settings == null ? List.of() : settings.recentFiles();
-        for (Path p : files) {
-            MenuItem i = new MenuItem(p.getFileName() + "  —  " + p.getParent());
-            i.setMnemonicParsing(false);
-            i.setOnAction(e -> {
-                if (confirmDiscard()) {
-                    openFile(p);
-                }
-            });
-            recent.getItems().add(i);
-        }
-        if (files.isEmpty()) {
-            MenuItem none = new MenuItem("(none)");
-            none.setDisable(true);
-            recent.getItems().add(none);
-        }
-    }
-
-    private void fillSamples(Menu menu) {
-        try {
-            for (Samples.Sample s : Samples.list()) {
-                MenuItem i = new MenuItem(s.title());
-                i.setMnemonicParsing(false);
-                i.setOnAction(e -> {
-                    if (confirmDiscard()) {
-                        try {
-                            vm.load(Samples.open(s.name()), null);
-                        } catch (WorkspaceException ex) {
-                            dialogs.error(window(), "Cannot open the sample", ex.getMessage());
-                        }
-                    }
-                });
-                menu.getItems().add(i);
-            }
-        } catch (WorkspaceException | RuntimeException e) {
-            MenuItem none = new MenuItem("(no samples)");
-            none.setDisable(true);
-            menu.getItems().add(none);
-        }
-    }
-
     // ------------------------------------------------------------------ file actions
 
     /** Puts the keyboard in the positions table with the first position selected. */
@@ -392,7 +270,7 @@ public final class MainView extends BorderPane {
 
     /** View › Presentation size, as if chosen from the menu. */
     public void setPresentation(boolean on) {
-        presentationItem.setSelected(on);
+        menu.presentationItem().setSelected(on);
         com.perprisk.ui.theme.PresentationSize.set(this, on, positions.table(), markets.table(), tiers.table());
     }
 
