@@ -1,17 +1,11 @@
 package com.perprisk.ui.workspace;
 
 import com.perprisk.engine.Convention;
-import com.perprisk.engine.MarginMode;
-import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
-import com.perprisk.engine.risk.PortfolioRisk;
-import com.perprisk.engine.risk.PositionRisk;
-import com.perprisk.engine.risk.RiskEngine;
 import com.perprisk.io.WorkspaceCodec;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceDocument.TierDoc;
 import com.perprisk.io.WorkspaceException;
-import com.perprisk.io.WorkspaceMapper;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
 import javafx.beans.Observable;
@@ -32,7 +26,6 @@ import javafx.collections.ObservableMap;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,18 +49,16 @@ public final class WorkspaceViewModel {
     private final AccountFields account;
     private final DocumentBinding binding;
     private final NewRowDefaults defaults;
+    private final Recalculation recalculation;
     private final ObservableList<MarketRow> markets = FXCollections.observableArrayList();
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<String> symbols = FXCollections.observableArrayList();
-    private final ObservableMap<String, InputProblem> problems = FXCollections.observableHashMap();
     private final StringProperty name = new SimpleStringProperty(this, "name", "Untitled");
     private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<WorkspaceDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
     private final ReadOnlyLongWrapper lastRecomputeNanos = new ReadOnlyLongWrapper(this, "lastRecomputeNanos");
-    private final ReadOnlyObjectWrapper<List<String>> warnings = new ReadOnlyObjectWrapper<>(this, "warnings",
-            List.of());
 
     private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
             new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
@@ -77,10 +68,6 @@ public final class WorkspaceViewModel {
     private WorkspaceDocument saved;
     /** Depth of programmatic changes in progress (loading, undo, batches): field listeners ignore them. */
     private int applying;
-    /** A simulated state shown instead of the entered one (price-path playback), or null. */
-    private Portfolio playback;
-    /** The entered portfolio the playback started from: once the inputs differ, the playback is dropped. */
-    private Portfolio playbackBase;
 
     public WorkspaceViewModel(RiskContext context) {
         this(context, Formats.current());
@@ -89,6 +76,7 @@ public final class WorkspaceViewModel {
     public WorkspaceViewModel(RiskContext context, Formats formats) {
         this.context = Objects.requireNonNull(context);
         this.formats = formats;
+        this.recalculation = new Recalculation(this, context, formats);
         this.account = new AccountFields(this::edited);
         this.defaults = new NewRowDefaults(formats, account, positions, symbols, this::market);
         this.binding = new DocumentBinding(formats, this::edited, defaults::freshId);
@@ -127,15 +115,15 @@ public final class WorkspaceViewModel {
 
     /** Input problems by field path ({@link FieldPaths}); errors and warnings. */
     public ObservableMap<String, InputProblem> problems() {
-        return problems;
+        return recalculation.problems();
     }
 
     public Optional<InputProblem> problemAt(String path) {
-        return Optional.ofNullable(problems.get(path));
+        return Optional.ofNullable(problems().get(path));
     }
 
     public boolean hasErrors() {
-        return problems.values().stream().anyMatch(InputProblem::error);
+        return problems().values().stream().anyMatch(InputProblem::error);
     }
 
     public StringProperty nameProperty() {
@@ -178,7 +166,7 @@ public final class WorkspaceViewModel {
 
     /** Engine warnings of the last calculation (tier tables off the recursion and the like). */
     public ReadOnlyObjectProperty<List<String>> warningsProperty() {
-        return warnings.getReadOnlyProperty();
+        return recalculation.warningsProperty();
     }
 
     /** Counts documents loaded (new, open, recover): views reset their layout when it changes. */
@@ -229,7 +217,7 @@ public final class WorkspaceViewModel {
 
     /** Replaces everything with a document; clears the history and marks it saved when it came from a file. */
     public void load(WorkspaceDocument doc, Path source) {
-        playback = null;
+        recalculation.clearPlayback();
         apply(doc);
         history.clear();
         file.set(source);
@@ -468,114 +456,8 @@ public final class WorkspaceViewModel {
         WorkspaceDocument doc = builder.build(name.get(), account, markets, positions, docExtra);
         current = doc;
         document.set(doc);
-        List<String> ids = positions.stream().map(PositionRow::getId).toList();
-        Map<String, InputProblem> found = new LinkedHashMap<>();
-        builder.problems().forEach(p -> found.putIfAbsent(p.path(), new InputProblem(p.path(),
-                FieldPaths.inUserWords(p.message(), ids), p.error())));
-        Portfolio entered = null;
-        String failure = null;
-        try {
-            var mapped = WorkspaceMapper.toPortfolio(doc);
-            for (var fp : mapped.problems()) {
-                boolean error = "ERROR".equals(String.valueOf(fp.severity()));
-                String path = fp.path() == null ? "" : fp.path();
-                InputProblem prior = found.get(path);
-                if (prior == null || !prior.error() && error) {
-                    found.put(path, new InputProblem(path, FieldPaths.inUserWords(fp.message(), ids), error));
-                }
-            }
-            entered = mapped.portfolio();
-        } catch (RuntimeException e) {
-            failure = safeMessage(e);
-        }
-        refuseMarginBelowInitial(found);
-        boolean errors = found.values().stream().anyMatch(InputProblem::error);
-        PartialInputs partial = null;
-        if (errors && failure == null) {
-            // what does not depend on the bad inputs is still computed and shown
-            Map<String, String> errorTexts = new LinkedHashMap<>();
-            found.values().stream().filter(InputProblem::error).forEach(p -> errorTexts.put(p.path(), p.message()));
-            partial = PartialInputs.of(doc, errorTexts);
-            entered = null;
-            if (!partial.nothing()) {
-                try {
-                    var reduced = WorkspaceMapper.toPortfolio(partial.document());
-                    entered = reduced.hasErrors() ? null : reduced.portfolio();
-                } catch (RuntimeException e) {
-                    entered = null;
-                }
-            }
-            playback = null;
-        }
-        PortfolioRisk risk = null;
-        Portfolio computed = null;
-        if (entered != null && failure == null) {
-            if (playback != null && !entered.equals(playbackBase)) {
-                playback = null; // the inputs changed: the simulated state no longer belongs to them
-            }
-            computed = playback != null ? playback : withScenario(entered, context.scenarioMoveProperty().get());
-            try {
-                risk = RiskEngine.evaluate(computed, true);
-            } catch (RuntimeException e) {
-                failure = safeMessage(e);
-            }
-        }
-        if (!found.equals(new HashMap<>(problems))) {
-            problems.keySet().retainAll(found.keySet());
-            problems.putAll(found);
-        }
-        String problem = "";
-        if (errors) {
-            InputProblem first = found.values().stream().filter(InputProblem::error).findFirst().orElseThrow();
-            problem = first.where(ids) + ": " + first.message();
-        } else if (failure != null) {
-            problem = failure;
-        } else if (risk == null) {
-            problem = "No results";
-        }
-        boolean ok = risk != null;
-        Map<Integer, String> hiddenRows = ok && partial != null ? partial.hiddenRows() : Map.of();
-        context.enteredPortfolioProperty().set(ok ? entered : null);
-        context.portfolioProperty().set(ok ? computed : null);
-        context.unavailableProperty().set(ok && partial != null ? partial.hidden() : Map.of());
-        context.problemProperty().set(problem);
-        context.riskProperty().set(risk);
-        warnings.set(risk == null ? List.of() : risk.warnings());
-        for (int i = 0; i < positions.size(); i++) {
-            PositionRow row = positions.get(i);
-            String hidden = hiddenRows.get(i);
-            PositionRisk pr = risk == null || hidden != null ? null : risk.position(row.getId()).orElse(null);
-            row.setNotComputedReason(hidden != null ? "Depends on " + hidden : problem);
-            row.setRisk(pr);
-        }
+        recalculation.run(doc, builder.problems(), positions);
         lastRecomputeNanos.set(System.nanoTime() - t0);
-    }
-
-    /**
-     * An isolated margin below the initial margin (100 at 5x on a 21,375 notional) cannot open the position: refused
-     * at its field, so IM and ROE never use one margin while the liquidation price uses another.
-     */
-    private void refuseMarginBelowInitial(Map<String, InputProblem> found) {
-        for (int i = 0; i < positions.size(); i++) {
-            PositionRow r = positions.get(i);
-            String path = FieldPaths.position(i, "isolatedMargin");
-            if (r.marginModeProperty().get() != MarginMode.ISOLATED || found.containsKey(path)) {
-                continue;
-            }
-            Double margin = formats.parse(r.isolatedMarginProperty().get());
-            Double size = formats.parse(r.sizeProperty().get());
-            Double entry = formats.parse(r.entryPriceProperty().get());
-            Double lev = formats.parse(r.leverageProperty().get());
-            if (margin == null || size == null || entry == null || lev == null || !(lev > 0) || !(size > 0)) {
-                continue;
-            }
-            double im = size * entry / lev; // initial margin = entry notional / leverage
-            if (margin < im * (1 - 1e-12)) {
-                found.put(path, new InputProblem(path, formats.money(margin) + " is below the initial margin "
-                        + formats.money(im) + " (entry notional / leverage): post at least that, or raise the "
-                        + "leverage", true));
-            }
-        }
     }
 
     // ------------------------------------------------------------------ playback hook
@@ -590,39 +472,19 @@ public final class WorkspaceViewModel {
      * @param from      the entered portfolio the simulation started from
      */
     public void showPlayback(Portfolio simulated, Portfolio from) {
-        playback = Objects.requireNonNull(simulated);
-        playbackBase = Objects.requireNonNull(from);
+        recalculation.showPlayback(simulated, from);
         recompute();
     }
 
     /** Back to the entered workspace after a playback. */
     public void clearPlayback() {
-        if (playback != null) {
-            playback = null;
+        if (recalculation.clearPlayback()) {
             recompute();
         }
     }
 
     public boolean isPlaybackShown() {
-        return playback != null;
-    }
-
-    /** The portfolio with every mark moved by the scenario's fraction (0.05 = +5%). */
-    static Portfolio withScenario(Portfolio p, double move) {
-        if (move == 0 || !Double.isFinite(move)) {
-            return p;
-        }
-        double factor = Math.max(1e-6, 1 + move);
-        List<Market> moved = new ArrayList<>();
-        for (Market m : p.markets()) {
-            moved.add(m.withMarkPrice(m.markPrice() * factor));
-        }
-        return p.withMarkets(moved);
-    }
-
-    private static String safeMessage(RuntimeException e) {
-        String m = e.getMessage();
-        return m == null || m.isBlank() ? "The results cannot be computed for these inputs" : m;
+        return recalculation.isPlaybackShown();
     }
 
     // ------------------------------------------------------------------ files

@@ -1,0 +1,208 @@
+package com.perprisk.ui.workspace;
+
+import com.perprisk.engine.MarginMode;
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Portfolio;
+import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.engine.risk.RiskEngine;
+import com.perprisk.io.WorkspaceDocument;
+import com.perprisk.io.WorkspaceMapper;
+import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.format.Formats;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableMap;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The engine calls behind every edit: maps the workspace document to a portfolio, applies the scenario move (or
+ * shows a playback state instead), evaluates it and publishes results, problems and warnings. With errors in some
+ * inputs, what does not depend on them is still computed ({@link PartialInputs}) and the rest is marked as not
+ * computed with the reason.
+ */
+final class Recalculation {
+    private final RiskContext context;
+    private final Formats formats;
+    private final ObservableMap<String, InputProblem> problems = FXCollections.observableHashMap();
+    private final ReadOnlyObjectWrapper<List<String>> warnings;
+    /** A simulated state shown instead of the entered one (price-path playback), or null. */
+    private Portfolio playback;
+    /** The entered portfolio the playback started from: once the inputs differ, the playback is dropped. */
+    private Portfolio playbackBase;
+
+    Recalculation(Object bean, RiskContext context, Formats formats) {
+        this.context = context;
+        this.formats = formats;
+        this.warnings = new ReadOnlyObjectWrapper<>(bean, "warnings", List.of());
+    }
+
+    /** Input problems by field path ({@link FieldPaths}); errors and warnings. */
+    ObservableMap<String, InputProblem> problems() {
+        return problems;
+    }
+
+    /** Engine warnings of the last calculation. */
+    ReadOnlyObjectProperty<List<String>> warningsProperty() {
+        return warnings.getReadOnlyProperty();
+    }
+
+    /** Shows {@code simulated} in place of the entered inputs while they still equal {@code from}. */
+    void showPlayback(Portfolio simulated, Portfolio from) {
+        playback = Objects.requireNonNull(simulated);
+        playbackBase = Objects.requireNonNull(from);
+    }
+
+    /** Drops the playback state; returns whether one was shown. */
+    boolean clearPlayback() {
+        boolean shown = playback != null;
+        playback = null;
+        return shown;
+    }
+
+    boolean isPlaybackShown() {
+        return playback != null;
+    }
+
+    /**
+     * Evaluates a document the rows were built into and publishes everything the views show.
+     *
+     * @param doc           the document of the current inputs
+     * @param inputProblems what building it found (text that is not a number and the like)
+     * @param positions     the position rows, in the document's order: each gets its result or the reason it has none
+     */
+    void run(WorkspaceDocument doc, List<InputProblem> inputProblems, List<PositionRow> positions) {
+        List<String> ids = positions.stream().map(PositionRow::getId).toList();
+        Map<String, InputProblem> found = new LinkedHashMap<>();
+        inputProblems.forEach(p -> found.putIfAbsent(p.path(), new InputProblem(p.path(),
+                FieldPaths.inUserWords(p.message(), ids), p.error())));
+        Portfolio entered = null;
+        String failure = null;
+        try {
+            var mapped = WorkspaceMapper.toPortfolio(doc);
+            for (var fp : mapped.problems()) {
+                boolean error = "ERROR".equals(String.valueOf(fp.severity()));
+                String path = fp.path() == null ? "" : fp.path();
+                InputProblem prior = found.get(path);
+                if (prior == null || !prior.error() && error) {
+                    found.put(path, new InputProblem(path, FieldPaths.inUserWords(fp.message(), ids), error));
+                }
+            }
+            entered = mapped.portfolio();
+        } catch (RuntimeException e) {
+            failure = safeMessage(e);
+        }
+        refuseMarginBelowInitial(found, positions);
+        boolean errors = found.values().stream().anyMatch(InputProblem::error);
+        PartialInputs partial = null;
+        if (errors && failure == null) {
+            // what does not depend on the bad inputs is still computed and shown
+            Map<String, String> errorTexts = new LinkedHashMap<>();
+            found.values().stream().filter(InputProblem::error).forEach(p -> errorTexts.put(p.path(), p.message()));
+            partial = PartialInputs.of(doc, errorTexts);
+            entered = null;
+            if (!partial.nothing()) {
+                try {
+                    var reduced = WorkspaceMapper.toPortfolio(partial.document());
+                    entered = reduced.hasErrors() ? null : reduced.portfolio();
+                } catch (RuntimeException e) {
+                    entered = null;
+                }
+            }
+            playback = null;
+        }
+        PortfolioRisk risk = null;
+        Portfolio computed = null;
+        if (entered != null && failure == null) {
+            if (playback != null && !entered.equals(playbackBase)) {
+                playback = null; // the inputs changed: the simulated state no longer belongs to them
+            }
+            computed = playback != null ? playback : withScenario(entered, context.scenarioMoveProperty().get());
+            try {
+                risk = RiskEngine.evaluate(computed, true);
+            } catch (RuntimeException e) {
+                failure = safeMessage(e);
+            }
+        }
+        if (!found.equals(new HashMap<>(problems))) {
+            problems.keySet().retainAll(found.keySet());
+            problems.putAll(found);
+        }
+        String problem = "";
+        if (errors) {
+            InputProblem first = found.values().stream().filter(InputProblem::error).findFirst().orElseThrow();
+            problem = first.where(ids) + ": " + first.message();
+        } else if (failure != null) {
+            problem = failure;
+        } else if (risk == null) {
+            problem = "No results";
+        }
+        boolean ok = risk != null;
+        Map<Integer, String> hiddenRows = ok && partial != null ? partial.hiddenRows() : Map.of();
+        context.enteredPortfolioProperty().set(ok ? entered : null);
+        context.portfolioProperty().set(ok ? computed : null);
+        context.unavailableProperty().set(ok && partial != null ? partial.hidden() : Map.of());
+        context.problemProperty().set(problem);
+        context.riskProperty().set(risk);
+        warnings.set(risk == null ? List.of() : risk.warnings());
+        for (int i = 0; i < positions.size(); i++) {
+            PositionRow row = positions.get(i);
+            String hidden = hiddenRows.get(i);
+            PositionRisk pr = risk == null || hidden != null ? null : risk.position(row.getId()).orElse(null);
+            row.setNotComputedReason(hidden != null ? "Depends on " + hidden : problem);
+            row.setRisk(pr);
+        }
+    }
+
+    /**
+     * An isolated margin below the initial margin (100 at 5x on a 21,375 notional) cannot open the position: refused
+     * at its field, so IM and ROE never use one margin while the liquidation price uses another.
+     */
+    private void refuseMarginBelowInitial(Map<String, InputProblem> found, List<PositionRow> positions) {
+        for (int i = 0; i < positions.size(); i++) {
+            PositionRow r = positions.get(i);
+            String path = FieldPaths.position(i, "isolatedMargin");
+            if (r.marginModeProperty().get() != MarginMode.ISOLATED || found.containsKey(path)) {
+                continue;
+            }
+            Double margin = formats.parse(r.isolatedMarginProperty().get());
+            Double size = formats.parse(r.sizeProperty().get());
+            Double entry = formats.parse(r.entryPriceProperty().get());
+            Double lev = formats.parse(r.leverageProperty().get());
+            if (margin == null || size == null || entry == null || lev == null || !(lev > 0) || !(size > 0)) {
+                continue;
+            }
+            double im = size * entry / lev; // initial margin = entry notional / leverage
+            if (margin < im * (1 - 1e-12)) {
+                found.put(path, new InputProblem(path, formats.money(margin) + " is below the initial margin "
+                        + formats.money(im) + " (entry notional / leverage): post at least that, or raise the "
+                        + "leverage", true));
+            }
+        }
+    }
+
+    /** The portfolio with every mark moved by the scenario's fraction (0.05 = +5%). */
+    static Portfolio withScenario(Portfolio p, double move) {
+        if (move == 0 || !Double.isFinite(move)) {
+            return p;
+        }
+        double factor = Math.max(1e-6, 1 + move);
+        List<Market> moved = new ArrayList<>();
+        for (Market m : p.markets()) {
+            moved.add(m.withMarkPrice(m.markPrice() * factor));
+        }
+        return p.withMarkets(moved);
+    }
+
+    private static String safeMessage(RuntimeException e) {
+        String m = e.getMessage();
+        return m == null || m.isBlank() ? "The results cannot be computed for these inputs" : m;
+    }
+}
