@@ -9,15 +9,12 @@ import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
 import javafx.beans.Observable;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -39,8 +36,10 @@ import java.util.function.LongSupplier;
  * scenario move to every mark, evaluates it, and writes the result into the shared {@link RiskContext}. Input
  * problems are kept per field path ({@link #problems()}) so that a view can mark the exact field or cell.
  *
- * <p>Owns the dirty flag, the undo/redo history (document snapshots; typing in one field within a second is one
- * step) and the file operations. All methods run on the thread that owns the properties (the FX thread in the app;
+ * <p>A façade over the parts that do the work: {@link DocumentBinding} (document → rows), {@link DocumentBuilder}
+ * (rows → document), {@link EditHistory} (undo/redo), {@link NewRowDefaults} (what + Add proposes),
+ * {@link Recalculation} (engine calls, partial results, playback) and {@link SavedState} (file, dirty flag, title);
+ * it owns the rows and the file operations. All methods run on the thread that owns the properties (the FX thread in the app;
  * any single thread in tests).
  */
 public final class WorkspaceViewModel {
@@ -54,10 +53,8 @@ public final class WorkspaceViewModel {
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<String> symbols = FXCollections.observableArrayList();
     private final StringProperty name = new SimpleStringProperty(this, "name", "Untitled");
-    private final ReadOnlyObjectWrapper<Path> file = new ReadOnlyObjectWrapper<>(this, "file");
     private final ReadOnlyObjectWrapper<WorkspaceDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
-    private final ReadOnlyBooleanWrapper dirty = new ReadOnlyBooleanWrapper(this, "dirty");
-    private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title");
+    private final SavedState savedState = new SavedState(this, name);
     private final ReadOnlyLongWrapper lastRecomputeNanos = new ReadOnlyLongWrapper(this, "lastRecomputeNanos");
 
     private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
@@ -65,7 +62,6 @@ public final class WorkspaceViewModel {
     private final EditHistory history = new EditHistory(this);
     private Map<String, Object> docExtra = new LinkedHashMap<>();
     private WorkspaceDocument current;
-    private WorkspaceDocument saved;
     /** Depth of programmatic changes in progress (loading, undo, batches): field listeners ignore them. */
     private int applying;
 
@@ -82,7 +78,6 @@ public final class WorkspaceViewModel {
         this.binding = new DocumentBinding(formats, this::edited, defaults::freshId);
         EditListener.watch(this::edited, name, markets, positions);
         context.scenarioMoveProperty().addListener((obs, o, n) -> recompute());
-        title.bind(Bindings.createStringBinding(this::computeTitle, name, file, dirty));
         load(Defaults.newDocument(), null);
     }
 
@@ -131,19 +126,19 @@ public final class WorkspaceViewModel {
     }
 
     public ReadOnlyObjectProperty<Path> fileProperty() {
-        return file.getReadOnlyProperty();
+        return savedState.fileProperty();
     }
 
     public Path getFile() {
-        return file.get();
+        return savedState.fileProperty().get();
     }
 
     public ReadOnlyBooleanProperty dirtyProperty() {
-        return dirty.getReadOnlyProperty();
+        return savedState.dirtyProperty();
     }
 
     public boolean isDirty() {
-        return dirty.get();
+        return savedState.dirtyProperty().get();
     }
 
     public ReadOnlyBooleanProperty canUndoProperty() {
@@ -156,7 +151,7 @@ public final class WorkspaceViewModel {
 
     /** Window title: "name — file.perprisk.json •" with a dot while there are unsaved changes. */
     public ReadOnlyStringProperty titleProperty() {
-        return title.getReadOnlyProperty();
+        return savedState.titleProperty();
     }
 
     /** Time the last recalculation took (document, mapping, engine), in nanoseconds. */
@@ -220,21 +215,17 @@ public final class WorkspaceViewModel {
         recalculation.clearPlayback();
         apply(doc);
         history.clear();
-        file.set(source);
-        saved = current;
+        savedState.savedAs(source, current);
         updateFlags();
         loads.set(loads.get() + 1);
     }
 
     /** Puts the document's values into the rows, reusing rows where counts match, then recalculates once. */
     private void apply(WorkspaceDocument doc) {
-        applying++;
-        try {
+        quietly(() -> {
             docExtra = binding.apply(doc, name, account, markets, positions);
             defaults.restartIdsAt(positions.size() + 1);
-        } finally {
-            applying--;
-        }
+        });
         refreshSymbols();
         recompute();
     }
@@ -271,12 +262,7 @@ public final class WorkspaceViewModel {
     /** Runs several edits as one undo step with one recalculation. */
     public void batch(Runnable edits) {
         WorkspaceDocument before = current;
-        applying++;
-        try {
-            edits.run();
-        } finally {
-            applying--;
-        }
+        quietly(edits);
         refreshSymbols();
         recompute();
         if (!Objects.equals(before, current)) {
@@ -311,21 +297,7 @@ public final class WorkspaceViewModel {
 
     private void updateFlags() {
         history.publish();
-        dirty.set(!Objects.equals(current, saved));
-    }
-
-    private String computeTitle() {
-        StringBuilder sb = new StringBuilder();
-        sb.append(name.get() == null || name.get().isBlank() ? "Untitled" : name.get());
-        Path f = file.get();
-        if (f != null && f.getFileName() != null) {
-            sb.append(" — ").append(f.getFileName());
-        }
-        if (dirty.get()) {
-            sb.append(" •");
-        }
-        sb.append(" — PerpRisk");
-        return sb.toString();
+        savedState.compare(current);
     }
 
     // ------------------------------------------------------------------ positions
@@ -502,18 +474,17 @@ public final class WorkspaceViewModel {
 
     /** Saves to the current file. */
     public void save() throws WorkspaceException {
-        if (file.get() == null) {
+        if (getFile() == null) {
             throw new IllegalStateException("no file yet: use saveAs");
         }
-        saveAs(file.get());
+        saveAs(getFile());
     }
 
     /** Saves to a file (atomically) and makes it the current file. */
     public void saveAs(Path path) throws WorkspaceException {
         WorkspaceDocument doc = toDocument();
         WorkspaceCodec.write(doc, path);
-        file.set(path);
-        saved = doc;
+        savedState.savedAs(path, doc);
         current = doc;
         updateFlags();
     }
@@ -526,7 +497,7 @@ public final class WorkspaceViewModel {
     /** Loads a recovery copy as unsaved changes to {@code originalFile} (may be null): Save then writes there. */
     public void recover(WorkspaceDocument doc, Path originalFile) {
         load(doc, originalFile);
-        saved = null;
+        savedState.forgetSaved();
         updateFlags();
     }
 }
