@@ -69,8 +69,6 @@ public final class MainView extends BorderPane {
     private final TierEditor tiers;
     private final AccountBar account;
     private final TabPane tabs = new TabPane();
-    private final Label status = new Label();
-    private final Label timing = new Label();
     private final VBox topBox;
     private final Node tilesPanel;
     private final com.perprisk.ui.charts.ChartsPane chartsPanel;
@@ -142,27 +140,10 @@ public final class MainView extends BorderPane {
         center.setId("center-split");
         setCenter(center);
 
-        HBox statusBar = new HBox(status, spacer(), timing);
-        statusBar.getStyleClass().add("status-bar");
-        statusBar.setAlignment(Pos.CENTER_LEFT);
-        status.setId("status-text");
-        timing.setId("status-timing");
-        status.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(status, Priority.ALWAYS);
+        StatusBar statusBar = new StatusBar(vm);
         scenarioPanel = Panels.scenario(vm.context());
         VBox bottomBox = new VBox(scenarioPanel, statusBar);
         setBottom(bottomBox);
-
-        status.textProperty().bind(Bindings.createStringBinding(this::statusText, vm.context().problemProperty(),
-                vm.warningsProperty(), vm.positions(), vm.markets(), vm.problems(), vm.context().riskProperty()));
-        vm.context().problemProperty().addListener((obs, o, n) -> styleStatus());
-        vm.warningsProperty().addListener((obs, o, n) -> styleStatus());
-        styleStatus();
-        // the first calculation pays for class loading: show the time from the first edit on
-        timing.textProperty().bind(Bindings.createStringBinding(() -> vm.canUndoProperty().get()
-                || vm.canRedoProperty().get() ? String.format("calc %.2f ms",
-                vm.lastRecomputeNanosProperty().get() / 1e6) : "", vm.lastRecomputeNanosProperty(),
-                vm.canUndoProperty(), vm.canRedoProperty()));
 
         // clicking a result selects it and shows its working
         positions.setOnResultClicked(() -> tabs.getSelectionModel().select(explainTab));
@@ -183,32 +164,6 @@ public final class MainView extends BorderPane {
         Region r = new Region();
         HBox.setHgrow(r, Priority.ALWAYS);
         return r;
-    }
-
-    private String statusText() {
-        String problem = vm.context().problemProperty().get();
-        if (problem != null && !problem.isEmpty()) {
-            long more = vm.problems().values().stream().filter(InputProblem::error).count() - 1;
-            return (vm.context().getRisk() == null ? "No results: " : "Results that depend on it show —: ") + problem
-                    + (more > 0 ? "  (+" + more + " more, marked in red)" : "");
-        }
-        List<String> warnings = vm.warningsProperty().get();
-        if (warnings != null && !warnings.isEmpty()) {
-            return "⚠ " + warnings.get(0) + (warnings.size() > 1 ? "  (+" + (warnings.size() - 1) + " more)" : "");
-        }
-        int n = vm.positions().size();
-        return n + (n == 1 ? " position" : " positions") + " · " + vm.markets().size()
-                + (vm.markets().size() == 1 ? " market" : " markets");
-    }
-
-    private void styleStatus() {
-        status.getStyleClass().removeAll("status-problem", "status-warning");
-        String problem = vm.context().problemProperty().get();
-        if (problem != null && !problem.isEmpty()) {
-            status.getStyleClass().add("status-problem");
-        } else if (!vm.warningsProperty().get().isEmpty()) {
-            status.getStyleClass().add("status-warning");
-        }
     }
 
     // ------------------------------------------------------------------ menus
