@@ -9,17 +9,12 @@ import com.perprisk.ui.tiers.TierEditor;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.application.Platform;
 import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.Window;
 
@@ -151,12 +146,6 @@ public final class MainView extends BorderPane {
         scroll.getStyleClass().add("edge-to-edge");
         scroll.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
         return scroll;
-    }
-
-    private static Region spacer() {
-        Region r = new Region();
-        HBox.setHgrow(r, Priority.ALWAYS);
-        return r;
     }
 
     // ------------------------------------------------------------------ menus
@@ -323,46 +312,7 @@ public final class MainView extends BorderPane {
         if (entries.isEmpty()) {
             return;
         }
-        VBox banner = new VBox();
-        banner.setId("recovery-banner");
-        banner.getStyleClass().add("recovery-banner");
-        Label head = new Label("PerpRisk did not close normally last time. Unsaved work can be restored:");
-        head.setWrapText(true);
-        banner.getChildren().add(head);
-        for (int i = 0; i < entries.size(); i++) {
-            var entry = entries.get(i);
-            Label text = new Label(DocumentActions.describe(entry, java.time.ZoneId.systemDefault(),
-                    java.util.Locale.getDefault()));
-            text.setWrapText(true);
-            text.setMinWidth(0);
-            javafx.scene.control.Button restore = new javafx.scene.control.Button("Restore");
-            restore.setId(i == 0 ? "recover-restore" : "recover-restore-" + i);
-            restore.getStyleClass().add("accent");
-            restore.setMinWidth(Region.USE_PREF_SIZE);
-            javafx.scene.control.Button discard = new javafx.scene.control.Button("Discard");
-            discard.setId(i == 0 ? "recover-discard" : "recover-discard-" + i);
-            discard.setMinWidth(Region.USE_PREF_SIZE);
-            HBox row = new HBox(8, text, spacer(), restore, discard);
-            row.getStyleClass().add("recovery-entry");
-            row.setAlignment(Pos.CENTER_LEFT);
-            HBox.setHgrow(text, Priority.ALWAYS);
-            Runnable done = () -> {
-                banner.getChildren().remove(row);
-                if (banner.getChildren().size() <= 1) {
-                    topBox.getChildren().remove(banner);
-                }
-            };
-            restore.setOnAction(e -> {
-                if (actions.restore(store, entry)) {
-                    done.run();
-                }
-            });
-            discard.setOnAction(e -> {
-                store.delete(entry.key());
-                done.run();
-            });
-            banner.getChildren().add(row);
-        }
+        RecoveryBanner banner = new RecoveryBanner(store, entries, actions, b -> topBox.getChildren().remove(b));
         topBox.getChildren().add(1, banner);
     }
 
