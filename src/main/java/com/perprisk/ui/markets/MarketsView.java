@@ -90,7 +90,7 @@ public final class MarketsView extends VBox {
         table.getColumns().addAll(List.of(symbol, venue,
                 text("Mark", "markPrice", MarketRow::markPriceProperty, price, 78, true),
                 text("Index", "indexPrice", MarketRow::indexPriceProperty, price, 78, true),
-                text("Funding", "funding.rate", MarketRow::fundingRatePercentProperty, pct, 66, true),
+                text("Funding", "funding.rate", MarketRow::fundingRatePercentProperty, pct, 76, true),
                 text("Int.", "funding.intervalHours", MarketRow::fundingIntervalHoursProperty,
                         t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + " h", 44, true),
                 text("Taker", "takerFeeRate", MarketRow::takerFeePercentProperty, pct, 56, true),
