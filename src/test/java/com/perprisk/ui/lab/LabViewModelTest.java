@@ -79,6 +79,42 @@ class LabViewModelTest {
     }
 
     @Test
+    void bookLevelsAreEditableAndABadCellNamesItself() {
+        load(0);
+        BookPageModel b = vm.book();
+        assertEquals("60,074.03", b.impactBidProperty().get());
+        var best = b.bids().get(0);
+        assertEquals("60090", best.priceProperty().get());
+        // a cell that is not a number: the figures go blank and the cell is named, never an exception
+        best.sizeProperty().set("lots");
+        assertEquals(Formats.NONE, b.impactBidProperty().get());
+        assertNull(b.depthProperty().get());
+        assertEquals("Bid 1 size: not a number: lots", b.problemProperty().get());
+        best.sizeProperty().set("0");
+        assertEquals("Bid 1 size: a number above 0, got 0", b.problemProperty().get());
+        best.sizeProperty().set("0.5");
+        assertEquals("60,074.03", b.impactBidProperty().get());
+        assertEquals("", b.problemProperty().get());
+        // a bid at or above the best ask is refused as a crossed book
+        best.priceProperty().set("70000");
+        assertTrue(b.problemProperty().get().startsWith("the book is crossed"), b.problemProperty().get());
+        best.priceProperty().set("60090");
+        // a deep new bid: selling the impact notional now fills better, so the impact bid rises
+        double before = b.book().impactBid(200_000);
+        b.addLevel(true, "60089", "100");
+        assertTrue(b.book().impactBid(200_000) > before);
+        assertEquals(new Formats(Locale.US).price(b.book().impactBid(200_000), b.book().mid()),
+                b.impactBidProperty().get());
+        var blank = b.addLevel(false, "", "");
+        assertEquals("Ask " + b.asks().size() + " price: required", b.problemProperty().get());
+        b.removeLevel(blank);
+        assertEquals("", b.problemProperty().get());
+        // every ask removed: the side is named
+        new java.util.ArrayList<>(b.asks()).forEach(b::removeLevel);
+        assertEquals("Asks: add at least one level", b.problemProperty().get());
+    }
+
+    @Test
     void fundingPageShowsTheClampBandAndTheIndexOverTime() {
         load(2); // why funding is clamped
         FundingPageModel f = vm.funding();
