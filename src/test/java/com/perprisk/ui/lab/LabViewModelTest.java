@@ -79,6 +79,39 @@ class LabViewModelTest {
     }
 
     @Test
+    void premiumSamplesAreEditableAndABadCellNamesItself() {
+        load(0); // the tour: Binance, samples 0.02 %, 0.03 %, 0.04 %, 0.03 %
+        FundingPageModel f = vm.funding();
+        assertEquals(4, f.sampleRows().size());
+        assertEquals("0.02", f.sampleRows().get(0).percentProperty().get());
+        assertEquals("+0.0100% per 8 h", f.rateProperty().get());
+        // P = Σ i × P_i / Σ i: (1 × 0.02 + 2 × 0.03 + 3 × 0.04 + 4 × 0.03) / 10 = 0.032 %
+        assertEquals("+0.0320%", f.premiumProperty().get());
+        // the last sample at 0.5 %: P = (0.2 + 0.6 + 1.2 + 20) / 100 % = 0.22 %; F = P + clamp(0.01 − 0.22, ±0.05) = 0.17 %
+        f.sampleRows().get(3).percentProperty().set("0.5");
+        assertEquals("+0.2200%", f.premiumProperty().get());
+        assertEquals("+0.1700% per 8 h", f.rateProperty().get());
+        assertEquals(0.005, f.chartProperty().get().samples().get(3), 1e-12);
+        // a bad cell: the figures blank, the cell named
+        f.sampleRows().get(1).percentProperty().set("abc");
+        assertEquals(Formats.NONE, f.rateProperty().get());
+        assertNull(f.chartProperty().get());
+        assertEquals("Sample 2: not a number: abc", f.problemProperty().get());
+        f.sampleRows().get(1).percentProperty().set("");
+        assertEquals("Sample 2: required (a premium in %)", f.problemProperty().get());
+        f.removeSample(f.sampleRows().get(1));
+        assertEquals("", f.problemProperty().get());
+        // P = (1 × 0.02 + 2 × 0.04 + 3 × 0.5) / 6 % = 0.2667 %
+        assertEquals("+0.2667%", f.premiumProperty().get());
+        f.addSample("0.01");
+        assertEquals(4, f.chartProperty().get().samples().size());
+        // every sample removed: the book and the index give one sample, and the page says so
+        new java.util.ArrayList<>(f.sampleRows()).forEach(f::removeSample);
+        assertTrue(f.sampleSourceProperty().get().contains("book"), f.sampleSourceProperty().get());
+        assertEquals(1, f.chartProperty().get().samples().size(), f.problemProperty().get());
+    }
+
+    @Test
     void bookLevelsAreEditableAndABadCellNamesItself() {
         load(0);
         BookPageModel b = vm.book();

@@ -208,6 +208,23 @@ class MarketLabWindowTest extends ApplicationTest {
     }
 
     @Test
+    void editingAPremiumSampleRecomputesTheRateAndABadCellNamesItself() throws Exception {
+        interact(() -> view.teaching().select(TeachingPanels.MARKET_LAB));
+        WaitForAsyncUtils.waitForFxEvents();
+        page("funding");
+        assertEquals("+0.0100% per 8 h", text("#lab-funding-rate"));
+        typeInCell("#lab-funding-sample-table", 3, 0, "0.5");
+        assertEquals("+0.2200%", text("#lab-funding-premium"));
+        assertEquals("+0.1700% per 8 h", text("#lab-funding-rate"));
+        typeInCell("#lab-funding-sample-table", 1, 0, "abc");
+        assertEquals("—", text("#lab-funding-rate"));
+        assertTrue(lookup((Node n) -> n instanceof Label l && "Sample 2: not a number: abc".equals(l.getText()))
+                .tryQuery().isPresent(), "the bad cell is named on the page");
+        assertNoNaN();
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
     void editingAFeedRecomputesTheIndexAndABadCellNamesItself() throws Exception {
         interact(() -> view.teaching().select(TeachingPanels.MARKET_LAB));
         WaitForAsyncUtils.waitForFxEvents();
