@@ -58,10 +58,10 @@ final class CalcOutput {
             PositionRisk p = risk.positions().get(i);
             g.writeStartObject();
             for (Quantity q : Quantity.of(Quantity.Scope.POSITION)) {
-                value(g, q, q.of(p));
-            }
-            if (p.fillablePrice() != null) {
-                number(g, "fillablePrice", p.fillablePrice()); // DYDX positions only (docs/workspace-format.md)
+                Object v = q.of(p);
+                if (v != null || !q.omittedWhenAbsent()) { // fillablePrice: DYDX positions only
+                    value(g, q, v);
+                }
             }
             if (positionWorking != null) {
                 explanations(g, positionWorking.apply(i), Quantity.Scope.POSITION);

@@ -55,6 +55,12 @@ class CliDydxLiquidationTest {
                 DydxLiquidation.Config.DEFAULT).result(), 1e-6);
         assertEquals("Bankruptcy price (dYdX)",
                 p.get("explanations").get("bankruptcyPrice").get("quantity").asText());
+        // calc --explain carries it too, from the pool's totals, and its result is the figure
+        JsonNode fp = p.get("explanations").get("fillablePrice");
+        assertTrue(fp != null, "no working for fillablePrice");
+        assertEquals("Fillable price", fp.get("quantity").asText());
+        assertEquals(49_999, fp.get("result").asDouble(), 1e-6);
+        assertEquals("FP = (5000 − 0.002 × 0.1 × 500) / 0.1", fp.get("substituted").asText());
         // bankruptcy adjustment 200%: 49,998
         Object[] ba = calc(workspace(499, ", \"liquidation\": {\"bankruptcyAdjustmentPpm\": 2000000}", BTC_LONG, ""));
         assertEquals(49_998, ((JsonNode) ba[1]).get("positions").get(0).get("fillablePrice").asDouble(), 1e-6);
@@ -74,6 +80,7 @@ class CliDydxLiquidationTest {
                                 "leverage": 10, "marginMode": "CROSS"}]}""");
         assertEquals(0, r[0], (String) r[2]);
         assertFalse(((JsonNode) r[1]).get("positions").get(0).has("fillablePrice"));
+        assertFalse(((JsonNode) r[1]).get("positions").get(0).get("explanations").has("fillablePrice"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.util.Optional;
 public enum ExplainKey {
     LIQUIDATION_PRICE("liquidationPrice"),
     BANKRUPTCY_PRICE("bankruptcyPrice"),
+    FILLABLE_PRICE("fillablePrice"),
     MARGIN_RATIO("marginRatio"),
     MAINTENANCE_MARGIN("maintenanceMargin"),
     INITIAL_MARGIN("initialMargin"),

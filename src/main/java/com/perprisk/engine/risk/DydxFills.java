@@ -38,6 +38,13 @@ final class DydxFills {
         return DydxLiquidation.fillablePrice(tnc, tmmr, signed, mark, positionMaintenance, c);
     }
 
+    /** The working behind {@link #fillablePrice}, for a position that has one. */
+    static Explanation explainFillablePrice(MarginPool pool, Position p, Market m, double positionMaintenance) {
+        double mark = m.markPrice();
+        return DydxLiquidation.explainFillablePrice(pool.marginBalance(mark), pool.requirement(mark),
+                p.side().sign() * p.size(), mark, positionMaintenance, m.dydx().liquidation());
+    }
+
     /**
      * A DYDX position's bankruptcy price as dYdX defines it for one position of a multi-position account: closing it
      * must bring in −ΔNNV − TNC × |ΔMMR| / TMMR, so the account's collateral is shared among the positions by their

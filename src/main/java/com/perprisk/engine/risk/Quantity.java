@@ -55,6 +55,9 @@ public enum Quantity {
             ExplainKey.FUNDING_PER_SETTLEMENT, "Funding at the next settlement: + received, − paid"),
     FUNDING_OVER_HORIZON(Scope.POSITION, "fundingOverHorizon", "Funding over the horizon", Unit.QUOTE,
             ExplainKey.FUNDING_OVER_HORIZON, "Funding over the workspace's horizon at the current mark and rate"),
+    FILLABLE_PRICE(Scope.POSITION, "fillablePrice", "Fillable price", Unit.PRICE, ExplainKey.FILLABLE_PRICE,
+            "DYDX positions only (absent otherwise): the price a liquidation order of the whole position would be"
+                    + " placed at, (PNNV − ABR × SMMR × PMMR) / PS with the totals of its margin pool at the mark"),
 
     // ---- the account's cross pool ({@link AccountRisk}) ----
     WALLET_BALANCE(Scope.ACCOUNT, "walletBalance", "Wallet balance", Unit.QUOTE, null,
@@ -169,6 +172,14 @@ public enum Quantity {
         return explainedBy;
     }
 
+    /**
+     * Whether calc leaves the field out where the figure does not exist (instead of writing null): a figure only some
+     * conventions have, so that the others' output is unchanged.
+     */
+    public boolean omittedWhenAbsent() {
+        return this == FILLABLE_PRICE;
+    }
+
     /** Whether {@link #explainedBy()} is this figure's own working (keyed by its JSON name). */
     public boolean hasOwnWorking() {
         return explainedBy != null && explainedBy.key().equals(key);
@@ -240,6 +251,7 @@ public enum Quantity {
             case ADL_QUINTILE -> r.adlQuintile();
             case FUNDING_PER_SETTLEMENT -> r.fundingPerSettlement();
             case FUNDING_OVER_HORIZON -> r.fundingOverHorizon();
+            case FILLABLE_PRICE -> r.fillablePrice();
             default -> throw new IllegalArgumentException(this + " is not a position's figure");
         };
     }

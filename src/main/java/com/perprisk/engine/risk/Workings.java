@@ -54,6 +54,9 @@ final class Workings {
         ex.put(ExplainKey.BANKRUPTCY_PRICE, LiquidationExplainer.bankruptcy(pool, s.bankruptcy()));
         // DYDX: dYdX's bankruptcy price of one position of several replaces the solver's
         DydxFills.bankruptcyPrice(pool, p, m, r.maintenanceMargin(), s.bankruptcy().price(), ex);
+        if (r.fillablePrice() != null) {
+            ex.put(ExplainKey.FILLABLE_PRICE, DydxFills.explainFillablePrice(pool, p, m, r.maintenanceMargin()));
+        }
         ex.put(ExplainKey.MAINTENANCE_MARGIN, maintenanceExplanation(leg, mark));
         ex.put(ExplainKey.MARGIN_RATIO, ratioExplanation(pool, mark, p.isIsolated()));
         ex.put(ExplainKey.INITIAL_MARGIN, new Explanation("Initial margin", "IM = Q × EP / L",

@@ -4,7 +4,16 @@ import com.perprisk.ui.controls.Forms;
 import javafx.scene.chart.AreaChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
+
+import java.util.function.Function;
 
 /** The order-book page: the depth chart with the impact notional's fill shaded and the impact bid and ask marked. */
 final class BookPage extends VBox {
@@ -26,6 +35,7 @@ final class BookPage extends VBox {
         chart.setLegendVisible(true);
         m.depthProperty().addListener((obs, o, n) -> draw(n));
         draw(m.depthProperty().get());
+        HBox levels = new HBox(8, side(m, true), side(m, false));
         getChildren().add(MarketLabView.pageBox(
                 MarketLabView.figures(
                         Forms.labelled("impact notional", Forms.field("lab-impact-notional",
@@ -33,8 +43,45 @@ final class BookPage extends VBox {
                         MarketLabView.figure("Impact bid", "lab-impact-bid", m.impactBidProperty()),
                         MarketLabView.figure("Impact ask", "lab-impact-ask", m.impactAskProperty()),
                         MarketLabView.figure("Impact mid", "lab-impact-mid", m.impactMidProperty())),
-                chart, MarketLabView.status(m.problemProperty()),
+                levels, MarketLabView.status(m.problemProperty()), chart,
                 MarketLabView.working("lab-book-working", m.workingProperty())));
+    }
+
+    /** One side's levels: an editable price and size table with add and remove. */
+    private static VBox side(BookPageModel m, boolean bid) {
+        String name = bid ? "bid" : "ask";
+        TableView<BookPageModel.LevelRow> table = new TableView<>(bid ? m.bids() : m.asks());
+        table.setId("lab-book-" + name + "s");
+        table.setEditable(true);
+        table.setPrefHeight(130);
+        table.setMinHeight(100);
+        table.setPrefWidth(230);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(editable(bid ? "Bid price" : "Ask price", "col-price", 110,
+                BookPageModel.LevelRow::priceProperty));
+        table.getColumns().add(editable("Size (base)", "col-size", 100, BookPageModel.LevelRow::sizeProperty));
+        Button add = new Button(bid ? "Add bid" : "Add ask");
+        add.setId("lab-book-add-" + name);
+        add.setOnAction(e -> table.getSelectionModel().select(m.addLevel(bid, "", "")));
+        Button remove = new Button("Remove");
+        remove.setId("lab-book-remove-" + name);
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> m.removeLevel(table.getSelectionModel().getSelectedItem()));
+        HBox.setHgrow(table, Priority.ALWAYS);
+        VBox box = new VBox(4, table, new HBox(6, add, remove));
+        HBox.setHgrow(box, Priority.ALWAYS);
+        return box;
+    }
+
+    static TableColumn<BookPageModel.LevelRow, String> editable(String name, String id, double width,
+            Function<BookPageModel.LevelRow, StringProperty> p) {
+        TableColumn<BookPageModel.LevelRow, String> c = new TableColumn<>(name);
+        c.setId(id);
+        c.setPrefWidth(width);
+        c.setCellValueFactory(cd -> p.apply(cd.getValue()));
+        c.setCellFactory(TextFieldTableCell.forTableColumn());
+        c.setOnEditCommit(e -> p.apply(e.getRowValue()).set(e.getNewValue()));
+        return c;
     }
 
     private void draw(BookPageModel.Depth d) {

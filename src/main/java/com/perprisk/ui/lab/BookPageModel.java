@@ -10,15 +10,38 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The order-book page: the depth profile (cumulative quote by price on each side), the impact notional (editable),
- * the impact bid and ask it reaches and the prices its fill runs to, for the depth chart's shaded band.
+ * The order-book page: the levels of each side as editable rows (price, size), the depth profile (cumulative quote by
+ * price on each side), the impact notional (editable), the impact bid and ask it reaches and the prices its fill runs
+ * to, for the depth chart's shaded band. Every edit rebuilds the book; a bad cell names itself ("Bid 2 price: …") in
+ * the problem line and the figures show "—".
  */
 public final class BookPageModel {
+    /** One price level as the tables edit it. */
+    public static final class LevelRow {
+        private final StringProperty price = new SimpleStringProperty();
+        private final StringProperty size = new SimpleStringProperty();
+
+        LevelRow(String price, String size) {
+            this.price.set(price);
+            this.size.set(size);
+        }
+
+        public StringProperty priceProperty() {
+            return price;
+        }
+
+        public StringProperty sizeProperty() {
+            return size;
+        }
+    }
+
     /** One point of the depth chart: a price and the quote resting from the best price to it. */
     public record DepthPoint(double price, double cumulativeQuote) {
     }
@@ -29,6 +52,8 @@ public final class BookPageModel {
     }
 
     private final Formats formats;
+    private final ObservableList<LevelRow> bids = FXCollections.observableArrayList();
+    private final ObservableList<LevelRow> asks = FXCollections.observableArrayList();
     private final StringProperty impactNotional = new SimpleStringProperty("");
     private final ObjectProperty<Depth> depth = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper impactBid = new ReadOnlyStringWrapper(Formats.NONE);
@@ -37,6 +62,8 @@ public final class BookPageModel {
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper working = new ReadOnlyStringWrapper("");
     private OrderBook book;
+    private boolean loaded;
+    private boolean loading;
 
     BookPageModel(Formats formats) {
         this.formats = formats;
@@ -44,24 +71,64 @@ public final class BookPageModel {
     }
 
     void load(LabInputs.BookIn in) {
-        book = in == null ? null : in.book();
+        loading = true;
+        bids.clear();
+        asks.clear();
+        loaded = in != null;
+        if (in != null) {
+            for (OrderBook.Level l : in.book().bids()) {
+                addLevel(true, formats.editText(l.price()), formats.editText(l.size()));
+            }
+            for (OrderBook.Level l : in.book().asks()) {
+                addLevel(false, formats.editText(l.price()), formats.editText(l.size()));
+            }
+        }
         impactNotional.set(in == null ? "" : formats.editText(in.impactNotional()));
+        loading = false;
         recompute();
     }
 
-    /** The book shown (also used by the vAMM page's comparison). */
+    /** Adds a level to a side (the tables' "Add bid" / "Add ask"). */
+    public LevelRow addLevel(boolean bid, String price, String size) {
+        LevelRow r = new LevelRow(price, size);
+        r.price.addListener((obs, o, n) -> recompute());
+        r.size.addListener((obs, o, n) -> recompute());
+        loaded = true;
+        (bid ? bids : asks).add(r);
+        recompute();
+        return r;
+    }
+
+    public void removeLevel(LevelRow r) {
+        bids.remove(r);
+        asks.remove(r);
+        recompute();
+    }
+
+    /** The book as the rows stand, or null when a cell is bad (also what the page's figures come from). */
     OrderBook book() {
         return book;
     }
 
     private void recompute() {
-        if (book == null) {
+        if (loading) {
+            return;
+        }
+        if (!loaded) {
+            book = null;
             depth.set(null);
             impactBid.set(Formats.NONE);
             impactAsk.set(Formats.NONE);
             impactMid.set(Formats.NONE);
             working.set("");
             problem.set("This lab document has no book section.");
+            return;
+        }
+        try {
+            book = new OrderBook(levels("Bid", bids), levels("Ask", asks));
+        } catch (EngineException e) {
+            book = null;
+            fail(e.getMessage());
             return;
         }
         Double n = formats.parse(impactNotional.get());
@@ -85,6 +152,34 @@ public final class BookPageModel {
         } catch (EngineException e) {
             fail(e.getMessage());
         }
+    }
+
+    /** A side's levels from its rows; a bad cell throws naming itself ("Ask 3 size: …"). */
+    private List<OrderBook.Level> levels(String side, List<LevelRow> rows) {
+        if (rows.isEmpty()) {
+            throw new EngineException(side + "s: add at least one level");
+        }
+        List<OrderBook.Level> out = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            String at = side + " " + (i + 1) + " ";
+            out.add(new OrderBook.Level(positive(at + "price", rows.get(i).price.get()),
+                    positive(at + "size", rows.get(i).size.get())));
+        }
+        return out;
+    }
+
+    private double positive(String what, String text) {
+        if (Formats.isBlank(text)) {
+            throw new EngineException(what + ": required");
+        }
+        Double d = formats.parse(text);
+        if (d == null) {
+            throw new EngineException(what + ": not a number: " + text);
+        }
+        if (!(d > 0)) {
+            throw new EngineException(what + ": a number above 0, got " + text);
+        }
+        return d;
     }
 
     /** Base size that a quote notional buys on a side, walking from the best price. */
@@ -119,6 +214,15 @@ public final class BookPageModel {
         impactMid.set(Formats.NONE);
         working.set("");
         problem.set(message);
+    }
+
+    /** The bid levels as entered (the engine sorts them best first). */
+    public ObservableList<LevelRow> bids() {
+        return bids;
+    }
+
+    public ObservableList<LevelRow> asks() {
+        return asks;
     }
 
     public StringProperty impactNotionalProperty() {

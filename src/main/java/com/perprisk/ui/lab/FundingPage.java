@@ -1,6 +1,11 @@
 package com.perprisk.ui.lab;
 
 import javafx.scene.chart.LineChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
@@ -22,7 +27,7 @@ final class FundingPage extends VBox {
         index = chart("hours", "index Δ", "lab-funding-index");
         m.chartProperty().addListener((obs, o, n) -> draw(n));
         draw(m.chartProperty().get());
-        HBox charts = new HBox(8, samples, index);
+        HBox charts = new HBox(8, sampleTable(m), samples, index);
         charts.setMinHeight(200);
         VBox.setVgrow(charts, Priority.ALWAYS);
         HBox.setHgrow(samples, Priority.ALWAYS);
@@ -36,6 +41,35 @@ final class FundingPage extends VBox {
                         MarketLabView.figure("Clamp / cap", "lab-funding-bound", m.boundProperty())),
                 charts, MarketLabView.status(m.problemProperty()),
                 MarketLabView.working("lab-funding-working", m.workingProperty())));
+    }
+
+    /** The premium samples as an editable table, with add and remove and where they come from while empty. */
+    private static VBox sampleTable(FundingPageModel m) {
+        TableView<FundingPageModel.SampleRow> table = new TableView<>(m.sampleRows());
+        table.setId("lab-funding-sample-table");
+        table.setEditable(true);
+        table.setPrefWidth(130);
+        table.setMinWidth(120);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        TableColumn<FundingPageModel.SampleRow, String> c = new TableColumn<>("Premium %");
+        c.setId("col-premium");
+        c.setCellValueFactory(cd -> cd.getValue().percentProperty());
+        c.setCellFactory(TextFieldTableCell.forTableColumn());
+        c.setOnEditCommit(e -> e.getRowValue().percentProperty().set(e.getNewValue()));
+        table.getColumns().add(c);
+        Label empty = new Label();
+        empty.setWrapText(true);
+        empty.textProperty().bind(m.sampleSourceProperty());
+        table.setPlaceholder(empty);
+        Button add = new Button("Add");
+        add.setId("lab-funding-add-sample");
+        add.setOnAction(e -> table.getSelectionModel().select(m.addSample("0")));
+        Button remove = new Button("Remove");
+        remove.setId("lab-funding-remove-sample");
+        remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+        remove.setOnAction(e -> m.removeSample(table.getSelectionModel().getSelectedItem()));
+        VBox.setVgrow(table, Priority.ALWAYS);
+        return new VBox(4, table, new HBox(4, add, remove));
     }
 
     private static LineChart<Number, Number> chart(String xLabel, String yLabel, String id) {

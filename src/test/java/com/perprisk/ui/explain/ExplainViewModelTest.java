@@ -43,6 +43,22 @@ class ExplainViewModelTest {
         assertEquals(ExplainKey.LIQUIDATION_PRICE, unknown.key());
     }
 
+    /** dYdX's case (TNC 499 against TMMR 500, 0.1 BTC long at 50,000): the panel offers the fillable price, 49,999. */
+    @Test
+    void aDydxPositionsFillablePriceHasItsWorking() {
+        PortfolioRisk dydx = RiskEngine.evaluate(Fixtures.dydxPortfolio(), true);
+        var s = ExplainViewModel.resolve(dydx, "btc", Quantity.FILLABLE_PRICE, "");
+        assertEquals(ExplainKey.FILLABLE_PRICE, s.key());
+        assertNull(s.note());
+        assertEquals("Fillable price", s.explanation().quantity());
+        assertEquals(49_999, s.explanation().result(), 1e-6);
+        assertTrue(s.choices().stream().anyMatch(c -> c.key() == ExplainKey.FILLABLE_PRICE), s.choices().toString());
+        // another venue's position has none: the chooser does not offer it, and says why
+        var binance = ExplainViewModel.resolve(risk, "p1", Quantity.FILLABLE_PRICE, "");
+        assertTrue(binance.choices().stream().noneMatch(c -> c.key() == ExplainKey.FILLABLE_PRICE));
+        assertTrue(binance.note().contains("Fillable price"), binance.note());
+    }
+
     @Test
     void withoutASelectedPositionTheAccountIsExplained() {
         var s = ExplainViewModel.resolve(risk, null, Quantity.MARGIN_RATIO, "");

@@ -22,7 +22,8 @@ class ResultsCsvTest {
         String csv = ResultsCsv.toCsv(Fixtures.handRisk());
         String[] lines = csv.split("\r\n", -1);
         assertEquals(String.join(",", ResultsCsv.POSITION_COLUMNS), lines[0]);
-        assertEquals(20, lines[1].split(",", -1).length);
+        assertEquals(21, lines[1].split(",", -1).length);
+        assertEquals("fillablePrice", ResultsCsv.POSITION_COLUMNS.get(20));
         assertTrue(lines[3].startsWith("p3,BTCUSDT,LONG,ISOLATED,60000,0,0,6000,300,0.005,2,6000,54321.608,54000,"),
                 lines[3]);
         assertEquals("", lines[4]);
@@ -36,6 +37,17 @@ class ResultsCsvTest {
     }
 
     @Test
+    void aDydxPositionsRowEndsWithItsFillablePrice() {
+        String csv = ResultsCsv.toCsv(com.perprisk.engine.risk.RiskEngine.evaluate(
+                Fixtures.dydxPortfolio(), false));
+        String row = csv.split("\r\n", -1)[1];
+        assertTrue(row.startsWith("btc,BTC-USD,LONG,CROSS,5000,"), row);
+        String[] cells = row.split(",", -1);
+        assertEquals(ResultsCsv.POSITION_COLUMNS.size(), cells.length);
+        assertEquals(49_999, Double.parseDouble(cells[cells.length - 1]), 1e-6, row);
+    }
+
+    @Test
     void numbersArePlainAndNegativeNumbersAreNotQuoted() {
         assertEquals("-270", ResultsCsv.number(-270.0));
         assertEquals("0.00000123", ResultsCsv.number(1.23e-6));
@@ -45,7 +57,7 @@ class ResultsCsvTest {
         assertEquals("", ResultsCsv.number(Double.POSITIVE_INFINITY));
         assertEquals("0", ResultsCsv.number(-0.0));
         String csv = ResultsCsv.toCsv(Fixtures.handRisk());
-        assertTrue(csv.contains(",-3,-270\r\n"), csv);
+        assertTrue(csv.contains(",-3,-270,\r\n"), csv); // no fillable price off dYdX: an empty cell
         assertFalse(csv.contains("NaN") || csv.contains("Infinity") || csv.contains("E-") || csv.contains("E+"));
     }
 

@@ -79,6 +79,75 @@ class LabViewModelTest {
     }
 
     @Test
+    void premiumSamplesAreEditableAndABadCellNamesItself() {
+        load(0); // the tour: Binance, samples 0.02 %, 0.03 %, 0.04 %, 0.03 %
+        FundingPageModel f = vm.funding();
+        assertEquals(4, f.sampleRows().size());
+        assertEquals("0.02", f.sampleRows().get(0).percentProperty().get());
+        assertEquals("+0.0100% per 8 h", f.rateProperty().get());
+        // P = Σ i × P_i / Σ i: (1 × 0.02 + 2 × 0.03 + 3 × 0.04 + 4 × 0.03) / 10 = 0.032 %
+        assertEquals("+0.0320%", f.premiumProperty().get());
+        // the last sample at 0.5 %: P = (0.2 + 0.6 + 1.2 + 20) / 100 % = 0.22 %; F = P + clamp(0.01 − 0.22, ±0.05) = 0.17 %
+        f.sampleRows().get(3).percentProperty().set("0.5");
+        assertEquals("+0.2200%", f.premiumProperty().get());
+        assertEquals("+0.1700% per 8 h", f.rateProperty().get());
+        assertEquals(0.005, f.chartProperty().get().samples().get(3), 1e-12);
+        // a bad cell: the figures blank, the cell named
+        f.sampleRows().get(1).percentProperty().set("abc");
+        assertEquals(Formats.NONE, f.rateProperty().get());
+        assertNull(f.chartProperty().get());
+        assertEquals("Sample 2: not a number: abc", f.problemProperty().get());
+        f.sampleRows().get(1).percentProperty().set("");
+        assertEquals("Sample 2: required (a premium in %)", f.problemProperty().get());
+        f.removeSample(f.sampleRows().get(1));
+        assertEquals("", f.problemProperty().get());
+        // P = (1 × 0.02 + 2 × 0.04 + 3 × 0.5) / 6 % = 0.2667 %
+        assertEquals("+0.2667%", f.premiumProperty().get());
+        f.addSample("0.01");
+        assertEquals(4, f.chartProperty().get().samples().size());
+        // every sample removed: the book and the index give one sample, and the page says so
+        new java.util.ArrayList<>(f.sampleRows()).forEach(f::removeSample);
+        assertTrue(f.sampleSourceProperty().get().contains("book"), f.sampleSourceProperty().get());
+        assertEquals(1, f.chartProperty().get().samples().size(), f.problemProperty().get());
+    }
+
+    @Test
+    void bookLevelsAreEditableAndABadCellNamesItself() {
+        load(0);
+        BookPageModel b = vm.book();
+        assertEquals("60,074.03", b.impactBidProperty().get());
+        var best = b.bids().get(0);
+        assertEquals("60090", best.priceProperty().get());
+        // a cell that is not a number: the figures go blank and the cell is named, never an exception
+        best.sizeProperty().set("lots");
+        assertEquals(Formats.NONE, b.impactBidProperty().get());
+        assertNull(b.depthProperty().get());
+        assertEquals("Bid 1 size: not a number: lots", b.problemProperty().get());
+        best.sizeProperty().set("0");
+        assertEquals("Bid 1 size: a number above 0, got 0", b.problemProperty().get());
+        best.sizeProperty().set("0.5");
+        assertEquals("60,074.03", b.impactBidProperty().get());
+        assertEquals("", b.problemProperty().get());
+        // a bid at or above the best ask is refused as a crossed book
+        best.priceProperty().set("70000");
+        assertTrue(b.problemProperty().get().startsWith("the book is crossed"), b.problemProperty().get());
+        best.priceProperty().set("60090");
+        // a deep new bid: selling the impact notional now fills better, so the impact bid rises
+        double before = b.book().impactBid(200_000);
+        b.addLevel(true, "60089", "100");
+        assertTrue(b.book().impactBid(200_000) > before);
+        assertEquals(new Formats(Locale.US).price(b.book().impactBid(200_000), b.book().mid()),
+                b.impactBidProperty().get());
+        var blank = b.addLevel(false, "", "");
+        assertEquals("Ask " + b.asks().size() + " price: required", b.problemProperty().get());
+        b.removeLevel(blank);
+        assertEquals("", b.problemProperty().get());
+        // every ask removed: the side is named
+        new java.util.ArrayList<>(b.asks()).forEach(b::removeLevel);
+        assertEquals("Asks: add at least one level", b.problemProperty().get());
+    }
+
+    @Test
     void fundingPageShowsTheClampBandAndTheIndexOverTime() {
         load(2); // why funding is clamped
         FundingPageModel f = vm.funding();

@@ -157,6 +157,73 @@ class MarketLabWindowTest extends ApplicationTest {
         assertTrue(errors.isEmpty(), errors.toString());
     }
 
+    /** Types into a table cell as a user does: select it, F2, the text, Enter. */
+    private void typeInCell(String tableId, int row, int column, String text) {
+        TableView<?> table = lookup(tableId).queryAs(TableView.class);
+        interact(() -> focusCell(table, row, column));
+        type(javafx.scene.input.KeyCode.F2);
+        WaitForAsyncUtils.waitForFxEvents();
+        TextField editor = lookup((Node n) -> n instanceof TextField f && f.getParent() instanceof
+                javafx.scene.control.TableCell<?, ?> && isAncestor(table, f)).queryAs(TextField.class);
+        interact(() -> editor.selectAll());
+        write(text);
+        type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    private static <S> void focusCell(TableView<S> table, int row, int column) {
+        table.requestFocus();
+        table.getSelectionModel().clearAndSelect(row);
+        table.getFocusModel().focus(row, table.getColumns().get(column));
+    }
+
+    private static boolean isAncestor(Node ancestor, Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (p == ancestor) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void editingABookLevelRecomputesTheImpactPricesAndABadCellNamesItself() throws Exception {
+        interact(() -> view.teaching().select(TeachingPanels.MARKET_LAB));
+        WaitForAsyncUtils.waitForFxEvents();
+        page("book");
+        assertEquals("60,074.03", text("#lab-impact-bid"));
+        // the best bid's size (column 1 of the bids table) made unreadable: the figures blank, the cell named
+        typeInCell("#lab-book-bids", 0, 1, "lots");
+        assertEquals("—", text("#lab-impact-bid"));
+        assertTrue(lookup((Node n) -> n instanceof Label l && "Bid 1 size: not a number: lots".equals(l.getText()))
+                .tryQuery().isPresent(), "the bad cell is named on the page");
+        assertNoNaN();
+        // a big best bid: the whole impact notional sells at 60,090
+        typeInCell("#lab-book-bids", 0, 1, "10");
+        assertEquals("60,090.00", text("#lab-impact-bid"));
+        // and the asks table edits the other side
+        typeInCell("#lab-book-asks", 0, 1, "10");
+        assertEquals("60,130.00", text("#lab-impact-ask"));
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
+    @Test
+    void editingAPremiumSampleRecomputesTheRateAndABadCellNamesItself() throws Exception {
+        interact(() -> view.teaching().select(TeachingPanels.MARKET_LAB));
+        WaitForAsyncUtils.waitForFxEvents();
+        page("funding");
+        assertEquals("+0.0100% per 8 h", text("#lab-funding-rate"));
+        typeInCell("#lab-funding-sample-table", 3, 0, "0.5");
+        assertEquals("+0.2200%", text("#lab-funding-premium"));
+        assertEquals("+0.1700% per 8 h", text("#lab-funding-rate"));
+        typeInCell("#lab-funding-sample-table", 1, 0, "abc");
+        assertEquals("—", text("#lab-funding-rate"));
+        assertTrue(lookup((Node n) -> n instanceof Label l && "Sample 2: not a number: abc".equals(l.getText()))
+                .tryQuery().isPresent(), "the bad cell is named on the page");
+        assertNoNaN();
+        assertTrue(errors.isEmpty(), errors.toString());
+    }
+
     @Test
     void editingAFeedRecomputesTheIndexAndABadCellNamesItself() throws Exception {
         interact(() -> view.teaching().select(TeachingPanels.MARKET_LAB));

@@ -88,4 +88,12 @@ public final class Fixtures {
         return new PortfolioRisk(account, List.of(p1, p2, p3), markets, Map.of(ExplainKey.MARGIN_RATIO, acctRatio),
                 List.of("=HYPERLINK(\"x\") tier warning"));
     }
+
+    /** dYdX's "slightly below maintenance" case: 0.1 BTC long at 50,000, IMF 20 %, MMF 10 %, wallet 499 (TMMR 500). */
+    public static Portfolio dydxPortfolio() {
+        Market m = Market.dydx("BTC-USD", 50_000, 50_000, 0.0005, com.perprisk.engine.DydxMargin.of(0.2, 0.5),
+                FundingTerms.NONE, null);
+        Position p = Position.cross("btc", "BTC-USD", Side.LONG, 0.1, 50_000, 5);
+        return new Portfolio(new Account(499, PositionMode.ONE_WAY), List.of(m), List.of(p), 720);
+    }
 }
