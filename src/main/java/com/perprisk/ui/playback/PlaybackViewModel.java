@@ -366,11 +366,16 @@ public final class PlaybackViewModel {
         int before = log.size();
         show(tick.get() + 1);
         if (pauseOnLiquidation.get() && playing.get() && log.subList(before, log.size()).stream()
-                .anyMatch(r -> r.event().type() == SimulationEvent.Type.LIQUIDATION
-                        || r.event().type() == SimulationEvent.Type.ADL)) {
+                .anyMatch(r -> pausesAt(r.event()))) {
             pause();
         }
         return tick.get() < lastTick.get();
+    }
+
+    /** Whether "Pause at liquidation" stops at this event: a liquidation, full or partial, or an ADL. */
+    static boolean pausesAt(SimulationEvent e) {
+        return e.type() == SimulationEvent.Type.LIQUIDATION || e.type() == SimulationEvent.Type.PARTIAL_LIQUIDATION
+                || e.type() == SimulationEvent.Type.ADL;
     }
 
     /** Jumps to a tick (the log shows the events up to it). */

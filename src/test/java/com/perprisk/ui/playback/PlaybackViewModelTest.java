@@ -173,4 +173,20 @@ class PlaybackViewModelTest {
         assertFalse(p.prepare());
         assertTrue(p.problemProperty().get().contains("insuranceFund"), p.problemProperty().get());
     }
+
+    @Test
+    void pauseAtLiquidationAlsoStopsAtAPartialLiquidation() throws Exception {
+        // lesson 2: a falling mark reduces the position tier by tier before closing the rest
+        vm.load(com.perprisk.ui.lessons.Lessons.workspace(com.perprisk.ui.lessons.Lessons.find("tier-boundary")
+                .orElseThrow()), null);
+        p.stepsProperty().set(40);
+        p.draw("BTCUSDT", 40, 30_000);
+        assertTrue(p.prepare(), p.problemProperty().get());
+        p.toEnd();
+        var partial = p.allEvents().stream().filter(e -> e.type() == SimulationEvent.Type.PARTIAL_LIQUIDATION)
+                .findFirst().orElseThrow();
+        assertTrue(PlaybackViewModel.pausesAt(partial), "a tier reduction is a liquidation to stop at");
+        assertTrue(p.allEvents().stream().filter(e -> e.type() == SimulationEvent.Type.FUNDING)
+                .noneMatch(PlaybackViewModel::pausesAt), "funding does not pause");
+    }
 }
