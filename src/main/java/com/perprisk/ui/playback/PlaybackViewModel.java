@@ -287,6 +287,7 @@ public final class PlaybackViewModel {
      */
     public boolean prepare() {
         pause();
+        workspace.context().playbackNotesProperty().set(Map.of());
         workspace.clearPlayback();
         Portfolio entered = workspace.context().enteredPortfolioProperty().get();
         if (entered == null || workspace.hasErrors()) { // a partial result leaves positions out: not playable
@@ -410,6 +411,7 @@ public final class PlaybackViewModel {
         if (was) {
             path.set(null);
         }
+        workspace.context().playbackNotesProperty().set(Map.of());
         workspace.clearPlayback();
     }
 
@@ -429,6 +431,7 @@ public final class PlaybackViewModel {
         log.addAll(add);
         tick.set(k);
         current.set(t);
+        workspace.context().playbackNotesProperty().set(SimulatedInputs.notes(events, t.events(), workspace.formats()));
         workspace.showPlayback(t.portfolio(), startPortfolio);
         status.set(String.format("t = %s h · step %d of %d · insurance fund %s · %d events · %s",
                 PlaybackPaths.trim(t.timeHours()), k, lastTick.get(), workspace.formats().money(t.insuranceFund()), t.events(),
