@@ -179,7 +179,8 @@ public record OrderBook(List<Level> bids, List<Level> asks) {
         List<String> notes = new ArrayList<>();
         notes.add((bidSide ? "Selling " : "Buying ") + Numbers.plain(impactNotional) + " of quote "
                 + (bidSide ? "into the bids" : "from the asks") + " from the best price "
-                + Numbers.plain(bidSide ? bestBid() : bestAsk()) + " down to " + Numbers.plain(f.lastPrice()) + ".");
+                + Numbers.plain(bidSide ? bestBid() : bestAsk()) + (bidSide ? " down to " : " up to ")
+                + Numbers.plain(f.lastPrice()) + ".");
         notes.add("The average fill is " + Numbers.plain(Math.abs(f.averagePrice() - mid()) / mid() * 100)
                 + "% from the mid " + Numbers.plain(mid()) + ".");
         return new Explanation(name, "impact price = impact notional / Σ base filled",

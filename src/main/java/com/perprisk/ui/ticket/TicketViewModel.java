@@ -14,6 +14,7 @@ import com.perprisk.engine.margin.TicketException;
 import com.perprisk.ui.display.Units;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.workspace.PositionRow;
+import com.perprisk.ui.workspace.PartialInputs;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.beans.Observable;
 import javafx.beans.property.DoubleProperty;
@@ -116,7 +117,8 @@ public final class TicketViewModel {
         explanation.addListener((o, a, e) -> working.set(text(e, symbol.get())));
         working.set(text(null, null));
         Observable[] inputs = {symbol, side, leverage, mode, commit, amount, entry, feePercent, addTo, exit,
-                targetRoePercent, targetPnl, stop, lossBudget, workspace.context().portfolioProperty()};
+                targetRoePercent, targetPnl, stop, lossBudget, workspace.context().portfolioProperty(),
+                workspace.context().unavailableProperty()};
         for (Observable o : inputs) {
             o.addListener(x -> recompute());
         }
@@ -263,8 +265,11 @@ public final class TicketViewModel {
         Market market = before == null ? null : before.market(symbol.get()).orElse(null);
         refreshChoices(before, market);
         OrderTicket.Quote q = null;
-        if (before == null) {
-            String why = workspace.context().problemProperty().get();
+        // the ticket works on the whole account: with the wallet (or the account's margin) invalid it shows nothing
+        Map<String, String> hidden = workspace.context().unavailableProperty().get();
+        String accountHidden = hidden.getOrDefault(PartialInputs.ACCOUNT, hidden.get(PartialInputs.INITIAL_MARGIN));
+        if (before == null || accountHidden != null) {
+            String why = accountHidden != null ? accountHidden : workspace.context().problemProperty().get();
             problem.set("The workspace has no results" + (why == null || why.isBlank() ? "" : ": " + why));
         } else {
             try {

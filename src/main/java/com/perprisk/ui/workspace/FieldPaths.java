@@ -65,7 +65,8 @@ public final class FieldPaths {
         while (m.find()) {
             int i = Integer.parseInt(m.group(1));
             String id = i < positionIds.size() && !positionIds.get(i).isBlank() ? positionIds.get(i) : null;
-            m.appendReplacement(sb, Matcher.quoteReplacement(id == null ? "position " + (i + 1) : "position " + id));
+            m.appendReplacement(sb, Matcher.quoteReplacement(
+                    id == null ? "position " + (i + 1) : "position " + com.perprisk.io.Messages.oneLine(id)));
         }
         m.appendTail(sb);
         Matcher e = ENUM_WORD.matcher(sb.toString());
@@ -105,8 +106,8 @@ public final class FieldPaths {
             }
             Matcher m = INDEXED.matcher(part);
             if (part.startsWith("positions{") && part.endsWith("}")) {
-                sb.append("Position ").append(part.substring("positions{".length(), part.length() - 1)
-                        .replace('\u0000', '.'));
+                sb.append("Position ").append(com.perprisk.io.Messages.oneLine(
+                        part.substring("positions{".length(), part.length() - 1).replace('\u0000', '.')));
             } else if (m.matches()) {
                 String what = switch (m.group(1)) {
                     case "positions" -> "Position";

@@ -29,6 +29,15 @@ class OrderBookTest {
     }
 
     @Test
+    void theWorkingSaysWhichWayTheFillWalks() {
+        // selling walks the bids down from the best bid; buying walks the asks up from the best ask
+        assertTrue(BOOK.explainImpact(1500, true).notes().contains(
+                "Selling 1500 of quote into the bids from the best price 100 down to 99."), "bid side");
+        assertTrue(BOOK.explainImpact(2000, false).notes().contains(
+                "Buying 2000 of quote from the asks from the best price 101 up to 102."), "ask side");
+    }
+
+    @Test
     void depthToMoveCountsTheLevelsWithinTheMove() {
         // mid 100.5; 1.5% down is 98.9925: bids at 100 and 99 → 1,000 + 990
         assertEquals(1990, BOOK.depthToMove(0.015, true), 1e-9);
