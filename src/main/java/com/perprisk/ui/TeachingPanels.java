@@ -129,7 +129,8 @@ public final class TeachingPanels {
                 right.setDividerPositions(Math.min(savedDividers[0], 0.16));
                 // wider, but never so much that the markets and tier panels on the left are cut ("Pre…", "Im…")
                 bottom.setDividerPositions(Math.max(Math.min(savedDividers[1], 0.33),
-                        Math.min(savedDividers[1], LEFT_MIN_WIDTH / Math.max(1, bottom.getWidth()))));
+                        n == tabs.get(MARKET_LAB) ? 0 // the lab is a page of its own: it takes the room
+                                : Math.min(savedDividers[1], LEFT_MIN_WIDTH / Math.max(1, bottom.getWidth()))));
             } else if (!teach && savedDividers != null) {
                 right.setDividerPositions(savedDividers[0]);
                 bottom.setDividerPositions(savedDividers[1]);
