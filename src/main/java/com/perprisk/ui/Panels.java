@@ -58,14 +58,22 @@ final class Panels {
 
     /** Writes the visible chart as PNG: the chosen chart tab when given the charts pane, else a snapshot of the node. */
     static void exportChartPng(Node chart, Path path) throws IOException {
+        exportChartPng(chart, path, chart instanceof ChartsPane charts ? charts.exportScaleProperty().get()
+                : ChartsPane.DEFAULT_EXPORT_SCALE);
+    }
+
+    /** Writes the chart as a PNG at {@code scale} times its on-screen size. */
+    static void exportChartPng(Node chart, Path path, double scale) throws IOException {
         if (chart == null) {
             throw new IOException("no chart to export");
         }
         if (chart instanceof ChartsPane charts) {
-            charts.exportVisiblePng(path);
+            charts.exportVisiblePng(path, scale);
             return;
         }
-        WritableImage img = chart.snapshot(new SnapshotParameters(), null);
+        SnapshotParameters sp = new SnapshotParameters();
+        sp.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
+        WritableImage img = chart.snapshot(sp, null);
         AtomicFiles.write(path, out -> ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out));
     }
 }

@@ -109,6 +109,8 @@ public final class TeachingPanels {
     }
 
     private double[] savedDividers;
+    /** Width the markets and tier panels need to show their columns and buttons uncut. */
+    private static final double LEFT_MIN_WIDTH = 620;
 
     /**
      * The teaching tabs need more room than the charts: while one is selected the tab area takes most of the right
@@ -125,7 +127,10 @@ public final class TeachingPanels {
             if (teach && savedDividers == null) {
                 savedDividers = new double[]{right.getDividerPositions()[0], bottom.getDividerPositions()[0]};
                 right.setDividerPositions(Math.min(savedDividers[0], 0.16));
-                bottom.setDividerPositions(Math.min(savedDividers[1], 0.33));
+                // wider, but never so much that the markets and tier panels on the left are cut ("Pre…", "Im…")
+                bottom.setDividerPositions(Math.max(Math.min(savedDividers[1], 0.33),
+                        n == tabs.get(MARKET_LAB) ? 0 // the lab is a page of its own: it takes the room
+                                : Math.min(savedDividers[1], LEFT_MIN_WIDTH / Math.max(1, bottom.getWidth()))));
             } else if (!teach && savedDividers != null) {
                 right.setDividerPositions(savedDividers[0]);
                 bottom.setDividerPositions(savedDividers[1]);

@@ -256,8 +256,20 @@ class PanelsWindowTest extends ApplicationTest {
         });
         BufferedImage img = ImageIO.read(png.toFile());
         Node visible = charts().visibleChart();
-        assertEquals((int) Math.ceil(visible.getLayoutBounds().getWidth()), img.getWidth(), 1.0);
-        assertTrue(img.getHeight() < charts().getHeight(), "the chart, not the tab pane around it");
+        // issue 9 §2 defect 11: exported at twice the on-screen size by default (was 1×, 638×231)
+        assertEquals(2 * visible.getLayoutBounds().getWidth(), img.getWidth(), 2.0);
+        assertEquals(2 * visible.getLayoutBounds().getHeight(), img.getHeight(), 2.0);
+        assertTrue(img.getHeight() < 2 * charts().getHeight(), "the chart, not the tab pane around it");
+        Path big = dir.resolve("chart-3x.png");
+        interact(() -> {
+            try {
+                charts().exportScaleProperty().set(3); // chosen from a chart tab's menu
+                Panels.exportChartPng(view.chartsPanel(), big);
+            } catch (Exception e) {
+                throw new AssertionError(e);
+            }
+        });
+        assertEquals(3 * visible.getLayoutBounds().getWidth(), ImageIO.read(big.toFile()).getWidth(), 3.0);
 
         Path csv = dir.resolve("results.csv");
         Panels.exportCsv(ctx.getRisk(), csv);

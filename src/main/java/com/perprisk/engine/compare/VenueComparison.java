@@ -100,6 +100,15 @@ public final class VenueComparison {
     }
 
     public static Comparison compare(Portfolio portfolio) {
+        return compare(portfolio, VenueComparison::carry);
+    }
+
+    /**
+     * As {@link #compare(Portfolio)}, each market carried to each convention by {@code carrier} (e.g. with that
+     * venue's own tier table for the symbol instead of the market's).
+     */
+    public static Comparison compare(Portfolio portfolio,
+                                     java.util.function.BiFunction<Market, Convention, Market> carrier) {
         Map<Convention, Portfolio> portfolios = new EnumMap<>(Convention.class);
         Map<Convention, PortfolioRisk> risks = new EnumMap<>(Convention.class);
         Map<Convention, Map<String, Double>> perDay = new EnumMap<>(Convention.class);
@@ -111,7 +120,7 @@ public final class VenueComparison {
             try {
                 List<Market> markets = new ArrayList<>();
                 for (Market m : portfolio.markets()) {
-                    Market carried = carry(m, c);
+                    Market carried = carrier.apply(m, c);
                     tables.computeIfAbsent(m.symbol(), s -> new EnumMap<>(Convention.class)).put(c,
                             withAmounts(carried.tiers()));
                     markets.add(carried);

@@ -18,6 +18,8 @@ import javafx.scene.layout.HBox;
  */
 public final class AccountBar extends HBox {
     private final TextField wallet = new TextField();
+    /** True while the wallet shows a playback's simulated state. */
+    private boolean simulated;
     private final TextField horizon = new TextField();
     private final ToggleButton oneWay = new ToggleButton("One-way");
     private final ToggleButton hedge = new ToggleButton("Hedge");
@@ -38,6 +40,7 @@ public final class AccountBar extends HBox {
         wallet.setTooltip(new Tooltip("Cross wallet balance: the cross positions' collateral. Isolated positions' margins "
                 + "are held apart from it (not included here)."));
         wallet.textProperty().bindBidirectional(vm.account().walletBalanceProperty());
+        vm.context().portfolioProperty().addListener(o -> showSimulatedWallet(vm));
         FieldDecorations.bind(wallet, vm, () -> FieldPaths.account("walletBalance"));
         Label walletLabel = new Label("Cross wallet");
         walletLabel.setLabelFor(wallet);
@@ -108,5 +111,24 @@ public final class AccountBar extends HBox {
 
     public ToggleButton hedgeButton() {
         return hedge;
+    }
+
+    /** During a playback the wallet shows the simulated cross wallet, read-only and marked; after it, the input. */
+    private void showSimulatedWallet(WorkspaceViewModel vm) {
+        boolean sim = vm.isPlaybackShown() && vm.context().getPortfolio() != null;
+        if (sim != simulated) {
+            simulated = sim;
+            if (sim) {
+                wallet.textProperty().unbindBidirectional(vm.account().walletBalanceProperty());
+                wallet.getStyleClass().add(com.perprisk.ui.playback.SimulatedInputs.STYLE);
+            } else {
+                wallet.getStyleClass().remove(com.perprisk.ui.playback.SimulatedInputs.STYLE);
+                wallet.textProperty().bindBidirectional(vm.account().walletBalanceProperty());
+            }
+            wallet.setEditable(!sim);
+        }
+        if (sim) {
+            wallet.setText(vm.formats().money(vm.context().getPortfolio().account().walletBalance()));
+        }
     }
 }

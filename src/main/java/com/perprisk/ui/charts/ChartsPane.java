@@ -36,6 +36,9 @@ public final class ChartsPane extends TabPane {
         this(context, Formats.current());
     }
 
+    private final javafx.beans.property.DoubleProperty exportScale =
+            new javafx.beans.property.SimpleDoubleProperty(this, "exportScale", DEFAULT_EXPORT_SCALE);
+
     public ChartsPane(RiskContext context, Formats fmt) {
         setId("charts-panel");
         getStyleClass().addAll("charts-pane", "dense");
@@ -59,6 +62,20 @@ public final class ChartsPane extends TabPane {
                 m.setActive(sel && shown());
             });
             getTabs().add(t);
+        }
+        // the size of "Chart as PNG…": right-click a chart tab to choose it
+        javafx.scene.control.ToggleGroup scales = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        for (int k = 1; k <= 4; k++) {
+            double scale = k;
+            var item = new javafx.scene.control.RadioMenuItem("Export PNG at " + k + "× the size on screen");
+            item.setToggleGroup(scales);
+            item.setSelected(k == DEFAULT_EXPORT_SCALE);
+            item.setOnAction(e -> exportScale.set(scale));
+            menu.getItems().add(item);
+        }
+        for (Tab t : getTabs()) {
+            t.setContextMenu(menu);
         }
         Tab first = getTabs().get(0);
         first.setContent(new ChartView(models.get(0), fmt));
@@ -109,8 +126,24 @@ public final class ChartsPane extends TabPane {
                 .ifPresent(t -> getSelectionModel().select(t));
     }
 
-    /** Writes the visible chart as a PNG. */
+    /** The export scale unless one is chosen: twice the on-screen size, sharp on a slide or a printed page. */
+    public static final double DEFAULT_EXPORT_SCALE = 2;
+
+    /** The scale "Chart as PNG…" exports at, times the on-screen size (chosen from a chart tab's menu). */
+    public javafx.beans.property.DoubleProperty exportScaleProperty() {
+        return exportScale;
+    }
+
+    /** Writes the visible chart as a PNG at the chosen scale ({@link #DEFAULT_EXPORT_SCALE} unless changed). */
     public void exportVisiblePng(Path path) throws IOException {
+        exportVisiblePng(path, exportScale.get());
+    }
+
+    /** Writes the visible chart as a PNG at {@code scale} times its on-screen size (1 to 4). */
+    public void exportVisiblePng(Path path, double scale) throws IOException {
+        if (!(scale >= 1 && scale <= 4)) {
+            throw new IOException("the export scale must be between 1× and 4×");
+        }
         Node chart = visibleChart();
         if (chart == null) {
             throw new IOException("no chart is shown");
@@ -119,6 +152,7 @@ public final class ChartsPane extends TabPane {
         if (getScene() != null && getScene().getFill() instanceof javafx.scene.paint.Color c) {
             sp.setFill(c);
         }
+        sp.setTransform(javafx.scene.transform.Transform.scale(scale, scale));
         WritableImage img = chart.snapshot(sp, null);
         AtomicFiles.write(path, out -> {
             if (!ImageIO.write(SwingFXUtils.fromFXImage(img, null), "png", out)) {

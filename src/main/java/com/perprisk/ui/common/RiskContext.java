@@ -41,6 +41,9 @@ public final class RiskContext {
      */
     private final ObjectProperty<java.util.Map<String, String>> unavailable = new SimpleObjectProperty<>(this,
             "unavailable", java.util.Map.of());
+    /** During a playback: what happened to positions no longer shown, by id ("liquidated at 54,271.36, t = 7 h"). */
+    private final ObjectProperty<java.util.Map<String, String>> playbackNotes = new SimpleObjectProperty<>(this,
+            "playbackNotes", java.util.Map.of());
     /** Scenario: fractional move applied to every market's mark price (0.05 = all marks +5%). 0 = as entered. */
     private final DoubleProperty scenarioMove = new SimpleDoubleProperty(this, "scenarioMove", 0);
     /** Liquidation prices the venues report for imported positions, by position id (live import). */
@@ -81,6 +84,10 @@ public final class RiskContext {
 
     public ObjectProperty<java.util.Map<String, String>> unavailableProperty() {
         return unavailable;
+    }
+
+    public ObjectProperty<java.util.Map<String, String>> playbackNotesProperty() {
+        return playbackNotes;
     }
 
     public DoubleProperty scenarioMoveProperty() {

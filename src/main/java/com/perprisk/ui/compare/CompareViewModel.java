@@ -1,6 +1,7 @@
 package com.perprisk.ui.compare;
 
 import com.perprisk.engine.Convention;
+import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.compare.VenueComparison;
@@ -119,7 +120,7 @@ public final class CompareViewModel {
             return;
         }
         try {
-            comparison = VenueComparison.compare(p);
+            comparison = VenueComparison.compare(p, VenuePresets::carry);
         } catch (RuntimeException e) {
             rows.clear();
             problem.set(e.getMessage() == null ? e.toString() : e.getMessage());
@@ -146,6 +147,9 @@ public final class CompareViewModel {
                             continue;
                         }
                         Convention other = d.conventionA() == own ? d.conventionB() : d.conventionA();
+                        if (same(raw.get(other), raw.get(own))) {
+                            continue; // the figure shown agrees (e.g. funding per day at another cadence)
+                        }
                         for (String c : d.cause().split(" \\+ ")) {
                             causes.add(c.replaceAll(" \\(.*", ""));
                         }
@@ -164,6 +168,10 @@ public final class CompareViewModel {
                     details.add("Bankruptcy price: where the margin behind the position is gone. It differs only "
                             + "when the margin differs (OKX charges the close fee at it).");
                 }
+                Market market = p.requireMarket(pos.symbol());
+                for (Convention c : Convention.values()) { // which table each column uses
+                    details.add(Formats.venue(c) + " tiers: " + VenuePresets.source(market, c));
+                }
                 for (var e : comparison.errors().entrySet()) {
                     details.add(Formats.venue(e.getKey()) + ": " + e.getValue());
                 }
@@ -173,6 +181,23 @@ public final class CompareViewModel {
         rows.setAll(out);
         problem.set(comparison.errors().isEmpty() ? "" : comparison.errors().size()
                 + " convention(s) cannot carry this workspace: see the details");
+    }
+
+    /** Where each venue's column takes its tier table from for a market: its preset, or that none is bundled. */
+    public static Map<Convention, String> tableSources(Market m) {
+        Map<Convention, String> out = new EnumMap<>(Convention.class);
+        for (Convention c : Convention.values()) {
+            out.put(c, VenuePresets.source(m, c));
+        }
+        return out;
+    }
+
+    /** Equal as shown: both missing, or within a part in 10⁹. */
+    private static boolean same(Double x, Double y) {
+        if (x == null || y == null) {
+            return x == y;
+        }
+        return Math.abs(x - y) <= 1e-9 * Math.max(1, Math.max(Math.abs(x), Math.abs(y)));
     }
 
     private Double value(Convention c, String id, Quantity q) {

@@ -83,8 +83,8 @@ public class EditableTextCell<S> extends TableCell<S, String> {
     @Override
     @SuppressWarnings("unchecked") // TableViewFocusModel.getFocusedCell() returns a raw TablePosition
     public void startEdit() {
-        if (isEmpty() || getTableRow() == null || getTableRow().getItem() == null) {
-            return;
+        if (isEmpty() || getTableRow() == null || getTableRow().getItem() == null || vm.isPlaybackShown()) {
+            return; // a playback shows the simulated state: read-only
         }
         super.startEdit();
         if (!isEditing()) {

@@ -120,7 +120,9 @@ public final class ResultsCsv {
         if (v == 0) {
             return "0";
         }
-        return BigDecimal.valueOf(v).stripTrailingZeros().toPlainString();
+        // rounded at export only, to 12 significant digits: binary noise (−1.7000000000000002) goes, the engine's
+        // value is untouched
+        return BigDecimal.valueOf(v).round(new java.math.MathContext(12)).stripTrailingZeros().toPlainString();
     }
 
     /** A text cell made safe for spreadsheets, then quoted as CSV needs. */

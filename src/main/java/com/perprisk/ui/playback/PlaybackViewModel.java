@@ -287,6 +287,7 @@ public final class PlaybackViewModel {
      */
     public boolean prepare() {
         pause();
+        workspace.context().playbackNotesProperty().set(Map.of());
         workspace.clearPlayback();
         Portfolio entered = workspace.context().enteredPortfolioProperty().get();
         if (entered == null || workspace.hasErrors()) { // a partial result leaves positions out: not playable
@@ -366,11 +367,16 @@ public final class PlaybackViewModel {
         int before = log.size();
         show(tick.get() + 1);
         if (pauseOnLiquidation.get() && playing.get() && log.subList(before, log.size()).stream()
-                .anyMatch(r -> r.event().type() == SimulationEvent.Type.LIQUIDATION
-                        || r.event().type() == SimulationEvent.Type.ADL)) {
+                .anyMatch(r -> pausesAt(r.event()))) {
             pause();
         }
         return tick.get() < lastTick.get();
+    }
+
+    /** Whether "Pause at liquidation" stops at this event: a liquidation, full or partial, or an ADL. */
+    static boolean pausesAt(SimulationEvent e) {
+        return e.type() == SimulationEvent.Type.LIQUIDATION || e.type() == SimulationEvent.Type.PARTIAL_LIQUIDATION
+                || e.type() == SimulationEvent.Type.ADL;
     }
 
     /** Jumps to a tick (the log shows the events up to it). */
@@ -405,6 +411,7 @@ public final class PlaybackViewModel {
         if (was) {
             path.set(null);
         }
+        workspace.context().playbackNotesProperty().set(Map.of());
         workspace.clearPlayback();
     }
 
@@ -424,6 +431,7 @@ public final class PlaybackViewModel {
         log.addAll(add);
         tick.set(k);
         current.set(t);
+        workspace.context().playbackNotesProperty().set(SimulatedInputs.notes(events, t.events(), workspace.formats()));
         workspace.showPlayback(t.portfolio(), startPortfolio);
         status.set(String.format("t = %s h · step %d of %d · insurance fund %s · %d events · %s",
                 PlaybackPaths.trim(t.timeHours()), k, lastTick.get(), workspace.formats().money(t.insuranceFund()), t.events(),

@@ -11,6 +11,7 @@ import com.perprisk.ui.controls.ColumnFit;
 import com.perprisk.ui.controls.EditableTextCell;
 import com.perprisk.ui.controls.TableKeys;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.playback.SimulatedInputs;
 import com.perprisk.ui.workspace.FieldPaths;
 import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
@@ -171,6 +172,8 @@ public final class PositionsView extends VBox {
         table.setId("positions-table");
         table.setItems(vm.positions());
         table.setEditable(true);
+        // a playback shows the simulated state: nothing to edit until it stops
+        vm.context().portfolioProperty().addListener(o -> table.setEditable(!vm.isPlaybackShown()));
         table.getStyleClass().addAll("dense", "positions-table");
         table.setPlaceholder(new Label("No positions. Add one with + Add or Ctrl+Shift+N."));
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
@@ -362,7 +365,15 @@ public final class PositionsView extends VBox {
         col.setCellFactory(c -> {
             EditableTextCell<PositionRow> cell = new EditableTextCell<>(vm, prop,
                     (row, i) -> FieldPaths.position(vm.indexOf(row), field), display, true);
-            return rowDisplay == null ? cell : cell.withRowDisplay(PositionRow::riskProperty, rowDisplay);
+            // during a playback the cell shows the simulated state, read-only and marked
+            return cell.withRowDisplay(PositionRow::riskProperty, (row, text) -> {
+                if (vm.isPlaybackShown()) {
+                    String sim = SimulatedInputs.text(vm.context().getPortfolio(), row.getId(), field, fmt)
+                            .orElse(Formats.NONE);
+                    return new EditableTextCell.Shown(sim, SimulatedInputs.STYLE);
+                }
+                return rowDisplay == null ? null : rowDisplay.apply(row, text);
+            });
         });
         col.setPrefWidth(width);
         col.setSortable(false);
@@ -438,6 +449,12 @@ public final class PositionsView extends VBox {
             if (empty || row == null) {
                 setText(null);
                 show(null, null);
+                return;
+            }
+            String note = r == null ? vm.context().playbackNotesProperty().get().get(row.getId()) : null;
+            if (note != null) { // closed by the playback's liquidation: say when and where, not "—"
+                setText(key == Quantity.LIQUIDATION_PRICE ? note : Formats.NONE);
+                show(SimulatedInputs.STYLE, note);
                 return;
             }
             if (r == null) {

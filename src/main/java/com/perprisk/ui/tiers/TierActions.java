@@ -52,4 +52,47 @@ public final class TierActions {
         List<TierDoc> tiers = TierImport.fromBinanceLeverageBracket(json, market.symbolProperty().get());
         vm.replaceTiers(market, tiers, Convention.BINANCE, "Binance leverage brackets from " + sourceName);
     }
+
+    /**
+     * "Recompute from here": sets the maintenance amount of the row {@code from} and every later row by the recursion
+     * cum_k = cum_{k−1} + floor_k × (MMR_k − MMR_{k−1}), starting from the amount above it (0 at the first row), in one
+     * undo step. Returns false (and changes nothing) when a floor or MMR it needs is not a number.
+     */
+    public boolean recomputeAmountsFrom(MarketRow market, int from) {
+        var rows = market.tiers();
+        if (from < 0 || from >= rows.size()) {
+            return false;
+        }
+        var f = vm.formats();
+        double[] floors = new double[rows.size()];
+        double[] mmrs = new double[rows.size()];
+        for (int i = Math.max(0, from - 1); i < rows.size(); i++) {
+            Double floor = f.parse(rows.get(i).floorProperty().get());
+            Double mmr = f.parse(rows.get(i).mmrPercentProperty().get());
+            if (floor == null || mmr == null) {
+                return false;
+            }
+            floors[i] = floor;
+            mmrs[i] = mmr / 100;
+        }
+        double cum = 0;
+        if (from > 0) {
+            Double above = f.parse(rows.get(from - 1).maintenanceAmountProperty().get());
+            if (above == null) {
+                return false;
+            }
+            cum = above;
+        }
+        double[] amounts = new double[rows.size()];
+        for (int i = from; i < rows.size(); i++) {
+            cum = i == 0 ? 0 : cum + floors[i] * (mmrs[i] - mmrs[i - 1]);
+            amounts[i] = cum;
+        }
+        vm.batch(() -> {
+            for (int i = from; i < rows.size(); i++) {
+                rows.get(i).maintenanceAmountProperty().set(f.editText(amounts[i]));
+            }
+        });
+        return true;
+    }
 }

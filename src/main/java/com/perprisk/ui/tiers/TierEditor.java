@@ -206,6 +206,16 @@ public final class TierEditor extends VBox {
             }
         }
         VBox.setVgrow(table, Priority.ALWAYS);
+        // after an MMR edit the later amounts disagree with the recursion: set them by it from the selected row
+        MenuItem recompute = new MenuItem("Recompute maintenance amounts from here");
+        recompute.setId("tier-recompute-amounts");
+        recompute.setOnAction(e -> {
+            int row = table.getSelectionModel().getSelectedIndex();
+            if (market.get() != null) {
+                actions.recomputeAmountsFrom(market.get(), Math.max(0, row));
+            }
+        });
+        table.setContextMenu(new javafx.scene.control.ContextMenu(recompute));
 
         dydxFields = List.of(
                 new DydxField("dydx-imf", "Initial margin fraction", "%", "dydx.initialMarginFraction"),

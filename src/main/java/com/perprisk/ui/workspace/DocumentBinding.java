@@ -74,6 +74,7 @@ final class DocumentBinding {
         m.futurePriceProperty().set(d.future() == null ? "" : formats.editText(d.future().price()));
         m.futureDaysProperty().set(d.future() == null ? "" : formats.editText(d.future().daysToExpiry()));
         applyDydx(m, d.dydx());
+        m.tierSourceProperty().set(""); // an undo, a redo or another workspace: the label no longer describes it
         m.extra = copy(d.extra());
         m.fundingExtra = d.funding() == null ? new LinkedHashMap<>() : copy(d.funding().extra());
         m.futureExtra = d.future() == null ? new LinkedHashMap<>() : copy(d.future().extra());

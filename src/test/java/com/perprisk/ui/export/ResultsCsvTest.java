@@ -30,7 +30,7 @@ class ResultsCsvTest {
         assertEquals("account,value", lines[5]);
         assertEquals("walletBalance,10000", lines[6]);
         assertTrue(csv.contains("\r\navailableBalance,8100\r\n"));
-        assertTrue(csv.contains("\r\nmarginRatio,0.0109090909090909"), csv);
+        assertTrue(csv.contains("\r\nmarginRatio,0.0109090909091\r\n"), csv);
         assertTrue(csv.contains("symbol,premium,fundingApr,fundingApy,basis,basisRate,annualizedBasis\r\n"));
         assertTrue(csv.contains("\r\nETHUSDT,0.000667111"), csv);
         assertTrue(csv.contains(",0.219,0.2448,,,\r\n"), csv);
@@ -52,6 +52,10 @@ class ResultsCsvTest {
         assertEquals("-270", ResultsCsv.number(-270.0));
         assertEquals("0.00000123", ResultsCsv.number(1.23e-6));
         assertEquals("12345678901", ResultsCsv.number(12_345_678_901.0));
+        // issue 9 §2 defect 11: binary noise is rounded away at export (12 significant digits)
+        assertEquals("-1.7", ResultsCsv.number(-1.7000000000000002));
+        assertEquals("0.3", ResultsCsv.number(0.1 + 0.2));
+        assertEquals("54271.3567839", ResultsCsv.number(54_271.356783919597));
         assertEquals("", ResultsCsv.number(null));
         assertEquals("", ResultsCsv.number(Double.NaN));
         assertEquals("", ResultsCsv.number(Double.POSITIVE_INFINITY));

@@ -173,4 +173,48 @@ class PlaybackViewModelTest {
         assertFalse(p.prepare());
         assertTrue(p.problemProperty().get().contains("insuranceFund"), p.problemProperty().get());
     }
+
+    @Test
+    void pauseAtLiquidationAlsoStopsAtAPartialLiquidation() throws Exception {
+        // lesson 2: a falling mark reduces the position tier by tier before closing the rest
+        vm.load(com.perprisk.ui.lessons.Lessons.workspace(com.perprisk.ui.lessons.Lessons.find("tier-boundary")
+                .orElseThrow()), null);
+        p.stepsProperty().set(40);
+        p.draw("BTCUSDT", 40, 30_000);
+        assertTrue(p.prepare(), p.problemProperty().get());
+        p.toEnd();
+        var partial = p.allEvents().stream().filter(e -> e.type() == SimulationEvent.Type.PARTIAL_LIQUIDATION)
+                .findFirst().orElseThrow();
+        assertTrue(PlaybackViewModel.pausesAt(partial), "a tier reduction is a liquidation to stop at");
+        assertTrue(p.allEvents().stream().filter(e -> e.type() == SimulationEvent.Type.FUNDING)
+                .noneMatch(PlaybackViewModel::pausesAt), "funding does not pause");
+    }
+
+    @Test
+    void theInputsShowTheSimulatedStateAndALiquidatedPositionSaysWhenAndWhere() throws Exception {
+        vm.load(com.perprisk.ui.lessons.Lessons.workspace(com.perprisk.ui.lessons.Lessons.find("tier-boundary")
+                .orElseThrow()), null);
+        String id = vm.positions().get(0).getId();
+        String entered = vm.positions().get(0).sizeProperty().get();
+        p.stepsProperty().set(40);
+        p.draw("BTCUSDT", 40, 30_000);
+        assertTrue(p.prepare(), p.problemProperty().get());
+        var partial = (SimulationEvent.PartialLiquidation) p.allEvents().stream()
+                .filter(e -> e instanceof SimulationEvent.PartialLiquidation).findFirst().orElseThrow();
+        p.seek(partial.step());
+        Formats f = vm.formats();
+        assertEquals(f.quantity(partial.remainingSize(), 6),
+                SimulatedInputs.text(vm.context().getPortfolio(), id, "size", f).orElseThrow());
+        assertNotEquals(f.quantity(f.parse(entered), 6),
+                SimulatedInputs.text(vm.context().getPortfolio(), id, "size", f).orElseThrow());
+        assertEquals(entered, vm.positions().get(0).sizeProperty().get(), "the entered input is kept");
+        p.toEnd();
+        var liq = (SimulationEvent.Liquidation) p.allEvents().stream()
+                .filter(e -> e instanceof SimulationEvent.Liquidation).findFirst().orElseThrow();
+        assertEquals("liquidated at " + f.money(liq.fillPrice()) + ", t = " + PlaybackPaths.trim(liq.timeHours())
+                + " h", vm.context().playbackNotesProperty().get().get(id));
+        assertTrue(SimulatedInputs.text(vm.context().getPortfolio(), id, "size", f).isEmpty());
+        p.reset();
+        assertTrue(vm.context().playbackNotesProperty().get().isEmpty());
+    }
 }

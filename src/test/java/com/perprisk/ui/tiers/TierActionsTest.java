@@ -129,4 +129,39 @@ class TierActionsTest {
         assertEquals(1, btc.tiers().size());
         assertFalse(vm.isDirty());
     }
+
+    /** Issue 9 §2 defect 11: the "Imported from …" label outlived an undo of the import and a load of another file. */
+    @Test
+    void theImportLabelGoesWithUndoAndWithAnotherWorkspace() throws Exception {
+        String csv = "floor,cap,maxLeverage,mmr,maintenanceAmount\n0,50000,125,0.004,0\n50000,600000,100,0.005,50\n";
+        actions.importCsv(btc, csv, "brackets.csv");
+        assertEquals("Imported from brackets.csv", btc.tierSourceProperty().get());
+        vm.undo();
+        assertEquals("", btc.tierSourceProperty().get(), "the typed-in table is back: no import label");
+        actions.importCsv(btc, csv, "brackets.csv");
+        vm.load(TestDocs.isolatedLong(), null); // the row is reused for the other workspace's market
+        assertEquals("", vm.markets().get(0).tierSourceProperty().get());
+    }
+
+    /** Issue 9 §2 defect 11: editing one MMR flagged every later maintenance amount with no way to recompute them. */
+    @Test
+    void recomputeFromHereSetsTheLaterAmountsByTheRecursionInOneUndoStep() throws Exception {
+        actions.importCsv(btc, "floor,cap,maxLeverage,mmr,maintenanceAmount\n0,50000,125,0.004,0\n"
+                + "50000,600000,100,0.005,50\n600000,3000000,75,0.0065,950\n", "brackets.csv");
+        btc.tiers().get(1).mmrPercentProperty().set("0.6");
+        assertTrue(actions.recomputeAmountsFrom(btc, 1));
+        // cum₂ = 0 + 50,000 × (0.6% − 0.4%) = 100; cum₃ = 100 + 600,000 × (0.65% − 0.6%) = 400
+        assertEquals("100", btc.tiers().get(1).maintenanceAmountProperty().get());
+        assertEquals("400", btc.tiers().get(2).maintenanceAmountProperty().get());
+        assertEquals("0", btc.tiers().get(0).maintenanceAmountProperty().get(), "rows above are left alone");
+        assertTrue(vm.problems().keySet().stream().noneMatch(p -> p.contains("maintenanceAmount")),
+                vm.problems().toString());
+        vm.undo(); // the recomputation is one step
+        assertEquals("50", btc.tiers().get(1).maintenanceAmountProperty().get());
+        assertEquals("950", btc.tiers().get(2).maintenanceAmountProperty().get());
+        assertEquals("0.6", btc.tiers().get(1).mmrPercentProperty().get());
+        btc.tiers().get(2).mmrPercentProperty().set("abc");
+        assertFalse(actions.recomputeAmountsFrom(btc, 1), "a bad MMR: nothing changes");
+        assertEquals("50", btc.tiers().get(1).maintenanceAmountProperty().get());
+    }
 }
