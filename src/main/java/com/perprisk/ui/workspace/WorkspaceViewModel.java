@@ -2,14 +2,14 @@ package com.perprisk.ui.workspace;
 
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.Portfolio;
-import com.perprisk.io.WorkspaceCodec;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceDocument.TierDoc;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -38,9 +38,9 @@ import java.util.function.LongSupplier;
  *
  * <p>A façade over the parts that do the work: {@link DocumentBinding} (document → rows), {@link DocumentBuilder}
  * (rows → document), {@link EditHistory} (undo/redo), {@link NewRowDefaults} (what + Add proposes),
- * {@link Recalculation} (engine calls, partial results, playback) and {@link SavedState} (file, dirty flag, title);
- * it owns the rows and the file operations. All methods run on the thread that owns the properties (the FX thread in the app;
- * any single thread in tests).
+ * {@link Recalculation} (engine calls, partial results, playback), {@link SavedState} (file, dirty flag, title) and
+ * {@link WorkspaceFiles} (new, open, save, save as, recovery); it owns the rows. All methods run on the thread that
+ * owns the properties (the FX thread in the app; any single thread in tests).
  */
 public final class WorkspaceViewModel {
     private final RiskContext context;
@@ -55,10 +55,10 @@ public final class WorkspaceViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "Untitled");
     private final ReadOnlyObjectWrapper<WorkspaceDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final SavedState savedState = new SavedState(this, name);
+    private final WorkspaceFiles files = new WorkspaceFiles(this, savedState);
     private final ReadOnlyLongWrapper lastRecomputeNanos = new ReadOnlyLongWrapper(this, "lastRecomputeNanos");
 
-    private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
-            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
+    private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(this, "loads");
     private final EditHistory history = new EditHistory(this);
     private Map<String, Object> docExtra = new LinkedHashMap<>();
     private WorkspaceDocument current;
@@ -165,7 +165,7 @@ public final class WorkspaceViewModel {
     }
 
     /** Counts documents loaded (new, open, recover): views reset their layout when it changes. */
-    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() {
+    public ReadOnlyIntegerProperty loadsProperty() {
         return loads.getReadOnlyProperty();
     }
 
@@ -461,43 +461,21 @@ public final class WorkspaceViewModel {
 
     // ------------------------------------------------------------------ files
 
-    /** Starts a new, empty workspace (one market, no positions). */
-    public void newWorkspace() {
-        load(Defaults.newDocument(), null);
+    /** New, open, save, save as and recovery ({@link WorkspaceFiles}). */
+    public WorkspaceFiles files() {
+        return files;
     }
 
-    /** Opens a workspace file; on failure nothing changes and the exception names the problem. */
-    public void open(Path path) throws WorkspaceException {
-        WorkspaceDocument doc = WorkspaceCodec.read(path);
-        load(doc, path);
-    }
-
-    /** Saves to the current file. */
-    public void save() throws WorkspaceException {
-        if (getFile() == null) {
-            throw new IllegalStateException("no file yet: use saveAs");
+    /** After {@link WorkspaceFiles}: {@code doc} (null: unchanged) is now the saved document; updates the flags. */
+    void saved(WorkspaceDocument doc) {
+        if (doc != null) {
+            current = doc;
         }
-        saveAs(getFile());
-    }
-
-    /** Saves to a file (atomically) and makes it the current file. */
-    public void saveAs(Path path) throws WorkspaceException {
-        WorkspaceDocument doc = toDocument();
-        WorkspaceCodec.write(doc, path);
-        savedState.savedAs(path, doc);
-        current = doc;
         updateFlags();
     }
 
     /** The document for the current inputs, updated on every change (crash recovery listens to it). */
     public ReadOnlyObjectProperty<WorkspaceDocument> documentProperty() {
         return document.getReadOnlyProperty();
-    }
-
-    /** Loads a recovery copy as unsaved changes to {@code originalFile} (may be null): Save then writes there. */
-    public void recover(WorkspaceDocument doc, Path originalFile) {
-        load(doc, originalFile);
-        savedState.forgetSaved();
-        updateFlags();
     }
 }
