@@ -1,9 +1,9 @@
 package com.perprisk.ui;
 
+import com.perprisk.io.LessonCodec;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.compare.CompareView;
 import com.perprisk.ui.compare.CompareViewModel;
-import com.perprisk.ui.lessons.Lessons;
 import com.perprisk.ui.lessons.NarrativeView;
 import com.perprisk.ui.playback.PlaybackView;
 import com.perprisk.ui.playback.PlaybackViewModel;
@@ -56,7 +56,7 @@ public final class TeachingPanels {
     private ReconcileView reconcileView;
     private ProbabilityView probabilityView;
     private NarrativeView narrative;
-    private Lessons.Lesson lesson;
+    private LessonCodec.Lesson lesson;
     private int lessonLoad = -1;
 
     /**
@@ -208,7 +208,7 @@ public final class TeachingPanels {
         Menu lessons = new Menu("_Lessons");
         lessons.setId("menu-lessons");
         try {
-            for (Lessons.Lesson l : Lessons.list()) {
+            for (LessonCodec.Lesson l : LessonCodec.list()) {
                 MenuItem i = new MenuItem(l.title());
                 i.setId("lesson-" + l.id());
                 i.setMnemonicParsing(false);
@@ -245,9 +245,9 @@ public final class TeachingPanels {
     // ------------------------------------------------------------------ lessons
 
     /** Every bundled lesson. */
-    public List<Lessons.Lesson> lessons() {
+    public List<LessonCodec.Lesson> lessons() {
         try {
-            return Lessons.list();
+            return LessonCodec.list();
         } catch (WorkspaceException e) {
             return List.of();
         }
@@ -258,15 +258,15 @@ public final class TeachingPanels {
      * window, primes the playback with its scripted path and shows the Playback tab at the start of the path.
      * Returns false when the user cancelled or the lesson could not be read.
      */
-    public boolean openLesson(Lessons.Lesson l) {
+    public boolean openLesson(LessonCodec.Lesson l) {
         if (!confirmDiscard.getAsBoolean()) {
             return false;
         }
         String text;
         try {
-            text = Lessons.narrative(l);
+            text = LessonCodec.narrative(l);
             lessonLoad = vm.loadsProperty().get() + 1;
-            vm.load(Lessons.workspace(l), null);
+            vm.load(LessonCodec.workspace(l), null);
         } catch (WorkspaceException e) {
             error.accept("Cannot open the lesson: " + e.getMessage());
             return false;
@@ -287,7 +287,7 @@ public final class TeachingPanels {
     }
 
     /** Puts a lesson's scripted path into the playback settings. */
-    public static void prime(PlaybackViewModel p, Lessons.Playback s) {
+    public static void prime(PlaybackViewModel p, LessonCodec.Playback s) {
         p.reset();
         p.sourceProperty().set(PlaybackViewModel.Source.GBM);
         p.seedProperty().set((int) s.seed());
@@ -316,7 +316,7 @@ public final class TeachingPanels {
     }
 
     /** The lesson opened last, or null. */
-    public Lessons.Lesson lesson() {
+    public LessonCodec.Lesson lesson() {
         return lesson;
     }
 
