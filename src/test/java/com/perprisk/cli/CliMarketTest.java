@@ -133,6 +133,19 @@ class CliMarketTest {
         assertEquals(0.000083, v.json().get("funding").get("premiumIndex").asDouble(), 1e-12);
         assertEquals(0.000183, v.json().get("funding").get("rate").asDouble(), 1e-12);
         assertEquals(0.12, v.json().get("funding").get("clampBound").asDouble(), 1e-12);
+        // a vote beyond ±premiumVoteClampFactor × (IMF − MMF) counts at the bound (dYdX's GetPricePremium clamp):
+        // 1 × 2% = 0.02, so the votes 0.5, 0.5, 0.001 make the sample 0.02 (not 0.5): 0.02 / 60 = 333 ppm
+        Run c = market(doc("""
+                "funding": {"method": "DYDX", "premiumVotes": [[0.5, 0.5, 0.001]], "minVotesPerSample": 3,
+                            "premiumVoteClampFactor": 1,
+                            "initialMarginFraction": 0.05, "maintenanceFraction": 0.6}"""));
+        assertEquals(0, c.status(), c.err());
+        assertEquals(0.000333, c.json().get("funding").get("premiumIndex").asDouble(), 1e-12);
+        Run bad = market(doc("""
+                "funding": {"method": "DYDX", "premiumVotes": [[0.5]], "premiumVoteClampFactor": -1,
+                            "initialMarginFraction": 0.05, "maintenanceFraction": 0.6}"""));
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("funding.premiumVoteClampFactor"), bad.err());
     }
 
     @Test
