@@ -111,32 +111,62 @@ public final class TeachingPanels {
     private double[] savedDividers;
     /** Width the markets and tier panels need to show their columns and buttons uncut. */
     private static final double LEFT_MIN_WIDTH = 620;
+    /** Share of the window's height the positions keep while the market lab is shown (their header and a row). */
+    private static final double POSITIONS_BESIDE_LAB = 0.12;
 
     /**
      * The teaching tabs need more room than the charts: while one is selected the tab area takes most of the right
-     * column's height and more of the window's width; selecting Charts or Explain gives the room back.
+     * column's height and more of the window's width; selecting Charts or Explain gives the room back. The market
+     * lab, a page of its own that reads neither the workspace nor the scenario, takes the whole width below the
+     * positions' header, and the scenario bar steps aside while it is shown.
      */
     private void watchRoom() {
         tabPane.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             boolean teach = n != null && tabs.containsValue(n);
+            boolean lab = n != null && n == tabs.get(MARKET_LAB);
             javafx.scene.control.SplitPane right = split("#right-split");
             javafx.scene.control.SplitPane bottom = split("#bottom-split");
-            if (right == null || bottom == null || right.getDividers().isEmpty() || bottom.getDividers().isEmpty()) {
+            javafx.scene.control.SplitPane center = split("#center-split");
+            if (right == null || bottom == null || center == null || right.getDividers().isEmpty()
+                    || bottom.getDividers().isEmpty() || center.getDividers().isEmpty()) {
                 return;
             }
-            if (teach && savedDividers == null) {
-                savedDividers = new double[]{right.getDividerPositions()[0], bottom.getDividerPositions()[0]};
-                right.setDividerPositions(Math.min(savedDividers[0], 0.16));
-                // wider, but never so much that the markets and tier panels on the left are cut ("Pre…", "Im…")
-                bottom.setDividerPositions(Math.max(Math.min(savedDividers[1], 0.33),
-                        n == tabs.get(MARKET_LAB) ? 0 // the lab is a page of its own: it takes the room
-                                : Math.min(savedDividers[1], LEFT_MIN_WIDTH / Math.max(1, bottom.getWidth()))));
-            } else if (!teach && savedDividers != null) {
+            if (savedDividers != null) {
                 right.setDividerPositions(savedDividers[0]);
                 bottom.setDividerPositions(savedDividers[1]);
+                center.setDividerPositions(savedDividers[2]);
                 savedDividers = null;
             }
+            showScenarioBar(!lab);
+            Node left = tabPane.getScene().lookup("#markets-split");
+            if (left instanceof javafx.scene.layout.Region r) {
+                // the split keeps a panel at its minimum width: only at 0 can the markets step aside for the lab
+                r.setMinWidth(lab ? 0 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            }
+            if (teach) {
+                savedDividers = new double[]{right.getDividerPositions()[0], bottom.getDividerPositions()[0],
+                        center.getDividerPositions()[0]};
+                if (lab) {
+                    // a page of its own: the markets and tiers (which it does not read) step aside rather than be cut
+                    right.setDividerPositions(0);
+                    bottom.setDividerPositions(0);
+                    center.setDividerPositions(Math.min(savedDividers[2], POSITIONS_BESIDE_LAB));
+                } else {
+                    right.setDividerPositions(Math.min(savedDividers[0], 0.16));
+                    // wider, but never so much that the markets and tier panels on the left are cut ("Pre…", "Im…")
+                    bottom.setDividerPositions(Math.max(Math.min(savedDividers[1], 0.33),
+                            Math.min(savedDividers[1], LEFT_MIN_WIDTH / Math.max(1, bottom.getWidth()))));
+                }
+            }
         });
+    }
+
+    private void showScenarioBar(boolean show) {
+        Node bar = tabPane.getScene() == null ? null : tabPane.getScene().lookup("#scenario-bar");
+        if (bar != null) {
+            bar.setVisible(show);
+            bar.setManaged(show);
+        }
     }
 
     private javafx.scene.control.SplitPane split(String selector) {
