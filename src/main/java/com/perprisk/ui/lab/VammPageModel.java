@@ -115,7 +115,7 @@ public final class VammPageModel {
     private OnBook onBook(Vamm.Trade t, Vamm.Result r) {
         boolean buy = t.kind() == Vamm.Kind.QUOTE_IN || t.kind() == Vamm.Kind.BASE_OUT;
         boolean near = book != null && Math.abs(book.mid() - amm.price()) / amm.price() <= 0.5;
-        OrderBook b = near ? book : BookWalk.defaultBook(amm.price(), amm.quoteReserve());
+        OrderBook b = near ? book : BookWalk.defaultBook(amm.price(), amm.quoteReserve() * amm.pegMultiplier());
         return new OnBook(BookWalk.of(b, buy, r.quoteAmount()), near);
     }
 
@@ -125,7 +125,8 @@ public final class VammPageModel {
         double ref = w.mid();
         String which = ob.documentBook() ? "" : (book == null ? "This document has no order book" : "The document's"
                 + " book trades near " + formats.price(book.mid(), book.mid())) + "; compared with a default book at "
-                + formats.price(amm.price(), amm.price()) + ": the vAMM's " + formats.money(amm.quoteReserve())
+                + formats.price(amm.price(), amm.price()) + ": the vAMM's " + formats.money(amm.quoteReserve()
+                * amm.pegMultiplier())
                 + " quote spread over " + BookWalk.DEFAULT_LEVELS + " levels a side, "
                 + formats.percent(BookWalk.DEFAULT_STEP, 1) + " apart. ";
         return which + "On the order book: average " + formats.price(w.averagePrice(), ref) + ", "
