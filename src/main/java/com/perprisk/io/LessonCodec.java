@@ -74,8 +74,8 @@ public final class LessonCodec {
         List<Lesson> out = new ArrayList<>();
         for (int i = 0; ls != null && i < ls.size(); i++) {
             JsonObject l = JsonObject.of(ls.get(i), "lessons[" + i + "]", LESSON);
-            out.add(new Lesson(required(l, "id"), required(l, "title"), required(l, "workspace"),
-                    required(l, "narrative"), l.text("chart"), playback(l.object("playback", PLAYBACK)),
+            out.add(new Lesson(l.requiredText("id"), l.requiredText("title"), l.requiredText("workspace"),
+                    l.requiredText("narrative"), l.text("chart"), playback(l.object("playback", PLAYBACK)),
                     types(l, "expect"), types(l, "forbid")));
         }
         return out;
@@ -143,15 +143,6 @@ public final class LessonCodec {
             }
         }
         return out;
-    }
-
-    private static String required(JsonObject o, String name) throws WorkspaceException {
-        String v = o.text(name);
-        if (v == null || v.isBlank()) {
-            throw new WorkspaceException(WorkspaceException.Kind.INVALID, "missing", o.childPath(name),
-                    o.node().line(), o.node().column(), null);
-        }
-        return v;
     }
 
     private static InputStream stream(String file) throws IOException {
