@@ -111,14 +111,12 @@ public final class TeachingPanels {
     private double[] savedDividers;
     /** Width the markets and tier panels need to show their columns and buttons uncut. */
     private static final double LEFT_MIN_WIDTH = 620;
-    /** Share of the window's height the positions keep while the market lab is shown (their header and a row). */
-    private static final double POSITIONS_BESIDE_LAB = 0.12;
 
     /**
      * The teaching tabs need more room than the charts: while one is selected the tab area takes most of the right
      * column's height and more of the window's width; selecting Charts or Explain gives the room back. The market
-     * lab, a page of its own that reads neither the workspace nor the scenario, takes the whole width below the
-     * positions' header, and the scenario bar steps aside while it is shown.
+     * lab, a page of its own that reads neither the workspace nor the scenario, takes the whole window below the
+     * account bar (positions, markets, tiles and the scenario bar step aside until another tab is chosen).
      */
     private void watchRoom() {
         tabPane.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
@@ -147,10 +145,10 @@ public final class TeachingPanels {
                 savedDividers = new double[]{right.getDividerPositions()[0], bottom.getDividerPositions()[0],
                         center.getDividerPositions()[0]};
                 if (lab) {
-                    // a page of its own: the markets and tiers (which it does not read) step aside rather than be cut
+                    // a page of its own: the panels it does not read step aside rather than be cut
                     right.setDividerPositions(0);
                     bottom.setDividerPositions(0);
-                    center.setDividerPositions(Math.min(savedDividers[2], POSITIONS_BESIDE_LAB));
+                    center.setDividerPositions(0);
                 } else {
                     right.setDividerPositions(Math.min(savedDividers[0], 0.16));
                     // wider, but never so much that the markets and tier panels on the left are cut ("Pre…", "Im…")

@@ -113,8 +113,9 @@ public record BookWalk(boolean buy, double quote, double filledQuote, double bas
             notes.add("The book is too thin: its " + (buy ? "asks" : "bids") + " hold only "
                     + Numbers.plain(filledQuote) + " of quote; the rest of the order does not fill.");
         }
-        notes.add("Impact against the mid " + Numbers.plain(mid) + ": " + Numbers.plain(impact() * 100) + "%. The"
-                + " price moves only as far as the levels eaten; on the vAMM every unit moves it along the curve.");
+        notes.add("Impact against the mid " + Numbers.plain(mid) + ": "
+                + Numbers.plain(Math.round(impact() * 1e6) / 1e4) + "%. The price moves only as far as the levels"
+                + " eaten; on the vAMM every unit moves it along the curve.");
         return new Explanation("Average price on the order book", "average price = quote filled / Σ base per level",
                 List.of(new Term("N", "quote filled", filledQuote, "quote"),
                         new Term("B", "base filled", base, "base")),
