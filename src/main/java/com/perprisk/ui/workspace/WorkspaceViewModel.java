@@ -1,9 +1,7 @@
 package com.perprisk.ui.workspace;
 
-import com.perprisk.engine.Convention;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceDocument.TierDoc;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
 import javafx.beans.Observable;
@@ -22,7 +20,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +36,8 @@ import java.util.function.LongSupplier;
  * <p>A façade over the parts that do the work: {@link DocumentBinding} (document → rows), {@link DocumentBuilder}
  * (rows → document), {@link EditHistory} (undo/redo), {@link NewRowDefaults} (what + Add proposes),
  * {@link Recalculation} (engine calls, partial results, playback), {@link SavedState} (file, dirty flag, title) and
- * {@link WorkspaceFiles} (new, open, save, save as, recovery); it owns the rows. All methods run on the thread that
+ * {@link WorkspaceFiles} (new, open, save, save as, recovery) and {@link TierEdits} (a market's tier table); it owns
+ * the rows. All methods run on the thread that
  * owns the properties (the FX thread in the app; any single thread in tests).
  */
 public final class WorkspaceViewModel {
@@ -56,6 +54,7 @@ public final class WorkspaceViewModel {
     private final ReadOnlyObjectWrapper<WorkspaceDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final SavedState savedState = new SavedState(this, name);
     private final WorkspaceFiles files = new WorkspaceFiles(this, savedState);
+    private final TierEdits tiers;
     private final ReadOnlyLongWrapper lastRecomputeNanos = new ReadOnlyLongWrapper(this, "lastRecomputeNanos");
 
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(this, "loads");
@@ -76,6 +75,7 @@ public final class WorkspaceViewModel {
         this.account = new AccountFields(this::edited);
         this.defaults = new NewRowDefaults(formats, account, positions, symbols, this::market);
         this.binding = new DocumentBinding(formats, this::edited, defaults::freshId);
+        this.tiers = new TierEdits(this::edited, this::quietly, this::batch, defaults, binding);
         EditListener.watch(this::edited, name, markets, positions);
         context.scenarioMoveProperty().addListener((obs, o, n) -> recompute());
         load(Defaults.newDocument(), null);
@@ -354,7 +354,7 @@ public final class WorkspaceViewModel {
         }
     }
 
-    // ------------------------------------------------------------------ markets and tiers
+    // ------------------------------------------------------------------ markets (tier tables: TierEdits)
 
     /** Adds a market (Binance convention, a one-bracket table the user is expected to replace). */
     public MarketRow addMarket() {
@@ -372,48 +372,8 @@ public final class WorkspaceViewModel {
         markets.remove(m);
     }
 
-    public TierRow addTier(MarketRow m) {
-        TierRow row = new TierRow(this::edited);
-        quietly(() -> defaults.fillTier(m, row));
-        m.tiers().add(row);
-        return row;
-    }
-
-    public void removeTier(MarketRow m, TierRow t) {
-        m.tiers().remove(t);
-    }
-
-    /**
-     * Replaces a market's tier table (preset or import) in one undo step.
-     *
-     * @param convention the table's venue convention, or null to keep the market's
-     * @param source     where it came from, shown above the table
-     */
-    public void replaceTiers(MarketRow m, List<TierDoc> tiers, Convention convention, String source) {
-        replaceMargin(m, tiers, null, convention, source);
-    }
-
-    /** Replaces a market's brackets or dYdX parameters (one of the two, the other null) in one undo step. */
-    public void replaceMargin(MarketRow m, List<TierDoc> tiers, WorkspaceDocument.DydxDoc dydx, Convention convention,
-                              String source) {
-        batch(() -> {
-            if (convention != null) {
-                m.conventionProperty().set(convention);
-            }
-            binding.applyDydx(m, dydx);
-            binding.applyTiers(m, tiers == null ? List.of() : tiers);
-            m.tierSourceProperty().set(source == null ? "" : source);
-        });
-    }
-
     private void refreshSymbols() {
-        List<String> now = new ArrayList<>();
-        for (MarketRow m : markets) {
-            String s = m.symbolProperty().get();
-            if (s != null && !s.isBlank() && !now.contains(s.strip())) {
-                now.add(s.strip());
-            }
-        }
+        List<String> now = NewRowDefaults.symbolsOf(markets);
         if (!now.equals(symbols)) {
             symbols.setAll(now);
         }
@@ -460,6 +420,11 @@ public final class WorkspaceViewModel {
     }
 
     // ------------------------------------------------------------------ files
+
+    /** A market's tier table: add and remove brackets, replace the table or the dYdX parameters ({@link TierEdits}). */
+    public TierEdits tiers() {
+        return tiers;
+    }
 
     /** New, open, save, save as and recovery ({@link WorkspaceFiles}). */
     public WorkspaceFiles files() {

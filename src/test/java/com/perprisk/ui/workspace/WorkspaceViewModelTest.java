@@ -300,7 +300,7 @@ class WorkspaceViewModelTest {
         assertEquals(3, vm.symbols().size());
         assertTrue(vm.symbols().contains(m.symbolProperty().get()));
         int n = m.tiers().size();
-        vm.addTier(m);
+        vm.tiers().addTier(m);
         assertEquals(n + 1, m.tiers().size());
         assertTrue(vm.problems().values().stream().noneMatch(InputProblem::error), vm.problems().toString());
         m.symbolProperty().set("SOLUSDT");
