@@ -39,7 +39,7 @@ final class BookPage extends VBox {
         TableView<BookPageModel.LevelRow> table = new TableView<>(bid ? m.bids() : m.asks());
         table.setId("lab-book-" + name + "s");
         table.setEditable(true);
-        table.setPrefHeight(130);
+        table.setPrefHeight(175);
         table.setMinHeight(100);
         table.setPrefWidth(230);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
