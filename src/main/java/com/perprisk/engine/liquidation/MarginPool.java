@@ -32,6 +32,8 @@ public final class MarginPool {
     private final double otherRequirement;
     private final List<Leg> legs;
     private final double markPrice;
+    /** the surplus lines per requirement, built on first solve (a pool is immutable, so they never change) */
+    private final SurplusLines[] lines = new SurplusLines[Requirement.values().length];
 
     private MarginPool(String symbol, boolean isolated, double walletOrMargin, double otherUnrealizedPnl,
                        double otherRequirement, List<Leg> legs, double markPrice) {
@@ -139,6 +141,19 @@ public final class MarginPool {
 
     public double markPrice() {
         return markPrice;
+    }
+
+    /**
+     * The surplus as straight lines for one requirement, built once. Publication without a lock is safe: every
+     * field of {@link SurplusLines} is final, and two threads that race build equal lines.
+     */
+    SurplusLines lines(Requirement kind) {
+        SurplusLines l = lines[kind.ordinal()];
+        if (l == null) {
+            l = SurplusLines.of(this, kind);
+            lines[kind.ordinal()] = l;
+        }
+        return l;
     }
 
     /** Margin balance at mark price P: WB (or isolated margin) + UPNL of others + Σ legs' uPnL at P. */

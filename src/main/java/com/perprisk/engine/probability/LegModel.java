@@ -4,30 +4,27 @@ import com.perprisk.engine.Market;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.funding.FundingPayment;
 import com.perprisk.engine.liquidation.Leg;
-import com.perprisk.engine.liquidation.LinearSegment;
 import com.perprisk.engine.liquidation.LiquidationSolver;
 import com.perprisk.engine.liquidation.MarginPool;
-import com.perprisk.engine.liquidation.Requirement;
 
 /**
  * A leg as the Monte Carlo inner loop needs it: its market's index in the path arrays, and the engine's own
- * requirement and solver with nothing allocated per step. The surplus lines of a pool made of this leg alone are
- * built once by {@link LiquidationSolver#segments} with zero margin; a margin M only raises every line by M, so
+ * requirement and solver with nothing allocated per step. The surplus lines of a pool made of this leg alone with
+ * zero margin are built once (on its first solve); a margin M only raises every line by M, so
  * re-solving after funding settles is {@link LiquidationSolver#solveShifted}.
  */
 final class LegModel {
     final int market;
     final int side;
     private final Leg leg;
-    private final LinearSegment[] aloneAtZeroMargin;
+    private final MarginPool aloneAtZeroMargin;
 
     LegModel(int market, Position p, Market m) {
         this.market = market;
         this.side = p.side().sign();
         this.leg = new Leg(p, m);
         Position zeroMargin = p.withIsolatedMargin(0.0, 0);
-        this.aloneAtZeroMargin = LiquidationSolver.segments(MarginPool.isolated(zeroMargin, m),
-                Requirement.MAINTENANCE).toArray(new LinearSegment[0]);
+        this.aloneAtZeroMargin = MarginPool.isolated(zeroMargin, m);
     }
 
     /** uPnL = side × Q × (P − EP). */
