@@ -6,7 +6,6 @@ import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,36 +79,51 @@ public final class MarginPool {
      */
     public static Map<String, MarginPool> crossPools(Portfolio portfolio, Function<Market, MarginRules> rules) {
         Map<String, Market> markets = portfolio.marketsBySymbol();
-        Map<String, List<Leg>> legsBySymbol = new LinkedHashMap<>();
-        Map<String, double[]> ownBySymbol = new HashMap<>();
+        Map<String, Own> bySymbol = new LinkedHashMap<>(portfolio.markets().size() * 4 / 3 + 1);
         double totalPnl = 0;
         double totalReq = 0;
         for (Position p : portfolio.positions()) {
             if (p.isIsolated()) {
                 continue;
             }
-            Market m = markets.get(p.symbol());
-            if (m == null) {
-                throw new EngineException("unknown symbol " + p.symbol());
+            Own own = bySymbol.get(p.symbol());
+            if (own == null) {
+                Market m = markets.get(p.symbol());
+                if (m == null) {
+                    throw new EngineException("unknown symbol " + p.symbol());
+                }
+                own = new Own(m);
+                bySymbol.put(p.symbol(), own);
             }
-            Leg leg = new Leg(p, m, rules.apply(m));
-            double pnl = leg.unrealizedPnl(m.markPrice());
-            double req = leg.requirement(m.markPrice());
-            legsBySymbol.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(leg);
-            double[] own = ownBySymbol.computeIfAbsent(p.symbol(), s -> new double[2]);
-            own[0] += pnl;
-            own[1] += req;
+            Leg leg = new Leg(p, own.market, rules.apply(own.market));
+            double pnl = leg.unrealizedPnl(own.market.markPrice());
+            double req = leg.requirement(own.market.markPrice());
+            own.legs.add(leg);
+            own.pnl += pnl;
+            own.req += req;
             totalPnl += pnl;
             totalReq += req;
         }
-        Map<String, MarginPool> pools = new LinkedHashMap<>();
+        Map<String, MarginPool> pools = new LinkedHashMap<>(bySymbol.size() * 4 / 3 + 1);
         double wallet = portfolio.account().walletBalance();
-        for (var e : legsBySymbol.entrySet()) {
-            double[] own = ownBySymbol.get(e.getKey());
-            pools.put(e.getKey(), new MarginPool(e.getKey(), false, wallet, totalPnl - own[0], totalReq - own[1],
-                    e.getValue(), markets.get(e.getKey()).markPrice()));
+        for (var e : bySymbol.entrySet()) {
+            Own own = e.getValue();
+            pools.put(e.getKey(), new MarginPool(e.getKey(), false, wallet, totalPnl - own.pnl, totalReq - own.req,
+                    own.legs, own.market.markPrice()));
         }
         return pools;
+    }
+
+    /** One market's share of the cross pool while the pools are built: its legs, their uPnL and requirement. */
+    private static final class Own {
+        final Market market;
+        final List<Leg> legs = new ArrayList<>(2);
+        double pnl;
+        double req;
+
+        Own(Market market) {
+            this.market = market;
+        }
     }
 
     public String symbol() {

@@ -64,6 +64,11 @@ public record MarginRules(TierTable table, boolean measureAtEntry, boolean brack
         return table.bracketIndex(bracketMoves() ? p.notionalAt(price) : p.entryNotional());
     }
 
+    /** {@link #bracketIndex(Position, double)} from a guessed bracket (the same answer, found sooner near it). */
+    public int bracketIndex(Position p, double price, int hint) {
+        return table.bracketIndex(bracketMoves() ? p.notionalAt(price) : p.entryNotional(), hint);
+    }
+
     /** Maintenance margin at P: N × MMR_k − amount_k, N = Q × P (or Q × EP when measured at entry). */
     public double maintenanceMargin(Position p, double price) {
         Tier t = table.tier(bracketIndex(p, price));

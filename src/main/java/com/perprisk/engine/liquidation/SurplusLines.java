@@ -1,5 +1,8 @@
 package com.perprisk.engine.liquidation;
 
+import com.perprisk.engine.Position;
+import com.perprisk.engine.tier.TierTable;
+
 import java.util.Arrays;
 
 /**
@@ -35,14 +38,19 @@ final class SurplusLines {
         intercept = new double[capacity];
         slope = new double[capacity];
         brackets = new int[capacity * legs];
+        boolean lone = legs == 1 && kind == Requirement.MAINTENANCE && pool.legs().get(0).maintenanceMovesWithPrice();
         int n = 0;
-        double start = 0;
-        for (int i = 0; i <= cuts.length; i++) {
-            double end = i < cuts.length ? cuts[i] : Double.POSITIVE_INFINITY;
-            if (end > start) {
-                line(pool, kind, n++, start, end);
+        if (lone) {
+            n = loneLines(pool, cuts);
+        } else {
+            double start = 0;
+            for (int i = 0; i <= cuts.length; i++) {
+                double end = i < cuts.length ? cuts[i] : Double.POSITIVE_INFINITY;
+                if (end > start) {
+                    line(pool, kind, n++, start, end);
+                }
+                start = end;
             }
-            start = end;
         }
         count = n;
         records = new LinearSegment[n];
@@ -120,6 +128,49 @@ final class SurplusLines {
         return n == all.length ? all : Arrays.copyOf(all, n);
     }
 
+    /**
+     * The lines of the commonest pool: one leg whose maintenance moves with the price (an isolated position, or a
+     * cross position alone in its market). The operations of {@link #line}, in its order, with what does not depend
+     * on the segment computed once; each bracket is looked up from the one below it. Returns the number of lines.
+     */
+    private int loneLines(MarginPool pool, double[] cuts) {
+        Leg leg = pool.legs().get(0);
+        Position p = leg.position();
+        MarginRules rules = leg.rules();
+        TierTable table = rules.table();
+        boolean moves = rules.bracketMoves();
+        boolean useAmount = rules.useAmount();
+        double fee = rules.closeFeeRate();
+        double q = p.size();
+        double entryNotional = p.entryNotional();
+        int side = p.side().sign();
+        // balance less the fixed requirement, then uPnL = side × Q × (P − EP): its intercept and slope
+        double a0 = pool.walletOrMargin() + pool.otherUnrealizedPnl() - pool.otherRequirement();
+        a0 -= side * q * p.entryPrice();
+        double b0 = 0;
+        b0 += side * q;
+        int n = 0;
+        int bracket = -1;
+        double start = 0;
+        for (int i = 0; i <= cuts.length; i++) {
+            double end = i < cuts.length ? cuts[i] : Double.POSITIVE_INFINITY;
+            if (end > start) {
+                double inside = Double.isInfinite(end) ? start * 2 + 1 : start + (end - start) / 2;
+                // the bracket of Q × P inside the segment (of Q × EP where it is fixed at entry)
+                bracket = table.bracketIndex(moves ? q * inside : entryNotional, bracket);
+                brackets[n] = bracket;
+                // MM = Q × P × MMR − amount (+ close fee × Q × P where the rules count it)
+                slope[n] = b0 - q * (table.mmrOf(bracket) + fee);
+                intercept[n] = a0 + (useAmount ? table.maintenanceAmountOf(bracket) : 0);
+                from[n] = start;
+                to[n] = end;
+                n++;
+            }
+            start = end;
+        }
+        return n;
+    }
+
     /** Segment n: the straight line with every leg's bracket fixed as inside [start, end). */
     private void line(MarginPool pool, Requirement kind, int n, double start, double end) {
         double inside = Double.isInfinite(end) ? start * 2 + 1 : start + (end - start) / 2;
@@ -134,7 +185,9 @@ final class SurplusLines {
             // uPnL = side × Q × (P − EP)
             b += side * q;
             a -= side * q * leg.position().entryPrice();
-            int bracket = leg.bracketIndex(inside);
+            // the previous segment's bracket is the guess: segments follow one another up the price axis
+            int bracket = n == 0 ? leg.bracketIndex(inside)
+                    : leg.rules().bracketIndex(leg.position(), inside, brackets[base - legs + i]);
             brackets[base + i] = bracket;
             switch (kind) {
                 case MAINTENANCE -> {
