@@ -35,7 +35,10 @@ public final class RiskEngine {
         return evaluate(portfolio, false);
     }
 
-    /** All figures of the portfolio; with {@code withExplanations}, the working behind each headline number. */
+    /**
+     * All figures of the portfolio; with {@code withExplanations}, the working behind each headline number (the
+     * account's written now, each position's when it is first read).
+     */
     public static PortfolioRisk evaluate(Portfolio portfolio, boolean withExplanations) {
         Evaluation e = evaluation(portfolio);
         if (!withExplanations) {
@@ -44,7 +47,8 @@ public final class RiskEngine {
         PortfolioRisk bare = e.risk();
         List<PositionRisk> positions = new ArrayList<>();
         for (int i = 0; i < bare.positions().size(); i++) {
-            positions.add(bare.positions().get(i).withExplanations(e.positionWorking(i)));
+            // each position's working is written when first read (the explain panel reads one)
+            positions.add(bare.positions().get(i).withExplanations(new LazyWorking(e, i)));
         }
         return new PortfolioRisk(bare.account(), positions, bare.markets(), e.accountWorking(), bare.warnings());
     }
