@@ -27,7 +27,7 @@ import java.util.Map;
  * wallet ({@code account.coinWallets}); other markets of that coin are frozen at their marks; pools of other coins
  * and the linear quote pool are separate.
  */
-public final class CoinPool {
+public final class CoinPool implements PositionPool {
     private final String asset;
     private final MarginPool reciprocal;
     private final double feeAtBankruptcy;
@@ -106,6 +106,7 @@ public final class CoinPool {
     }
 
     /** The settle coin every amount of this pool is in. */
+    @Override
     public String asset() {
         return asset;
     }
@@ -124,6 +125,7 @@ public final class CoinPool {
     }
 
     /** The mark price P of the pool's market. */
+    @Override
     public double markPrice() {
         return Reciprocal.flip(reciprocal.markPrice());
     }
@@ -152,23 +154,33 @@ public final class CoinPool {
     }
 
     /** Margin balance in coin at mark price P. */
+    @Override
     public double marginBalance(double price) {
         return reciprocal.marginBalance(Reciprocal.flip(price));
     }
 
     /** Maintenance requirement in coin at mark price P. */
+    @Override
     public double requirement(double price) {
         return requirement(price, Requirement.MAINTENANCE);
     }
 
+    @Override
     public double requirement(double price, Requirement kind) {
         double r = reciprocal.requirement(Reciprocal.flip(price), kind);
         return kind == Requirement.MAINTENANCE ? r + feeAtBankruptcy : r;
     }
 
     /** Margin ratio at P: requirement / margin balance (coin over coin); 1 at the liquidation price. */
+    @Override
     public Double marginRatio(double price) {
         return MarginPool.ratio(requirement(price), marginBalance(price));
+    }
+
+    /** The price where the coin balance meets the requirement of a kind ({@link InverseSolver}). */
+    @Override
+    public com.perprisk.engine.liquidation.SolvedPrice solve(Requirement kind) {
+        return InverseSolver.solve(this, kind);
     }
 
     /** Margin balance − requirement at P: positive while safe. */

@@ -64,11 +64,13 @@ final class InverseWorkings {
                         new Term("IM", "initial margin", r.initialMargin(), coin)),
                 "ROE = " + term(r.unrealizedPnl()) + " / " + plain(r.initialMargin()), r.roe(),
                 List.of("Both in " + coin + ": ROE = side × L × (1 − EP / MP).")));
-        double entryValue = m.contract().coinNotional(c, ep);
         if (r.adlScore() != null) {
-            Explanation adl = AdlScore.explain(r.unrealizedPnl(), entryValue, r.maintenanceMargin(), r.notional());
-            ex.put(ExplainKey.ADL_SCORE, inCoin(adl, coin, "Amounts in " + coin + "; the ranking is among "
-                    + coin + "-settled positions of the same side."));
+            double[] in = PoolEvaluation.adlInputs(r, p, m);
+            Explanation adl = AdlScore.explain(in[0], in[1], in[2], in[3]);
+            ex.put(ExplainKey.ADL_SCORE, withNote(adl, "The " + coin + " amounts at the mark " + plain(mark)
+                    + " in USD (uPnL " + plain(r.unrealizedPnl()) + " " + coin + "), so that PnL%'s floor of 1 is 1"
+                    + " USD as for a linear contract; the ranking is among " + coin + "-settled positions of the"
+                    + " same side."));
         }
         double rate = m.funding().rate();
         List<Term> fundingTerms = List.of(new Term("side", p.side() == com.perprisk.engine.Side.LONG ? "long (+1)"
@@ -152,12 +154,10 @@ final class InverseWorkings {
                 + ".";
     }
 
-    /** The same working with its quote-unit terms in the coin. */
-    private static Explanation inCoin(Explanation e, String coin, String note) {
-        List<Term> terms = e.terms().stream().map(t -> "quote".equals(t.unit())
-                ? new Term(t.symbol(), t.name(), t.value(), coin) : t).toList();
+    /** The same working with a note added. */
+    private static Explanation withNote(Explanation e, String note) {
         List<String> notes = new ArrayList<>(e.notes());
         notes.add(note);
-        return new Explanation(e.quantity(), e.formula(), terms, e.substituted(), e.result(), notes);
+        return new Explanation(e.quantity(), e.formula(), e.terms(), e.substituted(), e.result(), notes);
     }
 }

@@ -204,7 +204,7 @@ public final class RiskEngine {
      * A figure no other figure depends on (funding APY, annualized basis, ADL score): when it cannot be computed
      * (it would overflow), it is null with a warning naming it, and the rest of the report stands.
      */
-    private static Double sideFigure(String owner, String figure, List<String> warnings,
+    static Double sideFigure(String owner, String figure, List<String> warnings,
                                      java.util.function.Supplier<Double> formula) {
         try {
             return formula.get();
