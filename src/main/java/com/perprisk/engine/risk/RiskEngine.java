@@ -50,7 +50,8 @@ public final class RiskEngine {
             // each position's working is written when first read (the explain panel reads one)
             positions.add(bare.positions().get(i).withExplanations(new LazyWorking(e, i)));
         }
-        return new PortfolioRisk(bare.account(), positions, bare.markets(), e.accountWorking(), bare.warnings());
+        return new PortfolioRisk(bare.account(), positions, bare.markets(), e.accountWorking(), bare.warnings(),
+                bare.pools());
     }
 
     /**
@@ -58,6 +59,9 @@ public final class RiskEngine {
      * time: what {@code calc --explain} streams, so that its memory does not grow with the text of every working.
      */
     public static Evaluation evaluation(Portfolio portfolio) {
+        if (com.perprisk.engine.inverse.Reciprocal.hasInverse(portfolio)) {
+            return PoolEvaluation.evaluation(portfolio); // a pool per settle coin beside the linear quote pool
+        }
         Map<String, Market> bySymbol = portfolio.marketsBySymbol();
         checkInputs(portfolio, bySymbol);
         List<String> warnings = new ArrayList<>();
@@ -182,7 +186,7 @@ public final class RiskEngine {
                 rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, Map.of(), fillable);
     }
 
-    private static MarketRisk marketRisk(Market m, List<String> warnings) {
+    static MarketRisk marketRisk(Market m, List<String> warnings) {
         double premium = Basis.premium(m.markPrice(), m.indexPrice());
         double apr = FundingPayment.apr(m.funding().rate(), m.funding().intervalHours());
         Double apy = sideFigure(m.symbol(), "funding APY", warnings,
@@ -204,7 +208,7 @@ public final class RiskEngine {
      * A figure no other figure depends on (funding APY, annualized basis, ADL score): when it cannot be computed
      * (it would overflow), it is null with a warning naming it, and the rest of the report stands.
      */
-    private static Double sideFigure(String owner, String figure, List<String> warnings,
+    static Double sideFigure(String owner, String figure, List<String> warnings,
                                      java.util.function.Supplier<Double> formula) {
         try {
             return formula.get();
