@@ -187,8 +187,11 @@ public final class LiquidationSolver {
         return best;
     }
 
-    /** The pool's surplus as straight lines between consecutive bracket cuts, in increasing price order. */
+    /**
+     * The pool's surplus as straight lines between consecutive bracket cuts, in increasing price order (unmodifiable;
+     * built once per pool and requirement, so a caller that re-solves the lines allocates nothing).
+     */
     public static List<LinearSegment> segments(MarginPool pool, Requirement kind) {
-        return List.of(pool.lines(kind).segments());
+        return pool.lines(kind).segments();
     }
 }

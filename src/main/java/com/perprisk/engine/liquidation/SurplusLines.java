@@ -4,6 +4,7 @@ import com.perprisk.engine.Position;
 import com.perprisk.engine.tier.TierTable;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * A pool's surplus f(P) = balance − requirement as straight lines between consecutive bracket cuts, built once per
@@ -27,6 +28,7 @@ final class SurplusLines {
     final boolean safeAtMark;
     /** the segments as records, made on first request (a solve needs only the one its root lies in) */
     private final LinearSegment[] records;
+    private List<LinearSegment> list;
 
     private SurplusLines(MarginPool pool, Requirement kind) {
         this.safeAtMark = pool.surplus(pool.markPrice(), kind) > 0;
@@ -77,13 +79,21 @@ final class SurplusLines {
         return s;
     }
 
-    /** Every segment as a record, in increasing price order. */
-    LinearSegment[] segments() {
-        LinearSegment[] out = new LinearSegment[count];
-        for (int i = 0; i < count; i++) {
-            out[i] = segment(i);
+    /**
+     * Every segment as a record, in increasing price order: one unmodifiable list, made on first request (an
+     * immutable list's fields are final, so sharing it across threads is safe).
+     */
+    List<LinearSegment> segments() {
+        List<LinearSegment> l = list;
+        if (l == null) {
+            LinearSegment[] out = new LinearSegment[count];
+            for (int i = 0; i < count; i++) {
+                out[i] = segment(i);
+            }
+            l = List.of(out);
+            list = l;
         }
-        return out;
+        return l;
     }
 
     /**
