@@ -101,8 +101,8 @@ public final class InverseExplainer {
                     }
                     if (solved.price() != null && leg.bracketMovesWithPrice()) {
                         notes.add(leg.position().id() + ": bracket " + k + " [" + plain(tier.floor()) + ", "
-                                + plain(tier.cap()) + ") " + coin + " applies at the liquidation notional C × cs / LP = "
-                                + plain(qx / solved.price()) + " " + coin + ".");
+                                + plain(tier.cap()) + ") " + coin + " applies at the liquidation notional"
+                                + " C × cs / LP = " + plain(qx / solved.price()) + " " + coin + ".");
                     }
                 } else {
                     double mm = leg.rules().maintenanceMargin(leg.position(), leg.market().markPrice());

@@ -148,6 +148,29 @@ final class InverseWorkings {
                 "margin ratio = " + plain(req) + " / " + term(bal), ratio, notes);
     }
 
+    /**
+     * The working behind a coin pool's account figures: the account's, in the coin, with the USD value of the
+     * balance at the coin's mark beside it.
+     */
+    static Map<ExplainKey, Explanation> pool(String coin, AccountRisk a, double requirement, double price) {
+        Map<ExplainKey, Explanation> out = new EnumMap<>(ExplainKey.class);
+        for (var e : Workings.account(a, requirement).entrySet()) {
+            Explanation x = e.getValue();
+            List<Term> terms = x.terms().stream().map(t -> "quote".equals(t.unit())
+                    ? new Term(t.symbol(), t.name().replace("cross wallet", coin + " cross wallet")
+                    .replace("cross positions", coin + " cross positions"), t.value(), coin) : t).toList();
+            List<String> notes = new ArrayList<>(x.notes());
+            notes.add("The " + coin + " cross pool: " + coin + "-settled inverse positions share the " + coin
+                    + " wallet; other coins and the linear pool are separate.");
+            if (Double.isFinite(price)) {
+                notes.add("Margin balance " + usd(a.marginBalance(), coin, price));
+            }
+            out.put(e.getKey(), new Explanation(coin + " pool: " + x.quantity(), x.formula(), terms, x.substituted(),
+                    x.result(), notes));
+        }
+        return out;
+    }
+
     /** "≈ 123.4 USD at the mark 60000": a coin amount's value in the quote currency. */
     private static String usd(double coinAmount, String coin, double mark) {
         return plain(coinAmount) + " " + coin + " ≈ " + plain(coinAmount * mark) + " USD at the mark " + plain(mark)

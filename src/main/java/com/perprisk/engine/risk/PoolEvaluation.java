@@ -61,7 +61,7 @@ final class PoolEvaluation {
         Map<String, CoinSolved> coinSolved = new HashMap<>();
         Map<String, AccountRisk> coinAccounts = new LinkedHashMap<>();
         Map<String, Double> coinRequirements = new HashMap<>();
-        for (String asset : Reciprocal.settleAssets(portfolio)) {
+        for (String asset : Reciprocal.poolAssets(portfolio)) {
             Evaluation inX = RiskEngine.evaluation(Reciprocal.portfolio(portfolio, asset));
             for (String w : inX.risk().warnings()) {
                 warnings.add(w.startsWith("the cross margin balance") ? asset + " cross pool: " + w : w);
@@ -133,7 +133,14 @@ final class PoolEvaluation {
                 return linear.positionWorking(li);
             }
             return InverseWorkings.position(portfolio, coinSolved.get(positions.get(i).id()), positions.get(i));
-        }, () -> accountWorking(linear, coinAccounts, coinRequirements));
+        }, linear::accountWorking, i -> {
+            if (i == 0) {
+                return linear.accountWorking();
+            }
+            PoolRisk pool = pools.get(i);
+            return InverseWorkings.pool(pool.asset(), pool.figures(), coinRequirements.get(pool.asset()),
+                    coinPrice(portfolio, pool.asset()));
+        });
     }
 
     private static SolvedPrice[] solve(CoinPool pool) {
@@ -160,10 +167,14 @@ final class PoolEvaluation {
                 perSettlement, overHorizon, Map.of(), null, asset);
     }
 
-    /** The linear pool's working, and each coin pool's margin ratio working under "<asset>" in its notes. */
-    private static Map<ExplainKey, Explanation> accountWorking(Evaluation linear, Map<String, AccountRisk> coins,
-                                                               Map<String, Double> requirements) {
-        return linear.accountWorking();
+    /** The coin's price in the quote currency: the mark of its first inverse market (NaN when it has none). */
+    private static double coinPrice(Portfolio portfolio, String asset) {
+        for (Market m : portfolio.markets()) {
+            if (m.isInverse() && asset.equals(m.contract().settleAsset())) {
+                return m.markPrice();
+            }
+        }
+        return Double.NaN;
     }
 
     /**

@@ -59,7 +59,7 @@ public final class RiskEngine {
      * time: what {@code calc --explain} streams, so that its memory does not grow with the text of every working.
      */
     public static Evaluation evaluation(Portfolio portfolio) {
-        if (com.perprisk.engine.inverse.Reciprocal.hasInverse(portfolio)) {
+        if (com.perprisk.engine.inverse.Reciprocal.hasCoinPools(portfolio)) {
             return PoolEvaluation.evaluation(portfolio); // a pool per settle coin beside the linear quote pool
         }
         Map<String, Market> bySymbol = portfolio.marketsBySymbol();

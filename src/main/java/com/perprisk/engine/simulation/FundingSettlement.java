@@ -53,7 +53,8 @@ final class FundingSettlement {
                 run.emit(new SimulationEvent.Funding(run.step, run.time, p.id(), p.symbol(), rate, count,
                         m.markPrice(), pay, p.isIsolated(), after));
             }
-            run.setPortfolio(run.pf.withPositions(next).withAccount(run.pf.account().withWalletBalance(wallet + toWallet)));
+            run.setPortfolio(run.pf.withPositions(next)
+                    .withAccount(run.pf.account().withWalletBalance(wallet + toWallet)));
         }
     }
 }
