@@ -23,7 +23,6 @@ import javafx.util.Duration;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -110,7 +109,7 @@ public class PerpRiskApp extends Application {
         view.focusStart();
 
         if (measuring) {
-            reportFirstFrame(scene);
+            FirstFrame.reportAndExit(scene);
         } else if (options.isScreenshot()) {
             screenshot(scene, options.screenshot());
         } else {
@@ -224,24 +223,6 @@ public class PerpRiskApp extends Application {
         } catch (IOException e) {
             // nothing to do
         }
-    }
-
-    private static void reportFirstFrame(Scene scene) {
-        Platform.runLater(() -> {
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                scene.removePostLayoutPulseListener(once[0]);
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("first-frame-ms=" + ms);
-                System.out.flush();
-                Platform.runLater(() -> {
-                    Platform.exit();
-                    System.exit(0);
-                });
-            };
-            scene.addPostLayoutPulseListener(once[0]);
-            Platform.requestNextPulse();
-        });
     }
 
     /** Waits for layout and the panels' first paint, then writes the scene as a PNG and exits. */
