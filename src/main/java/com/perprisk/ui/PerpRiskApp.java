@@ -23,6 +23,7 @@ import javafx.util.Duration;
 
 import javax.imageio.ImageIO;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -66,8 +67,11 @@ public class PerpRiskApp extends Application {
                 : options.isScreenshot() ? AppSettings.Theme.LIGHT : settings.theme();
         theme = new ThemeManager(initialTheme);
 
+        trace("toolkit up");
         vm = new WorkspaceViewModel(new RiskContext());
+        trace("view model");
         view = new MainView(vm, persist ? settings : null, theme);
+        trace("main view");
         view.setOnExit(this::closeWindow);
 
         String openProblem = openInitialWorkspace(options);
@@ -78,6 +82,7 @@ public class PerpRiskApp extends Application {
             return;
         }
 
+        trace("workspace");
         Scene scene = new Scene(view, options.width(), options.height());
         theme.attach(view);
         stage.setScene(scene);
@@ -102,6 +107,7 @@ public class PerpRiskApp extends Application {
             view.setPresentation(true);
         }
         stage.show();
+        trace("shown");
         if (bounds != null) {
             WindowSizing.afterShown(stage, bounds, persist && settings.windowBounds()
                     .map(AppSettings.WindowBounds::maximized).orElse(false));
@@ -117,6 +123,24 @@ public class PerpRiskApp extends Application {
                 view.setDialogsErrorLater(openProblem);
             }
             startSession();
+        }
+    }
+
+    private static final boolean TRACE = Boolean.getBoolean("perprisk.startTrace");
+    private static long lastCpu;
+    private static long last = ManagementFactory.getRuntimeMXBean().getStartTime();
+
+    private static void trace(String what) {
+        if (TRACE) {
+            long now = System.currentTimeMillis();
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+            long proc = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
+            System.err.println("start-trace " + what + " at " + (now - ManagementFactory.getRuntimeMXBean()
+                    .getStartTime()) + " ms (+" + (now - last) + "), FX thread CPU " + (cpu - lastCpu)
+                    + " ms, process CPU " + proc + " ms");
+            lastCpu = cpu;
+            last = now;
         }
     }
 
