@@ -1,7 +1,6 @@
 package com.perprisk.ui;
 
 import com.perprisk.io.AtomicFiles;
-import com.perprisk.io.Samples;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.settings.AppSettings;
@@ -183,7 +182,7 @@ public class PerpRiskApp extends Application {
 
     private void loadDemo() {
         try {
-            vm.load(Samples.demo(), null);
+            vm.load(StartupPrefetch.demo(), null);
         } catch (WorkspaceException | RuntimeException e) {
             vm.newWorkspace();
         }
