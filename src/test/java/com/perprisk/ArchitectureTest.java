@@ -103,6 +103,7 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("com.perprisk.Launcher")
             .and().doNotHaveFullyQualifiedName("com.perprisk.DesktopEntry")
             .and().doNotHaveFullyQualifiedName("com.perprisk.ui.PerpRiskApp")
+            .and().doNotHaveFullyQualifiedName("com.perprisk.ui.FirstFrame") // the start-up probe's marker on stdout
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .orShould().callMethod(Throwable.class, "printStackTrace")

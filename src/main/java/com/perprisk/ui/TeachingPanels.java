@@ -19,7 +19,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -248,26 +247,17 @@ public final class TeachingPanels {
             none.setDisable(true);
             lessons.getItems().add(none);
         }
-        MenuItem play = item("_Playback", "shortcut+shift+R", () -> select(PLAYBACK));
-        MenuItem compare = item("_Compare venues", null, () -> select(COMPARE));
-        MenuItem reconcile = item("_Reconcile a liquidation price", null, () -> select(RECONCILE));
-        MenuItem probability = item("Liquidation _probability and sizing", null, () -> select(PROBABILITY));
-        MenuItem narrativeItem = item("Show the lesson _narrative", null, this::showNarrative);
+        MenuItem narrativeItem = MainMenu.item(MainAction.LESSON_NARRATIVE, this::showNarrative);
         narrativeItem.setDisable(true);
         teach.setOnShowing(e -> narrativeItem.setDisable(lesson == null));
-        teach.getItems().addAll(lessons, marketLab.lessonsMenu(), new SeparatorMenuItem(), play, compare, reconcile,
-                probability, item("_Market lab", null, () -> select(MARKET_LAB)), new SeparatorMenuItem(),
+        teach.getItems().addAll(lessons, marketLab.lessonsMenu(), new SeparatorMenuItem(),
+                MainMenu.item(MainAction.PLAYBACK, () -> select(PLAYBACK)),
+                MainMenu.item(MainAction.COMPARE, () -> select(COMPARE)),
+                MainMenu.item(MainAction.RECONCILE, () -> select(RECONCILE)),
+                MainMenu.item(MainAction.PROBABILITY, () -> select(PROBABILITY)),
+                MainMenu.item(MainAction.MARKET_LAB, () -> select(MARKET_LAB)), new SeparatorMenuItem(),
                 narrativeItem);
         return teach;
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        if (accelerator != null) {
-            i.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        i.setOnAction(e -> action.run());
-        return i;
     }
 
     // ------------------------------------------------------------------ lessons
