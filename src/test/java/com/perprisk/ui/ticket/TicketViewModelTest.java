@@ -7,6 +7,7 @@ import com.perprisk.engine.margin.Order;
 import com.perprisk.io.Samples;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingTextTest;
 import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import org.junit.jupiter.api.BeforeEach;
@@ -141,6 +142,35 @@ class TicketViewModelTest {
         vm.explain("position.eth-short.liquidationPrice");
         assertTrue(vm.workingProperty().get().startsWith("Liquidation price"), vm.workingProperty().get());
         assertTrue(vm.workingProperty().get().contains(" USDT"), "units in the market's currency");
+    }
+
+    @Test
+    @DisplayName("The working shows each number to its sensible precision, never the engine's ten digits")
+    void workingNumbersAreRoundedForTheScreen() {
+        ws.account().positionModeProperty().set(PositionMode.HEDGE);
+        vm.sideProperty().set(Side.SHORT);
+        vm.amountProperty().set("0.37");
+        vm.exitProperty().set("80000");
+        vm.stopProperty().set("95000");
+        vm.lossBudgetProperty().set("500");
+        int shown = 0;
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        vm.figures().forEach(f -> keys.add(f.key()));
+        vm.accountRows().forEach(c -> keys.add(c.key()));
+        vm.positionRows().forEach(p -> keys.add("position." + p.id() + ".liquidationPrice"));
+        for (String key : keys) {
+            vm.explain(key);
+            String w = vm.workingProperty().get();
+            assertFalse(WorkingTextTest.hasUnroundedNumber(w), key + ":\n" + w);
+            shown++;
+        }
+        assertTrue(shown > 10, "every figure's working was looked at");
+        vm.explain("liquidationPrice");
+        String w = vm.workingProperty().get();
+        String lp = figure("liquidationPrice");
+        assertTrue(w.contains("= " + lp.substring(0, lp.indexOf(' '))), "the result as the figure shows it:\n" + w
+                + "\n" + lp);
+        assertTrue(w.matches("(?s).*\\n  MMR\\w* = [\\d.]+%  .*"), "a rate in per cent:\n" + w);
     }
 
     @Test
