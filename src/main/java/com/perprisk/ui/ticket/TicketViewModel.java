@@ -12,6 +12,7 @@ import com.perprisk.engine.margin.OrderPlacement;
 import com.perprisk.engine.margin.OrderTicket;
 import com.perprisk.engine.margin.TicketException;
 import com.perprisk.ui.display.Units;
+import com.perprisk.io.WalletScope;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.format.WorkingText;
 import com.perprisk.ui.workspace.PositionRow;
@@ -398,8 +399,9 @@ public final class TicketViewModel {
                 }
                 added[0] = fill.joined().id();
             }
-            double walletBefore = workspace.context().getPortfolio().account().walletBalance();
-            double walletAfter = fill.after().account().walletBalance();
+            Portfolio now = workspace.context().getPortfolio();
+            double walletBefore = wallet(now);
+            double walletAfter = wallet(fill.after());
             if (walletAfter != walletBefore) {
                 Double typed = fmt.parse(workspace.account().walletBalanceProperty().get());
                 double base = typed == null ? walletBefore : typed;
@@ -412,6 +414,12 @@ public final class TicketViewModel {
             default -> "Updated " + added[0];
         } + " in the workspace (Ctrl+Z undoes it)");
         return true;
+    }
+
+    /** The wallet as the user types it: the cross wallet, or with a total wallet the isolated margins too. */
+    private double wallet(Portfolio p) {
+        return p.account().walletBalance() + (workspace.account().walletScopeProperty().get() == WalletScope.TOTAL
+                ? WalletScope.isolatedMargins(p.positions()) : 0);
     }
 
     private void write(PositionRow row, Position p) {

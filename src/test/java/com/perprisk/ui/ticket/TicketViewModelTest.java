@@ -205,6 +205,23 @@ class TicketViewModelTest {
     }
 
     @Test
+    @DisplayName("With a total wallet an isolated order's margin stays in the total: the cross wallet is what is left")
+    void addIsolatedWithATotalWallet() {
+        ws.account().walletScopeProperty().set(com.perprisk.io.WalletScope.TOTAL);
+        ws.account().walletBalanceProperty().set("34775"); // the demo's 30,000 cross + sol-iso's 4,775
+        assertEquals(30_000, ctx.getPortfolio().account().walletBalance(), 1e-9);
+        ws.account().positionModeProperty().set(PositionMode.HEDGE);
+        vm.sideProperty().set(Side.SHORT);
+        vm.modeProperty().set(MarginMode.ISOLATED);
+        vm.leverageProperty().set("5");
+        vm.amountProperty().set("0.2");
+        assertTrue(vm.addToWorkspace());
+        assertEquals("34775", ws.account().walletBalanceProperty().get(), "the total is unchanged");
+        // 0.2 × 91,850 / 5 = 3,674 moves from the cross wallet into the new isolated position
+        assertEquals(30_000 - 3_674, ctx.getPortfolio().account().walletBalance(), 1e-6);
+    }
+
+    @Test
     @DisplayName("Load from position fills the ticket from the selected row, to add to it")
     void loadFromPosition() {
         assertFalse(vm.loadFromPosition());
