@@ -44,7 +44,7 @@ public final class AccountBar extends HBox {
 
         wallet.setId("wallet-balance");
         wallet.getStyleClass().add("number-field");
-        wallet.setPrefColumnCount(12);
+        wallet.setPrefColumnCount(9);
         wallet.setAlignment(Pos.CENTER_RIGHT);
         wallet.setTooltip(new Tooltip("Wallet balance: with \"Cross wallet\" the cross positions' collateral "
                 + "(isolated margins held apart, not included); with \"Total wallet\" the whole account, isolated "
@@ -73,6 +73,8 @@ public final class AccountBar extends HBox {
         walletScope.getStyleClass().add("small");
         Label unit = new Label("USDT");
         unit.getStyleClass().add("unit");
+        unit.setMinWidth(Region.USE_PREF_SIZE);
+        walletScope.setMinWidth(Region.USE_PREF_SIZE);
         crossWallet.setId("cross-wallet");
         crossWallet.getStyleClass().add("unit");
         crossWallet.setMinWidth(Region.USE_PREF_SIZE);
@@ -122,6 +124,7 @@ public final class AccountBar extends HBox {
         horizonLabel.setLabelFor(horizon);
         Label hours = new Label("h");
         hours.getStyleClass().add("unit");
+        hours.setMinWidth(Region.USE_PREF_SIZE);
 
         getChildren().addAll(title, walletScope, wallet, unit, crossWallet, sep(), modeLabel, modes, sep(),
                 horizonLabel, horizon, hours);

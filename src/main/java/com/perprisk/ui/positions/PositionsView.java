@@ -5,9 +5,12 @@ import com.perprisk.ui.controls.TableKeys;
 import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.scene.Node;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
@@ -28,7 +31,26 @@ import java.util.Objects;
  */
 public final class PositionsView extends VBox {
     private final WorkspaceViewModel vm;
-    private final TableView<PositionRow> table = new TableView<>();
+    /** Its minimum height: the headers, three rows and a sideways scroll bar, at any type size. */
+    private final TableView<PositionRow> table = new TableView<>() {
+        @Override
+        protected double computeMinHeight(double width) {
+            Node header = lookup(".column-header-background");
+            Node row = lookup(".table-row-cell");
+            double rowHeight = row == null ? javafx.scene.text.Font.getDefault().getSize() * 2 : row.prefHeight(-1);
+            // room for the sideways scroll bar whether shown or not: showing it must not hide the third row
+            double bar = 14;
+            for (Node n : lookupAll(".scroll-bar")) {
+                if (n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL) {
+                    bar = Math.max(bar, b.prefHeight(-1));
+                }
+            }
+            return snappedTopInset() + (header == null ? javafx.scene.text.Font.getDefault().getSize() * 4.8 : header.prefHeight(-1))
+                    + MIN_ROWS * rowHeight + bar + snappedBottomInset() + 2;
+        }
+    };
+    /** Rows the table always shows (the split pane keeps this much room: SplitMinimums). */
+    static final int MIN_ROWS = 3;
     private final AdlQueueViewModel adl;
     private boolean syncingSelection;
     private Runnable onResultClicked = () -> {
@@ -61,8 +83,7 @@ public final class PositionsView extends VBox {
         buildTable();
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
-        // the split pane never squeezes the table below its headers and three rows: -fx-min-height in
-        // perprisk.css (in em, so it follows the presentation size)
+        // the split pane never squeezes the table below its headers and three rows (the table's minimum height)
         setPadding(new Insets(0));
     }
 
@@ -175,6 +196,7 @@ public final class PositionsView extends VBox {
 
         PositionColumns columns = new PositionColumns(vm, () -> onResultClicked.run());
         table.getColumns().addAll(List.of(columns.inputs(), columns.results()));
+        ColumnShedding.install(table);
 
         table.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> publishSelection());
         // loading a document (or undo) reuses the rows: the selected row may now hold another position
