@@ -135,6 +135,8 @@ public final class TeachingPanels {
                 savedDividers = null;
             }
             showScenarioBar(!lab);
+            // hidden, the positions are not kept at their three rows (SplitMinimums) and the lab can take their room
+            center.getItems().get(0).setVisible(!lab);
             Node left = tabPane.getScene().lookup("#markets-split");
             if (left instanceof javafx.scene.layout.Region r) {
                 // the split keeps a panel at its minimum width: only at 0 can the markets step aside for the lab

@@ -157,7 +157,7 @@ public final class MarketLabView extends BorderPane {
     /** A page: its figures and chart on the left, the working of its numbers (the last node) on the right. */
     static Node pageBox(Node... nodes) {
         VBox v = new VBox(6);
-        v.setMinHeight(300);
+        // no fixed minimum: the children's own (a chart's LabCharts.MIN_HEIGHT) make the page scroll when it is short
         for (int i = 0; i < nodes.length; i++) {
             if (!(nodes[i] instanceof TextArea) || i < nodes.length - 1) {
                 v.getChildren().add(nodes[i]);

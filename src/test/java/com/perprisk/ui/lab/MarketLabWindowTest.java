@@ -325,7 +325,14 @@ class MarketLabWindowTest extends ApplicationTest {
             javafx.geometry.Bounds page = sp.localToScene(sp.getLayoutBounds());
             assertTrue(page.getMaxY() <= windowHeight + 0.5, when + ": the " + c[0] + " page runs " + (page.getMaxY()
                     - windowHeight) + " px below the window");
-            interact(() -> sp.setVvalue(sp.getVmax()));
+            // scroll as a reader would, until the chart's top is at the page's top (or as far as the page goes)
+            interact(() -> {
+                Node content = sp.getContent();
+                double top = content.sceneToLocal(chart.localToScene(chart.getLayoutBounds())).getMinY();
+                double extra = content.getLayoutBounds().getHeight() - sp.getViewportBounds().getHeight();
+                double v = extra <= 0 ? 0 : Math.min(1, top / extra);
+                sp.setVvalue(sp.getVmin() + v * (sp.getVmax() - sp.getVmin()));
+            });
             WaitForAsyncUtils.waitForFxEvents();
             javafx.geometry.Bounds shown = chart.localToScene(chart.getLayoutBounds());
             assertTrue(shown.getMaxY() <= page.getMaxY() + 0.5 && shown.getMinY() >= page.getMinY() - 0.5,
@@ -343,6 +350,8 @@ class MarketLabWindowTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertFalse(bar.isVisible() || bar.isManaged(), "the scenario bar steps aside: the scenario does not move the"
                 + " lab");
+        assertFalse(lookup("#center-split").queryAs(javafx.scene.control.SplitPane.class).getItems().get(0)
+                .isVisible(), "the positions step aside for the lab");
         assertChartsReadable("1280 × 800");
         shot("market-lab-room-vamm");
         interact(() -> com.perprisk.ui.theme.PresentationSize.set(view, true));
@@ -354,5 +363,7 @@ class MarketLabWindowTest extends ApplicationTest {
         interact(() -> view.resultTabs().getSelectionModel().select(0));
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(bar.isVisible() && bar.isManaged(), "the scenario bar is back with the charts");
+        assertTrue(lookup("#center-split").queryAs(javafx.scene.control.SplitPane.class).getItems().get(0)
+                .isVisible(), "the positions are back with the charts");
     }
 }
