@@ -147,7 +147,7 @@ public class PerpRiskApp extends Application {
     private String openInitialWorkspace(LaunchOptions options) {
         if (options.workspace() != null) {
             try {
-                vm.open(options.workspace());
+                vm.files().open(options.workspace());
                 if (persist) {
                     settings.addRecentFile(options.workspace());
                 }
@@ -162,7 +162,7 @@ public class PerpRiskApp extends Application {
             List<Path> recent = settings.recentFiles();
             if (!recent.isEmpty() && Files.exists(recent.get(0))) {
                 try {
-                    vm.open(recent.get(0));
+                    vm.files().open(recent.get(0));
                     return null;
                 } catch (WorkspaceException | RuntimeException e) {
                     loadDemo();
@@ -184,7 +184,7 @@ public class PerpRiskApp extends Application {
         try {
             vm.load(StartupPrefetch.demo(), null);
         } catch (WorkspaceException | RuntimeException e) {
-            vm.newWorkspace();
+            vm.files().newWorkspace();
         }
     }
 
