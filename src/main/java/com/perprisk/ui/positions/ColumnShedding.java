@@ -17,8 +17,8 @@ final class ColumnShedding {
     /** Column ids, the first to step aside first. */
     static final List<String> ORDER = List.of("col-bankruptcyPrice", "col-maintenanceMargin", "col-extraMargin",
             "col-initialMargin", "col-notional", "col-id");
-    /** Room kept for the vertical scroll bar. */
-    private static final double SCROLL_BAR = 16;
+    /** Room kept for the vertical scroll bar and the column borders. */
+    private static final double SCROLL_BAR = 22;
 
     private final TableView<?> table;
     private boolean queued;
