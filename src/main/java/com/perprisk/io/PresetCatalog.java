@@ -41,7 +41,7 @@ public final class PresetCatalog {
     public static List<PresetInfo> list() throws WorkspaceException {
         Node root = JsonTree.parse(resource(FOLDER + "index.json"));
         JsonObject o = JsonObject.of(root, "", Set.of("format", "version", "presets"));
-        WorkspaceCodec.checkFormatAndVersion(o, INDEX_FORMAT, "preset index", CURRENT_VERSION);
+        DocumentPreamble.checkFormatAndVersion(o, INDEX_FORMAT, "preset index", CURRENT_VERSION);
         List<Node> items = o.array("presets");
         List<PresetInfo> out = new ArrayList<>();
         if (items == null) {
@@ -91,7 +91,7 @@ public final class PresetCatalog {
     /** Reads a preset file's text (bundled, or one the user saved). */
     public static Preset parse(String json) throws WorkspaceException {
         JsonObject o = JsonObject.of(JsonTree.parse(json), "", PRESET_FIELDS);
-        WorkspaceCodec.checkFormatAndVersion(o, FORMAT, "tier preset", CURRENT_VERSION);
+        DocumentPreamble.checkFormatAndVersion(o, FORMAT, "tier preset", CURRENT_VERSION);
         String id = required(o, "id");
         String convention = required(o, "convention");
         try {

@@ -3,6 +3,7 @@ package com.perprisk.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.perprisk.io.JsonTree.Node;
 import com.perprisk.io.WorkspaceDocument.AccountDoc;
+import com.perprisk.io.WorkspaceDocument.ContractDoc;
 import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import com.perprisk.io.WorkspaceDocument.FundingDoc;
 import com.perprisk.io.WorkspaceDocument.FutureDoc;
@@ -13,11 +14,7 @@ import com.perprisk.io.WorkspaceDocument.TierDoc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -25,7 +22,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads and writes workspace files (format "perprisk-workspace", version 1; see {@code docs/workspace-format.md}).
+ * Reads and writes workspace files (format "perprisk-workspace", versions 1 and 2; see
+ * {@code docs/workspace-format.md}). Version 2 adds inverse contracts: a market's {@code contract} block and
+ * {@code account.coinWallets}; in a version 1 file those names are unknown fields, kept and ignored as before.
  *
  * <p>Reading is hardened against hostile input (16 MB cap, nesting depth 64, 1 MB strings, 100-character numbers,
  * duplicate keys, NaN/Infinity, trailing content) and every failure is a {@link WorkspaceException} whose message
@@ -41,6 +40,12 @@ public final class WorkspaceCodec {
     static final Set<String> ACCOUNT_FIELDS = Set.of("walletBalance", "positionMode");
     static final Set<String> MARKET_FIELDS = Set.of("symbol", "convention", "markPrice", "indexPrice", "takerFeeRate",
             "tiers", "dydx", "funding", "future");
+    /** Version 2's account: coinWallets added. */
+    static final Set<String> ACCOUNT_FIELDS_V2 = Set.of("walletBalance", "positionMode", "coinWallets");
+    /** Version 2's market: the contract block added. */
+    static final Set<String> MARKET_FIELDS_V2 = Set.of("symbol", "convention", "markPrice", "indexPrice",
+            "takerFeeRate", "tiers", "dydx", "funding", "future", "contract");
+    static final Set<String> CONTRACT_FIELDS = Set.of("type", "contractSize", "settleAsset");
     static final Set<String> TIER_FIELDS = Set.of("floor", "cap", "maxLeverage", "mmr", "maintenanceAmount");
     static final Set<String> DYDX_FIELDS = Set.of("initialMarginFraction", "maintenanceFraction",
             "openInterestNotional", "oiLowerCap", "oiUpperCap");
@@ -60,26 +65,7 @@ public final class WorkspaceCodec {
     // ------------------------------------------------------------------ reading
 
     public static WorkspaceDocument read(Path file) throws WorkspaceException {
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new WorkspaceException(WorkspaceException.Kind.IO, file + " is a folder, not a workspace file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw JsonTree.tooLarge(size);
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = JsonTree.readCapped(in);
-            }
-        } catch (NoSuchFileException e) {
-            throw new WorkspaceException(WorkspaceException.Kind.IO, "file not found: " + file, e);
-        } catch (AccessDeniedException e) {
-            throw new WorkspaceException(WorkspaceException.Kind.IO, "cannot read " + file + ": permission denied", e);
-        } catch (IOException e) {
-            throw new WorkspaceException(WorkspaceException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return decode(JsonTree.parse(bytes));
+        return decode(JsonTree.parse(DocumentPreamble.readFile(file, "a workspace file")));
     }
 
     public static WorkspaceDocument read(String json) throws WorkspaceException {
@@ -92,22 +78,20 @@ public final class WorkspaceCodec {
     }
 
     static WorkspaceDocument decode(Node root) throws WorkspaceException {
-        if (!root.isObject()) {
-            throw new WorkspaceException(WorkspaceException.Kind.FORMAT, "not a PerpRisk workspace: expected a JSON "
-                    + "object with \"format\": \"" + WorkspaceDocument.FORMAT + "\", got " + root.describe(), null,
-                    root.line(), root.column(), null);
-        }
-        JsonObject o = JsonObject.of(root, "", ROOT_FIELDS);
-        checkFormatAndVersion(o, WorkspaceDocument.FORMAT, "workspace", WorkspaceDocument.CURRENT_VERSION);
-        JsonObject acc = o.object("account", ACCOUNT_FIELDS);
+        JsonObject o = DocumentPreamble.root(root, WorkspaceDocument.FORMAT, "workspace",
+                WorkspaceDocument.CURRENT_VERSION, ROOT_FIELDS);
+        boolean v2 = DocumentPreamble.integer(o, "version") >= 2;
+        JsonObject acc = o.object("account", v2 ? ACCOUNT_FIELDS_V2 : ACCOUNT_FIELDS);
         AccountDoc account = acc == null ? null
-                : new AccountDoc(acc.number("walletBalance"), acc.text("positionMode"), acc.extra());
+                : new AccountDoc(acc.number("walletBalance"), acc.text("positionMode"),
+                v2 ? coinWallets(acc) : null, acc.extra());
         List<MarketDoc> markets = null;
         List<Node> ms = o.array("markets");
         if (ms != null) {
             markets = new ArrayList<>();
             for (int i = 0; i < ms.size(); i++) {
-                markets.add(market(JsonObject.of(ms.get(i), "markets[" + i + "]", MARKET_FIELDS)));
+                markets.add(market(JsonObject.of(ms.get(i), "markets[" + i + "]",
+                        v2 ? MARKET_FIELDS_V2 : MARKET_FIELDS), v2));
             }
             markets = Collections.unmodifiableList(markets);
         }
@@ -120,62 +104,26 @@ public final class WorkspaceCodec {
             }
             positions = Collections.unmodifiableList(positions);
         }
-        return new WorkspaceDocument(o.text("format"), integer(o, "version"), o.text("name"), account,
+        return new WorkspaceDocument(o.text("format"), DocumentPreamble.integer(o, "version"), o.text("name"), account,
                 o.number("horizonHours"), markets, positions, o.extra());
     }
 
-    /**
-     * The "format" and "version" checks shared by workspaces and presets: a missing or wrong format is
-     * {@link WorkspaceException.Kind#FORMAT}; a version above {@code current} is {@link WorkspaceException.Kind#VERSION}.
-     */
-    static void checkFormatAndVersion(JsonObject o, String format, String what, int current)
-            throws WorkspaceException {
-        Node f = o.child("format");
-        if (f == null) {
-            throw new WorkspaceException(WorkspaceException.Kind.FORMAT, "not a PerpRisk " + what
-                    + ": the \"format\" field is missing (expected \"" + format + "\")", null,
-                    o.node().line(), o.node().column(), null);
-        }
-        if (!(f.value() instanceof String s) || !s.equals(format)) {
-            throw new WorkspaceException(WorkspaceException.Kind.FORMAT, "not a PerpRisk " + what + ": \"format\" is "
-                    + f.describe() + ", expected \"" + format + "\"", "format", f.line(), f.column(), null);
-        }
-        Node v = o.child("version");
-        if (v == null) {
-            throw new WorkspaceException(WorkspaceException.Kind.VERSION, "missing; this version of PerpRisk reads "
-                    + what + " version " + current, "version", o.node().line(), o.node().column(), null);
-        }
-        Integer version = integer(o, "version");
-        if (version > current) {
-            throw new WorkspaceException(WorkspaceException.Kind.VERSION, "this " + what
-                    + " was written by a newer PerpRisk (format version " + version + "); this version reads version "
-                    + current, null, v.line(), v.column(), null);
-        }
-        if (version < 1) {
-            throw new WorkspaceException(WorkspaceException.Kind.VERSION, "expected " + current + ", got " + version
-                    + " (no such version)", "version", v.line(), v.column(), null);
-        }
-    }
-
-    private static Integer integer(JsonObject o, String name) throws WorkspaceException {
-        Node n = o.child(name);
+    /** {@code account.coinWallets}: an object of coin → wallet balance, in file order. */
+    private static java.util.Map<String, Double> coinWallets(JsonObject acc) throws WorkspaceException {
+        Node n = acc.child("coinWallets");
         if (n == null) {
             return null;
         }
-        Object v = n.value();
-        BigDecimal bd = v instanceof BigDecimal d ? d : v instanceof BigInteger bi ? new BigDecimal(bi)
-                : v instanceof Number num ? BigDecimal.valueOf(num.longValue()) : null;
-        if (bd == null) {
-            throw JsonObject.typeError(n, o.childPath(name), "a whole number");
+        JsonObject w = JsonObject.of(n, acc.childPath("coinWallets"), Set.of());
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String asset : n.object().keySet()) {
+            Node v = n.object().get(asset);
+            out.put(asset, v == null || v.isNull() ? null : JsonObject.toDouble(v, w.childPath(asset)));
         }
-        try {
-            return bd.intValueExact();
-        } catch (ArithmeticException e) {
-            throw JsonObject.typeError(n, o.childPath(name), "a whole number");
-        }
+        return out;
     }
 
-    private static MarketDoc market(JsonObject m) throws WorkspaceException {
+    private static MarketDoc market(JsonObject m, boolean v2) throws WorkspaceException {
         List<TierDoc> tiers = null;
         List<Node> ts = m.array("tiers");
         if (ts != null) {
@@ -188,8 +136,11 @@ public final class WorkspaceCodec {
         FundingDoc funding = f == null ? null : new FundingDoc(f.number("rate"), f.number("intervalHours"), f.extra());
         JsonObject fu = m.object("future", FUTURE_FIELDS);
         FutureDoc future = fu == null ? null : new FutureDoc(fu.number("price"), fu.number("daysToExpiry"), fu.extra());
+        JsonObject c = v2 ? m.object("contract", CONTRACT_FIELDS) : null; // in version 1 an unknown field
+        ContractDoc contract = c == null ? null
+                : new ContractDoc(c.text("type"), c.number("contractSize"), c.text("settleAsset"), c.extra());
         return new MarketDoc(m.text("symbol"), m.text("convention"), m.number("markPrice"), m.number("indexPrice"),
-                m.number("takerFeeRate"), tiers, dydx, funding, future, m.extra());
+                m.number("takerFeeRate"), tiers, dydx, funding, future, m.extra(), contract);
     }
 
     /** Tier objects of a workspace market or a preset. */
@@ -278,20 +229,28 @@ public final class WorkspaceCodec {
 
     /** One market object as a workspace reads it (same checks and field paths as inside a workspace). */
     public static MarketDoc readMarket(String json) throws WorkspaceException {
-        return market(JsonObject.of(JsonTree.parse(json), "", MARKET_FIELDS));
+        return market(JsonObject.of(JsonTree.parse(json), "", MARKET_FIELDS_V2), true);
     }
 
     private static void encode(JsonGenerator g, WorkspaceDocument d) throws IOException {
         g.writeStartObject();
         JsonOut.field(g, "format", d.format());
         if (d.version() != null) {
-            g.writeNumberField("version", d.version());
+            // 2 only when the workspace uses version 2's fields, so a linear workspace stays readable everywhere
+            g.writeNumberField("version", d.versionNeeded());
         }
         JsonOut.field(g, "name", d.name());
         if (d.account() != null) {
             AccountDoc a = d.account();
             g.writeObjectFieldStart("account");
             JsonOut.field(g, "walletBalance", a.walletBalance());
+            if (a.coinWallets() != null) {
+                g.writeObjectFieldStart("coinWallets");
+                for (var w : a.coinWallets().entrySet()) {
+                    JsonOut.field(g, w.getKey(), w.getValue());
+                }
+                g.writeEndObject();
+            }
             JsonOut.field(g, "positionMode", a.positionMode());
             JsonOut.extra(g, a.extra());
             g.writeEndObject();
@@ -319,6 +278,14 @@ public final class WorkspaceCodec {
         g.writeStartObject();
         JsonOut.field(g, "symbol", m.symbol());
         JsonOut.field(g, "convention", m.convention());
+        if (m.contract() != null && !m.contract().isPlainLinear()) {
+            g.writeObjectFieldStart("contract");
+            JsonOut.field(g, "type", m.contract().type());
+            JsonOut.field(g, "contractSize", m.contract().contractSize());
+            JsonOut.field(g, "settleAsset", m.contract().settleAsset());
+            JsonOut.extra(g, m.contract().extra());
+            g.writeEndObject();
+        }
         JsonOut.field(g, "markPrice", m.markPrice());
         JsonOut.field(g, "indexPrice", m.indexPrice());
         JsonOut.field(g, "takerFeeRate", m.takerFeeRate());
