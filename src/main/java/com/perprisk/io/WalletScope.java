@@ -2,10 +2,13 @@ package com.perprisk.io;
 
 import com.perprisk.engine.Account;
 import com.perprisk.engine.MarginMode;
+import com.perprisk.engine.Market;
+import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What the workspace's {@code account.walletBalance} is (the optional field {@code account.walletScope}): the
@@ -27,10 +30,18 @@ public enum WalletScope {
         return v != null && TOTAL.name().equals(v.toString()) ? TOTAL : CROSS;
     }
 
-    /** Σ margin (posted + extra) of the isolated positions, taken from a total wallet. */
-    public static double isolatedMargins(List<Position> positions) {
-        return positions.stream().filter(p -> p.marginMode() == MarginMode.ISOLATED)
+    /**
+     * Σ margin (posted + extra) of the isolated positions of the linear quote pool, taken from a total wallet (an
+     * inverse position's margin is in its coin, held apart from the quote wallet).
+     */
+    public static double isolatedMargins(List<Position> positions, Predicate<String> linearSymbol) {
+        return positions.stream().filter(p -> p.marginMode() == MarginMode.ISOLATED && linearSymbol.test(p.symbol()))
                 .mapToDouble(Position::isolatedMarginBalance).sum();
+    }
+
+    /** {@link #isolatedMargins(List, Predicate)} of a portfolio's positions. */
+    public static double isolatedMargins(Portfolio p) {
+        return isolatedMargins(p.positions(), s -> p.market(s).map(m -> !m.isInverse()).orElse(true));
     }
 
     /** The mapping's step: checks the field and, for a total wallet, gives the engine the cross wallet. */
@@ -39,7 +50,8 @@ public enum WalletScope {
             super(problems);
         }
 
-        Account crossAccount(Map<String, Object> accountExtra, Account account, List<Position> positions) {
+        Account crossAccount(Map<String, Object> accountExtra, Account account, List<Position> positions,
+                             Map<String, Market> markets) {
             Object v = accountExtra == null ? null : accountExtra.get(FIELD);
             if (v == null) {
                 return account;
@@ -48,14 +60,15 @@ public enum WalletScope {
             if (scope != TOTAL || account == null) {
                 return account;
             }
-            double isolated = isolatedMargins(positions);
+            double isolated = isolatedMargins(positions, sym -> markets.get(sym) == null
+                    || !markets.get(sym).isInverse());
             double cross = account.walletBalance() - isolated;
             if (cross < 0) {
                 error("account.walletBalance", "the total wallet " + num(account.walletBalance())
                         + " is less than the isolated positions' margins " + num(isolated) + " taken from it");
                 return account;
             }
-            return new Account(cross, account.positionMode());
+            return new Account(cross, account.positionMode(), account.coinWallets());
         }
     }
 }
