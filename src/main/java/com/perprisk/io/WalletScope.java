@@ -3,10 +3,12 @@ package com.perprisk.io;
 import com.perprisk.engine.Account;
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Market;
+import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * What the workspace's {@code account.walletBalance} is (the optional field {@code account.walletScope}): the
@@ -29,18 +31,17 @@ public enum WalletScope {
     }
 
     /**
-     * Σ margin (posted + extra) of the isolated linear positions, taken from a total wallet of the quote asset; an
-     * inverse position's margin is in its settle coin and never comes from this wallet.
+     * Σ margin (posted + extra) of the isolated positions of the linear quote pool, taken from a total wallet (an
+     * inverse position's margin is in its coin, held apart from the quote wallet).
      */
-    public static double isolatedMargins(List<Position> positions, Map<String, Market> marketsBySymbol) {
-        double sum = 0;
-        for (Position p : positions) {
-            Market m = marketsBySymbol.get(p.symbol());
-            if (p.marginMode() == MarginMode.ISOLATED && (m == null || !m.isInverse())) {
-                sum += p.isolatedMarginBalance();
-            }
-        }
-        return sum;
+    public static double isolatedMargins(List<Position> positions, Predicate<String> linearSymbol) {
+        return positions.stream().filter(p -> p.marginMode() == MarginMode.ISOLATED && linearSymbol.test(p.symbol()))
+                .mapToDouble(Position::isolatedMarginBalance).sum();
+    }
+
+    /** {@link #isolatedMargins(List, Predicate)} of a portfolio's positions. */
+    public static double isolatedMargins(Portfolio p) {
+        return isolatedMargins(p.positions(), s -> p.market(s).map(m -> !m.isInverse()).orElse(true));
     }
 
     /** The mapping's step: checks the field and, for a total wallet, gives the engine the cross wallet. */
@@ -50,7 +51,7 @@ public enum WalletScope {
         }
 
         Account crossAccount(Map<String, Object> accountExtra, Account account, List<Position> positions,
-                             Map<String, Market> marketsBySymbol) {
+                             Map<String, Market> markets) {
             Object v = accountExtra == null ? null : accountExtra.get(FIELD);
             if (v == null) {
                 return account;
@@ -59,14 +60,15 @@ public enum WalletScope {
             if (scope != TOTAL || account == null) {
                 return account;
             }
-            double isolated = isolatedMargins(positions, marketsBySymbol);
+            double isolated = isolatedMargins(positions, sym -> markets.get(sym) == null
+                    || !markets.get(sym).isInverse());
             double cross = account.walletBalance() - isolated;
             if (cross < 0) {
                 error("account.walletBalance", "the total wallet " + num(account.walletBalance())
                         + " is less than the isolated positions' margins " + num(isolated) + " taken from it");
                 return account;
             }
-            return account.withWalletBalance(cross);
+            return new Account(cross, account.positionMode(), account.coinWallets());
         }
     }
 }

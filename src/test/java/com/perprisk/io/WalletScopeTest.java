@@ -59,7 +59,7 @@ class WalletScopeTest {
         for (Path f : files) {
             WorkspaceDocument d = WorkspaceCodec.read(f);
             Portfolio p = WorkspaceMapper.toPortfolio(d).portfolio();
-            double iso = WalletScope.isolatedMargins(p.positions(), p.marketsBySymbol());
+            double iso = WalletScope.isolatedMargins(p);
             withIsolated += iso > 0 ? 1 : 0;
             MappingResult t = WorkspaceMapper.toPortfolio(withAccount(d, d.account().walletBalance() + iso, "TOTAL"));
             assertFalse(t.hasErrors(), f + " " + t.problems());

@@ -11,7 +11,8 @@ import java.util.function.ToDoubleFunction;
  * pane honours its items' minimum heights only while the divider is dragged, not when the window, the type size
  * (presentation size) or the content changes, so a divider set as a fraction could leave the positions table two rows
  * or the chart a strip. After every layout of the split the divider moves just far enough; a divider that leaves
- * both their room is never moved, so it returns exactly to a position set before.
+ * both their room is never moved, so it returns exactly to a position set before, and a divider set to an end (an
+ * item stepping aside on purpose) is left there.
  */
 public final class SplitMinimums {
     private final SplitPane split;
@@ -65,7 +66,11 @@ public final class SplitMinimums {
         if (avail <= 0) {
             return;
         }
-        double now = split.getDividerPositions()[0] * avail;
+        double position = split.getDividerPositions()[0];
+        if (position <= 0.02 || position >= 0.98) {
+            return; // an item stepped aside on purpose (the market lab takes the window, the ticket its split)
+        }
+        double now = position * avail;
         double topNeed = Math.min(avail, least.applyAsDouble(top));
         double bottomNeed = least.applyAsDouble(bottom);
         double want = now;

@@ -17,8 +17,8 @@ final class ColumnShedding {
     /** Column ids, the first to step aside first. */
     static final List<String> ORDER = List.of("col-bankruptcyPrice", "col-maintenanceMargin", "col-extraMargin",
             "col-initialMargin", "col-notional", "col-id");
-    /** Room kept for the vertical scroll bar. */
-    private static final double SCROLL_BAR = 16;
+    /** Room kept for the vertical scroll bar and the column borders. */
+    private static final double SCROLL_BAR = 22;
 
     private final TableView<?> table;
     private boolean queued;
@@ -32,6 +32,7 @@ final class ColumnShedding {
         table.widthProperty().addListener(o -> s.later());
         for (TableColumn<?, ?> c : leaves(table.getColumns())) {
             c.prefWidthProperty().addListener(o -> s.later());
+            c.widthProperty().addListener(o -> s.later());
         }
     }
 
@@ -52,7 +53,7 @@ final class ColumnShedding {
             return;
         }
         List<TableColumn<?, ?>> all = leaves(table.getColumns());
-        double total = all.stream().mapToDouble(TableColumn::getPrefWidth).sum();
+        double total = all.stream().mapToDouble(c -> width(c) + 1).sum(); // + each column's border
         List<String> hide = new ArrayList<>();
         for (String id : ORDER) {
             if (total <= room) {
@@ -60,7 +61,7 @@ final class ColumnShedding {
             }
             for (TableColumn<?, ?> c : all) {
                 if (id.equals(c.getId())) {
-                    total -= c.getPrefWidth();
+                    total -= width(c) + 1;
                     hide.add(id);
                 }
             }
@@ -71,6 +72,11 @@ final class ColumnShedding {
                 c.setVisible(visible);
             }
         }
+    }
+
+    /** The width a column takes when shown: its own while shown (a value may have widened it), else its pref. */
+    private static double width(TableColumn<?, ?> c) {
+        return c.isVisible() && c.getWidth() > 0 ? c.getWidth() : Math.max(c.getPrefWidth(), c.getMinWidth());
     }
 
     private static List<TableColumn<?, ?>> leaves(List<? extends TableColumn<?, ?>> columns) {

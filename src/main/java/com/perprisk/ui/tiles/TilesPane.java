@@ -14,6 +14,7 @@ import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
@@ -89,8 +90,8 @@ public final class TilesPane extends HBox {
                 .build();
         ratioTile.setId("tile-margin-ratio");
 
-        distanceTile = custom("Nearest liquidation", "tile-distance", box(fit(distanceValue), distanceDetail));
-        fundingTile = custom("Funding over horizon", "tile-funding", box(fit(fundingValue), fundingDetail));
+        distanceTile = custom("To liquidation", "tile-distance", box(fit(distanceValue), distanceDetail));
+        fundingTile = custom("Funding", "tile-funding", box(fit(fundingValue), fundingDetail));
         HBox lights = new HBox(5);
         lights.setAlignment(Pos.CENTER);
         for (int i = 0; i < 5; i++) {
@@ -100,7 +101,7 @@ public final class TilesPane extends HBox {
             lights.getChildren().add(c);
         }
         adlTile = custom("ADL queue", "tile-adl", box(lights, fit(adlValue), adlDetail));
-        availableTile = custom("Available balance", "tile-available", box(fit(availableValue), availableDetail));
+        availableTile = custom("Available", "tile-available", box(fit(availableValue), availableDetail));
 
         ratioDetail.setId("tile-margin-ratio-detail");
         distanceValue.setId("tile-distance-value");
@@ -127,7 +128,11 @@ public final class TilesPane extends HBox {
         ratioBox.setMinSize(96, 90);
         ratioBox.setPrefSize(150, 130);
         ratioBox.setMaxSize(260, Double.MAX_VALUE);
-        for (javafx.scene.layout.Region r : List.of(ratioBox, distanceTile, fundingTile, adlTile, availableTile)) {
+        // each title is a label of ours over the tile's own (drawn transparent): TilesFX sizes its title from the
+        // tile's size, so it stayed tiny at presentation size; ours follows the type size (panels.css)
+        ratioBox.getChildren().add(title(ratioTile));
+        for (javafx.scene.layout.Region r : List.of(ratioBox, titled(distanceTile), titled(fundingTile),
+                titled(adlTile), titled(availableTile))) {
             HBox.setHgrow(r, Priority.ALWAYS);
             getChildren().add(r);
         }
@@ -196,7 +201,7 @@ public final class TilesPane extends HBox {
             t.setBackgroundColor(bg);
             t.setBorderColor(border);
             t.setBorderWidth(1);
-            t.setTitleColor(muted);
+            t.setTitleColor(Color.TRANSPARENT); // shown by our own label (title), which scales
             t.setForegroundColor(fg);
             t.setTextColor(muted);
             t.setUnitColor(muted);
@@ -236,6 +241,26 @@ public final class TilesPane extends HBox {
     /** A value that scales down rather than being cut when the tile is narrow. */
     private static Node fit(Label value) {
         return new com.perprisk.ui.controls.FitBox(value);
+    }
+
+    /** The tile's title as a label at its top left, in the type size of the window. */
+    private static Label title(Tile t) {
+        Label l = new Label(t.getTitle());
+        l.getStyleClass().add("tile-title");
+        l.setMouseTransparent(true);
+        l.setMinWidth(0);
+        StackPane.setAlignment(l, Pos.TOP_LEFT);
+        StackPane.setMargin(l, new Insets(5, 6, 0, 7));
+        return l;
+    }
+
+    /** A tile with its title over it, sized as the tile. */
+    private static StackPane titled(Tile t) {
+        StackPane p = new StackPane(t, title(t));
+        p.setMinSize(96, 90);
+        p.setPrefSize(150, 130);
+        p.setMaxSize(260, Double.MAX_VALUE);
+        return p;
     }
 
     private static VBox box(Node... nodes) {

@@ -148,10 +148,39 @@ class TicketLayoutWindowTest extends MainWindowHarness {
         assertTrue(wholeRows(positionsTable()) >= 3, "three positions after the ticket");
     }
 
+    private java.util.List<String> visibleColumns() {
+        return positionsTable().getVisibleLeafColumns().stream().map(c -> c.getId()).toList();
+    }
+
+    private boolean scrollsSideways() {
+        for (Node n : positionsTable().lookupAll(".scroll-bar")) {
+            if (n instanceof javafx.scene.control.ScrollBar b
+                    && b.getOrientation() == javafx.geometry.Orientation.HORIZONTAL && b.isVisible()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private double tileTitleSize() {
+        return ((javafx.scene.control.Label) view.lookup(".tiles-pane .tile-title")).getFont().getSize();
+    }
+
     @Test
     void presentationSizeGetsTheHeightBackAfterTheTicket() {
+        settle();
+        java.util.List<String> columns = visibleColumns();
+        double title = tileTitleSize();
+        assertFalse(scrollsSideways(), "the positions table fits 1280 px");
         push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
         settle();
+        assertFalse(scrollsSideways(), "in presentation size the least important columns step aside");
+        assertTrue(visibleColumns().containsAll(java.util.List.of("col-symbol", "col-side", "col-size",
+                "col-entryPrice", "col-leverage", "col-liquidationPrice", "col-distanceToLiquidation",
+                "col-unrealizedPnl", "col-roe", "col-adl")), visibleColumns().toString());
+        assertTrue(tileTitleSize() > title * 1.05, "the tiles' titles grow: " + title + " → " + tileTitleSize());
+        assertTrue(truncated(view.lookup(".tiles-pane").getParent()).stream().noneMatch(t -> t.contains("tile-title")
+                || t.contains("To liquidation") || t.contains("Funding\"")), "titles whole");
         SplitPane center = (SplitPane) view.lookup("#center-split");
         double[] before = center.getDividerPositions();
         int rows = wholeRows(positionsTable());
@@ -170,5 +199,9 @@ class TicketLayoutWindowTest extends MainWindowHarness {
         assertTrue(wholeRows(positionsTable()) >= 3, "three positions after the ticket");
         assertTrue(chartPlotHeight() >= plot - 0.5, "the chart gets its height back: " + chartPlotHeight());
         assertBelowPanelsWholeOrAside("presentation after the ticket");
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        settle();
+        org.junit.jupiter.api.Assertions.assertEquals(columns, visibleColumns(), "the columns come back on exit");
+        org.junit.jupiter.api.Assertions.assertEquals(title, tileTitleSize(), 1e-9);
     }
 }

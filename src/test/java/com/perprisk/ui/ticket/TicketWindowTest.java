@@ -135,7 +135,7 @@ class TicketWindowTest extends ApplicationTest {
     }
 
     @Test
-    @DisplayName("Screenshots of the ticket at 1280×800, light and presentation size, with no value cut")
+    @DisplayName("Screenshots of the ticket at 1280×800, light, presentation size and dark, with no value cut")
     void screenshots() throws Exception {
         push(KeyCode.SHORTCUT, KeyCode.T);
         WaitForAsyncUtils.waitForFxEvents();
@@ -152,7 +152,15 @@ class TicketWindowTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         interact(() -> shot[1] = Snapshots.save(view.getScene(), "ticket-presentation"));
         assertNoCutValues();
-        assertTrue(Files.size(shot[0]) > 0 && Files.size(shot[1]) > 0); // docs/ticket*.png are copies of these
+        interact(() -> view.getStyleClass().remove("presentation"));
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.L); // dark theme
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(view.getStyleClass().contains("theme-dark"));
+        Path[] dark = new Path[1];
+        interact(() -> dark[0] = Snapshots.save(view.getScene(), "ticket-dark"));
+        assertNoCutValues();
+        // docs/ticket*.png are copies of these
+        assertTrue(Files.size(shot[0]) > 0 && Files.size(shot[1]) > 0 && Files.size(dark[0]) > 0);
     }
 
     /** No visible cell of the ticket's tables shows "…" (a cut value). */
