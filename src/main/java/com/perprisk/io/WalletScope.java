@@ -2,6 +2,7 @@ package com.perprisk.io;
 
 import com.perprisk.engine.Account;
 import com.perprisk.engine.MarginMode;
+import com.perprisk.engine.Market;
 import com.perprisk.engine.Position;
 
 import java.util.List;
@@ -27,10 +28,19 @@ public enum WalletScope {
         return v != null && TOTAL.name().equals(v.toString()) ? TOTAL : CROSS;
     }
 
-    /** Σ margin (posted + extra) of the isolated positions, taken from a total wallet. */
-    public static double isolatedMargins(List<Position> positions) {
-        return positions.stream().filter(p -> p.marginMode() == MarginMode.ISOLATED)
-                .mapToDouble(Position::isolatedMarginBalance).sum();
+    /**
+     * Σ margin (posted + extra) of the isolated linear positions, taken from a total wallet of the quote asset; an
+     * inverse position's margin is in its settle coin and never comes from this wallet.
+     */
+    public static double isolatedMargins(List<Position> positions, Map<String, Market> marketsBySymbol) {
+        double sum = 0;
+        for (Position p : positions) {
+            Market m = marketsBySymbol.get(p.symbol());
+            if (p.marginMode() == MarginMode.ISOLATED && (m == null || !m.isInverse())) {
+                sum += p.isolatedMarginBalance();
+            }
+        }
+        return sum;
     }
 
     /** The mapping's step: checks the field and, for a total wallet, gives the engine the cross wallet. */
@@ -39,7 +49,8 @@ public enum WalletScope {
             super(problems);
         }
 
-        Account crossAccount(Map<String, Object> accountExtra, Account account, List<Position> positions) {
+        Account crossAccount(Map<String, Object> accountExtra, Account account, List<Position> positions,
+                             Map<String, Market> marketsBySymbol) {
             Object v = accountExtra == null ? null : accountExtra.get(FIELD);
             if (v == null) {
                 return account;
@@ -48,14 +59,14 @@ public enum WalletScope {
             if (scope != TOTAL || account == null) {
                 return account;
             }
-            double isolated = isolatedMargins(positions);
+            double isolated = isolatedMargins(positions, marketsBySymbol);
             double cross = account.walletBalance() - isolated;
             if (cross < 0) {
                 error("account.walletBalance", "the total wallet " + num(account.walletBalance())
                         + " is less than the isolated positions' margins " + num(isolated) + " taken from it");
                 return account;
             }
-            return new Account(cross, account.positionMode());
+            return account.withWalletBalance(cross);
         }
     }
 }

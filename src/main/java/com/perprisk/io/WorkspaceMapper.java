@@ -118,7 +118,7 @@ public final class WorkspaceMapper {
                     markets);
             // account.walletScope TOTAL: the engine gets the cross wallet, what the isolated margins leave
             account = new WalletScope.Check(problems).crossAccount(doc.account() == null ? null
-                    : doc.account().extra(), account, positions);
+                    : doc.account().extra(), account, positions, markets);
             if (errorCount() > 0) {
                 return new MappingResult(null, problems);
             }

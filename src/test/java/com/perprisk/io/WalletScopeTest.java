@@ -59,7 +59,7 @@ class WalletScopeTest {
         for (Path f : files) {
             WorkspaceDocument d = WorkspaceCodec.read(f);
             Portfolio p = WorkspaceMapper.toPortfolio(d).portfolio();
-            double iso = WalletScope.isolatedMargins(p.positions());
+            double iso = WalletScope.isolatedMargins(p.positions(), p.marketsBySymbol());
             withIsolated += iso > 0 ? 1 : 0;
             MappingResult t = WorkspaceMapper.toPortfolio(withAccount(d, d.account().walletBalance() + iso, "TOTAL"));
             assertFalse(t.hasErrors(), f + " " + t.problems());
@@ -103,5 +103,36 @@ class WalletScopeTest {
         assertEquals(30_000, held.account().walletBalance(), 1e-9);
         assertEquals(WalletScope.CROSS, WalletScope.of(held.account().extra()),
                 "written as the cross wallet it now is, not taken from twice");
+    }
+
+    @Test
+    @DisplayName("A total wallet is the quote asset's: coin wallets stay, an isolated inverse margin (in BTC) is not taken")
+    void totalWalletLeavesCoinPoolsAlone() throws Exception {
+        String json = """
+                { "format": "perprisk-workspace", "version": 2, "name": "t",
+                  "account": { "walletBalance": 11000, "walletScope": "TOTAL", "coinWallets": { "BTC": 1.5 },
+                               "positionMode": "ONE_WAY" },
+                  "markets": [
+                    { "symbol": "BTCUSDT", "convention": "BINANCE", "markPrice": 60000,
+                      "tiers": [ { "floor": 0, "cap": 1000000, "maxLeverage": 100, "mmr": 0.005 } ] },
+                    { "symbol": "BTCUSD_PERP", "convention": "BINANCE_COINM",
+                      "contract": { "type": "INVERSE", "contractSize": 100, "settleAsset": "BTC" },
+                      "markPrice": 60000, "tiers": [ { "floor": 0, "cap": 5, "maxLeverage": 125, "mmr": 0.004 } ] },
+                    { "symbol": "ETHUSD_PERP", "convention": "BINANCE_COINM",
+                      "contract": { "type": "INVERSE", "contractSize": 10, "settleAsset": "ETH" },
+                      "markPrice": 3000, "tiers": [ { "floor": 0, "cap": 100, "maxLeverage": 75, "mmr": 0.005 } ] } ],
+                  "positions": [
+                    { "id": "u", "symbol": "BTCUSDT", "side": "LONG", "size": 1, "entryPrice": 60000,
+                      "leverage": 6, "marginMode": "ISOLATED" },
+                    { "id": "c", "symbol": "BTCUSD_PERP", "side": "LONG", "size": 300, "entryPrice": 58000,
+                      "leverage": 20, "marginMode": "CROSS" },
+                    { "id": "e", "symbol": "ETHUSD_PERP", "side": "SHORT", "size": 100, "entryPrice": 3000,
+                      "leverage": 5, "marginMode": "ISOLATED" } ] }
+                """;
+        MappingResult m = WorkspaceMapper.toPortfolio(WorkspaceCodec.read(json));
+        assertFalse(m.hasErrors(), m.problems().toString());
+        // 11,000 − the linear isolated margin 60,000 / 6 = 10,000: 1,000 left for the USDT cross wallet
+        assertEquals(1_000, m.portfolio().account().walletBalance(), 1e-9);
+        assertEquals(1.5, m.portfolio().account().coinWallet("BTC"));
     }
 }

@@ -185,7 +185,7 @@ public final class AccountBar extends HBox {
             Portfolio p = vm.context().getPortfolio();
             // the wallet as the user entered it: the cross wallet, or the total with the isolated margins
             double shown = p.account().walletBalance() + (vm.account().walletScopeProperty().get() == WalletScope.TOTAL
-                    ? WalletScope.isolatedMargins(p.positions()) : 0);
+                    ? WalletScope.isolatedMargins(p.positions(), p.marketsBySymbol()) : 0);
             wallet.setText(vm.formats().money(shown));
         }
     }

@@ -419,7 +419,7 @@ public final class TicketViewModel {
     /** The wallet as the user types it: the cross wallet, or with a total wallet the isolated margins too. */
     private double wallet(Portfolio p) {
         return p.account().walletBalance() + (workspace.account().walletScopeProperty().get() == WalletScope.TOTAL
-                ? WalletScope.isolatedMargins(p.positions()) : 0);
+                ? WalletScope.isolatedMargins(p.positions(), p.marketsBySymbol()) : 0);
     }
 
     private void write(PositionRow row, Position p) {
