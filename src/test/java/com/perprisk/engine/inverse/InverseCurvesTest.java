@@ -97,6 +97,26 @@ class InverseCurvesTest {
     }
 
     @Test
+    void anIsolatedInverseOrderPostsItsCoinMarginFromTheCoinWalletAndClosesInCoin() {
+        Portfolio p = pf(PositionMode.ONE_WAY, 0.5);
+        var open = com.perprisk.engine.margin.OrderPlacement.place(p, new com.perprisk.engine.margin.Order(
+                "BTCUSD_PERP", Side.SHORT, 20, com.perprisk.engine.MarginMode.ISOLATED,
+                new com.perprisk.engine.margin.Order.Amount(com.perprisk.engine.margin.Order.Kind.SIZE, 300),
+                60_000.0, 0.0, null));
+        // IM = C × cs / EP / L = 300 × 100 / 60,000 / 20 = 0.025 BTC, from the BTC wallet; USDT untouched
+        assertEquals(0.5 - 0.025, open.after().account().coinWallet("BTC"), 1e-15);
+        assertEquals(1_000, open.after().account().walletBalance());
+        String id = open.result().id();
+        var close = com.perprisk.engine.margin.OrderPlacement.place(open.after(), new com.perprisk.engine.margin.Order(
+                "BTCUSD_PERP", Side.LONG, 20, null, new com.perprisk.engine.margin.Order.Amount(
+                com.perprisk.engine.margin.Order.Kind.SIZE, 300), 50_000.0, 0.0, id));
+        // the short gains 300 × 100 × (1/50,000 − 1/60,000) = 0.1 BTC; its 0.025 BTC margin comes back
+        double gain = 300 * 100 * (1 / 50_000.0 - 1 / 60_000.0);
+        assertEquals(gain, close.realizedPnl(), 1e-15);
+        assertEquals(0.5 + gain, close.after().account().coinWallet("BTC"), 1e-12);
+    }
+
+    @Test
     void theAverageEntryOfInverseFillsIsTheContractWeightedHarmonicMean() {
         List<AverageEntry.Fill> fills = List.of(new AverageEntry.Fill(100, 50_000), new AverageEntry.Fill(300, 60_000));
         // 400 contracts over 100/50,000 + 300/60,000 = 0.007 coin per unit of size: 57,142.857…
