@@ -6,6 +6,7 @@ import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.explain.Term;
 import com.perprisk.engine.risk.Evaluation;
 import com.perprisk.engine.risk.MarketRisk;
+import com.perprisk.engine.risk.PoolRisk;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.engine.risk.Quantity;
@@ -52,6 +53,21 @@ final class CalcOutput {
             explanations(g, accountWorking, Quantity.Scope.ACCOUNT);
         }
         g.writeEndObject();
+
+        if (!risk.pools().isEmpty()) { // with inverse contracts: the quote pool, then one per settle coin
+            g.writeArrayFieldStart(Quantity.Scope.POOL.json());
+            for (PoolRisk pool : risk.pools()) {
+                g.writeStartObject();
+                for (Quantity q : Quantity.of(Quantity.Scope.POOL)) {
+                    value(g, q, q.of(pool));
+                }
+                for (Quantity q : Quantity.of(Quantity.Scope.ACCOUNT)) {
+                    value(g, q, q.of(pool));
+                }
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
 
         g.writeArrayFieldStart(Quantity.Scope.POSITION.json());
         for (int i = 0; i < risk.positions().size(); i++) {

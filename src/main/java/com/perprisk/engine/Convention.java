@@ -32,7 +32,35 @@ public enum Convention {
     /** dYdX v4: no brackets; MM = |N(oracle)| × IMF × maintenance fraction. IMF grows with open interest. */
     DYDX("dYdX v4", PriceBasis.MARK, PriceBasis.MARK, TierSource.DYDX_LIQUIDITY_TIER, false, false,
             PartialLiquidation.WHOLE, Waterfall.PENALTY_REST_RETURNED, Boundary.BELOW_REQUIREMENT, 1.0,
-            "MM = |notional at oracle| × IMF × maintenance fraction; IMF scales up with open interest");
+            "MM = |notional at oracle| × IMF × maintenance fraction; IMF scales up with open interest"),
+
+    // ---- coin-margined (inverse) contracts: notional N(P) = contracts × contract size / P in the settle coin ----
+    /**
+     * Binance COIN-M: Binance's rules on the coin notional, MM = N(P) × MMR − cum of the bracket containing N(P)
+     * (brackets in coin), the FAQ's formula with WB, cum, MMR and contract size, one-way and hedge.
+     */
+    BINANCE_COINM("Binance COIN-M", PriceBasis.MARK, PriceBasis.MARK, TierSource.BRACKET, true, false,
+            PartialLiquidation.TO_BRACKET_FLOOR, Waterfall.FEE_TO_FUND, Boundary.AT_REQUIREMENT, null,
+            "MM = coin notional at mark × MMR − maintenance amount (cum) of the bracket at that notional",
+            ContractType.INVERSE, false),
+    /**
+     * Bybit inverse: Bybit's rules on the coin value, MM = entry value × MMR − deduction, fixed at entry, and the fee
+     * to close at the bankruptcy price held in the position margin (part of the requirement).
+     */
+    BYBIT_INVERSE("Bybit inverse", PriceBasis.ENTRY, PriceBasis.ENTRY, TierSource.BRACKET, true, false,
+            PartialLiquidation.WHOLE, Waterfall.FEE_TO_FUND, Boundary.AT_REQUIREMENT, null,
+            "MM = entry value in coin × MMR − deduction, fixed at entry, plus the fee to close at the bankruptcy"
+                    + " price",
+            ContractType.INVERSE, true),
+    /**
+     * BitMEX (XBTUSD), also Deribit: MM = coin notional at mark × MMR of the risk-limit step, no deduction (a higher
+     * step charges the whole position at its rate), plus the taker fee to close on the coin notional at mark.
+     */
+    BITMEX("BitMEX / Deribit", PriceBasis.MARK, PriceBasis.MARK, TierSource.BRACKET, false, true,
+            PartialLiquidation.WHOLE, Waterfall.FEE_TO_FUND, Boundary.AT_REQUIREMENT, null,
+            "MM = coin notional at mark × MMR of the risk-limit step (no deduction) + taker fee to close × coin"
+                    + " notional at mark",
+            ContractType.INVERSE, false);
 
     /** Hyperliquid slices positions above this notional. */
     public static final double SLICE_ABOVE_NOTIONAL = 100_000;
@@ -98,10 +126,24 @@ public enum Convention {
     private final Boundary boundary;
     private final Double fundingEveryHours;
     private final String summary;
+    private final ContractType contractType;
+    private final boolean closeFeeAtBankruptcy;
 
+    /** A linear convention (size in base units, money in the quote asset). */
     Convention(String venueName, PriceBasis maintenanceMeasuredAt, PriceBasis bracketSelectedAt, TierSource tierSource,
                boolean usesMaintenanceAmount, boolean closeFeeInRequirement, PartialLiquidation partialLiquidation,
                Waterfall waterfall, Boundary boundary, Double fundingEveryHours, String summary) {
+        this(venueName, maintenanceMeasuredAt, bracketSelectedAt, tierSource, usesMaintenanceAmount,
+                closeFeeInRequirement, partialLiquidation, waterfall, boundary, fundingEveryHours, summary,
+                ContractType.LINEAR, false);
+    }
+
+    Convention(String venueName, PriceBasis maintenanceMeasuredAt, PriceBasis bracketSelectedAt, TierSource tierSource,
+               boolean usesMaintenanceAmount, boolean closeFeeInRequirement, PartialLiquidation partialLiquidation,
+               Waterfall waterfall, Boundary boundary, Double fundingEveryHours, String summary,
+               ContractType contractType, boolean closeFeeAtBankruptcy) {
+        this.contractType = contractType;
+        this.closeFeeAtBankruptcy = closeFeeAtBankruptcy;
         this.venueName = venueName;
         this.maintenanceMeasuredAt = maintenanceMeasuredAt;
         this.bracketSelectedAt = bracketSelectedAt;
@@ -117,6 +159,29 @@ public enum Convention {
 
     public String venueName() {
         return venueName;
+    }
+
+    /** The kind of contract this convention governs: LINEAR, or INVERSE for the coin-margined venues. */
+    public ContractType contractType() {
+        return contractType;
+    }
+
+    /** The conventions of one kind of contract, in declaration order (what a comparison of that kind runs). */
+    public static java.util.List<Convention> of(ContractType type) {
+        return java.util.Arrays.stream(values()).filter(c -> c.contractType == type).toList();
+    }
+
+    /**
+     * Whether the fee to close at the bankruptcy price is held in the position margin, so that it is part of the
+     * maintenance requirement as a constant: fee × N(bankruptcy price) (Bybit inverse).
+     */
+    public boolean closeFeeAtBankruptcy() {
+        return closeFeeAtBankruptcy;
+    }
+
+    /** The quote asset a linear market of this venue settles in: USDC for Hyperliquid and dYdX, else USDT. */
+    public String quoteAsset() {
+        return this == HYPERLIQUID || this == DYDX ? "USDC" : "USDT";
     }
 
     public PriceBasis maintenanceMeasuredAt() {

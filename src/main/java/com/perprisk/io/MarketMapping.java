@@ -1,5 +1,7 @@
 package com.perprisk.io;
 
+import com.perprisk.engine.Contract;
+import com.perprisk.engine.ContractType;
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.DatedFuture;
 import com.perprisk.engine.DydxMargin;
@@ -9,6 +11,7 @@ import com.perprisk.engine.Market;
 import com.perprisk.engine.tier.TierIssue;
 import com.perprisk.engine.tier.TierSpec;
 import com.perprisk.engine.tier.TierTable;
+import com.perprisk.io.WorkspaceDocument.ContractDoc;
 import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import com.perprisk.io.WorkspaceDocument.FundingDoc;
 import com.perprisk.io.WorkspaceDocument.FutureDoc;
@@ -45,6 +48,9 @@ final class MarketMapping extends FieldChecks {
             return null;
         }
         if (convention == Convention.DYDX) {
+            if (m.contract() != null && !m.contract().isPlainLinear()) {
+                error(at + ".contract", "a DYDX market is a linear contract; leave the contract block out");
+            }
             if (m.tiers() != null && !m.tiers().isEmpty()) {
                 warning(at + ".tiers", "ignored: a DYDX market takes its margin from the dydx block");
             }
@@ -57,11 +63,103 @@ final class MarketMapping extends FieldChecks {
         if (m.dydx() != null) {
             warning(at + ".dydx", "ignored: only a DYDX market uses the dydx block");
         }
+        Contract contract = contract(at, convention, m.contract());
         TierTable table = tiers(at + ".tiers", convention, m.tiers());
-        if (table == null || errorCount() > before) {
+        if (table == null || contract == null || errorCount() > before) {
             return null;
         }
-        return new Market(m.symbol(), convention, mark, index, fee, table, null, funding, future);
+        if (contract.isInverse()) {
+            plausibleCoinCaps(at + ".tiers", table, mark, contract.settleAsset());
+        }
+        return new Market(m.symbol(), convention, mark, index, fee, table, null, funding, future, contract);
+    }
+
+    /**
+     * The contract block: none, or LINEAR of size 1, is a linear contract; INVERSE needs a positive contractSize and
+     * a settleAsset, and an inverse convention (BINANCE_COINM, BYBIT_INVERSE, BITMEX), which in turn needs it.
+     * Returns null after reporting a problem.
+     */
+    Contract contract(String at, Convention convention, ContractDoc c) {
+        String cp = at + ".contract";
+        boolean inverseVenue = convention.contractType() == ContractType.INVERSE;
+        if (c == null) {
+            if (inverseVenue) {
+                error(cp, "missing; " + convention.name() + " is a coin-margined convention: add {\"type\": \"INVERSE\","
+                        + " \"contractSize\": …, \"settleAsset\": …} (and \"version\": 2)");
+                return null;
+            }
+            return Contract.LINEAR;
+        }
+        ContractType type = enumValue(cp + ".type", c.type(), ContractType.class, "contract type");
+        if (type == null) {
+            return null;
+        }
+        if (type == ContractType.LINEAR) {
+            int before = errorCount();
+            if (c.contractSize() != null && c.contractSize() != 1) {
+                error(cp + ".contractSize", "must be 1 (or left out) for a LINEAR contract, whose size is in base"
+                        + " units; got " + num(c.contractSize()));
+            }
+            if (c.settleAsset() != null) {
+                error(cp + ".settleAsset", "only an INVERSE contract has a settle asset; a LINEAR one settles in the"
+                        + " quote asset");
+            }
+            if (inverseVenue) {
+                error(cp + ".type", "is LINEAR, but " + convention.name() + " is a coin-margined convention: use"
+                        + " INVERSE, or a linear convention (" + linearNames() + ")");
+            }
+            return errorCount() > before ? null : Contract.LINEAR;
+        }
+        int before = errorCount();
+        if (!inverseVenue) {
+            error(at + ".convention", convention.name() + " is for linear contracts; an INVERSE contract needs one"
+                    + " of " + inverseNames());
+        }
+        Double size = c.contractSize();
+        if (size == null) {
+            error(cp + ".contractSize", "missing; the value of one contract in the quote currency (e.g. 100 for"
+                    + " Binance COIN-M BTCUSD_PERP, 1 for BitMEX XBTUSD)");
+        } else if (!(size > 0) || !Double.isFinite(size) || size > 1e12) {
+            error(cp + ".contractSize", "must be a positive number of quote units (at most 1e12), got " + num(size));
+        }
+        String asset = c.settleAsset();
+        if (asset == null || asset.isBlank()) {
+            error(cp + ".settleAsset", "missing; the coin the contract settles in, e.g. \"BTC\"");
+        } else if (!asset.matches("[A-Za-z0-9]{1,20}")) {
+            error(cp + ".settleAsset", "must be a coin's ticker (letters and digits, e.g. \"BTC\"), got \"" + asset
+                    + "\"");
+        }
+        return errorCount() > before ? null : Contract.inverse(size, asset);
+    }
+
+    /**
+     * Tiers of an inverse contract are in coin notional. A lowest bracket worth more than 100,000,000 in the quote
+     * currency at the mark looks like a linear (USDT) table typed in by mistake: a warning at the first cap.
+     */
+    void plausibleCoinCaps(String at, TierTable table, double mark, String asset) {
+        for (int k = 0; k < table.size(); k++) {
+            double cap = table.tier(k).cap();
+            if (Double.isFinite(cap)) {
+                double worth = cap * mark;
+                if (worth > IMPLAUSIBLE_FIRST_CAP_VALUE) {
+                    warning(at + "[" + k + "].cap", num(cap) + " " + asset + " is worth " + num(worth) + " in the quote currency"
+                            + " at the mark: tiers of an inverse contract are in coin notional (" + asset
+                            + "), so these caps look like a linear table's (in the quote currency)");
+                }
+                return;
+            }
+        }
+    }
+
+    /** The quote value above which a lowest bracket's cap is implausible for coin notional. */
+    static final double IMPLAUSIBLE_FIRST_CAP_VALUE = 100_000_000;
+
+    private static String linearNames() {
+        return String.join(", ", Convention.of(ContractType.LINEAR).stream().map(Enum::name).toList());
+    }
+
+    private static String inverseNames() {
+        return String.join(", ", Convention.of(ContractType.INVERSE).stream().map(Enum::name).toList());
     }
 
     TierTable tiers(String at, Convention convention, List<TierDoc> tiers) {

@@ -61,8 +61,14 @@ final class PositionMapping extends FieldChecks {
             double entry = required(at + ".entryPrice", p.entryPrice(), InputRule.PRICE);
             double leverage = required(at + ".leverage", p.leverage(), InputRule.LEVERAGE);
             Market market = symbol == null ? null : markets.get(symbol);
+            boolean inverse = market != null && market.isInverse();
+            if (inverse && size > 0 && size != Math.rint(size)) {
+                error(at + ".size", "must be a whole number of contracts for an inverse contract (" + symbol
+                        + ": one contract is " + num(market.contract().contractSize()) + " quote), got " + num(size));
+            }
             if (market != null && size > 0 && entry > 0 && leverage > 0) {
-                double max = market.maxLeverage(size * entry);
+                // the bracket of the entry notional: Q × EP, or C × cs / EP in coin for an inverse contract
+                double max = market.maxLeverage(entryNotional(market, size, entry));
                 if (leverage > max * (1 + 1e-12)) {
                     error(at + ".leverage", num(leverage) + " exceeds the bracket's max leverage " + num(max));
                 }
@@ -90,10 +96,17 @@ final class PositionMapping extends FieldChecks {
                 }
             }
             if (mode == MarginMode.ISOLATED && size > 0 && entry > 0 && leverage > 0 && errorCount() == before) {
-                double posted = isolatedMargin != null ? isolatedMargin : size * entry / leverage;
+                double posted = isolatedMargin != null ? isolatedMargin : entryNotional(market, size, entry) / leverage;
                 if (posted + extra < 0) {
                     error(at + ".extraMargin", "removes more margin than is posted: " + num(posted) + " + ("
                             + num(extra) + ") is below 0");
+                }
+            }
+            if (inverse && mode == MarginMode.CROSS && account != null) {
+                String asset = market.contract().settleAsset();
+                if (account.coinWallet(asset) == null) {
+                    error("account.coinWallets." + asset, "missing; " + at + " is a CROSS position of " + symbol
+                            + ", which settles in " + asset + ": its cross pool needs the " + asset + " wallet");
                 }
             }
             if (account != null && symbol != null && side != null && symbols.contains(symbol)) {
@@ -122,5 +135,10 @@ final class PositionMapping extends FieldChecks {
             }
         }
         return out;
+    }
+
+    /** Entry notional: Q × EP (quote), or C × cs / EP (coin) for an inverse contract; Q × EP without a market. */
+    private static double entryNotional(Market market, double size, double entry) {
+        return market != null && market.isInverse() ? market.contract().coinNotional(size, entry) : size * entry;
     }
 }

@@ -3,6 +3,7 @@ package com.perprisk.io;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.perprisk.io.JsonTree.Node;
 import com.perprisk.io.WorkspaceDocument.AccountDoc;
+import com.perprisk.io.WorkspaceDocument.ContractDoc;
 import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import com.perprisk.io.WorkspaceDocument.FundingDoc;
 import com.perprisk.io.WorkspaceDocument.FutureDoc;
@@ -25,7 +26,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads and writes workspace files (format "perprisk-workspace", version 1; see {@code docs/workspace-format.md}).
+ * Reads and writes workspace files (format "perprisk-workspace", versions 1 and 2; see
+ * {@code docs/workspace-format.md}). Version 2 adds inverse contracts: a market's {@code contract} block and
+ * {@code account.coinWallets}; in a version 1 file those names are unknown fields, kept and ignored as before.
  *
  * <p>Reading is hardened against hostile input (16 MB cap, nesting depth 64, 1 MB strings, 100-character numbers,
  * duplicate keys, NaN/Infinity, trailing content) and every failure is a {@link WorkspaceException} whose message
@@ -41,6 +44,12 @@ public final class WorkspaceCodec {
     static final Set<String> ACCOUNT_FIELDS = Set.of("walletBalance", "positionMode");
     static final Set<String> MARKET_FIELDS = Set.of("symbol", "convention", "markPrice", "indexPrice", "takerFeeRate",
             "tiers", "dydx", "funding", "future");
+    /** Version 2's account: coinWallets added. */
+    static final Set<String> ACCOUNT_FIELDS_V2 = Set.of("walletBalance", "positionMode", "coinWallets");
+    /** Version 2's market: the contract block added. */
+    static final Set<String> MARKET_FIELDS_V2 = Set.of("symbol", "convention", "markPrice", "indexPrice",
+            "takerFeeRate", "tiers", "dydx", "funding", "future", "contract");
+    static final Set<String> CONTRACT_FIELDS = Set.of("type", "contractSize", "settleAsset");
     static final Set<String> TIER_FIELDS = Set.of("floor", "cap", "maxLeverage", "mmr", "maintenanceAmount");
     static final Set<String> DYDX_FIELDS = Set.of("initialMarginFraction", "maintenanceFraction",
             "openInterestNotional", "oiLowerCap", "oiUpperCap");
@@ -99,15 +108,18 @@ public final class WorkspaceCodec {
         }
         JsonObject o = JsonObject.of(root, "", ROOT_FIELDS);
         checkFormatAndVersion(o, WorkspaceDocument.FORMAT, "workspace", WorkspaceDocument.CURRENT_VERSION);
-        JsonObject acc = o.object("account", ACCOUNT_FIELDS);
+        boolean v2 = integer(o, "version") >= 2;
+        JsonObject acc = o.object("account", v2 ? ACCOUNT_FIELDS_V2 : ACCOUNT_FIELDS);
         AccountDoc account = acc == null ? null
-                : new AccountDoc(acc.number("walletBalance"), acc.text("positionMode"), acc.extra());
+                : new AccountDoc(acc.number("walletBalance"), acc.text("positionMode"),
+                v2 ? coinWallets(acc) : null, acc.extra());
         List<MarketDoc> markets = null;
         List<Node> ms = o.array("markets");
         if (ms != null) {
             markets = new ArrayList<>();
             for (int i = 0; i < ms.size(); i++) {
-                markets.add(market(JsonObject.of(ms.get(i), "markets[" + i + "]", MARKET_FIELDS)));
+                markets.add(market(JsonObject.of(ms.get(i), "markets[" + i + "]",
+                        v2 ? MARKET_FIELDS_V2 : MARKET_FIELDS), v2));
             }
             markets = Collections.unmodifiableList(markets);
         }
@@ -175,7 +187,22 @@ public final class WorkspaceCodec {
         }
     }
 
-    private static MarketDoc market(JsonObject m) throws WorkspaceException {
+    /** {@code account.coinWallets}: an object of coin → wallet balance, in file order. */
+    private static java.util.Map<String, Double> coinWallets(JsonObject acc) throws WorkspaceException {
+        Node n = acc.child("coinWallets");
+        if (n == null) {
+            return null;
+        }
+        JsonObject w = JsonObject.of(n, acc.childPath("coinWallets"), Set.of());
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (String asset : n.object().keySet()) {
+            Node v = n.object().get(asset);
+            out.put(asset, v == null || v.isNull() ? null : JsonObject.toDouble(v, w.childPath(asset)));
+        }
+        return out;
+    }
+
+    private static MarketDoc market(JsonObject m, boolean v2) throws WorkspaceException {
         List<TierDoc> tiers = null;
         List<Node> ts = m.array("tiers");
         if (ts != null) {
@@ -188,8 +215,11 @@ public final class WorkspaceCodec {
         FundingDoc funding = f == null ? null : new FundingDoc(f.number("rate"), f.number("intervalHours"), f.extra());
         JsonObject fu = m.object("future", FUTURE_FIELDS);
         FutureDoc future = fu == null ? null : new FutureDoc(fu.number("price"), fu.number("daysToExpiry"), fu.extra());
+        JsonObject c = v2 ? m.object("contract", CONTRACT_FIELDS) : null; // in version 1 an unknown field
+        ContractDoc contract = c == null ? null
+                : new ContractDoc(c.text("type"), c.number("contractSize"), c.text("settleAsset"), c.extra());
         return new MarketDoc(m.text("symbol"), m.text("convention"), m.number("markPrice"), m.number("indexPrice"),
-                m.number("takerFeeRate"), tiers, dydx, funding, future, m.extra());
+                m.number("takerFeeRate"), tiers, dydx, funding, future, m.extra(), contract);
     }
 
     /** Tier objects of a workspace market or a preset. */
@@ -278,20 +308,28 @@ public final class WorkspaceCodec {
 
     /** One market object as a workspace reads it (same checks and field paths as inside a workspace). */
     public static MarketDoc readMarket(String json) throws WorkspaceException {
-        return market(JsonObject.of(JsonTree.parse(json), "", MARKET_FIELDS));
+        return market(JsonObject.of(JsonTree.parse(json), "", MARKET_FIELDS_V2), true);
     }
 
     private static void encode(JsonGenerator g, WorkspaceDocument d) throws IOException {
         g.writeStartObject();
         JsonOut.field(g, "format", d.format());
         if (d.version() != null) {
-            g.writeNumberField("version", d.version());
+            // 2 only when the workspace uses version 2's fields, so a linear workspace stays readable everywhere
+            g.writeNumberField("version", d.versionNeeded());
         }
         JsonOut.field(g, "name", d.name());
         if (d.account() != null) {
             AccountDoc a = d.account();
             g.writeObjectFieldStart("account");
             JsonOut.field(g, "walletBalance", a.walletBalance());
+            if (a.coinWallets() != null) {
+                g.writeObjectFieldStart("coinWallets");
+                for (var w : a.coinWallets().entrySet()) {
+                    JsonOut.field(g, w.getKey(), w.getValue());
+                }
+                g.writeEndObject();
+            }
             JsonOut.field(g, "positionMode", a.positionMode());
             JsonOut.extra(g, a.extra());
             g.writeEndObject();
@@ -319,6 +357,14 @@ public final class WorkspaceCodec {
         g.writeStartObject();
         JsonOut.field(g, "symbol", m.symbol());
         JsonOut.field(g, "convention", m.convention());
+        if (m.contract() != null && !m.contract().isPlainLinear()) {
+            g.writeObjectFieldStart("contract");
+            JsonOut.field(g, "type", m.contract().type());
+            JsonOut.field(g, "contractSize", m.contract().contractSize());
+            JsonOut.field(g, "settleAsset", m.contract().settleAsset());
+            JsonOut.extra(g, m.contract().extra());
+            g.writeEndObject();
+        }
         JsonOut.field(g, "markPrice", m.markPrice());
         JsonOut.field(g, "indexPrice", m.indexPrice());
         JsonOut.field(g, "takerFeeRate", m.takerFeeRate());

@@ -1,6 +1,8 @@
 package com.perprisk.io;
 
 import com.perprisk.engine.Account;
+import com.perprisk.engine.Contract;
+import com.perprisk.engine.ContractType;
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.DydxMargin;
 import com.perprisk.engine.InputRule;
@@ -12,6 +14,7 @@ import com.perprisk.engine.tier.Tier;
 import com.perprisk.engine.tier.TierSpec;
 import com.perprisk.engine.tier.TierTable;
 import com.perprisk.io.WorkspaceDocument.AccountDoc;
+import com.perprisk.io.WorkspaceDocument.ContractDoc;
 import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import com.perprisk.io.WorkspaceDocument.FundingDoc;
 import com.perprisk.io.WorkspaceDocument.FutureDoc;
@@ -64,9 +67,12 @@ public final class WorkspaceMapper {
             if (doc.format() != null && !WorkspaceDocument.FORMAT.equals(doc.format())) {
                 error("format", "is \"" + doc.format() + "\", expected \"" + WorkspaceDocument.FORMAT + "\"");
             }
-            if (doc.version() != null && doc.version() != WorkspaceDocument.CURRENT_VERSION) {
-                error("version", "is " + doc.version() + "; this version of PerpRisk reads version "
+            if (doc.version() != null && (doc.version() < 1 || doc.version() > WorkspaceDocument.CURRENT_VERSION)) {
+                error("version", "is " + doc.version() + "; this version of PerpRisk reads versions 1 to "
                         + WorkspaceDocument.CURRENT_VERSION);
+            }
+            if (doc.version() != null && doc.version() < 2) {
+                versionOneFields(doc);
             }
             Account account = account(doc.account());
             double horizon = DEFAULT_HORIZON_HOURS;
@@ -135,8 +141,48 @@ public final class WorkspaceMapper {
             }
             PositionMode mode = enumValue("account.positionMode", a.positionMode(), PositionMode.class,
                     "position mode");
-            return mode == null || wb == null || !InputRule.WALLET_BALANCE.accepts(wb) ? null
-                    : new Account(wallet, mode);
+            Map<String, Double> coins = coinWallets(a.coinWallets());
+            return mode == null || wb == null || !InputRule.WALLET_BALANCE.accepts(wb) || coins == null ? null
+                    : new Account(wallet, mode, coins);
+        }
+
+        /** {@code account.coinWallets}: each coin's cross wallet, a finite number from 0 to 1e15; null on an error. */
+        private Map<String, Double> coinWallets(Map<String, Double> wallets) {
+            Map<String, Double> out = new LinkedHashMap<>();
+            if (wallets == null) {
+                return out;
+            }
+            int before = errorCount();
+            for (var e : wallets.entrySet()) {
+                String at = "account.coinWallets." + e.getKey();
+                if (e.getKey().isBlank() || !e.getKey().matches("[A-Za-z0-9]{1,20}")) {
+                    error(at, "must be named by a coin's ticker (letters and digits, e.g. \"BTC\")");
+                } else if (e.getValue() == null) {
+                    error(at, "missing (null); write the coin's cross wallet balance, e.g. 1.5");
+                } else if (InputRule.WALLET_BALANCE.problem(e.getValue()) != null) {
+                    error(at, InputRule.WALLET_BALANCE.problem(e.getValue()));
+                } else {
+                    out.put(e.getKey(), e.getValue());
+                }
+            }
+            return errorCount() > before ? null : out;
+        }
+
+        /** Version 2's names in a version 1 file are unknown fields there (kept, ignored): say so. */
+        private void versionOneFields(WorkspaceDocument doc) {
+            if (doc.account() != null && doc.account().extra().containsKey("coinWallets")) {
+                warning("account.coinWallets", "ignored: coin wallets need \"version\": 2 (a version 1 workspace"
+                        + " has only the quote wallet)");
+            }
+            if (doc.markets() != null) {
+                for (int i = 0; i < doc.markets().size(); i++) {
+                    MarketDoc m = doc.markets().get(i);
+                    if (m != null && m.extra().containsKey("contract")) {
+                        warning("markets[" + i + "].contract", "ignored: a contract block needs \"version\": 2 (in"
+                                + " a version 1 workspace every market is linear)");
+                    }
+                }
+            }
         }
     }
 
@@ -145,7 +191,8 @@ public final class WorkspaceMapper {
     /** A document holding exactly what the engine holds (resolved tier tables, defaults written out). */
     public static WorkspaceDocument toDocument(Portfolio portfolio, String name) {
         Account a = portfolio.account();
-        return WorkspaceDocument.of(name, new AccountDoc(a.walletBalance(), a.positionMode().name()),
+        return WorkspaceDocument.of(name, new AccountDoc(a.walletBalance(), a.positionMode().name(),
+                        coinWalletsDoc(a), null),
                 portfolio.horizonHours(), portfolio.markets().stream().map(WorkspaceMapper::marketDoc).toList(),
                 portfolio.positions().stream().map(WorkspaceMapper::positionDoc).toList());
     }
@@ -172,7 +219,7 @@ public final class WorkspaceMapper {
             MarketDoc old = oldMarkets.get(m.symbol());
             markets.add(old == null ? fresh : new MarketDoc(fresh.symbol(), fresh.convention(), fresh.markPrice(),
                     fresh.indexPrice(), fresh.takerFeeRate(), fresh.tiers(), fresh.dydx(), fresh.funding(),
-                    fresh.future(), old.extra()));
+                    fresh.future(), old.extra(), fresh.contract()));
         }
         List<PositionDoc> positions = new ArrayList<>();
         for (Position p : portfolio.positions()) {
@@ -183,7 +230,7 @@ public final class WorkspaceMapper {
                     fresh.extraMargin(), old.extra()));
         }
         Account a = portfolio.account();
-        AccountDoc account = new AccountDoc(a.walletBalance(), a.positionMode().name(),
+        AccountDoc account = new AccountDoc(a.walletBalance(), a.positionMode().name(), coinWalletsDoc(a),
                 base.account() == null ? null : base.account().extra());
         return new WorkspaceDocument(WorkspaceDocument.FORMAT, WorkspaceDocument.CURRENT_VERSION, base.name(), account,
                 portfolio.horizonHours(), markets, positions, base.extra());
@@ -212,7 +259,18 @@ public final class WorkspaceMapper {
         FutureDoc future = m.future() == null ? null
                 : new FutureDoc(m.future().price(), m.future().daysToExpiry(), null);
         return new MarketDoc(m.symbol(), m.convention().name(), m.markPrice(), m.indexPrice(), m.takerFeeRate(), tiers,
-                dydx, funding, future, null);
+                dydx, funding, future, null, contractDoc(m.contract()));
+    }
+
+    /** A contract as the file writes it: no block for a linear contract, the INVERSE block otherwise. */
+    public static ContractDoc contractDoc(Contract c) {
+        return c.isInverse() ? new ContractDoc(ContractType.INVERSE.name(), c.contractSize(), c.settleAsset())
+                : null;
+    }
+
+    /** The coin wallets as the file writes them: none when the account has none. */
+    private static Map<String, Double> coinWalletsDoc(Account a) {
+        return a.coinWallets().isEmpty() ? null : a.coinWallets();
     }
 
     /**

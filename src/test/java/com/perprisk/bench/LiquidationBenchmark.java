@@ -1,6 +1,7 @@
 package com.perprisk.bench;
 
 import com.perprisk.engine.Account;
+import com.perprisk.engine.Contract;
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.FundingTerms;
 import com.perprisk.engine.Market;
@@ -8,6 +9,8 @@ import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
+import com.perprisk.engine.inverse.CoinPool;
+import com.perprisk.engine.inverse.InverseSolver;
 import com.perprisk.engine.liquidation.LiquidationSolver;
 import com.perprisk.engine.liquidation.MarginPool;
 import com.perprisk.engine.liquidation.Requirement;
@@ -33,6 +36,7 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
@@ -102,6 +106,57 @@ public class LiquidationBenchmark {
     @Benchmark
     public void fullReport(Blackhole bh) {
         bh.consume(RiskEngine.evaluate(portfolio, false));
+    }
+
+    /** The same portfolio as inverse contracts (Binance COIN-M, contract size 100, the table's floors read in BTC). */
+    @State(Scope.Benchmark)
+    public static class InverseState {
+        @Param({"1", "10", "100"})
+        public int positions;
+
+        @Param({"ISOLATED", "CROSS"})
+        public String mode;
+
+        CoinPool[] pools;
+
+        @Setup
+        public void setUp() throws WorkspaceException {
+            TierTable table = PresetCatalog.load("binance-btcusdt-2024-10-24").tierTable();
+            Random r = new Random(42);
+            List<Market> markets = new ArrayList<>();
+            List<Position> list = new ArrayList<>();
+            String[] ids = new String[positions];
+            for (int i = 0; i < positions; i++) {
+                String sym = "M" + i;
+                double mark = 100 + r.nextDouble() * 60_000;
+                markets.add(new Market(sym, Convention.BINANCE_COINM, mark, mark, 0.0005, table, null,
+                        new FundingTerms(0.0001, 8), null, Contract.inverse(100, "BTC")));
+                // 0.2 to 100 BTC of notional in whole contracts of 100 USD
+                double contracts = Math.max(1, Math.rint((0.2 + r.nextDouble() * 100) * mark / 100));
+                Side side = r.nextBoolean() ? Side.LONG : Side.SHORT;
+                ids[i] = "p" + i;
+                double entry = mark * (0.95 + 0.1 * r.nextDouble());
+                list.add(mode.equals("CROSS") ? Position.cross(ids[i], sym, side, contracts, entry, 10)
+                        : Position.isolated(ids[i], sym, side, contracts, entry, 10));
+            }
+            Portfolio portfolio = new Portfolio(new Account(5e6, PositionMode.ONE_WAY, Map.of("BTC", 100.0)),
+                    markets, list, 720);
+            pools = new CoinPool[positions];
+            for (int i = 0; i < positions; i++) {
+                pools[i] = CoinPool.of(portfolio, ids[i]);
+            }
+        }
+    }
+
+    /**
+     * Inverse solves beside {@link #solveAll}: one exact liquidation solve per inverse position on its coin pool
+     * (the pool in x = 1 / P, its roots mapped back to the price and the nearest in price chosen).
+     */
+    @Benchmark
+    public void solveAllInverse(InverseState s, Blackhole bh) {
+        for (CoinPool pool : s.pools) {
+            bh.consume(InverseSolver.solve(pool, Requirement.MAINTENANCE).price());
+        }
     }
 
     public static void main(String[] args) throws RunnerException {

@@ -102,7 +102,12 @@ class ConventionRulesTest {
                 Convention.OKX, new Convention.PriceBasis[]{Convention.PriceBasis.MARK, Convention.PriceBasis.ENTRY},
                 Convention.HYPERLIQUID, new Convention.PriceBasis[]{Convention.PriceBasis.MARK,
                         Convention.PriceBasis.MARK},
-                Convention.DYDX, new Convention.PriceBasis[]{Convention.PriceBasis.MARK, Convention.PriceBasis.MARK});
+                Convention.DYDX, new Convention.PriceBasis[]{Convention.PriceBasis.MARK, Convention.PriceBasis.MARK},
+                Convention.BINANCE_COINM, new Convention.PriceBasis[]{Convention.PriceBasis.MARK,
+                        Convention.PriceBasis.MARK},
+                Convention.BYBIT_INVERSE, new Convention.PriceBasis[]{Convention.PriceBasis.ENTRY,
+                        Convention.PriceBasis.ENTRY},
+                Convention.BITMEX, new Convention.PriceBasis[]{Convention.PriceBasis.MARK, Convention.PriceBasis.MARK});
         for (Convention c : Convention.values()) {
             assertEquals(expected.get(c)[0], c.maintenanceMeasuredAt(), c.name() + " maintenance basis");
             assertEquals(expected.get(c)[1], c.bracketSelectedAt(), c.name() + " bracket basis");

@@ -378,10 +378,10 @@ class WorkspaceCodecTest {
 
     @Test
     void newerVersionHasItsOwnMessage() {
-        WorkspaceException e = readFails("{\"format\": \"perprisk-workspace\", \"version\": 2, \"shiny\": {}}");
+        WorkspaceException e = readFails("{\"format\": \"perprisk-workspace\", \"version\": 3, \"shiny\": {}}");
         assertEquals(WorkspaceException.Kind.VERSION, e.kind());
-        assertTrue(e.getMessage().endsWith("this workspace was written by a newer PerpRisk (format version 2); "
-                + "this version reads version 1"), e.getMessage());
+        assertTrue(e.getMessage().endsWith("this workspace was written by a newer PerpRisk (format version 3); "
+                + "this version reads version 2"), e.getMessage());
         e = readFails("{\"format\": \"perprisk-workspace\", \"version\": 0}");
         assertEquals(WorkspaceException.Kind.VERSION, e.kind());
         e = readFails("{\"format\": \"perprisk-workspace\"}");

@@ -229,7 +229,7 @@ class WorkspaceMapperTest {
                 List.of(pos("p1", "UP", 1, 60_000, 10, "PORTFOLIO"))));
         assertError(r, "account.positionMode: unknown position mode \"NETTED\"; allowed: ONE_WAY, HEDGE");
         assertError(r, "markets[0].convention: unknown convention \"FTX\"; allowed: BINANCE, BYBIT, OKX, HYPERLIQUID, "
-                + "DYDX");
+                + "DYDX, BINANCE_COINM, BYBIT_INVERSE, BITMEX");
         assertError(r, "positions[0].side: unknown side \"UP\"; allowed: LONG, SHORT");
         assertError(r, "positions[0].marginMode: unknown margin mode \"PORTFOLIO\"; allowed: CROSS, ISOLATED");
         r = WorkspaceMapper.toPortfolio(oneBtc(pos("p1", "long", 1, 60_000, 10, "cross")));

@@ -116,7 +116,8 @@ public final class VenueComparison {
         Map<Convention, String> errors = new EnumMap<>(Convention.class);
         // tables of every market under every convention
         Map<String, Map<Convention, TierTable>> tables = new LinkedHashMap<>();
-        for (Convention c : Convention.values()) {
+        // linear venues (inverse markets are compared among the inverse venues)
+        for (Convention c : Convention.of(com.perprisk.engine.ContractType.LINEAR)) {
             try {
                 List<Market> markets = new ArrayList<>();
                 for (Market m : portfolio.markets()) {

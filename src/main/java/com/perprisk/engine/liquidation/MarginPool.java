@@ -54,6 +54,9 @@ public final class MarginPool {
         Position target = portfolio.positions().stream().filter(p -> p.id().equals(positionId)).findFirst()
                 .orElseThrow(() -> new EngineException("unknown position " + positionId));
         Market market = portfolio.requireMarket(target.symbol());
+        if (market.isInverse()) { // its pool is in the settle coin: engine.inverse.CoinPool
+            throw new EngineException(positionId + " is an inverse position: its pool is a CoinPool");
+        }
         return target.isIsolated() ? isolated(target, market, rules.apply(market))
                 : crossPools(portfolio, rules).get(target.symbol());
     }
@@ -89,6 +92,9 @@ public final class MarginPool {
             Market m = markets.get(p.symbol());
             if (m == null) {
                 throw new EngineException("unknown symbol " + p.symbol());
+            }
+            if (m.isInverse()) { // the quote pool holds linear contracts only; each coin has its own CoinPool
+                continue;
             }
             Leg leg = new Leg(p, m, rules.apply(m));
             double pnl = leg.unrealizedPnl(m.markPrice());

@@ -93,7 +93,7 @@ public final class OrderPlacement {
             wallet -= isolatedCost(result);
         } else if (joined.side() == order.side()) {
             effect = Effect.ADD;
-            result = added(joined, alone);
+            result = added(joined, alone, market);
             positions.set(positions.indexOf(joined), result);
             wallet -= mode == MarginMode.ISOLATED ? alone.initialMargin() : 0;
         } else {
@@ -129,7 +129,7 @@ public final class OrderPlacement {
         if (result != null && effect != Effect.REDUCE) {
             checkLeverage(market, result);
         }
-        Portfolio after = new Portfolio(new Account(wallet, before.account().positionMode()), before.markets(),
+        Portfolio after = new Portfolio(before.account().withWalletBalance(wallet), before.markets(),
                 positions, before.horizonHours());
         return new Placement(effect, alone, entry, fee, joined, result, after, realized);
     }
@@ -169,13 +169,15 @@ public final class OrderPlacement {
     }
 
     /** Q₁ + Q₂ at the size-weighted entry and the order's leverage; isolated margins add up. */
-    private static Position added(Position held, Position order) {
+    private static Position added(Position held, Position order, Market market) {
         double size = held.size() + order.size();
-        double entry = AverageEntry.of(List.of(new AverageEntry.Fill(held.size(), held.entryPrice()),
+        // harmonic (contracts over coin value) for an inverse contract, size-weighted for a linear one
+        double entry = AverageEntry.of(market.contract(), List.of(new AverageEntry.Fill(held.size(),
+                        held.entryPrice()),
                 new AverageEntry.Fill(order.size(), order.entryPrice())));
         Double isolated = null;
         if (held.isIsolated() && (held.isolatedMargin() != null || held.leverage() != order.leverage())) {
-            isolated = held.isolatedMarginBalance() - held.extraMargin() + order.initialMargin();
+            isolated = held.isolatedMarginBalance() - held.extraMargin() + market.initialMargin(order);
         }
         return new Position(held.id(), held.symbol(), held.side(), size, entry, order.leverage(), held.marginMode(),
                 isolated, held.extraMargin());

@@ -188,8 +188,7 @@ public final class Reconciler {
                 // the position as a member of the account's cross pool
                 double margin = t.isolatedMarginBalance();
                 Position asCross = t.withMarginMode(MarginMode.CROSS);
-                pf = replace(pf, asCross).withAccount(new Account(pf.account().walletBalance() + margin,
-                        pf.account().positionMode()));
+                pf = replace(pf, asCross).withAccount(pf.account().withWalletBalance(pf.account().walletBalance() + margin));
                 t = asCross;
                 notes.add("treated as cross: its margin " + Numbers.plain(margin) + " joins the cross wallet and the"
                         + " other cross positions");
@@ -207,7 +206,7 @@ public final class Reconciler {
                 pf = replace(pf, t);
             } else {
                 Account a = pf.account();
-                pf = pf.withAccount(new Account(a.walletBalance() + funding, a.positionMode()));
+                pf = pf.withAccount(a.withWalletBalance(a.walletBalance() + funding));
             }
             notes.add("funding " + Numbers.plain(funding) + " settled into the " + (t.isIsolated() ? "margin"
                     : "cross wallet"));

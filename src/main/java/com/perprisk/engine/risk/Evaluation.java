@@ -21,16 +21,32 @@ public final class Evaluation {
                   SolvedPrice bankruptcy) {
     }
 
-    private final Portfolio portfolio;
     private final PortfolioRisk risk;
-    private final List<Solved> solved;
     private final double crossRequirement;
+    private final java.util.function.IntFunction<Map<ExplainKey, Explanation>> positionWorking;
+    private final java.util.function.Supplier<Map<ExplainKey, Explanation>> accountWorking;
 
     Evaluation(Portfolio portfolio, PortfolioRisk risk, List<Solved> solved, double crossRequirement) {
-        this.portfolio = portfolio;
+        List<Solved> all = List.copyOf(solved);
         this.risk = risk;
-        this.solved = List.copyOf(solved);
         this.crossRequirement = crossRequirement;
+        this.positionWorking = i -> Workings.position(portfolio, all.get(i), risk.positions().get(i));
+        this.accountWorking = () -> Workings.account(risk.account(), crossRequirement);
+    }
+
+    /** An evaluation whose workings are written by the given functions (a portfolio with several pools). */
+    Evaluation(PortfolioRisk risk, double crossRequirement,
+               java.util.function.IntFunction<Map<ExplainKey, Explanation>> positionWorking,
+               java.util.function.Supplier<Map<ExplainKey, Explanation>> accountWorking) {
+        this.risk = risk;
+        this.crossRequirement = crossRequirement;
+        this.positionWorking = positionWorking;
+        this.accountWorking = accountWorking;
+    }
+
+    /** Σ maintenance requirement of the cross pool at the marks. */
+    double crossRequirement() {
+        return crossRequirement;
     }
 
     /** Every figure, without the working. */
@@ -40,11 +56,11 @@ public final class Evaluation {
 
     /** The working behind the account's headline numbers. */
     public Map<ExplainKey, Explanation> accountWorking() {
-        return Workings.account(risk.account(), crossRequirement);
+        return accountWorking.get();
     }
 
     /** The working behind the headline numbers of the position at {@code index} (portfolio order), written now. */
     public Map<ExplainKey, Explanation> positionWorking(int index) {
-        return Workings.position(portfolio, solved.get(index), risk.positions().get(index));
+        return positionWorking.apply(index);
     }
 }

@@ -34,16 +34,32 @@ import java.util.Map;
  * @param explanations          the working behind each headline number (empty when not asked for)
  * @param fillablePrice         dYdX only: the price a liquidation order of the whole position would be placed at
  *                              (null for other conventions or without a maintenance requirement)
+ * @param marginAsset           the asset the position's amounts are in (its pool's): the settle coin of an inverse
+ *                              contract, else the quote asset; null when the workspace has no inverse contract (calc
+ *                              then leaves the field out, as before inverse contracts existed)
  */
 public record PositionRisk(String id, String symbol, Side side, MarginMode marginMode, double notional,
                            double unrealizedPnl, double roe, double initialMargin, double maintenanceMargin,
                            double maintenanceMarginRate, int bracket, double margin, Double liquidationPrice,
                            Double bankruptcyPrice, Double distanceToLiquidation, Double marginRatio, Double adlScore,
                            int adlQuintile, double fundingPerSettlement, double fundingOverHorizon,
-                           Map<ExplainKey, Explanation> explanations, Double fillablePrice) {
+                           Map<ExplainKey, Explanation> explanations, Double fillablePrice, String marginAsset) {
 
     public PositionRisk {
         explanations = Workings.copyOf(explanations);
+    }
+
+    /** Without a margin asset (a workspace of linear contracts only). */
+    public PositionRisk(String id, String symbol, Side side, MarginMode marginMode, double notional,
+                        double unrealizedPnl, double roe, double initialMargin, double maintenanceMargin,
+                        double maintenanceMarginRate, int bracket, double margin, Double liquidationPrice,
+                        Double bankruptcyPrice, Double distanceToLiquidation, Double marginRatio, Double adlScore,
+                        int adlQuintile, double fundingPerSettlement, double fundingOverHorizon,
+                        Map<ExplainKey, Explanation> explanations, Double fillablePrice) {
+        this(id, symbol, side, marginMode, notional, unrealizedPnl, roe, initialMargin, maintenanceMargin,
+                maintenanceMarginRate, bracket, margin, liquidationPrice, bankruptcyPrice, distanceToLiquidation,
+                marginRatio, adlScore, adlQuintile, fundingPerSettlement, fundingOverHorizon, explanations,
+                fillablePrice, null);
     }
 
     /** Without a fillable price (every convention but dYdX). */
@@ -55,7 +71,8 @@ public record PositionRisk(String id, String symbol, Side side, MarginMode margi
                         Map<ExplainKey, Explanation> explanations) {
         this(id, symbol, side, marginMode, notional, unrealizedPnl, roe, initialMargin, maintenanceMargin,
                 maintenanceMarginRate, bracket, margin, liquidationPrice, bankruptcyPrice, distanceToLiquidation,
-                marginRatio, adlScore, adlQuintile, fundingPerSettlement, fundingOverHorizon, explanations, null);
+                marginRatio, adlScore, adlQuintile, fundingPerSettlement, fundingOverHorizon, explanations, null,
+                null);
     }
 
     /** The same figures with their working. */
@@ -63,6 +80,14 @@ public record PositionRisk(String id, String symbol, Side side, MarginMode margi
         return new PositionRisk(id, symbol, side, marginMode, notional, unrealizedPnl, roe, initialMargin,
                 maintenanceMargin, maintenanceMarginRate, bracket, margin, liquidationPrice, bankruptcyPrice,
                 distanceToLiquidation, marginRatio, adlScore, adlQuintile, fundingPerSettlement, fundingOverHorizon,
-                working, fillablePrice);
+                working, fillablePrice, marginAsset);
+    }
+
+    /** The same figures with the asset their amounts are in. */
+    public PositionRisk withMarginAsset(String asset) {
+        return new PositionRisk(id, symbol, side, marginMode, notional, unrealizedPnl, roe, initialMargin,
+                maintenanceMargin, maintenanceMarginRate, bracket, margin, liquidationPrice, bankruptcyPrice,
+                distanceToLiquidation, marginRatio, adlScore, adlQuintile, fundingPerSettlement, fundingOverHorizon,
+                explanations, fillablePrice, asset);
     }
 }

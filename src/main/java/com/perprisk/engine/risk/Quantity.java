@@ -58,6 +58,10 @@ public enum Quantity {
     FILLABLE_PRICE(Scope.POSITION, "fillablePrice", "Fillable price", Unit.PRICE, ExplainKey.FILLABLE_PRICE,
             "DYDX positions only (absent otherwise): the price a liquidation order of the whole position would be"
                     + " placed at, (PNNV − ABR × SMMR × PMMR) / PS with the totals of its margin pool at the mark"),
+    MARGIN_ASSET(Scope.POSITION, "marginAsset", "Margin asset", Unit.TEXT, null,
+            "Present when the workspace has an inverse contract: the asset the position's amounts (notional, PnL,"
+                    + " margins, funding) are in, the settle coin of an inverse contract (whose size is in contracts"
+                    + " and prices in the quote currency), else the quote asset"),
 
     // ---- the account's cross pool ({@link AccountRisk}) ----
     WALLET_BALANCE(Scope.ACCOUNT, "walletBalance", "Wallet balance", Unit.QUOTE, null,
@@ -76,6 +80,12 @@ public enum Quantity {
     AVAILABLE_BALANCE(Scope.ACCOUNT, "availableBalance", "Available balance", Unit.QUOTE, ExplainKey.AVAILABLE_BALANCE,
             "max(0, margin balance − initial margin): what can still open positions or be withdrawn"),
 
+    // ---- a margin pool ({@link PoolRisk}): the asset, then the account's fields in that asset ----
+    POOL_ASSET(Scope.POOL, "asset", "Asset", Unit.TEXT, null,
+            "Present when the workspace has an inverse contract, one pool per asset: the linear quote pool (the"
+                    + " top-level account) first, then each settle coin's cross pool; the account's fields follow,"
+                    + " in that asset"),
+
     // ---- a market ({@link MarketRisk}) ----
     MARKET_SYMBOL(Scope.MARKET, "symbol", "Market", Unit.TEXT, null, "the market's symbol"),
     PREMIUM(Scope.MARKET, "premium", "Premium", Unit.RATIO, null, "(mark − index) / index"),
@@ -89,7 +99,7 @@ public enum Quantity {
 
     /** Whose figure it is: the object it sits in in calc's output. */
     public enum Scope {
-        ACCOUNT("account"), POSITION("positions"), MARKET("markets");
+        ACCOUNT("account"), POOL("pools"), POSITION("positions"), MARKET("markets");
 
         private final String json;
 
@@ -177,7 +187,7 @@ public enum Quantity {
      * conventions have, so that the others' output is unchanged.
      */
     public boolean omittedWhenAbsent() {
-        return this == FILLABLE_PRICE;
+        return this == FILLABLE_PRICE || this == MARGIN_ASSET;
     }
 
     /** Whether {@link #explainedBy()} is this figure's own working (keyed by its JSON name). */
@@ -252,6 +262,7 @@ public enum Quantity {
             case FUNDING_PER_SETTLEMENT -> r.fundingPerSettlement();
             case FUNDING_OVER_HORIZON -> r.fundingOverHorizon();
             case FILLABLE_PRICE -> r.fillablePrice();
+            case MARGIN_ASSET -> r.marginAsset();
             default -> throw new IllegalArgumentException(this + " is not a position's figure");
         };
     }
@@ -268,6 +279,11 @@ public enum Quantity {
             case AVAILABLE_BALANCE -> a.availableBalance();
             default -> throw new IllegalArgumentException(this + " is not an account figure");
         };
+    }
+
+    /** This figure of a pool: its asset, or the account figure of the pool (a Double, null where it does not exist). */
+    public Object of(PoolRisk p) {
+        return this == POOL_ASSET ? p.asset() : of(p.figures());
     }
 
     /** This figure of a market: a String or a Double (null where it does not exist). */

@@ -116,8 +116,7 @@ public final class RiskCurves {
                         .map(p -> p.id().equals(positionId) ? moved : p).toList());
             } else {
                 Account a = portfolio.account();
-                after = portfolio.withAccount(new Account(a.walletBalance() + k * crossPerSettlement,
-                        a.positionMode()));
+                after = portfolio.withAccount(a.withWalletBalance(a.walletBalance() + k * crossPerSettlement));
             }
             var solved = LiquidationSolver.solve(MarginPool.of(after, positionId), Requirement.MAINTENANCE);
             lp[k] = solved.price() == null ? Double.NaN : solved.price();

@@ -47,7 +47,8 @@ public final class RiskEngine {
         for (int i = 0; i < bare.positions().size(); i++) {
             positions.add(bare.positions().get(i).withExplanations(e.positionWorking(i)));
         }
-        return new PortfolioRisk(bare.account(), positions, bare.markets(), e.accountWorking(), bare.warnings());
+        return new PortfolioRisk(bare.account(), positions, bare.markets(), e.accountWorking(), bare.warnings(),
+                bare.pools());
     }
 
     /**
@@ -55,6 +56,9 @@ public final class RiskEngine {
      * time: what {@code calc --explain} streams, so that its memory does not grow with the text of every working.
      */
     public static Evaluation evaluation(Portfolio portfolio) {
+        if (com.perprisk.engine.inverse.Reciprocal.hasInverse(portfolio)) {
+            return PoolEvaluation.evaluation(portfolio); // a pool per settle coin beside the linear quote pool
+        }
         checkInputs(portfolio);
         List<String> warnings = new ArrayList<>();
         for (Market m : portfolio.markets()) {
@@ -178,7 +182,7 @@ public final class RiskEngine {
                 rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, Map.of(), fillable);
     }
 
-    private static MarketRisk marketRisk(Market m, List<String> warnings) {
+    static MarketRisk marketRisk(Market m, List<String> warnings) {
         double premium = Basis.premium(m.markPrice(), m.indexPrice());
         double apr = FundingPayment.apr(m.funding().rate(), m.funding().intervalHours());
         Double apy = sideFigure(m.symbol(), "funding APY", warnings,

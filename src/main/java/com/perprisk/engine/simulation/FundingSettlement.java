@@ -53,8 +53,7 @@ final class FundingSettlement {
                 run.emit(new SimulationEvent.Funding(run.step, run.time, p.id(), p.symbol(), rate, count,
                         m.markPrice(), pay, p.isIsolated(), after));
             }
-            run.setPortfolio(run.pf.withPositions(next).withAccount(new Account(wallet + toWallet,
-                    run.pf.account().positionMode())));
+            run.setPortfolio(run.pf.withPositions(next).withAccount(run.pf.account().withWalletBalance(wallet + toWallet)));
         }
     }
 }

@@ -108,7 +108,7 @@ final class SimulationRun {
     }
 
     void setWallet(double wallet) {
-        setPortfolio(pf.withAccount(new Account(wallet, pf.account().positionMode())));
+        setPortfolio(pf.withAccount(pf.account().withWalletBalance(wallet)));
     }
 
     void replace(Position p) {

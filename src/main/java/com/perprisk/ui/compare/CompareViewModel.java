@@ -101,7 +101,7 @@ public final class CompareViewModel {
 
     /** Conventions in column order. */
     public static List<Convention> conventions() {
-        return List.of(Convention.values());
+        return Convention.of(com.perprisk.engine.ContractType.LINEAR);
     }
 
     /** Recomputes from the portfolio shown now (the entered one, or the playback's tick). */
@@ -133,7 +133,7 @@ public final class CompareViewModel {
             for (Quantity q : Quantity.values()) {
                 Map<Convention, Double> raw = new EnumMap<>(Convention.class);
                 Map<Convention, String> text = new EnumMap<>(Convention.class);
-                for (Convention c : Convention.values()) {
+                for (Convention c : conventions()) {
                     Double v = value(c, pos.id(), q);
                     raw.put(c, v);
                     text.put(c, comparison.errors().containsKey(c) ? "n/a" : format(q, v, mark));
@@ -169,7 +169,7 @@ public final class CompareViewModel {
                             + "when the margin differs (OKX charges the close fee at it).");
                 }
                 Market market = p.requireMarket(pos.symbol());
-                for (Convention c : Convention.values()) { // which table each column uses
+                for (Convention c : conventions()) { // which table each column uses
                     details.add(Formats.venue(c) + " tiers: " + VenuePresets.source(market, c));
                 }
                 for (var e : comparison.errors().entrySet()) {
@@ -186,7 +186,7 @@ public final class CompareViewModel {
     /** Where each venue's column takes its tier table from for a market: its preset, or that none is bundled. */
     public static Map<Convention, String> tableSources(Market m) {
         Map<Convention, String> out = new EnumMap<>(Convention.class);
-        for (Convention c : Convention.values()) {
+        for (Convention c : conventions()) {
             out.put(c, VenuePresets.source(m, c));
         }
         return out;

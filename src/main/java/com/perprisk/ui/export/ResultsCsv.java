@@ -28,8 +28,12 @@ import java.util.List;
  * </ul>
  */
 public final class ResultsCsv {
-    /** Position columns, in order: calc's position fields (the {@link Quantity} vocabulary's). */
-    public static final List<String> POSITION_COLUMNS = keys(Quantity.Scope.POSITION);
+    /**
+     * Position columns, in order: calc's position fields (the {@link Quantity} vocabulary's) for a workspace of linear
+     * contracts; with an inverse contract {@code marginAsset} follows, as in calc.
+     */
+    public static final List<String> POSITION_COLUMNS = keys(Quantity.Scope.POSITION).stream()
+            .filter(k -> !k.equals(Quantity.MARGIN_ASSET.key())).toList();
 
     /** Market columns: calc's market fields. */
     public static final List<String> MARKET_COLUMNS = keys(Quantity.Scope.MARKET);
@@ -45,10 +49,14 @@ public final class ResultsCsv {
 
     /** Writes the whole report. Does not close the writer. */
     public static void write(PortfolioRisk risk, Writer out) throws IOException {
-        row(out, POSITION_COLUMNS.stream().map(ResultsCsv::text).toList());
+        // marginAsset only when the workspace has an inverse contract (calc leaves it out otherwise)
+        boolean assets = risk.positions().stream().anyMatch(p -> p.marginAsset() != null);
+        List<Quantity> columns = Quantity.of(Quantity.Scope.POSITION).stream()
+                .filter(q -> assets || q != Quantity.MARGIN_ASSET).toList();
+        row(out, columns.stream().map(q -> text(q.key())).toList());
         for (PositionRisk p : risk.positions()) {
             List<String> cells = new ArrayList<>();
-            for (Quantity q : Quantity.of(Quantity.Scope.POSITION)) {
+            for (Quantity q : columns) {
                 cells.add(cell(q, q.of(p)));
             }
             row(out, cells);

@@ -56,6 +56,9 @@ public final class Formats {
             case OKX -> "OKX";
             case HYPERLIQUID -> "Hyperliquid";
             case DYDX -> "dYdX v4";
+            case BINANCE_COINM -> "Binance COIN-M";
+            case BYBIT_INVERSE -> "Bybit inverse";
+            case BITMEX -> "BitMEX";
         };
     }
 

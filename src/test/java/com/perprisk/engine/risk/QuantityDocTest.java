@@ -80,6 +80,9 @@ class QuantityDocTest {
             for (Quantity q : Quantity.of(s)) {
                 names.add(q.key());
             }
+            if (s == Quantity.Scope.POOL) {
+                names.add("<the account's fields>");
+            }
             wrap(sb, open, String.join(", ", names) + close);
         }
         sb.append("  \"warnings\":  [ \"path: message\", … ] }\n```\n\n");
