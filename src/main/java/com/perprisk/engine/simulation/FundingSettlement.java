@@ -1,6 +1,5 @@
 package com.perprisk.engine.simulation;
 
-import com.perprisk.engine.Account;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.funding.FundingPayment;
@@ -53,7 +52,8 @@ final class FundingSettlement {
                 run.emit(new SimulationEvent.Funding(run.step, run.time, p.id(), p.symbol(), rate, count,
                         m.markPrice(), pay, p.isIsolated(), after));
             }
-            run.setPortfolio(run.pf.withPositions(next).withAccount(run.pf.account().withWalletBalance(wallet + toWallet)));
+            run.setPortfolio(run.pf.withPositions(next).withAccount(run.pf.account().withWalletBalance(wallet
+                    + toWallet)));
         }
     }
 }

@@ -2,6 +2,7 @@ package com.perprisk.ui.workspace;
 
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceDocument.AccountDoc;
+import com.perprisk.io.WorkspaceDocument.ContractDoc;
 import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import com.perprisk.io.WorkspaceDocument.FundingDoc;
 import com.perprisk.io.WorkspaceDocument.FutureDoc;
@@ -33,9 +34,16 @@ final class DocumentBuilder {
 
     WorkspaceDocument build(String name, AccountFields account, List<MarketRow> markets, List<PositionRow> positions,
                             Map<String, Object> extra) {
+        Map<String, Double> wallets = null;
+        if (!account.coinWallets().isEmpty()) {
+            wallets = new LinkedHashMap<>();
+            for (var w : account.coinWallets().entrySet()) {
+                wallets.put(w.getKey(), num(FieldPaths.account("coinWallets." + w.getKey()), w.getValue().get()));
+            }
+        }
         AccountDoc acc = new AccountDoc(num(FieldPaths.account("walletBalance"), account.walletBalanceProperty().get()),
                 account.positionModeProperty().get() == null ? null : account.positionModeProperty().get().name(),
-                copy(account.extra));
+                wallets, copy(account.extra));
         Double horizon = num("horizonHours", account.horizonHoursProperty().get());
         List<MarketDoc> mds = new ArrayList<>();
         for (int i = 0; i < markets.size(); i++) {
@@ -84,7 +92,19 @@ final class DocumentBuilder {
                 num(FieldPaths.market(i, "markPrice"), m.markPriceProperty().get()),
                 num(FieldPaths.market(i, "indexPrice"), m.indexPriceProperty().get()),
                 pct(FieldPaths.market(i, "takerFeeRate"), m.takerFeePercentProperty().get()),
-                tiers.isEmpty() && dydx != null ? null : tiers, dydx, funding, future, copy(m.extra));
+                tiers.isEmpty() && dydx != null ? null : tiers, dydx, funding, future, copy(m.extra), contract(i, m));
+    }
+
+    /** The contract block: none for a plain linear contract (a version 1 market), else type, size and coin. */
+    private ContractDoc contract(int i, MarketRow m) {
+        String type = m.contractTypeProperty().get() == null ? null : m.contractTypeProperty().get().name();
+        String size = m.contractSizeProperty().get();
+        String asset = m.settleAssetProperty().get() == null ? "" : m.settleAssetProperty().get().strip();
+        if ("LINEAR".equals(type) && Formats.isBlank(size) && asset.isEmpty() && m.contractExtra.isEmpty()) {
+            return null;
+        }
+        return new ContractDoc(type, num(FieldPaths.market(i, "contract.contractSize"), size),
+                asset.isEmpty() ? null : asset, copy(m.contractExtra));
     }
 
     private PositionDoc position(int i, PositionRow p) {
