@@ -30,13 +30,19 @@ public final class RiskCurves {
     }
 
     public static EquityCurve equityCurve(Portfolio portfolio, String positionId, double[] prices) {
-        MarginPool pool = MarginPool.of(portfolio, positionId);
+        String symbol = portfolio.positions().stream().filter(p -> p.id().equals(positionId)).findFirst()
+                .orElseThrow(() -> new com.perprisk.engine.EngineException("unknown position " + positionId)).symbol();
+        // an inverse position's pool is in its coin (CoinPool), at the same mark prices
+        boolean inverse = portfolio.requireMarket(symbol).isInverse();
+        MarginPool pool = inverse ? null : MarginPool.of(portfolio, positionId);
+        com.perprisk.engine.inverse.CoinPool coin = inverse
+                ? com.perprisk.engine.inverse.CoinPool.of(portfolio, positionId) : null;
         double[] bal = new double[prices.length];
         double[] req = new double[prices.length];
         double[] ratio = new double[prices.length];
         for (int i = 0; i < prices.length; i++) {
-            bal[i] = pool.marginBalance(prices[i]);
-            req[i] = pool.requirement(prices[i], Requirement.MAINTENANCE);
+            bal[i] = inverse ? coin.marginBalance(prices[i]) : pool.marginBalance(prices[i]);
+            req[i] = inverse ? coin.requirement(prices[i]) : pool.requirement(prices[i], Requirement.MAINTENANCE);
             ratio[i] = bal[i] > 0 ? req[i] / bal[i] : Double.NaN;
         }
         return new EquityCurve(prices.clone(), bal, req, ratio);

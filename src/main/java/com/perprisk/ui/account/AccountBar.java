@@ -23,6 +23,8 @@ public final class AccountBar extends HBox {
     private final TextField horizon = new TextField();
     private final ToggleButton oneWay = new ToggleButton("One-way");
     private final ToggleButton hedge = new ToggleButton("Hedge");
+    /** The cross wallet of each settle coin in use (coin-margined contracts). */
+    private final CoinWalletFields coins;
 
     public AccountBar(WorkspaceViewModel vm) {
         super(8);
@@ -91,8 +93,9 @@ public final class AccountBar extends HBox {
         Label hours = new Label("h");
         hours.getStyleClass().add("unit");
 
-        getChildren().addAll(title, walletLabel, wallet, unit, sep(), modeLabel, modes, sep(), horizonLabel, horizon,
-                hours);
+        coins = new CoinWalletFields(vm);
+        getChildren().addAll(title, walletLabel, wallet, unit, coins, sep(), modeLabel, modes, sep(), horizonLabel,
+                horizon, hours);
     }
 
     private static Label sep() {
@@ -103,6 +106,11 @@ public final class AccountBar extends HBox {
 
     public TextField walletField() {
         return wallet;
+    }
+
+    /** The wallet field of a settle coin, or null when the workspace shows none for it. */
+    public TextField coinWalletField(String asset) {
+        return coins.field(asset);
     }
 
     public ToggleButton oneWayButton() {

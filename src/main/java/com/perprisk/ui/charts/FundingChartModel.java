@@ -33,6 +33,10 @@ public final class FundingChartModel extends ChartViewModel {
 
     @Override
     public ChartData compute(ChartInput in) {
+        if (in.market().isInverse()) {
+            return ChartData.empty(title(), "This chart is not drawn for a coin-margined (inverse) position yet: see "
+                    + "the Equity and Margin ratio charts");
+        }
         Position p = in.position();
         Market m = in.market();
         double horizon = in.portfolio().horizonHours();

@@ -41,6 +41,10 @@ public final class LeverageChartModel extends ChartViewModel {
 
     @Override
     public ChartData compute(ChartInput in) {
+        if (in.market().isInverse()) {
+            return ChartData.empty(title(), "This chart is not drawn for a coin-margined (inverse) position yet: see "
+                    + "the Equity and Margin ratio charts");
+        }
         Position p = in.position();
         Market m = in.market();
         double maxLev = Math.max(2, m.maxLeverage(p.entryNotional()));

@@ -38,7 +38,12 @@ final class DocumentBuilder {
         if (!account.coinWallets().isEmpty()) {
             wallets = new LinkedHashMap<>();
             for (var w : account.coinWallets().entrySet()) {
-                wallets.put(w.getKey(), num(FieldPaths.account("coinWallets." + w.getKey()), w.getValue().get()));
+                if (!Formats.isBlank(w.getValue().get())) { // a blank field is no wallet
+                    wallets.put(w.getKey(), num(FieldPaths.account("coinWallets." + w.getKey()), w.getValue().get()));
+                }
+            }
+            if (wallets.isEmpty()) {
+                wallets = null;
             }
         }
         AccountDoc acc = new AccountDoc(num(FieldPaths.account("walletBalance"), account.walletBalanceProperty().get()),
