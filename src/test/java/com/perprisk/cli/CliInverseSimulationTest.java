@@ -85,12 +85,12 @@ class CliInverseSimulationTest {
         List<String> names = new ArrayList<>();
         r.path("conventions").fieldNames().forEachRemaining(names::add);
         assertEquals(List.of("BINANCE_COINM", "BYBIT_INVERSE", "BITMEX"), names);
-        assertEquals("BTC", r.path("marginAssets").path("btc-cross-long").asText());
-        assertEquals("ETH", r.path("marginAssets").path("eth-isolated-short").asText());
-        assertEquals("USDT", r.path("marginAssets").path("usdt-long").asText());
+        assertEquals("BTC", r.path("marginAssets").path("btc-long").asText());
+        assertEquals("ETH", r.path("marginAssets").path("eth-short").asText());
+        assertEquals("USDT", r.path("marginAssets").path("usdt").asText());
         // funding per day in ETH for the isolated short: +N(mark) × F × 3 at 0.01% per 8 h
         assertEquals(5_000 / 3_100.0 * 0.0001 * 3, r.path("fundingPerDay").path("BINANCE_COINM")
-                .path("eth-isolated-short").asDouble(), 1e-12);
+                .path("eth-short").asDouble(), 1e-12);
     }
 
     @Test

@@ -18,7 +18,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The cross wallet of each settle coin in use, one field per coin ("BTC wallet [0.25] BTC"): the coins of the
+ * The cross wallet of each settle coin in use, one field per coin ("[0.25] BTC"): the coins of the
  * workspace's inverse markets and those the file gives a wallet for. Empty (and taking no room) for a workspace of
  * linear contracts. During a playback each field shows the simulated wallet, read-only and marked.
  */
@@ -62,19 +62,21 @@ final class CoinWalletFields extends HBox {
                 TextField f = new TextField();
                 f.setId("coin-wallet-" + asset);
                 f.getStyleClass().add("number-field");
-                f.setPrefColumnCount(8);
+                f.setPrefColumnCount(6);
                 f.setAlignment(Pos.CENTER_RIGHT);
                 f.setTooltip(new Tooltip("Cross wallet in " + asset + ": the collateral of the cross positions of "
                         + "the contracts settled in " + asset + " (their own pool, apart from the USDT wallet)"));
                 f.textProperty().bindBidirectional(vm.account().coinWallet(asset));
                 FieldDecorations.bind(f, vm, () -> FieldPaths.account("coinWallets." + asset));
-                Label label = new Label(asset + " wallet");
-                label.setLabelFor(f);
+                // compact, as the bar must fit at presentation size: the field and its coin ("[0.25] BTC")
                 Label unit = new Label(asset);
                 unit.getStyleClass().add("unit");
+                unit.setLabelFor(f);
+                unit.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
                 Label dot = new Label("·");
                 dot.getStyleClass().add("separator-dot");
-                getChildren().addAll(dot, label, f, unit);
+                dot.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+                getChildren().addAll(dot, f, unit);
                 fields.add(f);
             }
             shown = assets;

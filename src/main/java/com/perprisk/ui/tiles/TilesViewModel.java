@@ -197,7 +197,7 @@ public final class TilesViewModel {
                 : (funding > 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
         if (fundingAsset != null) {
             StringBuilder each = new StringBuilder();
-            PoolFigures.fundingByAsset(risk).forEach((k, v) -> each.append(each.length() == 0 ? "" : " · ")
+            PoolFigures.fundingByAsset(risk).forEach((k, v) -> each.append(each.length() == 0 ? "" : "\n")
                     .append(Amounts.signed(fmt, v, k)));
             fundingDetail = each.toString();
         }
@@ -222,8 +222,10 @@ public final class TilesViewModel {
         Boolean adlInLine = adl == null ? null : adl.inLine();
 
         Double available = finite(a.availableBalance());
-        String availableDetail = (coin == null ? "" : asset + " cross pool: ") + "balance " + Amounts.money(fmt,
-                a.marginBalance(), asset) + " − IM " + Amounts.money(fmt, a.initialMargin(), asset);
+        // a coin pool's line by line: its name, then the amounts (in the asset of the value above)
+        String availableDetail = coin == null ? "balance " + fmt.money(a.marginBalance()) + " − IM "
+                + fmt.money(a.initialMargin()) : asset + " cross pool\nbal. " + fmt.number(a.marginBalance(),
+                Amounts.decimals(asset)) + "\n− IM " + fmt.number(a.initialMargin(), Amounts.decimals(asset));
 
         return new TileValues(ratio, ratioLevel(ratio), ratioDetail, pool, nearestDistance, distanceLevel(nearestDistance),
                 nearestDetail, fundingValue, fundingDetail, quintile, adlInLine, adlDetail, adlStanding, available, availableDetail,

@@ -56,9 +56,9 @@ class InverseWindowTest extends MainWindowHarness {
     void theTableShowsTheEnginesFiguresEachInItsAsset() throws Exception {
         WorkspaceDocument doc = startDocument();
         var fmt = vm.formats();
-        for (String id : List.of("usdt-long", "btc-cross-long", "eth-isolated-short")) {
+        for (String id : List.of("usdt", "btc-long", "eth-short")) {
             PositionRisk e = engine(doc, id);
-            String asset = Map.of("usdt-long", "USDT", "btc-cross-long", "BTC", "eth-isolated-short", "ETH").get(id);
+            String asset = Map.of("usdt", "USDT", "btc-long", "BTC", "eth-short", "ETH").get(id);
             int r = row(id);
             assertEquals(Amounts.signed(fmt, e.unrealizedPnl(), asset), text(positionsTable(), r, "col-unrealizedPnl"));
             assertEquals(Amounts.money(fmt, e.initialMargin(), asset), text(positionsTable(), r, "col-initialMargin"));
@@ -68,10 +68,10 @@ class InverseWindowTest extends MainWindowHarness {
                     text(positionsTable(), r, "col-liquidationPrice").replaceAll("\\..*", ""), id);
         }
         // 300 contracts of 100 USD at 58,000, 20x: IM = N(EP) / 20 = 0.025862 BTC
-        assertEquals("0.025862 BTC", text(positionsTable(), row("btc-cross-long"), "col-initialMargin"));
-        assertEquals("4,880.00 USDT", text(positionsTable(), row("usdt-long"), "col-initialMargin"));
+        assertEquals("0.025862 BTC", text(positionsTable(), row("btc-long"), "col-initialMargin"));
+        assertEquals("4,880.00 USDT", text(positionsTable(), row("usdt"), "col-initialMargin"));
         // the isolated ETH short's margin, derived (blank input): 5,000 / 3,000 / 5 ETH
-        assertEquals("0.333333 ETH", text(positionsTable(), row("eth-isolated-short"), "col-isolatedMargin"));
+        assertEquals("0.333333 ETH", text(positionsTable(), row("eth-short"), "col-isolatedMargin"));
     }
 
     @Test
@@ -80,16 +80,16 @@ class InverseWindowTest extends MainWindowHarness {
         assertNotNull(btc);
         assertEquals("0.25", btc.getText());
         assertTrue(lookup("#coin-wallet-ETH").tryQuery().isPresent(), "ETH settles the ETHUSD_PERP market");
-        String usdtBefore = text(positionsTable(), row("usdt-long"), "col-liquidationPrice");
+        String usdtBefore = text(positionsTable(), row("usdt"), "col-liquidationPrice");
         clickOn(btc).push(KeyCode.SHORTCUT, KeyCode.A).write("0.5").push(KeyCode.ENTER);
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("0.5", vm.account().coinWallet("BTC").get());
-        PositionRisk e = engine(vm.toDocument(), "btc-cross-long");
+        PositionRisk e = engine(vm.toDocument(), "btc-long");
         // 30,000 × 1.004 / (0.5 + 30,000 / 58,000)
         assertEquals(30_000 * 1.004 / (0.5 + 30_000 / 58_000.0), e.liquidationPrice(), 1e-6);
         assertEquals(vm.formats().price(e.liquidationPrice(), 60_000),
-                text(positionsTable(), row("btc-cross-long"), "col-liquidationPrice"));
-        assertEquals(usdtBefore, text(positionsTable(), row("usdt-long"), "col-liquidationPrice"));
+                text(positionsTable(), row("btc-long"), "col-liquidationPrice"));
+        assertEquals(usdtBefore, text(positionsTable(), row("usdt"), "col-liquidationPrice"));
     }
 
     @Test

@@ -55,7 +55,7 @@ class InverseTilesTest {
         assertTrue(v.availableDetail().startsWith(v.availableAsset() + " cross pool"), v.availableDetail());
         PoolRisk pool = risk.pool(v.availableAsset()).orElseThrow();
         assertEquals(pool.figures().availableBalance(), v.availableBalance(), 1e-15);
-        assertTrue(v.availableDetail().contains(Amounts.money(FMT, pool.figures().marginBalance(),
-                v.availableAsset())), v.availableDetail());
+        assertTrue(v.availableDetail().contains(FMT.number(pool.figures().marginBalance(),
+                Amounts.decimals(v.availableAsset()))), v.availableDetail());
     }
 }

@@ -67,24 +67,24 @@ class InverseWorkspaceViewModelTest {
             assertEquals(expected.liquidationPrice(), shown.liquidationPrice());
             assertEquals(expected.marginAsset(), shown.marginAsset());
         }
-        assertEquals("BTC", risk("btc-cross-long").marginAsset());
-        assertEquals("ETH", risk("eth-isolated-short").marginAsset());
-        assertEquals("USDT", risk("usdt-long").marginAsset());
+        assertEquals("BTC", risk("btc-long").marginAsset());
+        assertEquals("ETH", risk("eth-short").marginAsset());
+        assertEquals("USDT", risk("usdt").marginAsset());
         assertTrue(ctx.getRisk().pool("BTC").isPresent());
     }
 
     @Test
     void aCoinWalletIsAnInputOfItsOwnPoolOnly() {
-        Double btcBefore = risk("btc-cross-long").liquidationPrice();
-        Double usdtBefore = risk("usdt-long").liquidationPrice();
+        Double btcBefore = risk("btc-long").liquidationPrice();
+        Double usdtBefore = risk("usdt").liquidationPrice();
         vm.account().coinWallet("BTC").set("0.5");
         assertTrue(vm.isDirty());
-        Double btcAfter = risk("btc-cross-long").liquidationPrice();
+        Double btcAfter = risk("btc-long").liquidationPrice();
         assertNotNull(btcAfter);
         assertTrue(btcAfter < btcBefore, btcBefore + " → " + btcAfter);
         // 300 × 100 × 1.004 / (0.5 + 30,000 / 58,000): the long's coin cross pool, first bracket
         assertEquals(30_000 * 1.004 / (0.5 + 30_000 / 58_000.0), btcAfter, 1e-6);
-        assertEquals(usdtBefore, risk("usdt-long").liquidationPrice());
+        assertEquals(usdtBefore, risk("usdt").liquidationPrice());
         assertEquals(0.5, vm.toDocument().account().coinWallets().get("BTC"), 0);
     }
 
