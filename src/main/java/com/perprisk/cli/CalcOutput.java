@@ -32,16 +32,18 @@ final class CalcOutput {
 
     /** calc's output of an evaluation, with the working of the account and of every position when asked for. */
     static void write(JsonGenerator g, Evaluation e, boolean explain, List<String> warnings) throws IOException {
-        write(g, e.risk(), explain ? e.accountWorking() : null, explain ? e::positionWorking : null, warnings);
+        write(g, e.risk(), explain ? e.accountWorking() : null, explain ? e::positionWorking : null,
+                explain ? e::poolWorking : null, warnings);
     }
 
     /** calc's output of figures without working (what simulate and compare embed). */
     static void write(JsonGenerator g, PortfolioRisk risk, List<String> warnings) throws IOException {
-        write(g, risk, null, null, warnings);
+        write(g, risk, null, null, null, warnings);
     }
 
     private static void write(JsonGenerator g, PortfolioRisk risk, Map<ExplainKey, Explanation> accountWorking,
-                              IntFunction<Map<ExplainKey, Explanation>> positionWorking, List<String> warnings)
+                              IntFunction<Map<ExplainKey, Explanation>> positionWorking,
+                              IntFunction<Map<ExplainKey, Explanation>> poolWorking, List<String> warnings)
             throws IOException {
         g.writeStartObject();
 
@@ -56,13 +58,17 @@ final class CalcOutput {
 
         if (!risk.pools().isEmpty()) { // with inverse contracts: the quote pool, then one per settle coin
             g.writeArrayFieldStart(Quantity.Scope.POOL.json());
-            for (PoolRisk pool : risk.pools()) {
+            for (int i = 0; i < risk.pools().size(); i++) {
+                PoolRisk pool = risk.pools().get(i);
                 g.writeStartObject();
                 for (Quantity q : Quantity.of(Quantity.Scope.POOL)) {
                     value(g, q, q.of(pool));
                 }
                 for (Quantity q : Quantity.of(Quantity.Scope.ACCOUNT)) {
                     value(g, q, q.of(pool));
+                }
+                if (poolWorking != null) {
+                    explanations(g, poolWorking.apply(i), Quantity.Scope.ACCOUNT);
                 }
                 g.writeEndObject();
             }

@@ -80,6 +80,12 @@ public record Market(String symbol, Convention convention, double markPrice, dou
         return entryNotional(p) / p.leverage();
     }
 
+    /** An isolated position's margin: posted (given, else entry value / leverage) plus extra, in the margin asset. */
+    public double isolatedMarginBalance(Position p) {
+        double posted = p.isolatedMargin() != null ? p.isolatedMargin() : initialMargin(p);
+        return posted + p.extraMargin();
+    }
+
     public Market withContract(Contract newContract) {
         return new Market(symbol, convention, markPrice, indexPrice, takerFeeRate, tiers, dydx, funding, future,
                 newContract);

@@ -33,7 +33,7 @@ public final class LabLessonIndex {
             throw new WorkspaceException(WorkspaceException.Kind.IO, "lab lesson index: " + e.getMessage(), e);
         }
         JsonObject o = JsonObject.of(root, "", ROOT);
-        WorkspaceCodec.checkFormatAndVersion(o, FORMAT, "lab lesson index", 1);
+        DocumentPreamble.checkFormatAndVersion(o, FORMAT, "lab lesson index", 1);
         List<Node> ls = o.array("lessons");
         List<Entry> out = new ArrayList<>();
         for (int i = 0; ls != null && i < ls.size(); i++) {

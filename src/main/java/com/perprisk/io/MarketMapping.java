@@ -84,8 +84,8 @@ final class MarketMapping extends FieldChecks {
         boolean inverseVenue = convention.contractType() == ContractType.INVERSE;
         if (c == null) {
             if (inverseVenue) {
-                error(cp, "missing; " + convention.name() + " is a coin-margined convention: add {\"type\": \"INVERSE\","
-                        + " \"contractSize\": …, \"settleAsset\": …} (and \"version\": 2)");
+                error(cp, "missing; " + convention.name() + " is a coin-margined convention: add {\"type\":"
+                        + " \"INVERSE\", \"contractSize\": …, \"settleAsset\": …} (and \"version\": 2)");
                 return null;
             }
             return Contract.LINEAR;
@@ -142,7 +142,8 @@ final class MarketMapping extends FieldChecks {
             if (Double.isFinite(cap)) {
                 double worth = cap * mark;
                 if (worth > IMPLAUSIBLE_FIRST_CAP_VALUE) {
-                    warning(at + "[" + k + "].cap", num(cap) + " " + asset + " is worth " + num(worth) + " in the quote currency"
+                    warning(at + "[" + k + "].cap", num(cap) + " " + asset + " is worth " + num(worth)
+                            + " in the quote currency"
                             + " at the mark: tiers of an inverse contract are in coin notional (" + asset
                             + "), so these caps look like a linear table's (in the quote currency)");
                 }

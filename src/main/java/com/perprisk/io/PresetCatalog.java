@@ -49,7 +49,7 @@ public final class PresetCatalog {
     public static List<PresetInfo> list() throws WorkspaceException {
         Node root = JsonTree.parse(resource(FOLDER + "index.json"));
         JsonObject o = JsonObject.of(root, "", Set.of("format", "version", "presets"));
-        WorkspaceCodec.checkFormatAndVersion(o, INDEX_FORMAT, "preset index", INDEX_VERSION);
+        DocumentPreamble.checkFormatAndVersion(o, INDEX_FORMAT, "preset index", INDEX_VERSION);
         List<Node> items = o.array("presets");
         List<PresetInfo> out = new ArrayList<>();
         if (items == null) {
@@ -100,7 +100,7 @@ public final class PresetCatalog {
     public static Preset parse(String json) throws WorkspaceException {
         Node root = JsonTree.parse(json);
         JsonObject o = JsonObject.of(root, "", PRESET_FIELDS);
-        WorkspaceCodec.checkFormatAndVersion(o, FORMAT, "tier preset", CURRENT_VERSION);
+        DocumentPreamble.checkFormatAndVersion(o, FORMAT, "tier preset", CURRENT_VERSION);
         boolean v2 = o.number("version") != null && o.number("version") >= 2;
         if (v2) {
             o = JsonObject.of(root, "", PRESET_FIELDS_V2);

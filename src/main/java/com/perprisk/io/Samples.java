@@ -27,7 +27,7 @@ public final class Samples {
     public static List<Sample> list() throws WorkspaceException {
         Node root = JsonTree.parse(PresetCatalog.resource(FOLDER + "index.json"));
         JsonObject o = JsonObject.of(root, "", Set.of("format", "version", "samples"));
-        WorkspaceCodec.checkFormatAndVersion(o, "perprisk-sample-index", "sample index", 1);
+        DocumentPreamble.checkFormatAndVersion(o, "perprisk-sample-index", "sample index", 1);
         List<Sample> out = new ArrayList<>();
         List<Node> items = o.array("samples");
         if (items != null) {

@@ -14,11 +14,7 @@ import com.perprisk.io.WorkspaceDocument.TierDoc;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
-import java.math.BigDecimal;
-import java.math.BigInteger;
-import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -69,26 +65,7 @@ public final class WorkspaceCodec {
     // ------------------------------------------------------------------ reading
 
     public static WorkspaceDocument read(Path file) throws WorkspaceException {
-        byte[] bytes;
-        try {
-            if (Files.isDirectory(file)) {
-                throw new WorkspaceException(WorkspaceException.Kind.IO, file + " is a folder, not a workspace file");
-            }
-            long size = Files.size(file);
-            if (size > MAX_FILE_BYTES) {
-                throw JsonTree.tooLarge(size);
-            }
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = JsonTree.readCapped(in);
-            }
-        } catch (NoSuchFileException e) {
-            throw new WorkspaceException(WorkspaceException.Kind.IO, "file not found: " + file, e);
-        } catch (AccessDeniedException e) {
-            throw new WorkspaceException(WorkspaceException.Kind.IO, "cannot read " + file + ": permission denied", e);
-        } catch (IOException e) {
-            throw new WorkspaceException(WorkspaceException.Kind.IO, "cannot read " + file + ": " + e.getMessage(), e);
-        }
-        return decode(JsonTree.parse(bytes));
+        return decode(JsonTree.parse(DocumentPreamble.readFile(file, "a workspace file")));
     }
 
     public static WorkspaceDocument read(String json) throws WorkspaceException {
@@ -101,14 +78,9 @@ public final class WorkspaceCodec {
     }
 
     static WorkspaceDocument decode(Node root) throws WorkspaceException {
-        if (!root.isObject()) {
-            throw new WorkspaceException(WorkspaceException.Kind.FORMAT, "not a PerpRisk workspace: expected a JSON "
-                    + "object with \"format\": \"" + WorkspaceDocument.FORMAT + "\", got " + root.describe(), null,
-                    root.line(), root.column(), null);
-        }
-        JsonObject o = JsonObject.of(root, "", ROOT_FIELDS);
-        checkFormatAndVersion(o, WorkspaceDocument.FORMAT, "workspace", WorkspaceDocument.CURRENT_VERSION);
-        boolean v2 = integer(o, "version") >= 2;
+        JsonObject o = DocumentPreamble.root(root, WorkspaceDocument.FORMAT, "workspace",
+                WorkspaceDocument.CURRENT_VERSION, ROOT_FIELDS);
+        boolean v2 = DocumentPreamble.integer(o, "version") >= 2;
         JsonObject acc = o.object("account", v2 ? ACCOUNT_FIELDS_V2 : ACCOUNT_FIELDS);
         AccountDoc account = acc == null ? null
                 : new AccountDoc(acc.number("walletBalance"), acc.text("positionMode"),
@@ -132,59 +104,8 @@ public final class WorkspaceCodec {
             }
             positions = Collections.unmodifiableList(positions);
         }
-        return new WorkspaceDocument(o.text("format"), integer(o, "version"), o.text("name"), account,
+        return new WorkspaceDocument(o.text("format"), DocumentPreamble.integer(o, "version"), o.text("name"), account,
                 o.number("horizonHours"), markets, positions, o.extra());
-    }
-
-    /**
-     * The "format" and "version" checks shared by workspaces and presets: a missing or wrong format is
-     * {@link WorkspaceException.Kind#FORMAT}; a version above {@code current} is {@link WorkspaceException.Kind#VERSION}.
-     */
-    static void checkFormatAndVersion(JsonObject o, String format, String what, int current)
-            throws WorkspaceException {
-        Node f = o.child("format");
-        if (f == null) {
-            throw new WorkspaceException(WorkspaceException.Kind.FORMAT, "not a PerpRisk " + what
-                    + ": the \"format\" field is missing (expected \"" + format + "\")", null,
-                    o.node().line(), o.node().column(), null);
-        }
-        if (!(f.value() instanceof String s) || !s.equals(format)) {
-            throw new WorkspaceException(WorkspaceException.Kind.FORMAT, "not a PerpRisk " + what + ": \"format\" is "
-                    + f.describe() + ", expected \"" + format + "\"", "format", f.line(), f.column(), null);
-        }
-        Node v = o.child("version");
-        if (v == null) {
-            throw new WorkspaceException(WorkspaceException.Kind.VERSION, "missing; this version of PerpRisk reads "
-                    + what + " version " + current, "version", o.node().line(), o.node().column(), null);
-        }
-        Integer version = integer(o, "version");
-        if (version > current) {
-            throw new WorkspaceException(WorkspaceException.Kind.VERSION, "this " + what
-                    + " was written by a newer PerpRisk (format version " + version + "); this version reads version "
-                    + current, null, v.line(), v.column(), null);
-        }
-        if (version < 1) {
-            throw new WorkspaceException(WorkspaceException.Kind.VERSION, "expected " + current + ", got " + version
-                    + " (no such version)", "version", v.line(), v.column(), null);
-        }
-    }
-
-    private static Integer integer(JsonObject o, String name) throws WorkspaceException {
-        Node n = o.child(name);
-        if (n == null) {
-            return null;
-        }
-        Object v = n.value();
-        BigDecimal bd = v instanceof BigDecimal d ? d : v instanceof BigInteger bi ? new BigDecimal(bi)
-                : v instanceof Number num ? BigDecimal.valueOf(num.longValue()) : null;
-        if (bd == null) {
-            throw JsonObject.typeError(n, o.childPath(name), "a whole number");
-        }
-        try {
-            return bd.intValueExact();
-        } catch (ArithmeticException e) {
-            throw JsonObject.typeError(n, o.childPath(name), "a whole number");
-        }
     }
 
     /** {@code account.coinWallets}: an object of coin → wallet balance, in file order. */

@@ -121,6 +121,35 @@ class CliInverseTest {
     }
 
     @Test
+    void aMixedWorkspaceHasAPoolPerAssetAndEachPositionSaysItsAsset() throws Exception {
+        String mixed = new String(getClass().getResourceAsStream("/inverse/mixed.perprisk.json").readAllBytes(),
+                StandardCharsets.UTF_8);
+        Run r = calc(mixed, "--explain");
+        assertEquals(0, r.status(), r.err());
+        JsonNode pools = r.json().get("pools");
+        assertEquals(3, pools.size());
+        assertEquals("USDT", pools.get(0).get("asset").asText());
+        assertEquals("BTC", pools.get(1).get("asset").asText());
+        assertEquals("ETH", pools.get(2).get("asset").asText());
+        assertEquals(r.json().get("account").get("marginBalance"), pools.get(0).get("marginBalance"));
+        assertEquals(1.5, pools.get(1).get("walletBalance").asDouble());
+        // the BTC pool holds c1 (BINANCE_COINM) and x1 (BITMEX); the isolated ETH position is outside the ETH pool
+        double btcUpnl = r.position("c1").get("unrealizedPnl").asDouble() + r.position("x1").get("unrealizedPnl")
+                .asDouble();
+        assertEquals(btcUpnl, pools.get(1).get("unrealizedPnl").asDouble(), 1e-15);
+        assertEquals(0.0, pools.get(2).get("unrealizedPnl").asDouble());
+        assertEquals(pools.get(1).get("marginBalance"), r.position("c1").get("margin"));
+        assertEquals("USDT", r.position("u1").get("marginAsset").asText());
+        assertEquals("BTC", r.position("x1").get("marginAsset").asText());
+        assertEquals("ETH", r.position("e1").get("marginAsset").asText());
+        JsonNode ratio = pools.get(1).get("explanations").get("marginRatio");
+        assertEquals(pools.get(1).get("marginRatio").asDouble(), ratio.get("result").asDouble());
+        assertEquals("BTC", ratio.get("terms").get(0).get("unit").asText());
+        // the short XBTUSD in a well-funded BTC pool cannot lose more than the pool holds
+        assertTrue(r.position("x1").get("liquidationPrice").isNull());
+    }
+
+    @Test
     void aLinearWorkspaceHasNoPoolsAndNoMarginAsset() throws Exception {
         String ws = "{\"format\": \"perprisk-workspace\", \"version\": 1, \"account\": {\"walletBalance\": 1000,"
                 + " \"positionMode\": \"ONE_WAY\"}, \"markets\": [{\"symbol\": \"BTCUSDT\", \"convention\":"

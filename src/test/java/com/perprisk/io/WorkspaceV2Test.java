@@ -99,7 +99,7 @@ class WorkspaceV2Test {
     void anOldReaderRefusesVersion2WithItsNewerVersionMessage() throws Exception {
         // the version 1 reader's check, as it runs in a PerpRisk that reads version 1 only
         JsonObject root = JsonObject.of(JsonTree.parse(v2(ACCOUNT, CONTRACT, "")), "", WorkspaceCodec.ROOT_FIELDS);
-        WorkspaceException e = assertThrows(WorkspaceException.class, () -> WorkspaceCodec.checkFormatAndVersion(root,
+        WorkspaceException e = assertThrows(WorkspaceException.class, () -> DocumentPreamble.checkFormatAndVersion(root,
                 WorkspaceDocument.FORMAT, "workspace", WorkspaceDocument.LINEAR_VERSION));
         assertEquals(WorkspaceException.Kind.VERSION, e.kind());
         assertTrue(e.getMessage().endsWith("this workspace was written by a newer PerpRisk (format version 2); this"

@@ -46,6 +46,18 @@ public final class FundingPayment {
     }
 
     /**
+     * Funding of a position at its market's mark for one settlement, in the market's margin asset: −side × Q × MP × F,
+     * or −side × N(MP) × F = −side × C × cs / MP × F in the settle coin for an inverse contract.
+     */
+    public static double perSettlement(com.perprisk.engine.Position p, com.perprisk.engine.Market m) {
+        if (m.isInverse()) {
+            // −side × (C × cs) × (1 / MP) × F: the coin notional in place of Q × MP
+            return perSettlement(p.side(), m.contract().faceValue(p.size()), 1 / m.markPrice(), m.funding().rate());
+        }
+        return perSettlement(p.side(), p.size(), m.markPrice(), m.funding().rate());
+    }
+
+    /**
      * Number of settlements inside a horizon: floor(horizon / interval). Funding is discrete: it is exchanged only
      * at the settlement times, so a position held for 7 h 59 min of an 8 h interval pays nothing for it. The count
      * assumes the horizon starts at a settlement, so the first one falls a full interval from now.

@@ -27,16 +27,19 @@ import java.util.Map;
  * wallet ({@code account.coinWallets}); other markets of that coin are frozen at their marks; pools of other coins
  * and the linear quote pool are separate.
  */
-public final class CoinPool {
+public final class CoinPool implements PositionPool {
     private final String asset;
     private final MarginPool reciprocal;
     private final double feeAtBankruptcy;
     private final Map<String, Double> contractSizes;
+    private final Map<String, Position> positions;
 
-    private CoinPool(String asset, MarginPool reciprocal, Map<String, Double> contractSizes) {
+    private CoinPool(String asset, MarginPool reciprocal, Map<String, Double> contractSizes,
+                     Map<String, Position> positions) {
         this.asset = asset;
         this.reciprocal = reciprocal;
         this.contractSizes = Map.copyOf(contractSizes);
+        this.positions = Map.copyOf(positions);
         this.feeAtBankruptcy = feeAtBankruptcy(reciprocal);
     }
 
@@ -59,15 +62,21 @@ public final class CoinPool {
     public static CoinPool isolated(Position position, Market market) {
         return new CoinPool(market.contract().settleAsset(),
                 MarginPool.isolated(Reciprocal.position(position, market), Reciprocal.market(market)),
-                Map.of(market.symbol(), market.contract().contractSize()));
+                Map.of(market.symbol(), market.contract().contractSize()), Map.of(position.id(), position));
     }
 
     /** The cross pool of one settle coin, seen from each of its markets that has cross positions. */
     public static Map<String, CoinPool> crossPools(Portfolio portfolio, String asset) {
         Map<String, Double> sizes = contractSizes(portfolio, asset);
+        Map<String, Position> byId = new LinkedHashMap<>();
+        for (Position p : portfolio.positions()) {
+            if (sizes.containsKey(p.symbol())) {
+                byId.put(p.id(), p);
+            }
+        }
         Map<String, CoinPool> out = new LinkedHashMap<>();
         for (var e : MarginPool.crossPools(Reciprocal.portfolio(portfolio, asset)).entrySet()) {
-            out.put(e.getKey(), new CoinPool(asset, e.getValue(), sizes));
+            out.put(e.getKey(), new CoinPool(asset, e.getValue(), sizes, byId));
         }
         return out;
     }
@@ -77,7 +86,15 @@ public final class CoinPool {
      * the contract size of each of its symbols.
      */
     public static CoinPool ofReciprocal(String asset, MarginPool reciprocal, Map<String, Double> contractSizes) {
-        return new CoinPool(asset, reciprocal, contractSizes);
+        return new CoinPool(asset, reciprocal, contractSizes, Map.of());
+    }
+
+    /**
+     * A leg's position as the trader entered it (contracts, entry price in quote, side), or null for a pool built
+     * from x alone ({@link #ofReciprocal}).
+     */
+    public Position position(String id) {
+        return positions.get(id);
     }
 
     /** Contract size of each inverse market settled in the asset. */
@@ -106,6 +123,7 @@ public final class CoinPool {
     }
 
     /** The settle coin every amount of this pool is in. */
+    @Override
     public String asset() {
         return asset;
     }
@@ -124,6 +142,7 @@ public final class CoinPool {
     }
 
     /** The mark price P of the pool's market. */
+    @Override
     public double markPrice() {
         return Reciprocal.flip(reciprocal.markPrice());
     }
@@ -152,23 +171,33 @@ public final class CoinPool {
     }
 
     /** Margin balance in coin at mark price P. */
+    @Override
     public double marginBalance(double price) {
         return reciprocal.marginBalance(Reciprocal.flip(price));
     }
 
     /** Maintenance requirement in coin at mark price P. */
+    @Override
     public double requirement(double price) {
         return requirement(price, Requirement.MAINTENANCE);
     }
 
+    @Override
     public double requirement(double price, Requirement kind) {
         double r = reciprocal.requirement(Reciprocal.flip(price), kind);
         return kind == Requirement.MAINTENANCE ? r + feeAtBankruptcy : r;
     }
 
     /** Margin ratio at P: requirement / margin balance (coin over coin); 1 at the liquidation price. */
+    @Override
     public Double marginRatio(double price) {
         return MarginPool.ratio(requirement(price), marginBalance(price));
+    }
+
+    /** The price where the coin balance meets the requirement of a kind ({@link InverseSolver}). */
+    @Override
+    public com.perprisk.engine.liquidation.SolvedPrice solve(Requirement kind) {
+        return InverseSolver.solve(this, kind);
     }
 
     /** Margin balance − requirement at P: positive while safe. */

@@ -1,6 +1,7 @@
 package com.perprisk.engine.inverse;
 
 import com.perprisk.engine.Market;
+import com.perprisk.engine.Position;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.explain.Term;
@@ -77,7 +78,8 @@ public final class InverseExplainer {
             int s = side.sign();
             String sfx = multi ? (side == Side.LONG ? "L" : "S") : "";
             double qx = leg.position().size();
-            double ep = 1 / leg.position().entryPrice();
+            Position own = pool.position(leg.position().id());
+            double ep = own != null ? own.entryPrice() : 1 / leg.position().entryPrice();
             terms.add(new Term("C" + sfx, "contracts of " + leg.position().id() + " (" + side.name().toLowerCase()
                     + ")", contracts(leg, pool), "contracts"));
             terms.add(new Term("EP" + sfx, "entry price of " + leg.position().id(), ep, "quote"));
@@ -101,8 +103,8 @@ public final class InverseExplainer {
                     }
                     if (solved.price() != null && leg.bracketMovesWithPrice()) {
                         notes.add(leg.position().id() + ": bracket " + k + " [" + plain(tier.floor()) + ", "
-                                + plain(tier.cap()) + ") " + coin + " applies at the liquidation notional C × cs / LP = "
-                                + plain(qx / solved.price()) + " " + coin + ".");
+                                + plain(tier.cap()) + ") " + coin + " applies at the liquidation notional"
+                                + " C × cs / LP = " + plain(qx / solved.price()) + " " + coin + ".");
                     }
                 } else {
                     double mm = leg.rules().maintenanceMargin(leg.position(), leg.market().markPrice());
@@ -196,6 +198,7 @@ public final class InverseExplainer {
     }
 
     private static double contracts(Leg leg, CoinPool pool) {
-        return leg.position().size() / contractSize(leg, pool);
+        Position own = pool.position(leg.position().id());
+        return own != null ? own.size() : leg.position().size() / contractSize(leg, pool);
     }
 }

@@ -48,6 +48,18 @@ public final class Reciprocal {
         return false;
     }
 
+    /** Whether the portfolio has coin pools: an inverse market or a coin wallet. */
+    public static boolean hasCoinPools(Portfolio portfolio) {
+        return hasInverse(portfolio) || !portfolio.account().coinWallets().isEmpty();
+    }
+
+    /** The coins with a pool: the settle coins of the inverse markets, then any other coin with a wallet. */
+    public static Set<String> poolAssets(Portfolio portfolio) {
+        Set<String> out = settleAssets(portfolio);
+        out.addAll(portfolio.account().coinWallets().keySet());
+        return out;
+    }
+
     /** The settle coins of the portfolio's inverse markets, in market order. */
     public static Set<String> settleAssets(Portfolio portfolio) {
         Set<String> out = new LinkedHashSet<>();
@@ -102,6 +114,8 @@ public final class Reciprocal {
         List<Market> markets = portfolio.markets().stream().filter(m -> !m.isInverse()).toList();
         List<Position> positions = portfolio.positions().stream()
                 .filter(p -> bySymbol.get(p.symbol()) == null || !bySymbol.get(p.symbol()).isInverse()).toList();
-        return new Portfolio(portfolio.account(), markets, positions, portfolio.horizonHours());
+        // the quote wallet only: the coin wallets are the coin pools'
+        return new Portfolio(portfolio.account().withCoinWallets(Map.of()), markets, positions,
+                portfolio.horizonHours());
     }
 }

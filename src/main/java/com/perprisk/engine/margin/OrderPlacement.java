@@ -81,7 +81,10 @@ public final class OrderPlacement {
         }
         String id = joined != null ? joined.id() : freshId(before);
         Position alone = new Position(id, order.symbol(), order.side(), q, entry, order.leverage(), mode, null, 0);
-        double wallet = before.account().walletBalance();
+        // the wallet the order draws on: the quote wallet, or the settle coin's for an inverse contract
+        String coin = market.isInverse() ? market.contract().settleAsset() : null;
+        Double coinWallet = coin == null ? null : before.account().coinWallet(coin);
+        double wallet = coin == null ? before.account().walletBalance() : coinWallet == null ? 0 : coinWallet;
         List<Position> positions = new ArrayList<>(before.positions());
         Effect effect;
         Position result;
@@ -90,47 +93,54 @@ public final class OrderPlacement {
             effect = Effect.OPEN;
             result = alone;
             positions.add(result);
-            wallet -= isolatedCost(result);
+            wallet -= isolatedCost(result, market);
         } else if (joined.side() == order.side()) {
             effect = Effect.ADD;
             result = added(joined, alone, market);
             positions.set(positions.indexOf(joined), result);
-            wallet -= mode == MarginMode.ISOLATED ? alone.initialMargin() : 0;
+            wallet -= mode == MarginMode.ISOLATED ? market.initialMargin(alone) : 0;
         } else {
             double closed = Math.min(q, joined.size());
-            // realized PnL of the closed part: side₁ × Q_closed × (EP₂ − EP₁)
-            realized = joined.side().sign() * closed * (entry - joined.entryPrice());
+            // realized PnL of the closed part: side₁ × Q_closed × (EP₂ − EP₁), or in coin for an inverse contract
+            realized = market.unrealizedPnl(joined.withSize(closed), entry);
             wallet += realized;
             int at = positions.indexOf(joined);
             if (Math.abs(q - joined.size()) <= SAME_SIZE * joined.size()) {
                 effect = Effect.CLOSE;
                 result = null;
                 positions.remove(at);
-                wallet += joined.isIsolated() ? joined.isolatedMarginBalance() : 0;
+                wallet += joined.isIsolated() ? market.isolatedMarginBalance(joined) : 0;
             } else if (q < joined.size()) {
                 effect = Effect.REDUCE;
                 double keep = (joined.size() - q) / joined.size();
                 result = joined.withSize(joined.size() - q);
                 if (joined.isIsolated()) {
-                    double posted = joined.isolatedMarginBalance() - joined.extraMargin();
+                    double posted = market.isolatedMarginBalance(joined) - joined.extraMargin();
                     result = result.withIsolatedMargin(joined.isolatedMargin() == null ? null : posted * keep,
                             joined.extraMargin() * keep);
-                    wallet += joined.isolatedMarginBalance() - result.isolatedMarginBalance();
+                    wallet += market.isolatedMarginBalance(joined) - market.isolatedMarginBalance(result);
                 }
                 positions.set(at, result);
             } else {
                 effect = Effect.FLIP;
-                wallet += joined.isIsolated() ? joined.isolatedMarginBalance() : 0;
+                wallet += joined.isIsolated() ? market.isolatedMarginBalance(joined) : 0;
                 result = alone.withSize(q - joined.size());
-                wallet -= isolatedCost(result);
+                wallet -= isolatedCost(result, market);
                 positions.set(at, result);
             }
         }
         if (result != null && effect != Effect.REDUCE) {
             checkLeverage(market, result);
         }
-        Portfolio after = new Portfolio(before.account().withWalletBalance(wallet), before.markets(),
-                positions, before.horizonHours());
+        Account account = before.account();
+        if (coin == null) {
+            account = account.withWalletBalance(wallet);
+        } else if (coinWallet != null || wallet != 0) {
+            java.util.Map<String, Double> wallets = new java.util.LinkedHashMap<>(account.coinWallets());
+            wallets.put(coin, wallet);
+            account = account.withCoinWallets(wallets);
+        }
+        Portfolio after = new Portfolio(account, before.markets(), positions, before.horizonHours());
         return new Placement(effect, alone, entry, fee, joined, result, after, realized);
     }
 
@@ -177,22 +187,22 @@ public final class OrderPlacement {
                 new AverageEntry.Fill(order.size(), order.entryPrice())));
         Double isolated = null;
         if (held.isIsolated() && (held.isolatedMargin() != null || held.leverage() != order.leverage())) {
-            isolated = held.isolatedMarginBalance() - held.extraMargin() + market.initialMargin(order);
+            isolated = market.isolatedMarginBalance(held) - held.extraMargin() + market.initialMargin(order);
         }
         return new Position(held.id(), held.symbol(), held.side(), size, entry, order.leverage(), held.marginMode(),
                 isolated, held.extraMargin());
     }
 
-    private static double isolatedCost(Position p) {
-        return p.isIsolated() ? p.initialMargin() : 0;
+    private static double isolatedCost(Position p, Market market) {
+        return p.isIsolated() ? market.initialMargin(p) : 0;
     }
 
     private static void checkLeverage(Market market, Position p) {
-        double max = market.maxLeverage(p.entryNotional());
+        double max = market.maxLeverage(market.entryNotional(p));
         if (p.leverage() > max) {
             throw new TicketException(Order.Field.LEVERAGE, "leverage " + Numbers.plain(p.leverage()) + " exceeds the"
                     + " max leverage " + Numbers.plain(max) + " of the " + market.symbol() + " bracket for a notional"
-                    + " of " + Numbers.plain(p.entryNotional()));
+                    + " of " + Numbers.plain(market.entryNotional(p)));
         }
     }
 

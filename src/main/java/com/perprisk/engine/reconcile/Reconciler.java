@@ -188,7 +188,8 @@ public final class Reconciler {
                 // the position as a member of the account's cross pool
                 double margin = t.isolatedMarginBalance();
                 Position asCross = t.withMarginMode(MarginMode.CROSS);
-                pf = replace(pf, asCross).withAccount(pf.account().withWalletBalance(pf.account().walletBalance() + margin));
+                pf = replace(pf, asCross).withAccount(pf.account().withWalletBalance(pf.account().walletBalance()
+                        + margin));
                 t = asCross;
                 notes.add("treated as cross: its margin " + Numbers.plain(margin) + " joins the cross wallet and the"
                         + " other cross positions");

@@ -25,6 +25,7 @@ public final class Evaluation {
     private final double crossRequirement;
     private final java.util.function.IntFunction<Map<ExplainKey, Explanation>> positionWorking;
     private final java.util.function.Supplier<Map<ExplainKey, Explanation>> accountWorking;
+    private final java.util.function.IntFunction<Map<ExplainKey, Explanation>> poolWorking;
 
     Evaluation(Portfolio portfolio, PortfolioRisk risk, List<Solved> solved, double crossRequirement) {
         List<Solved> all = List.copyOf(solved);
@@ -32,16 +33,26 @@ public final class Evaluation {
         this.crossRequirement = crossRequirement;
         this.positionWorking = i -> Workings.position(portfolio, all.get(i), risk.positions().get(i));
         this.accountWorking = () -> Workings.account(risk.account(), crossRequirement);
+        this.poolWorking = i -> {
+            throw new IndexOutOfBoundsException("a portfolio of linear contracts has no pools beside its account");
+        };
     }
 
     /** An evaluation whose workings are written by the given functions (a portfolio with several pools). */
     Evaluation(PortfolioRisk risk, double crossRequirement,
                java.util.function.IntFunction<Map<ExplainKey, Explanation>> positionWorking,
-               java.util.function.Supplier<Map<ExplainKey, Explanation>> accountWorking) {
+               java.util.function.Supplier<Map<ExplainKey, Explanation>> accountWorking,
+               java.util.function.IntFunction<Map<ExplainKey, Explanation>> poolWorking) {
         this.risk = risk;
         this.crossRequirement = crossRequirement;
         this.positionWorking = positionWorking;
         this.accountWorking = accountWorking;
+        this.poolWorking = poolWorking;
+    }
+
+    /** The working behind the account figures of the pool at {@code index} of {@link PortfolioRisk#pools()}. */
+    public Map<ExplainKey, Explanation> poolWorking(int index) {
+        return poolWorking.apply(index);
     }
 
     /** Σ maintenance requirement of the cross pool at the marks. */

@@ -64,11 +64,13 @@ final class InverseWorkings {
                         new Term("IM", "initial margin", r.initialMargin(), coin)),
                 "ROE = " + term(r.unrealizedPnl()) + " / " + plain(r.initialMargin()), r.roe(),
                 List.of("Both in " + coin + ": ROE = side × L × (1 − EP / MP).")));
-        double entryValue = m.contract().coinNotional(c, ep);
         if (r.adlScore() != null) {
-            Explanation adl = AdlScore.explain(r.unrealizedPnl(), entryValue, r.maintenanceMargin(), r.notional());
-            ex.put(ExplainKey.ADL_SCORE, inCoin(adl, coin, "Amounts in " + coin + "; the ranking is among "
-                    + coin + "-settled positions of the same side."));
+            double[] in = PoolEvaluation.adlInputs(r, p, m);
+            Explanation adl = AdlScore.explain(in[0], in[1], in[2], in[3]);
+            ex.put(ExplainKey.ADL_SCORE, withNote(adl, "The " + coin + " amounts at the mark " + plain(mark)
+                    + " in USD (uPnL " + plain(r.unrealizedPnl()) + " " + coin + "), so that PnL%'s floor of 1 is 1"
+                    + " USD as for a linear contract; the ranking is among " + coin + "-settled positions of the"
+                    + " same side."));
         }
         double rate = m.funding().rate();
         List<Term> fundingTerms = List.of(new Term("side", p.side() == com.perprisk.engine.Side.LONG ? "long (+1)"
@@ -146,18 +148,39 @@ final class InverseWorkings {
                 "margin ratio = " + plain(req) + " / " + term(bal), ratio, notes);
     }
 
+    /**
+     * The working behind a coin pool's account figures: the account's, in the coin, with the USD value of the
+     * balance at the coin's mark beside it.
+     */
+    static Map<ExplainKey, Explanation> pool(String coin, AccountRisk a, double requirement, double price) {
+        Map<ExplainKey, Explanation> out = new EnumMap<>(ExplainKey.class);
+        for (var e : Workings.account(a, requirement).entrySet()) {
+            Explanation x = e.getValue();
+            List<Term> terms = x.terms().stream().map(t -> "quote".equals(t.unit())
+                    ? new Term(t.symbol(), t.name().replace("cross wallet", coin + " cross wallet")
+                    .replace("cross positions", coin + " cross positions"), t.value(), coin) : t).toList();
+            List<String> notes = new ArrayList<>(x.notes());
+            notes.add("The " + coin + " cross pool: " + coin + "-settled inverse positions share the " + coin
+                    + " wallet; other coins and the linear pool are separate.");
+            if (Double.isFinite(price)) {
+                notes.add("Margin balance " + usd(a.marginBalance(), coin, price));
+            }
+            out.put(e.getKey(), new Explanation(coin + " pool: " + x.quantity(), x.formula(), terms, x.substituted(),
+                    x.result(), notes));
+        }
+        return out;
+    }
+
     /** "≈ 123.4 USD at the mark 60000": a coin amount's value in the quote currency. */
     private static String usd(double coinAmount, String coin, double mark) {
         return plain(coinAmount) + " " + coin + " ≈ " + plain(coinAmount * mark) + " USD at the mark " + plain(mark)
                 + ".";
     }
 
-    /** The same working with its quote-unit terms in the coin. */
-    private static Explanation inCoin(Explanation e, String coin, String note) {
-        List<Term> terms = e.terms().stream().map(t -> "quote".equals(t.unit())
-                ? new Term(t.symbol(), t.name(), t.value(), coin) : t).toList();
+    /** The same working with a note added. */
+    private static Explanation withNote(Explanation e, String note) {
         List<String> notes = new ArrayList<>(e.notes());
         notes.add(note);
-        return new Explanation(e.quantity(), e.formula(), terms, e.substituted(), e.result(), notes);
+        return new Explanation(e.quantity(), e.formula(), e.terms(), e.substituted(), e.result(), notes);
     }
 }

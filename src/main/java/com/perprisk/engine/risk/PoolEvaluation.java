@@ -4,6 +4,8 @@ import com.perprisk.engine.EngineException;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
+import com.perprisk.engine.adl.AdlRanking;
+import com.perprisk.engine.adl.AdlScore;
 import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.inverse.CoinPool;
@@ -40,6 +42,10 @@ final class PoolEvaluation {
         Map<String, Market> bySymbol = portfolio.marketsBySymbol();
         Set<String> warnings = new LinkedHashSet<>();
 
+        Map<String, Position> positionsById = new HashMap<>();
+        for (Position p : portfolio.positions()) {
+            positionsById.put(p.id(), p);
+        }
         Portfolio linearPart = Reciprocal.linearPart(portfolio);
         Evaluation linear = RiskEngine.evaluation(linearPart);
         warnings.addAll(linear.risk().warnings());
@@ -55,7 +61,7 @@ final class PoolEvaluation {
         Map<String, CoinSolved> coinSolved = new HashMap<>();
         Map<String, AccountRisk> coinAccounts = new LinkedHashMap<>();
         Map<String, Double> coinRequirements = new HashMap<>();
-        for (String asset : Reciprocal.settleAssets(portfolio)) {
+        for (String asset : Reciprocal.poolAssets(portfolio)) {
             Evaluation inX = RiskEngine.evaluation(Reciprocal.portfolio(portfolio, asset));
             for (String w : inX.risk().warnings()) {
                 warnings.add(w.startsWith("the cross margin balance") ? asset + " cross pool: " + w : w);
@@ -66,15 +72,30 @@ final class PoolEvaluation {
             for (CoinPool pool : cross.values()) {
                 feesHeld += pool.closeFeeAtBankruptcy();
             }
+            List<String> adlWarnings = new ArrayList<>();
+            List<AdlRanking.Entry> adl = new ArrayList<>();
+            Map<String, Double> scores = new HashMap<>();
             for (PositionRisk x : inX.risk().positions()) {
-                Position p = portfolio.positions().stream().filter(q -> q.id().equals(x.id())).findFirst()
-                        .orElseThrow();
+                Position p = positionsById.get(x.id());
+                Market m = bySymbol.get(p.symbol());
+                double[] in = adlInputs(x, p, m);
+                Double score = RiskEngine.sideFigure(p.id(), "ADL score", adlWarnings,
+                        () -> AdlScore.positionScore(in[0], in[1], in[2], in[3]));
+                scores.put(p.id(), score);
+                adl.add(new AdlRanking.Entry(p.id(), p.side(), score, x.notional()));
+            }
+            warnings.addAll(adlWarnings);
+            Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(adl);
+            for (PositionRisk x : inX.risk().positions()) {
+                Position p = positionsById.get(x.id());
                 Market m = bySymbol.get(p.symbol());
                 CoinPool pool = p.isIsolated() ? CoinPool.isolated(p, m) : cross.get(p.symbol());
                 SolvedPrice[] prices = p.isIsolated() ? solve(pool)
                         : crossSolved.computeIfAbsent(p.symbol(), s -> solve(pool));
                 coinSolved.put(p.id(), new CoinSolved(p, m, pool, prices[0], prices[1]));
-                coinFigures.put(p.id(), inPrice(x, p, m, pool, prices[0], prices[1], asset));
+                AdlRanking.Rank rank = ranks.get(p.id());
+                coinFigures.put(p.id(), inPrice(x, p, m, pool, prices[0], prices[1], asset, scores.get(p.id()),
+                        rank == null ? 1 : rank.quintile()));
             }
             AccountRisk a = inX.risk().account();
             double requirement = inX.crossRequirement() + feesHeld;
@@ -112,7 +133,14 @@ final class PoolEvaluation {
                 return linear.positionWorking(li);
             }
             return InverseWorkings.position(portfolio, coinSolved.get(positions.get(i).id()), positions.get(i));
-        }, () -> accountWorking(linear, coinAccounts, coinRequirements));
+        }, linear::accountWorking, i -> {
+            if (i == 0) {
+                return linear.accountWorking();
+            }
+            PoolRisk pool = pools.get(i);
+            return InverseWorkings.pool(pool.asset(), pool.figures(), coinRequirements.get(pool.asset()),
+                    coinPrice(portfolio, pool.asset()));
+        });
     }
 
     private static SolvedPrice[] solve(CoinPool pool) {
@@ -122,7 +150,7 @@ final class PoolEvaluation {
 
     /** The figures computed in x, with prices, distance, margin ratio, side and funding as the trader sees them. */
     private static PositionRisk inPrice(PositionRisk x, Position p, Market m, CoinPool pool, SolvedPrice lp,
-                                        SolvedPrice bp, String asset) {
+                                        SolvedPrice bp, String asset, Double adlScore, int adlQuintile) {
         double mark = m.markPrice();
         Double distance = null;
         if (lp.price() != null) {
@@ -135,14 +163,30 @@ final class PoolEvaluation {
         double overHorizon = -x.fundingOverHorizon() + 0.0;
         return new PositionRisk(p.id(), p.symbol(), p.side(), p.marginMode(), x.notional(), x.unrealizedPnl(),
                 x.roe(), x.initialMargin(), x.maintenanceMargin(), x.maintenanceMarginRate(), x.bracket(),
-                x.margin(), lp.price(), bp.price(), distance, pool.marginRatio(mark), x.adlScore(), x.adlQuintile(),
+                x.margin(), lp.price(), bp.price(), distance, pool.marginRatio(mark), adlScore, adlQuintile,
                 perSettlement, overHorizon, Map.of(), null, asset);
     }
 
-    /** The linear pool's working, and each coin pool's margin ratio working under "<asset>" in its notes. */
-    private static Map<ExplainKey, Explanation> accountWorking(Evaluation linear, Map<String, AccountRisk> coins,
-                                                               Map<String, Double> requirements) {
-        return linear.accountWorking();
+    /** The coin's price in the quote currency: the mark of its first inverse market (NaN when it has none). */
+    private static double coinPrice(Portfolio portfolio, String asset) {
+        for (Market m : portfolio.markets()) {
+            if (m.isInverse() && asset.equals(m.contract().settleAsset())) {
+                return m.markPrice();
+            }
+        }
+        return Double.NaN;
+    }
+
+    /**
+     * The ADL score's inputs of an inverse position in the quote currency at the mark: uPnL, entry value, MM and
+     * value at mark, each coin amount × mark, so that PnL%'s floor of 1 is 1 USD as for a linear contract, not 1 coin
+     * (the score itself is a ratio). Ranked among the positions settled in the same coin.
+     */
+    static double[] adlInputs(PositionRisk r, Position p, Market m) {
+        double mark = m.markPrice();
+        double entryValue = m.contract().coinNotional(p.size(), p.entryPrice());
+        return new double[] {r.unrealizedPnl() * mark, entryValue * mark, r.maintenanceMargin() * mark,
+                r.notional() * mark};
     }
 
     /** The linear pool's asset: the quote asset of the first linear market's venue (USDT when there is none). */

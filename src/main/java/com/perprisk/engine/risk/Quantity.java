@@ -59,7 +59,8 @@ public enum Quantity {
             "DYDX positions only (absent otherwise): the price a liquidation order of the whole position would be"
                     + " placed at, (PNNV − ABR × SMMR × PMMR) / PS with the totals of its margin pool at the mark"),
     MARGIN_ASSET(Scope.POSITION, "marginAsset", "Margin asset", Unit.TEXT, null,
-            "Present when the workspace has an inverse contract: the asset the position's amounts (notional, PnL,"
+            "Present when the workspace has an inverse contract or a coin wallet: the asset the position's amounts"
+                    + " (notional, PnL,"
                     + " margins, funding) are in, the settle coin of an inverse contract (whose size is in contracts"
                     + " and prices in the quote currency), else the quote asset"),
 
@@ -82,9 +83,9 @@ public enum Quantity {
 
     // ---- a margin pool ({@link PoolRisk}): the asset, then the account's fields in that asset ----
     POOL_ASSET(Scope.POOL, "asset", "Asset", Unit.TEXT, null,
-            "Present when the workspace has an inverse contract, one pool per asset: the linear quote pool (the"
-                    + " top-level account) first, then each settle coin's cross pool; the account's fields follow,"
-                    + " in that asset"),
+            "Present when the workspace has an inverse contract or a coin wallet, one pool per asset: the linear"
+                    + " quote pool (the top-level account) first, then each coin's cross pool; the account's fields"
+                    + " follow, in that asset (with --explain, their workings)"),
 
     // ---- a market ({@link MarketRisk}) ----
     MARKET_SYMBOL(Scope.MARKET, "symbol", "Market", Unit.TEXT, null, "the market's symbol"),

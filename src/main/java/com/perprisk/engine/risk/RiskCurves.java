@@ -6,8 +6,7 @@ import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.funding.FundingPayment;
-import com.perprisk.engine.liquidation.LiquidationSolver;
-import com.perprisk.engine.liquidation.MarginPool;
+import com.perprisk.engine.inverse.PositionPool;
 import com.perprisk.engine.liquidation.Requirement;
 
 import java.util.ArrayList;
@@ -30,19 +29,13 @@ public final class RiskCurves {
     }
 
     public static EquityCurve equityCurve(Portfolio portfolio, String positionId, double[] prices) {
-        String symbol = portfolio.positions().stream().filter(p -> p.id().equals(positionId)).findFirst()
-                .orElseThrow(() -> new com.perprisk.engine.EngineException("unknown position " + positionId)).symbol();
-        // an inverse position's pool is in its coin (CoinPool), at the same mark prices
-        boolean inverse = portfolio.requireMarket(symbol).isInverse();
-        MarginPool pool = inverse ? null : MarginPool.of(portfolio, positionId);
-        com.perprisk.engine.inverse.CoinPool coin = inverse
-                ? com.perprisk.engine.inverse.CoinPool.of(portfolio, positionId) : null;
+        PositionPool pool = PositionPool.of(portfolio, positionId); // in the position's margin asset
         double[] bal = new double[prices.length];
         double[] req = new double[prices.length];
         double[] ratio = new double[prices.length];
         for (int i = 0; i < prices.length; i++) {
-            bal[i] = inverse ? coin.marginBalance(prices[i]) : pool.marginBalance(prices[i]);
-            req[i] = inverse ? coin.requirement(prices[i]) : pool.requirement(prices[i], Requirement.MAINTENANCE);
+            bal[i] = pool.marginBalance(prices[i]);
+            req[i] = pool.requirement(prices[i], Requirement.MAINTENANCE);
             ratio[i] = bal[i] > 0 ? req[i] / bal[i] : Double.NaN;
         }
         return new EquityCurve(prices.clone(), bal, req, ratio);
@@ -77,7 +70,7 @@ public final class RiskCurves {
                     leverages[i], MarginMode.ISOLATED, null, 0);
             Portfolio alone = new Portfolio(portfolio.account(), portfolio.markets(), List.of(p),
                     portfolio.horizonHours());
-            var solved = LiquidationSolver.liquidationPrice(alone, p.id());
+            var solved = PositionPool.of(alone, p.id()).solve(Requirement.MAINTENANCE);
             lp[i] = solved.price() == null ? Double.NaN : solved.price();
             br[i] = solved.segment() == null ? 0 : solved.segment().brackets()[0] + 1;
         }
@@ -99,13 +92,13 @@ public final class RiskCurves {
         Position target = find(portfolio, positionId);
         Market m = portfolio.requireMarket(target.symbol());
         double interval = m.funding().intervalHours();
-        double own = FundingPayment.perSettlement(target.side(), target.size(), m.markPrice(), m.funding().rate());
+        double own = FundingPayment.perSettlement(target, m);
         double crossPerSettlement = 0;
         for (Position p : portfolio.positions()) {
-            if (!p.isIsolated()) {
-                Market pm = portfolio.requireMarket(p.symbol());
-                crossPerSettlement += FundingPayment.perSettlement(p.side(), p.size(), pm.markPrice(),
-                        pm.funding().rate());
+            Market pm = portfolio.requireMarket(p.symbol());
+            // the cross wallet of the target's pool takes the funding of the cross positions in the same asset
+            if (!p.isIsolated() && pm.marginAsset().equals(m.marginAsset()) && pm.isInverse() == m.isInverse()) {
+                crossPerSettlement += FundingPayment.perSettlement(p, pm);
             }
         }
         double[] hours = new double[settlements + 1];
@@ -116,15 +109,23 @@ public final class RiskCurves {
             cum[k] = k * own;
             Portfolio after;
             if (target.isIsolated()) {
-                Position moved = target.withIsolatedMargin(target.isolatedMarginBalance() + cum[k] - target.extraMargin(),
-                        target.extraMargin());
+                Position moved = target.withIsolatedMargin(m.isolatedMarginBalance(target) + cum[k]
+                        - target.extraMargin(), target.extraMargin());
                 after = portfolio.withPositions(portfolio.positions().stream()
                         .map(p -> p.id().equals(positionId) ? moved : p).toList());
             } else {
                 Account a = portfolio.account();
-                after = portfolio.withAccount(a.withWalletBalance(a.walletBalance() + k * crossPerSettlement));
+                if (m.isInverse()) {
+                    String coin = m.marginAsset();
+                    java.util.Map<String, Double> wallets = new java.util.LinkedHashMap<>(a.coinWallets());
+                    Double w = wallets.get(coin);
+                    wallets.put(coin, (w == null ? 0 : w) + k * crossPerSettlement);
+                    after = portfolio.withAccount(a.withCoinWallets(wallets));
+                } else {
+                    after = portfolio.withAccount(a.withWalletBalance(a.walletBalance() + k * crossPerSettlement));
+                }
             }
-            var solved = LiquidationSolver.solve(MarginPool.of(after, positionId), Requirement.MAINTENANCE);
+            var solved = PositionPool.of(after, positionId).solve(Requirement.MAINTENANCE);
             lp[k] = solved.price() == null ? Double.NaN : solved.price();
         }
         return new FundingDrift(hours, cum, lp);
@@ -134,7 +135,7 @@ public final class RiskCurves {
     public static List<Double> liquidationPrices(Portfolio portfolio) {
         List<Double> out = new ArrayList<>();
         for (Position p : portfolio.positions()) {
-            out.add(LiquidationSolver.liquidationPrice(portfolio, p.id()).price());
+            out.add(PositionPool.of(portfolio, p.id()).solve(Requirement.MAINTENANCE).price());
         }
         return out;
     }

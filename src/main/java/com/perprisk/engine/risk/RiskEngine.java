@@ -56,7 +56,7 @@ public final class RiskEngine {
      * time: what {@code calc --explain} streams, so that its memory does not grow with the text of every working.
      */
     public static Evaluation evaluation(Portfolio portfolio) {
-        if (com.perprisk.engine.inverse.Reciprocal.hasInverse(portfolio)) {
+        if (com.perprisk.engine.inverse.Reciprocal.hasCoinPools(portfolio)) {
             return PoolEvaluation.evaluation(portfolio); // a pool per settle coin beside the linear quote pool
         }
         checkInputs(portfolio);
@@ -204,7 +204,7 @@ public final class RiskEngine {
      * A figure no other figure depends on (funding APY, annualized basis, ADL score): when it cannot be computed
      * (it would overflow), it is null with a warning naming it, and the rest of the report stands.
      */
-    private static Double sideFigure(String owner, String figure, List<String> warnings,
+    static Double sideFigure(String owner, String figure, List<String> warnings,
                                      java.util.function.Supplier<Double> formula) {
         try {
             return formula.get();

@@ -1,5 +1,6 @@
 package com.perprisk.engine.simulation;
 
+import com.perprisk.engine.Account;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.funding.FundingPayment;
@@ -52,8 +53,8 @@ final class FundingSettlement {
                 run.emit(new SimulationEvent.Funding(run.step, run.time, p.id(), p.symbol(), rate, count,
                         m.markPrice(), pay, p.isIsolated(), after));
             }
-            run.setPortfolio(run.pf.withPositions(next).withAccount(run.pf.account().withWalletBalance(wallet
-                    + toWallet)));
+            run.setPortfolio(run.pf.withPositions(next)
+                    .withAccount(run.pf.account().withWalletBalance(wallet + toWallet)));
         }
     }
 }

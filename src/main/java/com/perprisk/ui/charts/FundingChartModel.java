@@ -33,10 +33,6 @@ public final class FundingChartModel extends ChartViewModel {
 
     @Override
     public ChartData compute(ChartInput in) {
-        if (in.market().isInverse()) {
-            return ChartData.empty(title(), "This chart is not drawn for a coin-margined (inverse) position yet: see "
-                    + "the Equity and Margin ratio charts");
-        }
         Position p = in.position();
         Market m = in.market();
         double horizon = in.portfolio().horizonHours();
@@ -47,7 +43,7 @@ public final class FundingChartModel extends ChartViewModel {
         }
         n = Math.min(n, MAX_SETTLEMENTS);
         RiskCurves.FundingDrift d = RiskCurves.fundingDrift(in.portfolio(), p.id(), n);
-        String q = Units.quote(m.symbol());
+        String q = Units.price(m);
         double ref = in.enteredMark();
         double hours = d.hours()[d.hours().length - 1];
         String who = p.id() + " " + m.symbol();

@@ -41,16 +41,12 @@ public final class LeverageChartModel extends ChartViewModel {
 
     @Override
     public ChartData compute(ChartInput in) {
-        if (in.market().isInverse()) {
-            return ChartData.empty(title(), "This chart is not drawn for a coin-margined (inverse) position yet: see "
-                    + "the Equity and Margin ratio charts");
-        }
         Position p = in.position();
         Market m = in.market();
         double maxLev = Math.max(2, m.maxLeverage(p.entryNotional()));
         double[] leverages = RiskCurves.range(1, maxLev, POINTS);
         RiskCurves.LeverageCurve c = RiskCurves.liquidationByLeverage(in.portfolio(), p.id(), leverages);
-        String q = Units.quote(m.symbol());
+        String q = Units.price(m);
         double ref = in.enteredMark();
 
         Map<Integer, double[]> byBracket = new LinkedHashMap<>();

@@ -1,6 +1,8 @@
 package com.perprisk.engine.explain;
 
 import com.perprisk.engine.Account;
+import com.perprisk.engine.Contract;
+import com.perprisk.engine.ContractType;
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.DatedFuture;
 import com.perprisk.engine.DydxMargin;
@@ -163,6 +165,11 @@ class ExplanationArithmeticTest {
             Convention c = convention != null ? convention
                     : Convention.values()[r.nextInt(Convention.values().length)];
             Market m = market(r, symbol, c, mark);
+            boolean inverse = convention != null && convention.contractType() == ContractType.INVERSE;
+            if (inverse) {
+                // a coin-margined market: whole contracts of cs quote, tiers and amounts in the coin
+                m = inverseMarket(r, m, mark);
+            }
             markets.add(m);
             List<Side> sides = hedge ? List.of(Side.LONG, Side.SHORT)
                     : List.of(r.nextBoolean() ? Side.LONG : Side.SHORT);
@@ -170,6 +177,10 @@ class ExplanationArithmeticTest {
                 double notional = Math.exp(Math.log(50) + r.nextDouble() * Math.log(2e5)); // 50 … 10,000,000
                 double entry = mark * (0.8 + 0.4 * r.nextDouble());
                 double q = notional / entry;
+                if (inverse) {
+                    q = Math.max(1, Math.rint(notional / m.contract().contractSize()));
+                    notional = m.contract().coinNotional(q, entry);
+                }
                 double lev = 1 + r.nextDouble() * (m.maxLeverage(notional) - 1);
                 boolean isolated = r.nextInt(3) == 0;
                 double extra = isolated && r.nextBoolean() ? notional / lev * (r.nextDouble() - 0.3) : 0;
@@ -178,8 +189,22 @@ class ExplanationArithmeticTest {
             }
         }
         double wallet = r.nextInt(5) == 0 ? 0 : Math.exp(r.nextDouble() * Math.log(5e6));
-        return new Portfolio(new Account(wallet, hedge ? PositionMode.HEDGE : PositionMode.ONE_WAY), markets,
+        Map<String, Double> coins = convention != null && convention.contractType() == ContractType.INVERSE
+                ? Map.of("BTC", wallet / markets.get(0).markPrice()) : Map.of();
+        return new Portfolio(new Account(wallet, hedge ? PositionMode.HEDGE : PositionMode.ONE_WAY, coins), markets,
                 positions, 24 * (1 + r.nextInt(60)));
+    }
+
+    /** The market as a coin-margined one settled in BTC: its tier floors and caps divided by the mark (coin). */
+    private static Market inverseMarket(Random r, Market m, double mark) {
+        List<TierSpec> specs = new ArrayList<>();
+        for (var t : m.tiers().tiers()) {
+            specs.add(new TierSpec(t.floor() / mark, Double.isInfinite(t.cap()) ? t.cap() : t.cap() / mark,
+                    t.maxLeverage(), t.mmr(), null));
+        }
+        double cs = new double[]{1, 10, 100}[r.nextInt(3)];
+        return new Market(m.symbol(), m.convention(), m.markPrice(), m.indexPrice(), m.takerFeeRate(),
+                TierTable.resolve(m.convention(), specs), null, m.funding(), m.future(), Contract.inverse(cs, "BTC"));
     }
 
     private static Market market(Random r, String symbol, Convention c, double mark) {

@@ -176,6 +176,64 @@ class InversePropertiesTest {
         assertTrue(lp > 0 && lp < mark, "seed " + seed + ": " + lp);
     }
 
+    /**
+     * Hedge legs can leave a root on each side of the mark; the answer is the one nearest the mark in price (not in
+     * x = 1 / P). Checked against every sign change of the surplus found by scanning prices from mark / 1000 to
+     * mark × 1000 and bisecting.
+     */
+    @ParameterizedTest
+    @MethodSource("seeds")
+    void theLiquidationPriceIsTheRootNearestTheMarkInPrice(long seed) {
+        Random r = new Random(seed * 7 + 3);
+        double mark = 1_000 + r.nextDouble() * 90_000;
+        Market m = randomMarket(r, "X", mark);
+        double cs = m.contract().contractSize();
+        double base = Math.max(1, Math.rint((1 + r.nextDouble() * 300) * mark / cs));
+        Position l = Position.cross("l", "X", Side.LONG, base, mark * (0.7 + 0.6 * r.nextDouble()), 5);
+        Position s = Position.cross("s", "X", Side.SHORT, Math.max(1, Math.rint(base * (0.8 + 0.4 * r.nextDouble()))),
+                mark * (0.7 + 0.6 * r.nextDouble()), 5);
+        double wallet = base * cs / mark * r.nextDouble() * 0.3;
+        Portfolio pf = new Portfolio(new Account(0, PositionMode.HEDGE, Map.of("BTC", wallet)), List.of(m),
+                List.of(l, s), 720);
+        CoinPool pool = CoinPool.of(pf, "l");
+        if (pool.surplus(mark, Requirement.MAINTENANCE) <= 0) {
+            return; // already past liquidation: "nearest" is not the question
+        }
+        Double nearest = null;
+        int n = 20_000;
+        double prev = mark / 1000;
+        double fPrev = pool.surplus(prev, Requirement.MAINTENANCE);
+        for (int i = 1; i <= n; i++) {
+            double p = mark / 1000 * Math.pow(1e6, (double) i / n);
+            double f = pool.surplus(p, Requirement.MAINTENANCE);
+            if ((fPrev > 0) != (f > 0)) {
+                double lo = prev;
+                double hi = p;
+                for (int k = 0; k < 200; k++) {
+                    double mid = (lo + hi) / 2;
+                    if ((pool.surplus(mid, Requirement.MAINTENANCE) > 0) == (fPrev > 0)) {
+                        lo = mid;
+                    } else {
+                        hi = mid;
+                    }
+                }
+                double root = (lo + hi) / 2;
+                if (nearest == null || Math.abs(root - mark) < Math.abs(nearest - mark)) {
+                    nearest = root;
+                }
+            }
+            prev = p;
+            fPrev = f;
+        }
+        Double solved = InverseSolver.solve(pool, Requirement.MAINTENANCE).price();
+        if (nearest == null) {
+            assertTrue(solved == null || solved < mark / 1000 || solved > mark * 1000, "seed " + seed + ": " + solved);
+            return;
+        }
+        assertNotNull(solved, "seed " + seed);
+        assertEquals(nearest, solved, 1e-7 * nearest, "seed " + seed);
+    }
+
     @ParameterizedTest
     @MethodSource("seeds")
     void coinFiguresAreTheInverseFormulas(long seed) {

@@ -138,6 +138,21 @@ class InverseWorkedExamplesTest {
     }
 
     @Test
+    void deribitMaintenanceIsAShareOfThePositionInCoin() {
+        // Deribit help "Futures leverage and margin": initial margin 10% (10x: 1 BTC opens 10 BTC), maintenance 5%
+        // of the position, "if your position equals 100 BTC, you need a capital of minimum 5 BTC"; contract 10 USD
+        Market m = new Market("BTC-PERPETUAL", Convention.BITMEX, 10_000, 10_000, 0, single(10, 0.05), null,
+                FundingTerms.NONE, null, Contract.inverse(10, "BTC"));
+        Portfolio pf = one(m, Position.cross("d", "BTC-PERPETUAL", Side.LONG, 100_000, 10_000, 10), 10);
+        PositionRisk r = RiskEngine.evaluate(pf).positions().get(0);
+        assertEquals(100, r.notional(), 1e-12);
+        assertEquals(5, r.maintenanceMargin(), 1e-12);
+        assertEquals(10, r.initialMargin(), 1e-12);
+        // with 10 BTC of equity for 100 BTC, the margin ratio is MM / equity = 5 / 10
+        assertEquals(0.5, r.marginRatio(), 1e-12);
+    }
+
+    @Test
     void aOneTimesShortNeverLiquidatesUnderAMarkBasedConvention() {
         for (Convention c : List.of(Convention.BINANCE_COINM, Convention.BITMEX)) {
             Market m = market("BTCUSD", c, 60_000, 0.0005, single(125, 0.004), 100);

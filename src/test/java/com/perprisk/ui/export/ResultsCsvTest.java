@@ -48,6 +48,21 @@ class ResultsCsvTest {
     }
 
     @Test
+    void withAnInverseContractEachRowEndsWithItsMarginAsset() {
+        var m = new com.perprisk.engine.Market("BTCUSD_PERP", com.perprisk.engine.Convention.BINANCE_COINM, 60_000,
+                60_000, 0, com.perprisk.engine.tier.TierTable.single(125, 0.004), null, null, null,
+                com.perprisk.engine.Contract.inverse(100, "BTC"));
+        var pf = new com.perprisk.engine.Portfolio(new com.perprisk.engine.Account(0,
+                com.perprisk.engine.PositionMode.ONE_WAY, java.util.Map.of("BTC", 1.0)), java.util.List.of(m),
+                java.util.List.of(com.perprisk.engine.Position.cross("c", "BTCUSD_PERP", Side.LONG, 300, 58_000, 20)),
+                720);
+        String[] lines = ResultsCsv.toCsv(com.perprisk.engine.risk.RiskEngine.evaluate(pf)).split("\r\n", -1);
+        assertTrue(lines[0].endsWith(",fillablePrice,marginAsset"), lines[0]);
+        assertTrue(lines[1].startsWith("c,BTCUSD_PERP,LONG,CROSS,0.5,"), lines[1]);
+        assertTrue(lines[1].endsWith(",BTC"), lines[1]);
+    }
+
+    @Test
     void numbersArePlainAndNegativeNumbersAreNotQuoted() {
         assertEquals("-270", ResultsCsv.number(-270.0));
         assertEquals("0.00000123", ResultsCsv.number(1.23e-6));
