@@ -1,54 +1,127 @@
 #!/usr/bin/env bash
-# Launch-to-first-frame of the packaged app (Linux), under Xvfb when there is no display.
-#   bash installers/measure-startup.sh [APP_DIR] [RUNS]      APP_DIR: target/dist/PerpRisk (default) or /opt/perprisk
-# Runs the image's own java with the options and class path of its launcher configuration (lib/app/PerpRisk.cfg),
-# plus -Dperprisk.exitAfterFirstFrame=true (the app prints first-frame-ms=<ms since JVM start> and exits): the
-# packaged launcher ignores JDK_JAVA_OPTIONS, so it cannot be told to exit. Measures RUNS launches (default 7) with
-# the AppCDS archive (as the launcher starts) and RUNS without any CDS (-Xshare:off), interleaved, and prints the
-# medians. Needs xvfb-run when DISPLAY is unset (apt-get install -y xvfb xauth libgtk-3-0).
+# Start-up probe (Linux): launch to first frame of a bare JavaFX window and of PerpRisk, measured in one run with the
+# launches interleaved (a busy machine slows every variant alike), and PerpRisk's resident set once the window is up.
+#   mvn -B -ntp -o package -DskipTests && mvn -B -ntp -o test-compile      # the jar, target/lib, the reference
+#   bash installers/measure-startup.sh [APP_DIR|-] [RUNS]
+# APP_DIR: a jpackage app-image (default target/dist/PerpRisk, measured when it exists; "-" skips it), or /opt/perprisk.
+# RUNS: launches of each variant (default 7). Variants:
+#   bare        one Label in a 1280×800 Scene (src/test/java/com/perprisk/bench/BareWindow.java), the same JavaFX jars
+#   jar         java -jar target/perprisk.jar                                   (the README's run command)
+#   jar+CDS     java -XX:SharedArchiveFile=target/perprisk-jar.jsa -jar target/perprisk.jar
+#               (the archive is written first when missing or older than the jar: one training run with
+#               -XX:ArchiveClassesAtExit, as the README says)
+#   bare-image  the reference on the app-image's own runtime
+#   app         the app-image's java with its launcher's options and class path (lib/app/PerpRisk.cfg), no CDS
+#   app+CDS     the same with the image's AppCDS archive, as the launcher starts
+# Every variant is timed the same way: com.perprisk.ui.FirstFrame prints first-frame-ms=<ms since JVM start> at the
+# end of the first pulse that lays out the shown scene (the app's: the real main window with the demo's results),
+# then exits; -Dperprisk.exitAfterFirstFrame=true tells the app to call it. The packaged launcher ignores
+# JDK_JAVA_OPTIONS, so the image is run through its own java with the launcher's configuration.
+# Memory: the jar opens the demo, and a workspace of 200 positions, waits 5 s after the first frame
+# (-Dperprisk.settleMs) and prints its VmRSS; default JVM options. Needs xvfb-run when DISPLAY is unset
+# (apt-get install -y xvfb xauth libgtk-3-0); with DISPLAY set (e.g. an Xvfb of your own) it uses that display.
 set -euo pipefail
-app=$(cd "${1:-target/dist/PerpRisk}" && pwd)
+cd "$(dirname "$0")/.."
+app_arg=${1:-target/dist/PerpRisk}
 runs=${2:-7}
-cfg="$app/lib/app/PerpRisk.cfg"
-java="$app/lib/runtime/bin/java"
-[ -f "$cfg" ] && [ -x "$java" ] || { echo "measure-startup: no app-image at $app" >&2; exit 2; }
+jar=target/perprisk.jar
+[ -f "$jar" ] && [ -f target/test-classes/com/perprisk/bench/BareWindow.class ] || {
+  echo "measure-startup: build first: mvn -B -ntp -o package -DskipTests && mvn -B -ntp -o test-compile" >&2; exit 2; }
+fxcp=$(ls target/lib/javafx-*.jar | paste -sd:)
+refcp=target/test-classes:target/classes
+jsa=target/perprisk-jar.jsa
 
-cp=$(sed -n "s|^app\.classpath=\\\$APPDIR|$app/lib/app|p" "$cfg" | paste -sd:)
-main=$(sed -n 's|^app\.mainclass=||p' "$cfg")
-mapfile -t opts < <(sed -n 's|^java-options=||p' "$cfg" | sed "s|\\\$APPDIR|$app/lib/app|")
-mapfile -t nocds < <(printf '%s\n' "${opts[@]}" | grep -v -e '^-Xshare:' -e '^-XX:SharedArchiveFile=')
 settings=$(mktemp -d)
 trap 'rm -rf "$settings"' EXIT
-
 display=()
 if [ -z "${DISPLAY:-}" ]; then
   display=(xvfb-run -a -s '-screen 0 1280x800x24')
 fi
-
 timer=()
 if [ -x /usr/bin/time ]; then
   timer=(/usr/bin/time -f '%U %S' -o "$settings/cpu")
 fi
-cpu=() # CPU seconds (user + system) of each run, in the order of the runs: a busy machine slows the wall clock more
-once() { # once OPTIONS... -> prints the milliseconds, or nothing
-  "${display[@]}" "${timer[@]}" "$java" "$@" -Dperprisk.exitAfterFirstFrame=true -Dperprisk.settings.dir="$settings" \
-      -cp "$cp" "$main" 2>/dev/null | sed -n 's/^first-frame-ms=//p'
-}
-cpu_of_last() { [ -f "$settings/cpu" ] && awk '{printf "%.2f\n", $1 + $2}' "$settings/cpu" || echo; }
-median() { sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
-once "${opts[@]}" >/dev/null # first start: JavaFX unpacks its native libraries to ~/.openjfx/cache
-with=(); without=(); cpu_with=(); cpu_without=()
-for ((i = 0; i < runs; i++)); do
-  without+=("$(once "${nocds[@]}" -Xshare:off)"); cpu_without+=("$(cpu_of_last)")
-  with+=("$(once "${opts[@]}")"); cpu_with+=("$(cpu_of_last)")
-done
-archive="$app/lib/app/perprisk.jsa"
-echo "app: $app ($(du -sh "$app" | cut -f1)); CDS archive: $( [ -f "$archive" ] && du -h "$archive" | cut -f1 || echo none)"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs"
-echo "no CDS  first frame (ms): ${without[*]}  median $(printf '%s\n' "${without[@]}" | grep . | median)"
-echo "AppCDS  first frame (ms): ${with[*]}  median $(printf '%s\n' "${with[@]}" | grep . | median)"
-if [ ${#timer[@]} -gt 0 ]; then
-  echo "no CDS  CPU seconds: ${cpu_without[*]}  median $(printf '%s\n' "${cpu_without[@]}" | grep . | median)"
-  echo "AppCDS  CPU seconds: ${cpu_with[*]}  median $(printf '%s\n' "${cpu_with[@]}" | grep . | median)"
+# once JAVA ARGS... -> "<first-frame-ms> <cpu-seconds> <rss-kb>" (fields empty when not printed)
+once() {
+  local java=$1; shift
+  rm -f "$settings/cpu"
+  local out
+  out=$("${display[@]}" "${timer[@]}" "$java" -Dperprisk.exitAfterFirstFrame=true -Dperprisk.settings.dir="$settings" \
+      "$@" 2>/dev/null || true)
+  local ms rss cpu=""
+  ms=$(sed -n 's/^first-frame-ms=//p' <<<"$out")
+  rss=$(sed -n 's/^rss-kb=//p' <<<"$out")
+  [ -f "$settings/cpu" ] && cpu=$(awk 'NR==1 {printf "%.2f", $1 + $2}' "$settings/cpu")
+  echo "${ms:-n/a} ${cpu:-n/a} ${rss:-n/a}"
+}
+median() { grep -v 'n/a' | sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+
+declare -A cmd
+names=(bare jar jar+CDS)
+cmd[bare]="java -cp $refcp:$fxcp com.perprisk.bench.BareWindow"
+cmd[jar]="java -jar $jar"
+cmd[jar+CDS]="java -XX:SharedArchiveFile=$jsa -jar $jar"
+
+if [ ! -f "$jsa" ] || [ "$jsa" -ot "$jar" ]; then
+  rm -f "$jsa"
+  "${display[@]}" java -XX:ArchiveClassesAtExit="$jsa" -Dperprisk.exitAfterFirstFrame=true \
+      -Dperprisk.settings.dir="$settings" -jar "$jar" >/dev/null 2>&1 || true
 fi
+# an archive the JVM cannot map would be ignored silently: check that it maps
+java -Xshare:on -XX:SharedArchiveFile="$jsa" -jar "$jar" --version >/dev/null 2>&1 \
+    || echo "measure-startup: warning: $jsa does not map; jar+CDS runs without it" >&2
+
+app=""
+if [ "$app_arg" != "-" ] && [ -f "$app_arg/lib/app/PerpRisk.cfg" ]; then
+  app=$(cd "$app_arg" && pwd)
+  cfg="$app/lib/app/PerpRisk.cfg"
+  ajava="$app/lib/runtime/bin/java"
+  acp=$(sed -n "s|^app\.classpath=\\\$APPDIR|$app/lib/app|p" "$cfg" | paste -sd:)
+  amain=$(sed -n 's|^app\.mainclass=||p' "$cfg")
+  opts=$(sed -n 's|^java-options=||p' "$cfg" | sed "s|\\\$APPDIR|$app/lib/app|" | paste -sd' ')
+  nocds=$(sed -n 's|^java-options=||p' "$cfg" | grep -v -e '^-Xshare:' -e '^-XX:SharedArchiveFile=' | paste -sd' ')
+  names+=(bare-image app app+CDS)
+  cmd[bare-image]="$ajava -cp $refcp com.perprisk.bench.BareWindow"
+  cmd[app]="$ajava $nocds -Xshare:off -cp $acp $amain"
+  cmd[app+CDS]="$ajava $opts -cp $acp $amain"
+fi
+
+declare -A ms cpu
+for n in "${names[@]}"; do once ${cmd[$n]} >/dev/null; done # first starts: JavaFX unpacks its natives, caches warm
+for ((i = 0; i < runs; i++)); do
+  for n in "${names[@]}"; do
+    read -r m c _ < <(once ${cmd[$n]})
+    ms[$n]+="$m "; cpu[$n]+="$c "
+  done
+done
+
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg) on $(nproc) CPUs; $runs launches of each, interleaved; $(java -version 2>&1 | head -1)"
+[ -f "$jsa" ] && echo "jar AppCDS archive: $jsa ($(du -h "$jsa" | cut -f1))"
+[ -n "$app" ] && echo "app-image: $app ($(du -sh "$app" | cut -f1)); AppCDS archive: $( [ -f "$app/lib/app/perprisk.jsa" ] && du -h "$app/lib/app/perprisk.jsa" | cut -f1 || echo none)"
+declare -A med
+for n in "${names[@]}"; do
+  med[$n]=$(tr ' ' '\n' <<<"${ms[$n]}" | grep . | median)
+  printf '%-11s first frame (ms): %s  median %s;  CPU s median %s\n' "$n" "${ms[$n]}" "${med[$n]}" \
+      "$(tr ' ' '\n' <<<"${cpu[$n]}" | grep . | median)"
+done
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b}'; }
+echo "ratio jar / bare:          $(ratio "${med[jar]}" "${med[bare]}")   (goal ≤ 1.5)"
+echo "ratio jar+CDS / bare:      $(ratio "${med[jar+CDS]}" "${med[bare]}")   (goal ≤ 1.2)"
+if [ -n "$app" ]; then
+  echo "ratio app / bare-image:    $(ratio "${med[app]}" "${med[bare-image]}")   (goal ≤ 1.5)"
+  echo "ratio app+CDS / bare-image: $(ratio "${med[app+CDS]}" "${med[bare-image]}")   (goal ≤ 1.2)"
+fi
+
+# resident set of the idle window, default JVM options
+ws200="$settings/200-positions.perprisk.json"
+java -cp "$refcp:target/lib/*" com.perprisk.bench.WriteWorkspace 200 "$ws200"
+demo=""; many=""
+for ((i = 0; i < 3; i++)); do
+  read -r _ _ r < <(once java -Dperprisk.settleMs=5000 -jar "$jar"); demo+="$r "
+  read -r _ _ r < <(once java -Dperprisk.settleMs=5000 -jar "$jar" "$ws200"); many+="$r "
+done
+mb() { awk -v k="$1" 'BEGIN {if (k == "n/a") print "n/a"; else printf "%.0f", k / 1024}'; }
+echo "resident set 5 s after the first frame, java -jar, demo:          $(for r in $demo; do printf '%s ' "$(mb "$r")"; done) MB, median $(mb "$(tr ' ' '\n' <<<"$demo" | grep . | median)") MB (goal ≤ 200)"
+echo "resident set 5 s after the first frame, java -jar, 200 positions: $(for r in $many; do printf '%s ' "$(mb "$r")"; done) MB, median $(mb "$(tr ' ' '\n' <<<"$many" | grep . | median)") MB"
+echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

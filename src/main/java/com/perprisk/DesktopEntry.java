@@ -24,6 +24,7 @@ final class DesktopEntry {
                 System.exit(NO_DISPLAY);
             }
         }
+        com.perprisk.ui.StartupPrefetch.start();
         try {
             javafx.application.Application.launch(com.perprisk.ui.PerpRiskApp.class, args);
         } catch (RuntimeException | Error e) {

@@ -7,7 +7,6 @@ import com.perprisk.io.WorkspaceException;
 import com.perprisk.venue.ApiKey;
 import com.perprisk.venue.LiveMarket;
 import com.perprisk.venue.Venue;
-import com.perprisk.venue.VenueException;
 
 import java.io.PrintStream;
 import java.nio.file.InvalidPathException;
@@ -35,7 +34,7 @@ public final class FetchCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        try {
+        return VenueArgs.guarded(USAGE_LINE, err, () -> {
             VenueArgs a = VenueArgs.parse("fetch", args, Set.of("base-url", "timeout-ms", "key-env", "into"));
             if (a.help) {
                 out.println(USAGE_LINE);
@@ -50,13 +49,7 @@ public final class FetchCommand {
             if (symbol.isEmpty()) {
                 throw new HeadlessSupport.UsageException("fetch: SYMBOL is empty (e.g. " + venue.exampleSymbol() + ")");
             }
-            ApiKey key;
-            try {
-                key = a.key(venue, env);
-            } catch (IllegalArgumentException e) {
-                err.println("error: --key-env: " + e.getMessage());
-                return Cli.INVALID;
-            }
+            ApiKey key = a.key(venue, env, err);
             var client = a.client("fetch", venue, key);
             Path into = null;
             WorkspaceDocument doc = null;
@@ -72,13 +65,7 @@ public final class FetchCommand {
                     return e.kind() == WorkspaceException.Kind.IO ? Cli.UNREADABLE : Cli.INVALID;
                 }
             }
-            MarketDoc market;
-            try {
-                market = client.fetchMarket(symbol);
-            } catch (VenueException e) {
-                err.println("error: " + e.getMessage());
-                return e.kind() == VenueException.Kind.KEY ? Cli.INVALID : Cli.INTERNAL;
-            }
+            MarketDoc market = VenueArgs.ask(err, () -> client.fetchMarket(symbol));
             if (into != null) {
                 WorkspaceDocument updated = withMarket(doc, market);
                 try {
@@ -93,14 +80,7 @@ public final class FetchCommand {
             }
             out.print(WorkspaceCodec.marketToJson(market));
             return Cli.OK;
-        } catch (HeadlessSupport.UsageException e) {
-            err.println(e.getMessage());
-            err.println(USAGE_LINE);
-            return Cli.USAGE;
-        } catch (WorkspaceException e) {
-            err.println("error: " + Cli.describe(e));
-            return Cli.INTERNAL;
-        }
+        });
     }
 
     /** The document with the market of that symbol replaced (merged), or the market added at the end. */

@@ -5,7 +5,6 @@ import com.perprisk.io.WorkspaceDocument.PositionDoc;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.venue.ApiKey;
 import com.perprisk.venue.Venue;
-import com.perprisk.venue.VenueException;
 
 import java.io.PrintStream;
 import java.util.List;
@@ -31,7 +30,7 @@ public final class PositionsCommand {
     }
 
     static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
-        try {
+        return VenueArgs.guarded(USAGE_LINE, err, () -> {
             VenueArgs a = VenueArgs.parse("positions", args, Set.of("base-url", "timeout-ms", "key-env", "address"));
             if (a.help) {
                 out.println(USAGE_LINE);
@@ -55,30 +54,11 @@ public final class PositionsCommand {
                 throw new HeadlessSupport.UsageException("positions: " + venue.id() + " needs a read-only key: "
                         + "--key-env NAME");
             }
-            ApiKey key;
-            try {
-                key = a.key(venue, env);
-            } catch (IllegalArgumentException e) {
-                err.println("error: --key-env: " + e.getMessage());
-                return Cli.INVALID;
-            }
+            ApiKey key = a.key(venue, env, err);
             var client = a.client("positions", venue, key);
-            List<PositionDoc> positions;
-            try {
-                positions = client.positions(a.options.get("address"));
-            } catch (VenueException e) {
-                err.println("error: " + e.getMessage());
-                return e.kind() == VenueException.Kind.KEY ? Cli.INVALID : Cli.INTERNAL;
-            }
+            List<PositionDoc> positions = VenueArgs.ask(err, () -> client.positions(a.options.get("address")));
             out.print(WorkspaceCodec.positionsToJson(positions));
             return Cli.OK;
-        } catch (HeadlessSupport.UsageException e) {
-            err.println(e.getMessage());
-            err.println(USAGE_LINE);
-            return Cli.USAGE;
-        } catch (WorkspaceException e) {
-            err.println("error: " + Cli.describe(e));
-            return Cli.INTERNAL;
-        }
+        });
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.probability.BarrierProbability;
 import com.perprisk.engine.probability.MonteCarloLiquidation;
+import com.perprisk.engine.risk.Quantity;
 
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -64,7 +65,7 @@ public final class ProbabilityCommand {
                 if (inverse) {
                     o.put("marginAsset", w.portfolio().requireMarket(p.symbol()).marginAsset());
                 }
-                HeadlessSupport.put(o, "liquidationPrice", pp.liquidationPrice());
+                HeadlessSupport.put(o, Quantity.LIQUIDATION_PRICE.key(), pp.liquidationPrice());
                 HeadlessSupport.put(o, "probabilityClosedForm", BarrierProbability.touch(p.side(), spot,
                         pp.liquidationPrice(), vol, drift, years));
                 HeadlessSupport.put(o, "probabilityMonteCarlo", pp.probability());

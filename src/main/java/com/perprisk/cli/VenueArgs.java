@@ -1,11 +1,14 @@
 package com.perprisk.cli;
 
+import com.perprisk.io.WorkspaceException;
 import com.perprisk.venue.ApiKey;
 import com.perprisk.venue.RateLimiter;
 import com.perprisk.venue.Venue;
 import com.perprisk.venue.VenueClient;
+import com.perprisk.venue.VenueException;
 import com.perprisk.venue.VenueHttp;
 
+import java.io.PrintStream;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -101,13 +104,58 @@ final class VenueArgs {
     }
 
     /** The key named by --key-env, or null; an unset variable is an input error naming it. */
-    ApiKey key(Venue venue, Map<String, String> env) {
+    /** The key named by --key-env (null without it); a bad one is reported and ends the command with exit 1. */
+    ApiKey key(Venue venue, Map<String, String> env, PrintStream err) throws HeadlessSupport.LoadFailure {
         String name = options.get("key-env");
-        return name == null ? null : ApiKey.fromEnvironment(name.strip(), env, venue == Venue.OKX);
+        try {
+            return name == null ? null : ApiKey.fromEnvironment(name.strip(), env, venue == Venue.OKX);
+        } catch (IllegalArgumentException e) {
+            err.println("error: --key-env: " + e.getMessage());
+            throw new HeadlessSupport.LoadFailure(Cli.INVALID);
+        }
     }
 
     VenueClient client(String command, Venue venue, ApiKey key) throws HeadlessSupport.UsageException {
         VenueHttp http = new VenueHttp(venue, baseUrl(command), timeout(command), RateLimiter.shared(venue));
         return VenueClient.of(http, key, null);
+    }
+
+    /** One request to a venue. */
+    interface Request<T> {
+        T send() throws VenueException;
+    }
+
+    /** The venue's answer; a refusal is reported and ends the command: exit 1 for a refused key, else 4. */
+    static <T> T ask(PrintStream err, Request<T> request) throws HeadlessSupport.LoadFailure {
+        try {
+            return request.send();
+        } catch (VenueException e) {
+            err.println("error: " + e.getMessage());
+            throw new HeadlessSupport.LoadFailure(e.kind() == VenueException.Kind.KEY ? Cli.INVALID : Cli.INTERNAL);
+        }
+    }
+
+    /** A command body under {@link #guarded}. */
+    interface Body {
+        int run() throws HeadlessSupport.UsageException, HeadlessSupport.LoadFailure, WorkspaceException;
+    }
+
+    /**
+     * Runs {@code fetch} or {@code positions} with their shared error rules: a usage error is its message and the
+     * usage line (exit 2), a failure already reported returns its status, a result that cannot be written exit 4.
+     */
+    static int guarded(String usageLine, PrintStream err, Body body) {
+        try {
+            return body.run();
+        } catch (HeadlessSupport.UsageException e) {
+            err.println(e.getMessage());
+            err.println(usageLine);
+            return Cli.USAGE;
+        } catch (HeadlessSupport.LoadFailure e) {
+            return e.status;
+        } catch (WorkspaceException e) {
+            err.println("error: " + Cli.describe(e));
+            return Cli.INTERNAL;
+        }
     }
 }

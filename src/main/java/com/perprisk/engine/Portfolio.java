@@ -32,7 +32,7 @@ public record Portfolio(Account account, List<Market> markets, List<Position> po
     }
 
     public Map<String, Market> marketsBySymbol() {
-        Map<String, Market> map = new LinkedHashMap<>();
+        Map<String, Market> map = new LinkedHashMap<>(markets.size() * 4 / 3 + 1);
         for (Market m : markets) {
             map.put(m.symbol(), m);
         }

@@ -101,6 +101,16 @@ final class JsonObject {
         return s;
     }
 
+    /** Text that must be there and not blank; else "missing" at its path. */
+    String requiredText(String name) throws WorkspaceException {
+        String s = text(name);
+        if (s == null || s.isBlank()) {
+            throw new WorkspaceException(WorkspaceException.Kind.INVALID, "missing", childPath(name), node.line(),
+                    node.column(), null);
+        }
+        return s;
+    }
+
     Boolean bool(String name) throws WorkspaceException {
         Node n = child(name);
         if (n == null) {

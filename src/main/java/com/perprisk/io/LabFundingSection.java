@@ -16,7 +16,8 @@ import static com.perprisk.io.LabFields.*;
 final class LabFundingSection {
     static final Set<String> FUNDING = Set.of("method", "premiumSamples", "expectedSamples", "interest", "clampFloor",
             "clampCeiling", "cap", "intervalHours", "defaultFunding", "initialMarginFraction", "maintenanceFraction",
-            "clampFactor", "premiumVotes", "elapsedHours", "minVotesPerSample", "tailRemovalRatio", "oraclePrice");
+            "clampFactor", "premiumVotes", "elapsedHours", "minVotesPerSample", "tailRemovalRatio", "oraclePrice",
+            "premiumVoteClampFactor");
 
     private LabFundingSection() {
     }
@@ -64,7 +65,8 @@ final class LabFundingSection {
         FundingMethod.Inputs in = new FundingMethod.Inputs(samples, votes, expected, o.number("interest"),
                 o.number("clampFloor"), o.number("clampCeiling"), optNonNeg(o, "cap"), interval,
                 o.number("defaultFunding"), imf, mf, optNonNeg(o, "clampFactor"), minVotes,
-                optNonNeg(o, "tailRemovalRatio"), optNonNeg(o, "elapsedHours"), optPos(o, "oraclePrice"));
+                optNonNeg(o, "tailRemovalRatio"), optNonNeg(o, "elapsedHours"), optPos(o, "oraclePrice"),
+                optNonNeg(o, "premiumVoteClampFactor"));
         Double floor = in.clampFloor();
         Double ceiling = in.clampCeiling();
         if (floor != null && ceiling != null && floor > ceiling) {

@@ -38,18 +38,9 @@ public final class LabLessonIndex {
         List<Entry> out = new ArrayList<>();
         for (int i = 0; ls != null && i < ls.size(); i++) {
             JsonObject l = JsonObject.of(ls.get(i), "lessons[" + i + "]", LESSON);
-            out.add(new Entry(text(l, "id"), text(l, "title"), text(l, "lab"), text(l, "narrative"),
-                    l.text("page") == null ? "index" : l.text("page")));
+            out.add(new Entry(l.requiredText("id"), l.requiredText("title"), l.requiredText("lab"),
+                    l.requiredText("narrative"), l.text("page") == null ? "index" : l.text("page")));
         }
         return out;
-    }
-
-    private static String text(JsonObject o, String name) throws WorkspaceException {
-        String s = o.text(name);
-        if (s == null || s.isBlank()) {
-            throw new WorkspaceException(WorkspaceException.Kind.INVALID, "missing", o.childPath(name),
-                    o.node().line(), o.node().column(), null);
-        }
-        return s;
     }
 }

@@ -15,7 +15,7 @@ import static com.perprisk.io.LabFields.*;
  */
 final class LabVammSection {
     static final Set<String> VAMM = Set.of("quoteReserve", "baseReserve", "tollRatio", "spreadRatio", "trades",
-            "markTwap", "indexTwap", "fundingPeriodHours");
+            "markTwap", "indexTwap", "fundingPeriodHours", "pegMultiplier");
     static final Set<String> TRADE = Set.of("quoteIn", "quoteOut", "baseIn", "baseOut");
 
     private LabVammSection() {
@@ -26,7 +26,7 @@ final class LabVammSection {
         double b = pos(o, "baseReserve", null);
         double toll = nonNeg(o, "tollRatio", 0.0);
         double spread = nonNeg(o, "spreadRatio", 0.0);
-        Vamm amm = new Vamm(q, b, toll, spread);
+        Vamm amm = new Vamm(q, b, toll, spread, pos(o, "pegMultiplier", 1.0));
         List<Vamm.Trade> trades = new ArrayList<>();
         List<Node> ts = o.array("trades");
         if (ts != null) {

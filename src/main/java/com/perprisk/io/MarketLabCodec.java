@@ -12,8 +12,8 @@ import java.util.Set;
  * Reads market-lab documents (format "perprisk-market", version 1; see {@code docs/market-lab.md}) into the engine's
  * {@link LabInputs}, one section class each ({@code LabIndexSection} ... {@code LabCascadeSection}, over
  * {@link LabFields}). The same hardened JSON reader and preamble as workspaces ({@link DocumentPreamble}); every
- * type or value error is a {@link WorkspaceException} naming the line, column and field path ({@code book.bids[2][1]: must be above 0, got -1}).
- * Unknown fields are reported as warnings and ignored.
+ * type or value error is a {@link WorkspaceException} naming the line, column and field path
+ * ({@code book.bids[2][1]: must be above 0, got -1}). Unknown fields are reported as warnings and ignored.
  */
 public final class MarketLabCodec {
     public static final String FORMAT = "perprisk-market";

@@ -48,7 +48,7 @@ public final class DocumentActions {
 
     public void newWorkspace() {
         if (confirmDiscard()) {
-            vm.newWorkspace();
+            vm.files().newWorkspace();
         }
     }
 
@@ -62,7 +62,7 @@ public final class DocumentActions {
     /** Opens a file, reporting a failure in a dialog that names the file and why; returns whether it opened. */
     public boolean openFile(Path path) {
         try {
-            vm.open(path);
+            vm.files().open(path);
             if (settings != null) {
                 settings.addRecentFile(path);
                 settings.save();
@@ -93,7 +93,7 @@ public final class DocumentActions {
 
     public boolean saveTo(Path path) {
         try {
-            vm.saveAs(path);
+            vm.files().saveAs(path);
             if (settings != null) {
                 settings.addRecentFile(path);
                 settings.save();
@@ -130,7 +130,7 @@ public final class DocumentActions {
         }
         try {
             WorkspaceDocument doc = store.read(entry);
-            vm.recover(doc, entry.originalFile());
+            vm.files().recover(doc, entry.originalFile());
             store.delete(entry.key());
             return true;
         } catch (WorkspaceException | RuntimeException e) {

@@ -33,14 +33,23 @@ public enum MainAction {
     EXPLAIN("_Explain selected result", "shortcut+E", "explain", 5),
     DARK_THEME("_Dark theme", "shortcut+shift+L", "dark theme", 5),
     PRESENTATION("_Presentation size", "shortcut+shift+P", "presentation size", 5),
+    PLAYBACK("_Playback", "shortcut+shift+R", "playback", 6),
+    COMPARE("_Compare venues", "shortcut+shift+C", "compare venues", 6),
+    RECONCILE("_Reconcile a liquidation price", "shortcut+shift+K", "reconcile", 6),
+    PROBABILITY("Liquidation _probability and sizing", "shortcut+shift+B", "probability", 6),
+    MARKET_LAB("_Market lab", "shortcut+shift+M", "market lab", 6),
+    LESSON_NARRATIVE("Show the lesson _narrative", null, null, 0),
     SHORTCUTS("_Keyboard shortcuts", "F1", null, 0),
     ABOUT("_About PerpRisk", null, null, 0);
 
     /** Keys of the tables that the help lists beside the commands of a line. */
     private static final Map<Integer, String> TABLE_KEYS = Map.of(3, "Delete  clear the cell");
 
-    /** The help's last line of commands (the view's); the lines about editing go before it. */
-    private static final int LAST_HELP_LINE = 5;
+    /** The help's last line of commands (the Teach menu's). */
+    private static final int LAST_HELP_LINE = 6;
+
+    /** The line of the View menu's commands; the lines about editing go before it. */
+    private static final int VIEW_HELP_LINE = 5;
 
     /** Lines of the help that are about the tables and fields rather than a command. */
     private static final List<String> EDITING_HELP = List.of(
@@ -86,7 +95,7 @@ public enum MainAction {
     public static String shortcutsHelp() {
         List<String> lines = new ArrayList<>();
         for (int line = 1; line <= LAST_HELP_LINE; line++) {
-            if (line == LAST_HELP_LINE) {
+            if (line == VIEW_HELP_LINE) {
                 lines.addAll(EDITING_HELP);
             }
             StringBuilder sb = new StringBuilder();

@@ -125,7 +125,8 @@ final class MainMenu {
         return item(action, commands.get(action));
     }
 
-    private static MenuItem item(MainAction action, Runnable command) {
+    /** A menu item with the action's label and key, running the command. */
+    static MenuItem item(MainAction action, Runnable command) {
         MenuItem i = new MenuItem(action.label());
         if (action.accelerator() != null) {
             i.setAccelerator(KeyCombination.keyCombination(action.accelerator()));

@@ -85,39 +85,26 @@ public final class MainView extends BorderPane {
         tiers.marketProperty().bind(markets.selectedMarketProperty());
         teaching = new TeachingPanels(vm, this::setRight, this::confirmDiscard,
                 m -> dialogs.error(window(), "Teach", m));
+        tilesPanel = Panels.tiles(vm.context());
+        chartsPanel = Panels.charts(vm.context());
+        scenarioPanel = Panels.scenario(vm.context());
 
         topBox = new VBox(buildMenuBar(), account);
         setTop(topBox);
+        setCenter(buildCentre());
+        setBottom(new VBox(scenarioPanel, new StatusBar(vm)));
+        // clicking a result selects it and shows its working
+        positions.setOnResultClicked(() -> tabs.getSelectionModel().select(explainTab()));
+    }
 
-        SplitPane marketsSplit = new SplitPane(markets, tiers);
-        marketsSplit.setOrientation(Orientation.VERTICAL);
-        marketsSplit.setDividerPositions(0.40);
-        marketsSplit.setId("markets-split");
+    // ------------------------------------------------------------------ layout
 
-        tilesPanel = Panels.tiles(vm.context());
-        Tab chartsTab = new Tab("Charts");
-        chartsTab.setId("charts-tab");
-        chartsTab.setClosable(false);
-        chartsPanel = Panels.charts(vm.context());
-        chartsTab.setContent(chartsPanel);
-        Tab explainTab = new Tab("Explain");
-        explainTab.setId("explain-tab");
-        explainTab.setClosable(false);
-        // created when first shown: start-up does not pay for it
-        explainTab.selectedProperty().addListener((obs, o, sel) -> {
-            if (sel && explainTab.getContent() == null) {
-                explainTab.setContent(Panels.explain(vm.context()));
-            }
-        });
-        tabs.getTabs().addAll(chartsTab, explainTab);
-        teaching.addTabs(tabs);
-        tabs.setId("result-tabs");
-        SplitPane right = new SplitPane(wrap(tilesPanel), tabs);
-        right.setOrientation(Orientation.VERTICAL);
-        right.setDividerPositions(0.32);
-        right.setId("right-split");
-
-        SplitPane bottom = new SplitPane(marketsSplit, right);
+    /**
+     * The centre: positions (with the ticket's tab) across the full width over the markets column (left) and the
+     * results column (right).
+     */
+    private Node buildCentre() {
+        SplitPane bottom = new SplitPane(buildMarketsColumn(), buildResultsColumn());
         bottom.setDividerPositions(0.5);
         bottom.setId("bottom-split");
 
@@ -126,15 +113,49 @@ public final class MainView extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.34);
         center.setId("center-split");
-        setCenter(center);
+        return center;
+    }
 
-        StatusBar statusBar = new StatusBar(vm);
-        scenarioPanel = Panels.scenario(vm.context());
-        VBox bottomBox = new VBox(scenarioPanel, statusBar);
-        setBottom(bottomBox);
+    /** The markets table over the selected market's tier editor. */
+    private Node buildMarketsColumn() {
+        SplitPane marketsSplit = new SplitPane(markets, tiers);
+        marketsSplit.setOrientation(Orientation.VERTICAL);
+        marketsSplit.setDividerPositions(0.40);
+        marketsSplit.setId("markets-split");
+        return marketsSplit;
+    }
 
-        // clicking a result selects it and shows its working
-        positions.setOnResultClicked(() -> tabs.getSelectionModel().select(explainTab));
+    /** The tiles over the result tabs. */
+    private Node buildResultsColumn() {
+        buildResultTabs();
+        SplitPane right = new SplitPane(wrap(tilesPanel), tabs);
+        right.setOrientation(Orientation.VERTICAL);
+        right.setDividerPositions(0.32);
+        right.setId("right-split");
+        return right;
+    }
+
+    /** Charts (shown at start), Explain and the teaching tabs, each built when first selected. */
+    private void buildResultTabs() {
+        Tab chartsTab = new Tab("Charts");
+        chartsTab.setId("charts-tab");
+        chartsTab.setClosable(false);
+        chartsTab.setContent(chartsPanel);
+        Tab explainTab = new Tab("Explain");
+        explainTab.setId("explain-tab");
+        explainTab.setClosable(false);
+        explainTab.selectedProperty().addListener((obs, o, sel) -> {
+            if (sel) {
+                explainPanel();
+            }
+        });
+        tabs.getTabs().addAll(chartsTab, explainTab);
+        teaching.addTabs(tabs);
+        tabs.setId("result-tabs");
+    }
+
+    private Tab explainTab() {
+        return tabs.getTabs().get(1);
     }
 
     /** A panel in a split pane: scrolls when it needs more room than the split gives it, never spills over. */
@@ -173,7 +194,7 @@ public final class MainView extends BorderPane {
         commands.put(MainAction.GO_MARKETS, () -> focus(markets.table()));
         commands.put(MainAction.GO_TIERS, () -> focus(tiers.table()));
         commands.put(MainAction.GO_WALLET, () -> account.walletField().requestFocus());
-        commands.put(MainAction.EXPLAIN, () -> tabs.getSelectionModel().select(1));
+        commands.put(MainAction.EXPLAIN, () -> tabs.getSelectionModel().select(explainTab()));
         commands.put(MainAction.CHARTS, () -> tabs.getSelectionModel().select(0));
         menu = new MainMenu(commands, vm, theme, settings, actions, this, this::setPresentation,
                 (header, message) -> dialogs.error(window(), header, message));
@@ -356,7 +377,7 @@ public final class MainView extends BorderPane {
 
     /** The explain panel, created on first use. */
     public Node explainPanel() {
-        Tab t = tabs.getTabs().get(1);
+        Tab t = explainTab();
         if (t.getContent() == null) {
             t.setContent(Panels.explain(vm.context()));
         }

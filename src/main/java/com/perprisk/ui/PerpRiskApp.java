@@ -1,7 +1,6 @@
 package com.perprisk.ui;
 
 import com.perprisk.io.AtomicFiles;
-import com.perprisk.io.Samples;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.settings.AppSettings;
@@ -67,8 +66,11 @@ public class PerpRiskApp extends Application {
                 : options.isScreenshot() ? AppSettings.Theme.LIGHT : settings.theme();
         theme = new ThemeManager(initialTheme);
 
+        trace("toolkit up");
         vm = new WorkspaceViewModel(new RiskContext());
+        trace("view model");
         view = new MainView(vm, persist ? settings : null, theme);
+        trace("main view");
         view.setOnExit(this::closeWindow);
 
         String openProblem = openInitialWorkspace(options);
@@ -79,6 +81,7 @@ public class PerpRiskApp extends Application {
             return;
         }
 
+        trace("workspace");
         Scene scene = new Scene(view, options.width(), options.height());
         theme.attach(view);
         stage.setScene(scene);
@@ -103,6 +106,7 @@ public class PerpRiskApp extends Application {
             view.setPresentation(true);
         }
         stage.show();
+        trace("shown");
         if (bounds != null) {
             WindowSizing.afterShown(stage, bounds, persist && settings.windowBounds()
                     .map(AppSettings.WindowBounds::maximized).orElse(false));
@@ -110,7 +114,7 @@ public class PerpRiskApp extends Application {
         view.focusStart();
 
         if (measuring) {
-            reportFirstFrame(scene);
+            FirstFrame.reportAndExit(scene);
         } else if (options.isScreenshot()) {
             screenshot(scene, options.screenshot());
         } else {
@@ -121,11 +125,29 @@ public class PerpRiskApp extends Application {
         }
     }
 
+    private static final boolean TRACE = Boolean.getBoolean("perprisk.startTrace");
+    private static long lastCpu;
+    private static long last = ManagementFactory.getRuntimeMXBean().getStartTime();
+
+    private static void trace(String what) {
+        if (TRACE) {
+            long now = System.currentTimeMillis();
+            long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
+            long proc = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1_000_000;
+            System.err.println("start-trace " + what + " at " + (now - ManagementFactory.getRuntimeMXBean()
+                    .getStartTime()) + " ms (+" + (now - last) + "), FX thread CPU " + (cpu - lastCpu)
+                    + " ms, process CPU " + proc + " ms");
+            lastCpu = cpu;
+            last = now;
+        }
+    }
+
     /** Loads the workspace to start with; returns a problem to show, or null. */
     private String openInitialWorkspace(LaunchOptions options) {
         if (options.workspace() != null) {
             try {
-                vm.open(options.workspace());
+                vm.files().open(options.workspace());
                 if (persist) {
                     settings.addRecentFile(options.workspace());
                 }
@@ -140,7 +162,7 @@ public class PerpRiskApp extends Application {
             List<Path> recent = settings.recentFiles();
             if (!recent.isEmpty() && Files.exists(recent.get(0))) {
                 try {
-                    vm.open(recent.get(0));
+                    vm.files().open(recent.get(0));
                     return null;
                 } catch (WorkspaceException | RuntimeException e) {
                     loadDemo();
@@ -160,9 +182,9 @@ public class PerpRiskApp extends Application {
 
     private void loadDemo() {
         try {
-            vm.load(Samples.demo(), null);
+            vm.load(StartupPrefetch.demo(), null);
         } catch (WorkspaceException | RuntimeException e) {
-            vm.newWorkspace();
+            vm.files().newWorkspace();
         }
     }
 
@@ -224,24 +246,6 @@ public class PerpRiskApp extends Application {
         } catch (IOException e) {
             // nothing to do
         }
-    }
-
-    private static void reportFirstFrame(Scene scene) {
-        Platform.runLater(() -> {
-            Runnable[] once = new Runnable[1];
-            once[0] = () -> {
-                scene.removePostLayoutPulseListener(once[0]);
-                long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
-                System.out.println("first-frame-ms=" + ms);
-                System.out.flush();
-                Platform.runLater(() -> {
-                    Platform.exit();
-                    System.exit(0);
-                });
-            };
-            scene.addPostLayoutPulseListener(once[0]);
-            Platform.requestNextPulse();
-        });
     }
 
     /** Waits for layout and the panels' first paint, then writes the scene as a PNG and exits. */

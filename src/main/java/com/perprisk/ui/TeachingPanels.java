@@ -1,9 +1,9 @@
 package com.perprisk.ui;
 
+import com.perprisk.io.LessonCodec;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.compare.CompareView;
 import com.perprisk.ui.compare.CompareViewModel;
-import com.perprisk.ui.lessons.Lessons;
 import com.perprisk.ui.lessons.NarrativeView;
 import com.perprisk.ui.playback.PlaybackView;
 import com.perprisk.ui.playback.PlaybackViewModel;
@@ -19,7 +19,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.input.KeyCombination;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,7 +55,7 @@ public final class TeachingPanels {
     private ReconcileView reconcileView;
     private ProbabilityView probabilityView;
     private NarrativeView narrative;
-    private Lessons.Lesson lesson;
+    private LessonCodec.Lesson lesson;
     private int lessonLoad = -1;
 
     /**
@@ -114,29 +113,57 @@ public final class TeachingPanels {
 
     /**
      * The teaching tabs need more room than the charts: while one is selected the tab area takes most of the right
-     * column's height and more of the window's width; selecting Charts or Explain gives the room back.
+     * column's height and more of the window's width; selecting Charts or Explain gives the room back. The market
+     * lab, a page of its own that reads neither the workspace nor the scenario, takes the whole window below the
+     * account bar (positions, markets, tiles and the scenario bar step aside until another tab is chosen).
      */
     private void watchRoom() {
         tabPane.getSelectionModel().selectedItemProperty().addListener((obs, o, n) -> {
             boolean teach = n != null && tabs.containsValue(n);
+            boolean lab = n != null && n == tabs.get(MARKET_LAB);
             javafx.scene.control.SplitPane right = split("#right-split");
             javafx.scene.control.SplitPane bottom = split("#bottom-split");
-            if (right == null || bottom == null || right.getDividers().isEmpty() || bottom.getDividers().isEmpty()) {
+            javafx.scene.control.SplitPane center = split("#center-split");
+            if (right == null || bottom == null || center == null || right.getDividers().isEmpty()
+                    || bottom.getDividers().isEmpty() || center.getDividers().isEmpty()) {
                 return;
             }
-            if (teach && savedDividers == null) {
-                savedDividers = new double[]{right.getDividerPositions()[0], bottom.getDividerPositions()[0]};
-                right.setDividerPositions(Math.min(savedDividers[0], 0.16));
-                // wider, but never so much that the markets and tier panels on the left are cut ("Pre…", "Im…")
-                bottom.setDividerPositions(Math.max(Math.min(savedDividers[1], 0.33),
-                        n == tabs.get(MARKET_LAB) ? 0 // the lab is a page of its own: it takes the room
-                                : Math.min(savedDividers[1], LEFT_MIN_WIDTH / Math.max(1, bottom.getWidth()))));
-            } else if (!teach && savedDividers != null) {
+            if (savedDividers != null) {
                 right.setDividerPositions(savedDividers[0]);
                 bottom.setDividerPositions(savedDividers[1]);
+                center.setDividerPositions(savedDividers[2]);
                 savedDividers = null;
             }
+            showScenarioBar(!lab);
+            Node left = tabPane.getScene().lookup("#markets-split");
+            if (left instanceof javafx.scene.layout.Region r) {
+                // the split keeps a panel at its minimum width: only at 0 can the markets step aside for the lab
+                r.setMinWidth(lab ? 0 : javafx.scene.layout.Region.USE_COMPUTED_SIZE);
+            }
+            if (teach) {
+                savedDividers = new double[]{right.getDividerPositions()[0], bottom.getDividerPositions()[0],
+                        center.getDividerPositions()[0]};
+                if (lab) {
+                    // a page of its own: the panels it does not read step aside rather than be cut
+                    right.setDividerPositions(0);
+                    bottom.setDividerPositions(0);
+                    center.setDividerPositions(0);
+                } else {
+                    right.setDividerPositions(Math.min(savedDividers[0], 0.16));
+                    // wider, but never so much that the markets and tier panels on the left are cut ("Pre…", "Im…")
+                    bottom.setDividerPositions(Math.max(Math.min(savedDividers[1], 0.33),
+                            Math.min(savedDividers[1], LEFT_MIN_WIDTH / Math.max(1, bottom.getWidth()))));
+                }
+            }
         });
+    }
+
+    private void showScenarioBar(boolean show) {
+        Node bar = tabPane.getScene() == null ? null : tabPane.getScene().lookup("#scenario-bar");
+        if (bar != null) {
+            bar.setVisible(show);
+            bar.setManaged(show);
+        }
     }
 
     private javafx.scene.control.SplitPane split(String selector) {
@@ -208,7 +235,7 @@ public final class TeachingPanels {
         Menu lessons = new Menu("_Lessons");
         lessons.setId("menu-lessons");
         try {
-            for (Lessons.Lesson l : Lessons.list()) {
+            for (LessonCodec.Lesson l : LessonCodec.list()) {
                 MenuItem i = new MenuItem(l.title());
                 i.setId("lesson-" + l.id());
                 i.setMnemonicParsing(false);
@@ -220,34 +247,25 @@ public final class TeachingPanels {
             none.setDisable(true);
             lessons.getItems().add(none);
         }
-        MenuItem play = item("_Playback", "shortcut+shift+R", () -> select(PLAYBACK));
-        MenuItem compare = item("_Compare venues", null, () -> select(COMPARE));
-        MenuItem reconcile = item("_Reconcile a liquidation price", null, () -> select(RECONCILE));
-        MenuItem probability = item("Liquidation _probability and sizing", null, () -> select(PROBABILITY));
-        MenuItem narrativeItem = item("Show the lesson _narrative", null, this::showNarrative);
+        MenuItem narrativeItem = MainMenu.item(MainAction.LESSON_NARRATIVE, this::showNarrative);
         narrativeItem.setDisable(true);
         teach.setOnShowing(e -> narrativeItem.setDisable(lesson == null));
-        teach.getItems().addAll(lessons, marketLab.lessonsMenu(), new SeparatorMenuItem(), play, compare, reconcile,
-                probability, item("_Market lab", null, () -> select(MARKET_LAB)), new SeparatorMenuItem(),
+        teach.getItems().addAll(lessons, marketLab.lessonsMenu(), new SeparatorMenuItem(),
+                MainMenu.item(MainAction.PLAYBACK, () -> select(PLAYBACK)),
+                MainMenu.item(MainAction.COMPARE, () -> select(COMPARE)),
+                MainMenu.item(MainAction.RECONCILE, () -> select(RECONCILE)),
+                MainMenu.item(MainAction.PROBABILITY, () -> select(PROBABILITY)),
+                MainMenu.item(MainAction.MARKET_LAB, () -> select(MARKET_LAB)), new SeparatorMenuItem(),
                 narrativeItem);
         return teach;
-    }
-
-    private static MenuItem item(String text, String accelerator, Runnable action) {
-        MenuItem i = new MenuItem(text);
-        if (accelerator != null) {
-            i.setAccelerator(KeyCombination.keyCombination(accelerator));
-        }
-        i.setOnAction(e -> action.run());
-        return i;
     }
 
     // ------------------------------------------------------------------ lessons
 
     /** Every bundled lesson. */
-    public List<Lessons.Lesson> lessons() {
+    public List<LessonCodec.Lesson> lessons() {
         try {
-            return Lessons.list();
+            return LessonCodec.list();
         } catch (WorkspaceException e) {
             return List.of();
         }
@@ -258,15 +276,15 @@ public final class TeachingPanels {
      * window, primes the playback with its scripted path and shows the Playback tab at the start of the path.
      * Returns false when the user cancelled or the lesson could not be read.
      */
-    public boolean openLesson(Lessons.Lesson l) {
+    public boolean openLesson(LessonCodec.Lesson l) {
         if (!confirmDiscard.getAsBoolean()) {
             return false;
         }
         String text;
         try {
-            text = Lessons.narrative(l);
+            text = LessonCodec.narrative(l);
             lessonLoad = vm.loadsProperty().get() + 1;
-            vm.load(Lessons.workspace(l), null);
+            vm.load(LessonCodec.workspace(l), null);
         } catch (WorkspaceException e) {
             error.accept("Cannot open the lesson: " + e.getMessage());
             return false;
@@ -287,7 +305,7 @@ public final class TeachingPanels {
     }
 
     /** Puts a lesson's scripted path into the playback settings. */
-    public static void prime(PlaybackViewModel p, Lessons.Playback s) {
+    public static void prime(PlaybackViewModel p, LessonCodec.Playback s) {
         p.reset();
         p.sourceProperty().set(PlaybackViewModel.Source.GBM);
         p.seedProperty().set((int) s.seed());
@@ -316,7 +334,7 @@ public final class TeachingPanels {
     }
 
     /** The lesson opened last, or null. */
-    public Lessons.Lesson lesson() {
+    public LessonCodec.Lesson lesson() {
         return lesson;
     }
 

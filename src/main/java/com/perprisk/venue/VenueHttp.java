@@ -34,7 +34,10 @@ public final class VenueHttp {
     static final int MAX_RETRIES = 3;
     /** A Retry-After longer than this is not waited for: the fetch fails with the wait in its message. */
     static final Duration MAX_RETRY_AFTER = Duration.ofSeconds(60);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Built on the first response: the desktop reads {@link #DEFAULT_TIMEOUT} at start-up without Jackson. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final Venue venue;
     private final URI base;
@@ -182,7 +185,7 @@ public final class VenueHttp {
         String code = null;
         String msg = null;
         try {
-            JsonNode n = JSON.readTree(body == null ? "" : body);
+            JsonNode n = Json.MAPPER.readTree(body == null ? "" : body);
             if (n != null && n.isObject()) {
                 JsonNode c = n.has("code") ? n.get("code") : n.get("retCode");
                 JsonNode m = n.has("msg") ? n.get("msg") : n.has("retMsg") ? n.get("retMsg") : n.get("error");
@@ -201,7 +204,7 @@ public final class VenueHttp {
 
     private JsonNode parse(String endpoint, String body) throws VenueException {
         try {
-            JsonNode n = body == null || body.isBlank() ? null : JSON.readTree(body);
+            JsonNode n = body == null || body.isBlank() ? null : Json.MAPPER.readTree(body);
             if (n == null || n.isMissingNode()) {
                 throw new VenueException(venue, endpoint, null, Kind.NOT_JSON, "the body is empty, not JSON");
             }

@@ -64,6 +64,8 @@ public class LiquidationBenchmark {
     private Portfolio portfolio;
     private String[] ids;
     private MarginPool[] pools;
+    private Position[] positionList;
+    private Market[] marketList;
 
     @Setup
     public void setUp() throws WorkspaceException {
@@ -85,6 +87,8 @@ public class LiquidationBenchmark {
                     : Position.isolated(ids[i], sym, side, q, mark * (0.95 + 0.1 * r.nextDouble()), 10));
         }
         portfolio = new Portfolio(new Account(5e6, PositionMode.ONE_WAY), markets, list, 720);
+        positionList = list.toArray(new Position[0]);
+        marketList = markets.toArray(new Market[0]);
         pools = new MarginPool[positions];
         for (int i = 0; i < positions; i++) {
             pools[i] = MarginPool.of(portfolio, ids[i]);
@@ -99,6 +103,26 @@ public class LiquidationBenchmark {
     public void solveAll(Blackhole bh) {
         for (MarginPool pool : pools) {
             bh.consume(LiquidationSolver.solve(pool, Requirement.MAINTENANCE).price());
+        }
+    }
+
+    /** The same solves through the primitive entry point: nothing allocated per solve (NaN for no price). */
+    @Benchmark
+    public void solvePriceAll(Blackhole bh) {
+        for (MarginPool pool : pools) {
+            bh.consume(LiquidationSolver.solvePrice(pool, Requirement.MAINTENANCE));
+        }
+    }
+
+    /**
+     * An isolated pool built from scratch and solved once per position: the cost of a first solve, the surplus
+     * lines included (what an edit costs a position; {@link #solveAll} re-solves pools whose lines are built).
+     */
+    @Benchmark
+    public void buildAndSolveAll(Blackhole bh) {
+        for (int i = 0; i < positionList.length; i++) {
+            bh.consume(LiquidationSolver.solvePrice(MarginPool.isolated(positionList[i], marketList[i]),
+                    Requirement.MAINTENANCE));
         }
     }
 

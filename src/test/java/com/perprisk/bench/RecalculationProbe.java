@@ -25,24 +25,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class RecalculationProbe {
     @Test
     void editToRecalculatedResults() {
+        int n = Integer.getInteger("positions", 20);
         RiskContext ctx = new RiskContext();
         WorkspaceViewModel vm = new WorkspaceViewModel(ctx, new Formats(Locale.US));
-        vm.load(TestDocs.twentyPositions(), null);
+        vm.load(n == 20 ? TestDocs.twentyPositions() : positions(n), null);
         MarketRow btc = vm.markets().get(0);
         assertTrue(vm.problems().values().stream().noneMatch(InputProblem::error), vm.problems().toString());
         assertNotNull(ctx.getRisk());
-        assertEquals(20, ctx.getRisk().positions().size());
+        assertEquals(n, ctx.getRisk().positions().size());
+        int rounds = n > 100 ? 12 : 120;
+        int skip = n > 100 ? 2 : 20;
 
         double medianMs = Double.MAX_VALUE;
         double p90 = 0;
         for (int round = 0; round < 3; round++) { // best of three: contention only adds time
-            long[] nanos = new long[120];
+            long[] nanos = new long[rounds];
             for (int i = 0; i < nanos.length; i++) {
                 long t0 = System.nanoTime();
                 btc.markPriceProperty().set(Integer.toString(59_000 + round * 2_000 + i * 10));
                 nanos[i] = System.nanoTime() - t0;
             }
-            long[] measured = Arrays.copyOfRange(nanos, 20, nanos.length);
+            long[] measured = Arrays.copyOfRange(nanos, skip, nanos.length);
             Arrays.sort(measured);
             double m = measured[measured.length / 2] / 1e6;
             if (m < medianMs) {
@@ -50,7 +53,33 @@ public class RecalculationProbe {
                 p90 = measured[(int) (measured.length * 0.9)] / 1e6;
             }
         }
-        System.out.printf("recalculation after an edit, 20 positions / 10 markets: median %.3f ms, p90 %.3f ms%n",
-                medianMs, p90);
+        System.out.printf("recalculation after an edit, %d positions / %d markets: median %.3f ms, p90 %.3f ms%n",
+                n, vm.markets().size(), medianMs, p90);
+    }
+
+    /**
+     * {@code n} positions (n even) in the layout of {@link TestDocs#twentyPositions()}: a long and a short leg per
+     * market, hedge mode, half cross and half isolated, Binance's 12-bracket table.
+     */
+    static com.perprisk.io.WorkspaceDocument positions(int n) {
+        var twenty = TestDocs.twentyPositions();
+        var template = twenty.markets().get(1);
+        java.util.List<com.perprisk.io.WorkspaceDocument.MarketDoc> markets = new java.util.ArrayList<>();
+        java.util.List<com.perprisk.io.WorkspaceDocument.PositionDoc> positions = new java.util.ArrayList<>();
+        for (int m = 0; m < n / 2; m++) {
+            double mark = m == 0 ? 60_000 : 100.0 + m;
+            String symbol = m == 0 ? "BTCUSDT" : "M" + m + "USDT";
+            markets.add(new com.perprisk.io.WorkspaceDocument.MarketDoc(symbol, "BINANCE", mark, mark, 0.0005,
+                    template.tiers(), null, template.funding(), null, java.util.Map.of()));
+            for (int leg = 0; leg < 2; leg++) {
+                int i = positions.size();
+                positions.add(new com.perprisk.io.WorkspaceDocument.PositionDoc("p" + (i + 1), symbol,
+                        leg == 0 ? "LONG" : "SHORT", 20_000 / mark, mark * (leg == 0 ? 0.99 : 1.01), 10.0,
+                        i % 4 < 2 ? "CROSS" : "ISOLATED", null, null, java.util.Map.of()));
+            }
+        }
+        return new com.perprisk.io.WorkspaceDocument(twenty.format(), twenty.version(), "Scale", new com.perprisk.io
+                .WorkspaceDocument.AccountDoc(12_500.0 * n, "HEDGE", java.util.Map.of()), 720.0, markets, positions,
+                java.util.Map.of());
     }
 }

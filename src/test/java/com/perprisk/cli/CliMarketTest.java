@@ -133,6 +133,19 @@ class CliMarketTest {
         assertEquals(0.000083, v.json().get("funding").get("premiumIndex").asDouble(), 1e-12);
         assertEquals(0.000183, v.json().get("funding").get("rate").asDouble(), 1e-12);
         assertEquals(0.12, v.json().get("funding").get("clampBound").asDouble(), 1e-12);
+        // a vote beyond ±premiumVoteClampFactor × (IMF − MMF) counts at the bound (dYdX's GetPricePremium clamp):
+        // 1 × 2% = 0.02, so the votes 0.5, 0.5, 0.001 make the sample 0.02 (not 0.5): 0.02 / 60 = 333 ppm
+        Run c = market(doc("""
+                "funding": {"method": "DYDX", "premiumVotes": [[0.5, 0.5, 0.001]], "minVotesPerSample": 3,
+                            "premiumVoteClampFactor": 1,
+                            "initialMarginFraction": 0.05, "maintenanceFraction": 0.6}"""));
+        assertEquals(0, c.status(), c.err());
+        assertEquals(0.000333, c.json().get("funding").get("premiumIndex").asDouble(), 1e-12);
+        Run bad = market(doc("""
+                "funding": {"method": "DYDX", "premiumVotes": [[0.5]], "premiumVoteClampFactor": -1,
+                            "initialMarginFraction": 0.05, "maintenanceFraction": 0.6}"""));
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("funding.premiumVoteClampFactor"), bad.err());
     }
 
     @Test
@@ -153,6 +166,18 @@ class CliMarketTest {
         assertEquals(37.5, t.get(1).get("baseAmount").asDouble(), 1e-12);
         assertEquals(1000, t.get(1).get("quoteReserveAfter").asDouble(), 0.0);
         assertEquals(100, t.get(1).get("baseReserveAfter").asDouble(), 0.0);
+        // Drift's peg 2: price 2 × 1,000 / 1,000; 100 of quote moves Q by 50, base out = 1,000 − 10⁶ / 1,050
+        Run pegged = market(doc("""
+                "vamm": {"quoteReserve": 1000, "baseReserve": 1000, "pegMultiplier": 2, "trades": [{"quoteIn": 100}]}                """));
+        assertEquals(0, pegged.status(), pegged.err());
+        JsonNode p = pegged.json().get("vamm");
+        assertEquals(2, p.get("priceBefore").asDouble(), 0.0);
+        assertEquals(1000 - 1e6 / 1050, p.get("trades").get(0).get("baseAmount").asDouble(), 1e-12);
+        assertEquals(1050, p.get("trades").get(0).get("quoteReserveAfter").asDouble(), 1e-12);
+        Run bad = market(doc("""
+                "vamm": {"quoteReserve": 1000, "baseReserve": 1000, "pegMultiplier": 0}"""));
+        assertEquals(1, bad.status());
+        assertTrue(bad.err().contains("vamm.pegMultiplier"), bad.err());
     }
 
     @Test

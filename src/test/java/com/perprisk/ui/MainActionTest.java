@@ -38,6 +38,16 @@ class MainActionTest {
     }
 
     @Test
+    void theHelpListsTheTeachMenusKeysOnALineOfTheirOwn() {
+        String help = MainAction.shortcutsHelp();
+        String teach = help.lines().filter(l -> l.contains("playback")).findFirst().orElseThrow();
+        assertEquals("Ctrl+Shift+R  playback    Ctrl+Shift+C  compare venues    Ctrl+Shift+K  reconcile    "
+                + "Ctrl+Shift+B  probability    Ctrl+Shift+M  market lab", teach);
+        assertTrue(help.lines().toList().indexOf(teach) == help.lines().toList().size() - 1, help);
+        assertTrue(help.indexOf("Esc cancels") < help.indexOf("Ctrl+G  charts"), help);
+    }
+
+    @Test
     void keysAreShownAsTheMenusShowThem() {
         assertEquals("Ctrl+Shift+N", MainAction.ADD_POSITION.keyText());
         assertEquals("Ctrl+Delete", MainAction.REMOVE_POSITION.keyText());

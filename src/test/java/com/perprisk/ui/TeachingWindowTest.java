@@ -1,8 +1,8 @@
 package com.perprisk.ui;
 
+import com.perprisk.io.LessonCodec;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
-import com.perprisk.ui.lessons.Lessons;
 import com.perprisk.ui.playback.PlaybackViewModel;
 import com.perprisk.ui.probability.ProbabilityViewModel;
 import com.perprisk.ui.settings.AppSettings;
@@ -121,8 +121,8 @@ class TeachingWindowTest extends ApplicationTest {
         }
     }
 
-    private Lessons.Lesson lesson(String id) throws Exception {
-        return Lessons.find(id).orElseThrow();
+    private LessonCodec.Lesson lesson(String id) throws Exception {
+        return LessonCodec.find(id).orElseThrow();
     }
 
     @Test
@@ -291,7 +291,7 @@ class TeachingWindowTest extends ApplicationTest {
 
     @Test
     void everyLessonOpensAndShowsItsNarrative() throws Exception {
-        for (Lessons.Lesson l : Lessons.list()) {
+        for (LessonCodec.Lesson l : LessonCodec.list()) {
             interact(() -> assertTrue(view.teaching().openLesson(l), l.id()));
             WaitForAsyncUtils.waitForFxEvents();
             assertTrue(view.teaching().playback().activeProperty().get(), l.id() + ": "

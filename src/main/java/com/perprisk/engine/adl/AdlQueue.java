@@ -46,10 +46,12 @@ public final class AdlQueue {
      */
     public static Map<String, Standing> rank(Portfolio portfolio, List<Position> population) {
         Map<String, Standing> out = new LinkedHashMap<>();
+        // each queue's positions, in list order, found in one pass (not one pass over everyone per queue)
+        Map<String, List<Position>> users = byQueue(portfolio.positions());
+        Map<String, List<Position>> others = byQueue(population);
         for (Market m : portfolio.markets()) {
             for (Side side : Side.values()) {
-                List<Position> mine = portfolio.positions().stream()
-                        .filter(p -> p.symbol().equals(m.symbol()) && p.side() == side).toList();
+                List<Position> mine = users.getOrDefault(queue(m.symbol(), side), List.of());
                 if (mine.isEmpty()) {
                     continue;
                 }
@@ -58,10 +60,8 @@ public final class AdlQueue {
                 for (Position p : mine) {
                     scores.put(p.id(), entry(entries, "you:" + p.id(), p, m));
                 }
-                for (Position p : population) {
-                    if (p.symbol().equals(m.symbol()) && p.side() == side) {
-                        entry(entries, "cp:" + p.id(), p, m);
-                    }
+                for (Position p : others.getOrDefault(queue(m.symbol(), side), List.of())) {
+                    entry(entries, "cp:" + p.id(), p, m);
                 }
                 Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
                 for (Position p : mine) {
@@ -73,6 +73,19 @@ public final class AdlQueue {
             }
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /** The positions of each queue (contract and side), each list in the order given. */
+    private static Map<String, List<Position>> byQueue(List<Position> positions) {
+        Map<String, List<Position>> out = new java.util.HashMap<>();
+        for (Position p : positions) {
+            out.computeIfAbsent(queue(p.symbol(), p.side()), k -> new ArrayList<>()).add(p);
+        }
+        return out;
+    }
+
+    private static String queue(String symbol, Side side) {
+        return side.name() + ' ' + symbol;
     }
 
     /** Adds a position's queue entry (a losing one scores nothing: it waits behind every profitable one). */

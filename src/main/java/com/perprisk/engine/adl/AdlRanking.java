@@ -38,11 +38,16 @@ public final class AdlRanking {
     public record Entry(String id, Side side, Double score, double notional) {
         public Entry {
             present("position id", id);
-            present("side of " + id, side);
-            if (score != null) {
+            // each message is written only when its check fails (an entry is built per position per report)
+            if (side == null) {
+                present("side of " + id, side);
+            }
+            if (score != null && !Double.isFinite(score)) {
                 finite("ADL score of " + id, score);
             }
-            nonNegative("notional of " + id, notional);
+            if (!(notional >= 0) || Double.isInfinite(notional)) {
+                nonNegative("notional of " + id, notional);
+            }
         }
     }
 
@@ -64,14 +69,14 @@ public final class AdlRanking {
      */
     public static Map<String, Rank> rank(List<Entry> entries) {
         present("ADL entries", entries);
-        Set<String> ids = new HashSet<>();
+        Set<String> ids = new HashSet<>(entries.size() * 4 / 3 + 1);
         for (Entry e : entries) {
             present("ADL entry", e);
             if (!ids.add(e.id())) {
                 throw new EngineException("position " + e.id() + " appears twice in the ADL queue");
             }
         }
-        Map<String, Rank> ranks = new LinkedHashMap<>();
+        Map<String, Rank> ranks = new LinkedHashMap<>(entries.size() * 4 / 3 + 1);
         for (Side side : Side.values()) {
             List<Entry> queue = new ArrayList<>(entries.stream().filter(e -> e.side() == side).toList());
             queue.sort(QUEUE_ORDER);
@@ -88,10 +93,20 @@ public final class AdlRanking {
     }
 
     /** Queue order: scored before unscored, score descending, notional descending, id ascending. */
-    private static final Comparator<Entry> QUEUE_ORDER = Comparator
-            .comparing(Entry::score, Comparator.nullsLast(Comparator.<Double>reverseOrder()))
-            .thenComparing(Entry::notional, Comparator.<Double>reverseOrder())
-            .thenComparing(Entry::id);
+    private static final Comparator<Entry> QUEUE_ORDER = (a, b) -> {
+        if (a.score() == null || b.score() == null) {
+            if (a.score() != b.score()) {
+                return a.score() == null ? 1 : -1;
+            }
+        } else {
+            int byScore = Double.compare(b.score(), a.score());
+            if (byScore != 0) {
+                return byScore;
+            }
+        }
+        int byNotional = Double.compare(b.notional(), a.notional());
+        return byNotional != 0 ? byNotional : a.id().compareTo(b.id());
+    };
 
     /** Lights for a position with this much notional ahead of it on its side. */
     private static int quintile(double ahead, double total) {

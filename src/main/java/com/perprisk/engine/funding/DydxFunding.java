@@ -16,7 +16,10 @@ import java.util.List;
  * unit:
  *
  * <ol>
- *   <li>Every block the validators vote a premium per market; at the end of each funding-sample epoch (a minute) the
+ *   <li>Every block the validators vote a premium per market, each vote (impact price / index − 1, in ppm rounded
+ *       toward zero) clamped to ±premium-vote clamp factor × (IMF − MMF) ({@link #premiumVotePpm},
+ *       {@link #clampVote}; memclob {@code GetPricePremium}, a vote beyond the bound is refused by
+ *       {@code PerformStatefulPremiumVotesValidation}); at the end of each funding-sample epoch (a minute) the
  *       votes are padded with zeros up to {@code max(votes, minNumVotesPerSample)} and their median is the sample
  *       ({@link #median}: an even count averages the middle two, rounded away from zero).</li>
  *   <li>At each funding tick (an hour) the samples are padded with zeros up to the expected count (tick / sample
@@ -31,6 +34,8 @@ public final class DydxFunding {
     public static final int ONE_MILLION = 1_000_000;
     /** Mainnet's funding-rate clamp factor: 600%. */
     public static final int DEFAULT_CLAMP_FACTOR_PPM = 6_000_000;
+    /** Mainnet's premium-vote clamp factor: 6000% ({@code DefaultPremiumVoteClampFactorPpm}). */
+    public static final int DEFAULT_PREMIUM_VOTE_CLAMP_FACTOR_PPM = 60_000_000;
     /** Mainnet's minimum number of votes per sample. */
     public static final int DEFAULT_MIN_VOTES_PER_SAMPLE = 15;
     /** Samples expected per hourly tick: one per minute. */
@@ -83,6 +88,38 @@ public final class DydxFunding {
             return (int) (y - (y - x) / 2);
         }
         return (int) (x + (y - x) / 2);
+    }
+
+    /**
+     * Largest |premium vote|: premium-vote clamp factor × (IMF − MMF), floored: the same {@code
+     * GetMaxAbsFundingClampPpm} as the rate's bound, with {@code PremiumVoteClampFactorPpm}
+     * ({@code getLiquidityTiertoMaxAbsPremiumVotePpm}).
+     */
+    public static long maxAbsPremiumVotePpm(int voteClampFactorPpm, int imfPpm, int maintenanceFractionPpm) {
+        return clampBoundPpm(voteClampFactorPpm, imfPpm, maintenanceFractionPpm);
+    }
+
+    /** A vote clamped to ±{@code maxAbsPpm} ({@code lib.BigInt32Clamp} in {@code getPricePremiumFromSide}). */
+    public static int clampVote(long votePpm, long maxAbsPpm) {
+        return (int) Math.max(-maxAbsPpm, Math.min(maxAbsPpm, votePpm));
+    }
+
+    /**
+     * One validator's premium vote from the book, as {@code GetPricePremium} computes it: impact bid / index − 1 when
+     * the index is below the impact bid, impact ask / index − 1 when it is above the impact ask, else 0; in ppm,
+     * rounded toward zero, then clamped to ±{@code maxAbsPpm}.
+     */
+    public static int premiumVotePpm(double impactBid, double impactAsk, double index, long maxAbsPpm) {
+        if (!(index > 0) || !(impactBid > 0) || !(impactAsk > 0)) {
+            throw new EngineException("impact bid, impact ask and index must be above 0");
+        }
+        double impact = index < impactBid ? impactBid : index > impactAsk ? impactAsk : index;
+        // vote = impact / index − 1, in ppm, rounded toward zero
+        BigInteger ppm = BigDecimal.valueOf(impact).multiply(BigDecimal.valueOf(ONE_MILLION))
+                .divide(BigDecimal.valueOf(index), 30, RoundingMode.HALF_EVEN)
+                .subtract(BigDecimal.valueOf(ONE_MILLION)).setScale(0, RoundingMode.DOWN).toBigIntegerExact();
+        return clampVote(ppm.max(BigInteger.valueOf(Integer.MIN_VALUE)).min(BigInteger.valueOf(Integer.MAX_VALUE))
+                .longValueExact(), maxAbsPpm);
     }
 
     /** One premium sample from one epoch's votes: median of the votes padded with zeros to the minimum count. */
@@ -200,12 +237,32 @@ public final class DydxFunding {
         return out;
     }
 
-    /** The samples of a list of vote lists, one sample per list. */
+    /** The samples of a list of vote lists, one sample per list (no vote clamp). */
     public static List<Integer> samplesFromVotes(List<List<Double>> votes, int minVotesPerSample) {
+        return samplesFromVotes(votes, minVotesPerSample, Long.MAX_VALUE);
+    }
+
+    /** The samples of a list of vote lists, one sample per list, each vote first clamped to ±{@code maxAbsVotePpm}. */
+    public static List<Integer> samplesFromVotes(List<List<Double>> votes, int minVotesPerSample, long maxAbsVotePpm) {
         List<Integer> out = new ArrayList<>();
         for (int i = 0; i < votes.size(); i++) {
-            out.add(sampleFromVotes(toPpm("vote of sample " + (i + 1), votes.get(i)), minVotesPerSample));
+            int[] v = toPpm("vote of sample " + (i + 1), votes.get(i));
+            for (int k = 0; k < v.length; k++) {
+                v[k] = clampVote(v[k], maxAbsVotePpm);
+            }
+            out.add(sampleFromVotes(v, minVotesPerSample));
         }
         return out;
+    }
+
+    /** How many of the votes lie beyond ±{@code maxAbsVotePpm} (and are clamped to it). */
+    public static int clampedVotes(List<List<Double>> votes, long maxAbsVotePpm) {
+        int n = 0;
+        for (int i = 0; i < votes.size(); i++) {
+            for (int v : toPpm("vote of sample " + (i + 1), votes.get(i))) {
+                n += Math.abs((long) v) > maxAbsVotePpm ? 1 : 0;
+            }
+        }
+        return n;
     }
 }

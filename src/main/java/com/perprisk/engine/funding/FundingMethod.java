@@ -53,15 +53,28 @@ public enum FundingMethod {
      * @param tailRemovalRatio    dYdX: share of samples removed at each end before averaging (default 0)
      * @param elapsedHours        hours over which the funding index moves (default: none)
      * @param oraclePrice         price the funding index is measured at (default: none, then per unit of notional)
+     * @param premiumVoteClampFactor dYdX: each vote is clamped to ± this × (IMF − MMF) before the median (default 60
+     *                            = 6000%, mainnet's {@code PremiumVoteClampFactorPpm})
      */
     public record Inputs(List<Double> premiumSamples, List<List<Double>> premiumVotes, Integer expectedSamples,
                          Double interest, Double clampFloor, Double clampCeiling, Double cap, Double intervalHours,
                          Double defaultFunding, Double initialMarginFraction, Double maintenanceFraction,
                          Double clampFactor, Integer minVotesPerSample, Double tailRemovalRatio, Double elapsedHours,
-                         Double oraclePrice) {
+                         Double oraclePrice, Double premiumVoteClampFactor) {
         public Inputs {
             premiumSamples = premiumSamples == null ? List.of() : List.copyOf(premiumSamples);
             premiumVotes = premiumVotes == null ? List.of() : premiumVotes.stream().map(List::copyOf).toList();
+        }
+
+        /** Every field but the premium-vote clamp factor (mainnet's then). */
+        public Inputs(List<Double> premiumSamples, List<List<Double>> premiumVotes, Integer expectedSamples,
+                      Double interest, Double clampFloor, Double clampCeiling, Double cap, Double intervalHours,
+                      Double defaultFunding, Double initialMarginFraction, Double maintenanceFraction,
+                      Double clampFactor, Integer minVotesPerSample, Double tailRemovalRatio, Double elapsedHours,
+                      Double oraclePrice) {
+            this(premiumSamples, premiumVotes, expectedSamples, interest, clampFloor, clampCeiling, cap, intervalHours,
+                    defaultFunding, initialMarginFraction, maintenanceFraction, clampFactor, minVotesPerSample,
+                    tailRemovalRatio, elapsedHours, oraclePrice, null);
         }
 
         /** Samples only, every other field at its default. */
@@ -178,6 +191,15 @@ public enum FundingMethod {
         return finish(in, premium, rate, bound, interval, in.premiumSamples(), ex);
     }
 
+    private static void requireMargins(Inputs in) {
+        if (in.initialMarginFraction() == null) {
+            throw new EngineException("dYdX funding needs the initial margin fraction (initialMarginFraction)");
+        }
+        if (in.maintenanceFraction() == null) {
+            throw new EngineException("dYdX funding needs the maintenance fraction (maintenanceFraction)");
+        }
+    }
+
     private Result dydx(Inputs in) {
         if (in.intervalHours() != null && in.intervalHours() != 8.0) {
             throw new EngineException("dYdX states an 8 h rate; intervalHours must be 8, got "
@@ -186,11 +208,19 @@ public enum FundingMethod {
         int minVotes = in.minVotesPerSample() == null ? DydxFunding.DEFAULT_MIN_VOTES_PER_SAMPLE
                 : in.minVotesPerSample();
         List<Integer> samplePpm = new ArrayList<>();
+        long maxVotePpm = Long.MAX_VALUE;
+        int clampedVotes = 0;
         if (!in.premiumVotes().isEmpty()) {
             if (!in.premiumSamples().isEmpty()) {
                 throw new EngineException("give either premium samples or premium votes, not both");
             }
-            samplePpm.addAll(DydxFunding.samplesFromVotes(in.premiumVotes(), minVotes));
+            requireMargins(in);
+            maxVotePpm = DydxFunding.maxAbsPremiumVotePpm(DydxFunding.toPpm("premium vote clamp factor",
+                    or(in.premiumVoteClampFactor(), DydxFunding.DEFAULT_PREMIUM_VOTE_CLAMP_FACTOR_PPM / 1e6)),
+                    DydxFunding.toPpm("initial margin fraction", in.initialMarginFraction()),
+                    DydxFunding.toPpm("maintenance fraction", in.maintenanceFraction()));
+            clampedVotes = DydxFunding.clampedVotes(in.premiumVotes(), maxVotePpm);
+            samplePpm.addAll(DydxFunding.samplesFromVotes(in.premiumVotes(), minVotes, maxVotePpm));
         } else {
             for (int v : DydxFunding.toPpm("premium sample", in.premiumSamples())) {
                 samplePpm.add(v);
@@ -204,12 +234,7 @@ public enum FundingMethod {
         int[] raw = samplePpm.stream().mapToInt(Integer::intValue).toArray();
         int[] padded = DydxFunding.padded(raw, expected);
         int premiumPpm = DydxFunding.premiumPpm(raw, expected, tail);
-        if (in.initialMarginFraction() == null) {
-            throw new EngineException("dYdX funding needs the initial margin fraction (initialMarginFraction)");
-        }
-        if (in.maintenanceFraction() == null) {
-            throw new EngineException("dYdX funding needs the maintenance fraction (maintenanceFraction)");
-        }
+        requireMargins(in);
         int imf = DydxFunding.toPpm("initial margin fraction", in.initialMarginFraction());
         int mf = DydxFunding.toPpm("maintenance fraction", in.maintenanceFraction());
         int factor = DydxFunding.toPpm("clamp factor", or(in.clampFactor(), 6.0));
@@ -226,6 +251,11 @@ public enum FundingMethod {
         Map<String, Explanation> ex = new LinkedHashMap<>();
         List<String> pn = new ArrayList<>();
         if (!in.premiumVotes().isEmpty()) {
+            if (clampedVotes > 0) {
+                pn.add(clampedVotes + (clampedVotes == 1 ? " vote lies" : " votes lie") + " beyond ±"
+                        + Numbers.plain(maxVotePpm / 1e4) + "% (premium-vote clamp factor × (IMF − MMF)) and"
+                        + " counted at that bound, as a validator's vote is clamped before it is sent.");
+            }
             pn.add("Each sample is the median of its votes padded with zeros to " + minVotes + " votes.");
         }
         pn.add(raw.length + " samples, padded with zeros to " + padded.length + " (" + expected + " expected).");

@@ -46,9 +46,9 @@ public final class CorrelatedGbm {
             double shared = Math.sqrt(rho);
             double own = Math.sqrt(1 - rho);
             for (int i = 0; i < n; i++) {
-                // ε_i = √ρ z₀ + √(1 − ρ) z_i
-                idx.add(new int[]{0, i + 1});
-                w.add(new double[]{shared, own});
+                // ε_i = √ρ z₀ + √(1 − ρ) z_i; at ρ = 0 the z₀ term is +0 and is left out (the same sum, to the bit)
+                idx.add(shared == 0 ? new int[]{i + 1} : new int[]{0, i + 1});
+                w.add(shared == 0 ? new double[]{own} : new double[]{shared, own});
             }
             return new CorrelatedGbm(n + 1, idx, w);
         }

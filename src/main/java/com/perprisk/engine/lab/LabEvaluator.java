@@ -165,7 +165,7 @@ public final class LabEvaluator {
         return new FundingMethod.Inputs(samples, i.premiumVotes(), i.expectedSamples(), i.interest(), i.clampFloor(),
                 i.clampCeiling(), i.cap(), i.intervalHours(), i.defaultFunding(), i.initialMarginFraction(),
                 i.maintenanceFraction(), i.clampFactor(), i.minVotesPerSample(), i.tailRemovalRatio(),
-                i.elapsedHours(), price);
+                i.elapsedHours(), price, i.premiumVoteClampFactor());
     }
 
     static MarkOut mark(LabInputs.MarkIn m, IndexPrice.IndexResult index, BookOut book, FundingMethod.Result funding) {

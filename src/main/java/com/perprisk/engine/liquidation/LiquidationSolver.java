@@ -2,8 +2,6 @@ package com.perprisk.engine.liquidation;
 
 import com.perprisk.engine.Portfolio;
 
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -38,23 +36,44 @@ public final class LiquidationSolver {
         return solve(MarginPool.of(portfolio, positionId), Requirement.CLOSE_FEE);
     }
 
-    /** Solves f(P) = balance(P) − requirement(P) = 0 for the pool's market price. */
+    /**
+     * Solves f(P) = balance(P) − requirement(P) = 0 for the pool's market price. The surplus lines are built once per
+     * pool and requirement; a solve then reads primitive arrays and allocates only its answer.
+     */
     public static SolvedPrice solve(MarginPool pool, Requirement kind) {
-        double mark = pool.markPrice();
-        boolean safe = pool.surplus(mark, kind) > 0;
+        SurplusLines lines = pool.lines(kind);
+        boolean safe = lines.safeAtMark;
         if (pool.legs().isEmpty()) {
             return SolvedPrice.none(safe);
         }
-        LinearSegment[] segments = segments(pool, kind).toArray(new LinearSegment[0]);
-        long found = locate(segments, 0, mark);
+        long found = locate(lines, 0, pool.markPrice());
         if (found == NONE) {
             return SolvedPrice.none(safe);
         }
-        int index = (int) (found >> 1);
+        int i = (int) (found >> 1);
         boolean atBoundary = (found & 1) == 1;
-        LinearSegment s = segments[index];
-        double price = atBoundary ? s.from() : Math.min(Math.max(s.zero(), s.from()), s.to());
-        return new SolvedPrice(price, s, atBoundary, safe);
+        // the root of the line, P = −intercept / slope, kept inside its segment
+        double price = atBoundary ? lines.from[i]
+                : Math.min(Math.max(-lines.intercept[i] / lines.slope[i], lines.from[i]), lines.to[i]);
+        return new SolvedPrice(price, lines.segment(i), atBoundary, safe);
+    }
+
+    /**
+     * The price of {@link #solve} alone, NaN when there is none: nothing is allocated once the pool's lines are
+     * built (the hot path of the Monte Carlo and of sweeps).
+     */
+    public static double solvePrice(MarginPool pool, Requirement kind) {
+        if (pool.legs().isEmpty()) {
+            return Double.NaN;
+        }
+        SurplusLines lines = pool.lines(kind);
+        long found = locate(lines, 0, pool.markPrice());
+        if (found == NONE) {
+            return Double.NaN;
+        }
+        int i = (int) (found >> 1);
+        return (found & 1) == 1 ? lines.from[i]
+                : Math.min(Math.max(-lines.intercept[i] / lines.slope[i], lines.from[i]), lines.to[i]);
     }
 
     /**
@@ -73,6 +92,21 @@ public final class LiquidationSolver {
         }
         double z = -(s.intercept() + shift) / s.slope();
         return Math.min(Math.max(z, s.from()), s.to());
+    }
+
+    /** {@link #solveShifted(LinearSegment[], double, double)} on a pool's own maintenance lines. */
+    public static double solveShifted(MarginPool pool, double shift, double mark) {
+        SurplusLines lines = pool.lines(Requirement.MAINTENANCE);
+        long found = locate(lines, shift, mark);
+        if (found == NONE) {
+            return Double.NaN;
+        }
+        int i = (int) (found >> 1);
+        if ((found & 1) == 1) {
+            return lines.from[i];
+        }
+        double z = -(lines.intercept[i] + shift) / lines.slope[i];
+        return Math.min(Math.max(z, lines.from[i]), lines.to[i]);
     }
 
     private static final long NONE = -1;
@@ -114,76 +148,50 @@ public final class LiquidationSolver {
         return best;
     }
 
-    /** The pool's surplus as straight lines between consecutive bracket cuts, in increasing price order. */
-    public static List<LinearSegment> segments(MarginPool pool, Requirement kind) {
-        double[] cuts = cuts(pool, kind);
-        List<LinearSegment> out = new ArrayList<>(cuts.length + 1);
-        double from = 0;
-        for (int i = 0; i <= cuts.length; i++) {
-            double to = i < cuts.length ? cuts[i] : Double.POSITIVE_INFINITY;
-            if (to > from) {
-                out.add(segment(pool, kind, from, to));
-            }
-            from = to;
-        }
-        return out;
-    }
-
-    /** Prices where some leg's notional crosses a bracket floor: P = floor_k / Q. */
-    private static double[] cuts(MarginPool pool, Requirement kind) {
-        if (kind != Requirement.MAINTENANCE) {
-            return new double[0];
-        }
-        double[] all = new double[0];
-        for (Leg leg : pool.legs()) {
-            if (!leg.bracketMovesWithPrice()) {
-                continue;
-            }
-            double[] floors = leg.rules().table().positiveFloors();
-            int start = all.length;
-            all = Arrays.copyOf(all, start + floors.length);
-            for (int k = 0; k < floors.length; k++) {
-                all[start + k] = floors[k] / leg.position().size();
-            }
-        }
-        Arrays.sort(all);
-        return Arrays.stream(all).filter(Double::isFinite).distinct().toArray();
-    }
-
-    /** The straight line f(P) = intercept + slope × P with every leg's bracket fixed as inside [from, to). */
-    private static LinearSegment segment(MarginPool pool, Requirement kind, double from, double to) {
-        double inside = Double.isInfinite(to) ? from * 2 + 1 : from + (to - from) / 2;
-        double intercept = pool.walletOrMargin() + pool.otherUnrealizedPnl()
-                - (kind == Requirement.MAINTENANCE ? pool.otherRequirement() : 0);
-        double slope = 0;
-        int[] brackets = new int[pool.legs().size()];
-        for (int i = 0; i < brackets.length; i++) {
-            Leg leg = pool.legs().get(i);
-            double q = leg.position().size();
-            int side = leg.position().side().sign();
-            // uPnL = side × Q × (P − EP)
-            slope += side * q;
-            intercept -= side * q * leg.position().entryPrice();
-            brackets[i] = leg.bracketIndex(inside);
-            switch (kind) {
-                case MAINTENANCE -> {
-                    MarginRules rules = leg.rules();
-                    if (leg.maintenanceMovesWithPrice()) {
-                        // MM = Q × P × MMR − amount (+ close fee × Q × P where the rules count it)
-                        var tier = rules.table().tier(brackets[i]);
-                        slope -= q * (tier.mmr() + rules.closeFeeRate());
-                        intercept += rules.useAmount() ? tier.maintenanceAmount() : 0;
-                    } else {
-                        // MM fixed at entry value (Bybit): a constant
-                        intercept -= rules.maintenanceMargin(leg.position(), inside);
-                        slope -= q * rules.closeFeeRate();
+    /** {@link #locate(LinearSegment[], double, double)} over the primitive arrays of a pool's lines. */
+    private static long locate(SurplusLines lines, double shift, double mark) {
+        final double[] from = lines.from;
+        final double[] to = lines.to;
+        final double[] intercept = lines.intercept;
+        final double[] slope = lines.slope;
+        long best = NONE;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < lines.count; i++) {
+            double a = intercept[i] + shift;
+            double b = slope[i];
+            double lo = from[i];
+            if (i > 0) {
+                double left = intercept[i - 1] + shift + slope[i - 1] * lo;
+                double right = a + b * lo;
+                if ((left > 0 && right < 0) || (left < 0 && right > 0)) {
+                    double d = Math.abs(lo - mark);
+                    if (d < bestDistance) {
+                        bestDistance = d;
+                        best = 2L * i + 1;
                     }
                 }
-                case ZERO -> {
+            }
+            if (b != 0) {
+                // the line's zero: P = −intercept / slope
+                double z = -a / b;
+                double hi = to[i];
+                if (z > 0 && z >= lo * (1 - EDGE) && z <= hi * (1 + EDGE)) {
+                    double d = Math.abs(Math.min(Math.max(z, lo), hi) - mark);
+                    if (d < bestDistance) {
+                        bestDistance = d;
+                        best = 2L * i;
+                    }
                 }
-                case CLOSE_FEE -> slope -= q * leg.market().takerFeeRate();
             }
         }
-        return new LinearSegment(from, to, intercept, slope, brackets);
+        return best;
+    }
+
+    /**
+     * The pool's surplus as straight lines between consecutive bracket cuts, in increasing price order (unmodifiable;
+     * built once per pool and requirement, so a caller that re-solves the lines allocates nothing).
+     */
+    public static List<LinearSegment> segments(MarginPool pool, Requirement kind) {
+        return pool.lines(kind).segments();
     }
 }

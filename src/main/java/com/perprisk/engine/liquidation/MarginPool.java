@@ -6,7 +6,6 @@ import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +31,8 @@ public final class MarginPool {
     private final double otherRequirement;
     private final List<Leg> legs;
     private final double markPrice;
+    /** the surplus lines per requirement, built on first solve (a pool is immutable, so they never change) */
+    private final SurplusLines[] lines = new SurplusLines[Requirement.values().length];
 
     private MarginPool(String symbol, boolean isolated, double walletOrMargin, double otherUnrealizedPnl,
                        double otherRequirement, List<Leg> legs, double markPrice) {
@@ -81,39 +82,54 @@ public final class MarginPool {
      */
     public static Map<String, MarginPool> crossPools(Portfolio portfolio, Function<Market, MarginRules> rules) {
         Map<String, Market> markets = portfolio.marketsBySymbol();
-        Map<String, List<Leg>> legsBySymbol = new LinkedHashMap<>();
-        Map<String, double[]> ownBySymbol = new HashMap<>();
+        Map<String, Own> bySymbol = new LinkedHashMap<>(portfolio.markets().size() * 4 / 3 + 1);
         double totalPnl = 0;
         double totalReq = 0;
         for (Position p : portfolio.positions()) {
             if (p.isIsolated()) {
                 continue;
             }
-            Market m = markets.get(p.symbol());
-            if (m == null) {
-                throw new EngineException("unknown symbol " + p.symbol());
+            Own own = bySymbol.get(p.symbol());
+            if (own == null) {
+                Market m = markets.get(p.symbol());
+                if (m == null) {
+                    throw new EngineException("unknown symbol " + p.symbol());
+                }
+                if (m.isInverse()) { // the quote pool holds linear contracts only; each coin has its own CoinPool
+                    continue;
+                }
+                own = new Own(m);
+                bySymbol.put(p.symbol(), own);
             }
-            if (m.isInverse()) { // the quote pool holds linear contracts only; each coin has its own CoinPool
-                continue;
-            }
-            Leg leg = new Leg(p, m, rules.apply(m));
-            double pnl = leg.unrealizedPnl(m.markPrice());
-            double req = leg.requirement(m.markPrice());
-            legsBySymbol.computeIfAbsent(p.symbol(), s -> new ArrayList<>()).add(leg);
-            double[] own = ownBySymbol.computeIfAbsent(p.symbol(), s -> new double[2]);
-            own[0] += pnl;
-            own[1] += req;
+            Leg leg = new Leg(p, own.market, rules.apply(own.market));
+            double pnl = leg.unrealizedPnl(own.market.markPrice());
+            double req = leg.requirement(own.market.markPrice());
+            own.legs.add(leg);
+            own.pnl += pnl;
+            own.req += req;
             totalPnl += pnl;
             totalReq += req;
         }
-        Map<String, MarginPool> pools = new LinkedHashMap<>();
+        Map<String, MarginPool> pools = new LinkedHashMap<>(bySymbol.size() * 4 / 3 + 1);
         double wallet = portfolio.account().walletBalance();
-        for (var e : legsBySymbol.entrySet()) {
-            double[] own = ownBySymbol.get(e.getKey());
-            pools.put(e.getKey(), new MarginPool(e.getKey(), false, wallet, totalPnl - own[0], totalReq - own[1],
-                    e.getValue(), markets.get(e.getKey()).markPrice()));
+        for (var e : bySymbol.entrySet()) {
+            Own own = e.getValue();
+            pools.put(e.getKey(), new MarginPool(e.getKey(), false, wallet, totalPnl - own.pnl, totalReq - own.req,
+                    own.legs, own.market.markPrice()));
         }
         return pools;
+    }
+
+    /** One market's share of the cross pool while the pools are built: its legs, their uPnL and requirement. */
+    private static final class Own {
+        final Market market;
+        final List<Leg> legs = new ArrayList<>(2);
+        double pnl;
+        double req;
+
+        Own(Market market) {
+            this.market = market;
+        }
     }
 
     public String symbol() {
@@ -145,6 +161,19 @@ public final class MarginPool {
 
     public double markPrice() {
         return markPrice;
+    }
+
+    /**
+     * The surplus as straight lines for one requirement, built once. Publication without a lock is safe: every
+     * field of {@link SurplusLines} is final, and two threads that race build equal lines.
+     */
+    SurplusLines lines(Requirement kind) {
+        SurplusLines l = lines[kind.ordinal()];
+        if (l == null) {
+            l = SurplusLines.of(this, kind);
+            lines[kind.ordinal()] = l;
+        }
+        return l;
     }
 
     /** Margin balance at mark price P: WB (or isolated margin) + UPNL of others + Σ legs' uPnL at P. */

@@ -64,9 +64,19 @@ public record MarginRules(TierTable table, boolean measureAtEntry, boolean brack
         return table.bracketIndex(bracketMoves() ? p.notionalAt(price) : p.entryNotional());
     }
 
+    /** {@link #bracketIndex(Position, double)} from a guessed bracket (the same answer, found sooner near it). */
+    public int bracketIndex(Position p, double price, int hint) {
+        return table.bracketIndex(bracketMoves() ? p.notionalAt(price) : p.entryNotional(), hint);
+    }
+
     /** Maintenance margin at P: N × MMR_k − amount_k, N = Q × P (or Q × EP when measured at entry). */
     public double maintenanceMargin(Position p, double price) {
-        Tier t = table.tier(bracketIndex(p, price));
+        return maintenanceMargin(p, price, bracketIndex(p, price));
+    }
+
+    /** {@link #maintenanceMargin(Position, double)} in bracket k, which the caller has found for this price. */
+    public double maintenanceMargin(Position p, double price, int k) {
+        Tier t = table.tier(k);
         double n = measureAtEntry ? p.entryNotional() : p.notionalAt(price);
         // MM = N × MMR_k − amount_k (amount only where deducted)
         return n * t.mmr() - (useAmount ? t.maintenanceAmount() : 0);
@@ -74,7 +84,12 @@ public record MarginRules(TierTable table, boolean measureAtEntry, boolean brack
 
     /** Requirement at P: MM + close fee rate × Q × P. */
     public double requirement(Position p, double price) {
+        return requirement(p, price, bracketIndex(p, price));
+    }
+
+    /** {@link #requirement(Position, double)} in bracket k, which the caller has found for this price. */
+    public double requirement(Position p, double price, int k) {
         // requirement = MM + fee × Q × P
-        return maintenanceMargin(p, price) + closeFeeRate * p.notionalAt(price);
+        return maintenanceMargin(p, price, k) + closeFeeRate * p.notionalAt(price);
     }
 }

@@ -5,15 +5,14 @@ import com.perprisk.engine.Position;
 import com.perprisk.engine.funding.FundingPayment;
 import com.perprisk.engine.inverse.Reciprocal;
 import com.perprisk.engine.liquidation.Leg;
-import com.perprisk.engine.liquidation.LinearSegment;
 import com.perprisk.engine.liquidation.LiquidationSolver;
 import com.perprisk.engine.liquidation.MarginPool;
-import com.perprisk.engine.liquidation.Requirement;
+import com.perprisk.engine.liquidation.MarginRules;
 
 /**
  * A leg as the Monte Carlo inner loop needs it: its market's index in the path arrays, and the engine's own
- * requirement and solver with nothing allocated per step. The surplus lines of a pool made of this leg alone are
- * built once by {@link LiquidationSolver#segments} with zero margin; a margin M only raises every line by M, so
+ * requirement and solver with nothing allocated per step. The surplus lines of a pool made of this leg alone with
+ * zero margin are built once (on its first solve); a margin M only raises every line by M, so
  * re-solving after funding settles is {@link LiquidationSolver#solveShifted}.
  *
  * <p>An inverse leg is held as the linear leg it is in x = 1 / P ({@link Reciprocal}): every method still takes the
@@ -23,7 +22,7 @@ class LegModel {
     final int market;
     final int side;
     private final Leg leg;
-    private final LinearSegment[] aloneAtZeroMargin;
+    private final MarginPool aloneAtZeroMargin;
 
     LegModel(int market, Position p, Market m) {
         this(market, p.side().sign(), p, m);
@@ -35,8 +34,7 @@ class LegModel {
         this.side = side;
         this.leg = new Leg(p, m);
         Position zeroMargin = p.withIsolatedMargin(0.0, 0);
-        this.aloneAtZeroMargin = LiquidationSolver.segments(MarginPool.isolated(zeroMargin, m),
-                Requirement.MAINTENANCE).toArray(new LinearSegment[0]);
+        this.aloneAtZeroMargin = MarginPool.isolated(zeroMargin, m);
     }
 
     /** The leg of a position: linear as it is, inverse through x = 1 / P. */
@@ -57,6 +55,62 @@ class LegModel {
     /** Maintenance requirement at P under the market's convention. */
     double requirement(double price) {
         return leg.requirement(price);
+    }
+
+    /**
+     * A bound on how fast this leg's part of its pool's surplus (uPnL − requirement) changes with the price inside a
+     * bracket: |d/dP| = Q × |side − MMR − close fee| ≤ Q × (1 + highest MMR + close fee).
+     */
+    double slopeBound() {
+        MarginRules rules = leg.rules();
+        double highest = 0;
+        for (int k = 0; k < rules.table().size(); k++) {
+            highest = Math.max(highest, rules.table().mmrOf(k));
+        }
+        return leg.position().size() * (1 + highest + Math.abs(rules.closeFeeRate()));
+    }
+
+    /**
+     * The most the requirement can jump in all when the notional crosses every bracket floor: Σ |f_k × (MMR_k −
+     * MMR_{k−1}) − (amount_k − amount_{k−1})|, about 0 when the amounts follow the recursion, 0 when the bracket does
+     * not move with the price.
+     */
+    double jumpBound() {
+        MarginRules rules = leg.rules();
+        if (!rules.bracketMoves()) {
+            return 0;
+        }
+        double total = 0;
+        var t = rules.table();
+        for (int k = 1; k < t.size(); k++) {
+            double f = t.tier(k).floor();
+            double below = f * t.mmrOf(k - 1) - (rules.useAmount() ? t.maintenanceAmountOf(k - 1) : 0);
+            double above = f * t.mmrOf(k) - (rules.useAmount() ? t.maintenanceAmountOf(k) : 0);
+            total += Math.abs(above - below);
+        }
+        return total;
+    }
+
+    /** The size of this leg's terms in the surplus, for a rounding allowance: Q × EP plus the largest amount. */
+    double magnitude() {
+        double amount = 0;
+        var t = leg.rules().table();
+        for (int k = 0; k < t.size(); k++) {
+            amount = Math.max(amount, Math.abs(t.maintenanceAmountOf(k)));
+        }
+        return leg.position().entryNotional() + amount;
+    }
+
+    /**
+     * The same requirement with the bracket looked up from the one this leg was in at its previous price
+     * ({@code brackets[slot]}, −1 for none; updated): a path moves little between steps, so the guess is nearly always
+     * right, and the bracket found is the same either way.
+     */
+    double requirement(double price, int[] brackets, int slot) {
+        MarginRules rules = leg.rules();
+        int k = rules.bracketIndex(leg.position(), price, brackets[slot]);
+        brackets[slot] = k;
+        return rules.requirement(leg.position(), price, k);
     }
 
     /**

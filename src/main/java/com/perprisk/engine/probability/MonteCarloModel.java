@@ -48,6 +48,11 @@ final class MonteCarloModel {
     double[] fundingRate;
     boolean[][] settles;
     /** per market: the pools with a leg in it (ascending), and those legs of each, so funding touches only them. */
+    /**
+     * Whether a pool of several legs is first screened by a lower bound of its surplus ({@link
+     * BarrierPool#certainlySafe}) and priced only when the bound cannot tell: the same hits, far fewer prices.
+     */
+    boolean screen = true;
     int[][] poolsOfMarket;
     LegModel[][][] legsOfMarket;
 
@@ -247,6 +252,20 @@ final class MonteCarloModel {
         boolean[] hit = new boolean[pc];
         double[] legsSurplus = new double[pc];
         boolean[] legsReady = new boolean[pc];
+        // per pool of several legs: each leg's bracket at its last price, the guess for the next lookup
+        int[][] brackets = new int[pc][];
+        // and the reference of its safety screen: log-prices and the legs' exact surplus there, the legs' weights
+        double[][] xRef = new double[pc][];
+        double[][] weight = new double[pc][];
+        double[] legsAtRef = new double[pc];
+        for (int j = 0; j < pc; j++) {
+            brackets[j] = new int[pools[j].legs.length];
+            Arrays.fill(brackets[j], -1);
+            if (!pools[j].lone) {
+                xRef[j] = new double[markets];
+                weight[j] = new double[pools[j].legs.length];
+            }
+        }
         for (int path = 0; path < n; path++) {
             if ((path & 63) == 0 && cancel.getAsBoolean()) {
                 return null;
@@ -260,6 +279,9 @@ final class MonteCarloModel {
                 if (pools[j].liquidatedNow) {
                     hit[j] = true;
                     alive--;
+                } else if (screen && !pools[j].lone) {
+                    pools[j].reference(x, spot, xRef[j], weight[j]);
+                    legsAtRef[j] = pools[j].baseLegsSurplus;
                 }
             }
             for (int k = 1; k <= steps && alive > 0; k++) {
@@ -281,12 +303,19 @@ final class MonteCarloModel {
                     if (pool.lone) {
                         touched = pool.crossed(prevX[pool.legs[0].market], x[pool.legs[0].market], barrier[j],
                                 varStep[k][pool.legs[0].market], rng);
+                    } else if (screen && pool.certainlySafe(margin[j], legsAtRef[j], x, xRef[j], weight[j])) {
+                        touched = false;
                     } else {
                         if (!pricesReady) {
                             fillPrices(x, price);
                             pricesReady = true;
                         }
-                        touched = pool.surplus(margin[j], price) <= 0;
+                        double s = pool.surplus(margin[j], price, brackets[j]);
+                        touched = s <= 0;
+                        if (screen && !touched) {
+                            pool.reference(x, price, xRef[j], weight[j]);
+                            legsAtRef[j] = s - margin[j];
+                        }
                     }
                     if (touched) {
                         hit[j] = true;
@@ -327,8 +356,12 @@ final class MonteCarloModel {
                         } else {
                             // prices are fixed within the step: the legs' part of the surplus is computed once
                             if (!legsReady[j]) {
-                                legsSurplus[j] = pool.surplus(0, price);
+                                legsSurplus[j] = pool.surplus(0, price, brackets[j]);
                                 legsReady[j] = true;
+                                if (screen) {
+                                    pool.reference(x, price, xRef[j], weight[j]);
+                                    legsAtRef[j] = legsSurplus[j];
+                                }
                             }
                             touched = margin[j] + legsSurplus[j] <= 0;
                         }

@@ -17,7 +17,6 @@ import com.perprisk.engine.tier.Tier;
 import com.perprisk.engine.tier.TierIssue;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -36,7 +35,10 @@ public final class RiskEngine {
         return evaluate(portfolio, false);
     }
 
-    /** All figures of the portfolio; with {@code withExplanations}, the working behind each headline number. */
+    /**
+     * All figures of the portfolio; with {@code withExplanations}, the working behind each headline number (the
+     * account's written now, each position's when it is first read).
+     */
     public static PortfolioRisk evaluate(Portfolio portfolio, boolean withExplanations) {
         Evaluation e = evaluation(portfolio);
         if (!withExplanations) {
@@ -45,7 +47,8 @@ public final class RiskEngine {
         PortfolioRisk bare = e.risk();
         List<PositionRisk> positions = new ArrayList<>();
         for (int i = 0; i < bare.positions().size(); i++) {
-            positions.add(bare.positions().get(i).withExplanations(e.positionWorking(i)));
+            // each position's working is written when first read (the explain panel reads one)
+            positions.add(bare.positions().get(i).withExplanations(new LazyWorking(e, i)));
         }
         return new PortfolioRisk(bare.account(), positions, bare.markets(), e.accountWorking(), bare.warnings(),
                 bare.pools());
@@ -59,7 +62,8 @@ public final class RiskEngine {
         if (com.perprisk.engine.inverse.Reciprocal.hasCoinPools(portfolio)) {
             return PoolEvaluation.evaluation(portfolio); // a pool per settle coin beside the linear quote pool
         }
-        checkInputs(portfolio);
+        Map<String, Market> bySymbol = portfolio.marketsBySymbol();
+        checkInputs(portfolio, bySymbol);
         List<String> warnings = new ArrayList<>();
         for (Market m : portfolio.markets()) {
             for (TierIssue issue : m.tiers().issues()) {
@@ -67,6 +71,12 @@ public final class RiskEngine {
             }
         }
 
+        // Each position's market, leg and maintenance margin at the mark, found once and used by every figure.
+        List<Position> all = portfolio.positions();
+        int count = all.size();
+        Market[] marketOf = new Market[count];
+        Leg[] legOf = new Leg[count];
+        double[] mmOf = new double[count];
         // Cross pool: one shared balance; liquidation prices are per market (others frozen).
         double wallet = portfolio.account().walletBalance();
         double crossPnl = 0;
@@ -74,17 +84,20 @@ public final class RiskEngine {
         double crossMm = 0;
         double crossRequirement = 0;
         boolean anyCross = false;
-        Map<String, Market> bySymbol = portfolio.marketsBySymbol();
-        for (Position p : portfolio.positions()) {
+        for (int i = 0; i < count; i++) {
+            Position p = all.get(i);
+            Market m = bySymbol.get(p.symbol());
+            Leg leg = new Leg(p, m);
+            marketOf[i] = m;
+            legOf[i] = leg;
+            mmOf[i] = leg.maintenanceMargin(m.markPrice());
             if (p.isIsolated()) {
                 continue;
             }
-            Market m = bySymbol.get(p.symbol());
-            Leg leg = new Leg(p, m);
             anyCross = true;
             crossPnl += leg.unrealizedPnl(m.markPrice());
             crossIm += p.initialMargin();
-            crossMm += leg.maintenanceMargin(m.markPrice());
+            crossMm += mmOf[i];
             crossRequirement += leg.requirement(m.markPrice());
         }
         double crossBalance = wallet + crossPnl;
@@ -99,40 +112,33 @@ public final class RiskEngine {
         }
 
         // ADL scores first: the ranking needs every position's score.
-        Map<String, Double> scores = new HashMap<>();
-        List<AdlRanking.Entry> entries = new ArrayList<>();
-        for (Position p : portfolio.positions()) {
-            Market m = bySymbol.get(p.symbol());
+        Double[] scoreOf = new Double[count];
+        List<AdlRanking.Entry> entries = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Position p = all.get(i);
+            Market m = marketOf[i];
             Double score = sideFigure(p.id(), "ADL score", warnings, () -> AdlScore.entry(p, m).score());
-            scores.put(p.id(), score);
+            scoreOf[i] = score;
             entries.add(new AdlRanking.Entry(p.id(), p.side(), score, p.notionalAt(m.markPrice())));
         }
         Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
 
+        // a cross pool's lines are built on its first solve and shared by every position in its market
         Map<String, MarginPool> crossPools = MarginPool.crossPools(portfolio);
-        Map<String, SolvedPrice> crossLiquidation = new HashMap<>();
-        Map<String, SolvedPrice> crossBankruptcy = new HashMap<>();
-        List<PositionRisk> positions = new ArrayList<>();
-        List<Evaluation.Solved> solved = new ArrayList<>();
-        for (Position p : portfolio.positions()) {
-            Market m = bySymbol.get(p.symbol());
+        List<PositionRisk> positions = new ArrayList<>(count);
+        List<Evaluation.Solved> solved = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            Position p = all.get(i);
+            Market m = marketOf[i];
             MarginPool pool = p.isIsolated() ? MarginPool.isolated(p, m) : crossPools.get(p.symbol());
-            SolvedPrice lp;
-            SolvedPrice bp;
-            if (p.isIsolated()) {
-                lp = LiquidationSolver.solve(pool, Requirement.MAINTENANCE);
-                bp = LiquidationSolver.solve(pool, Requirement.ZERO);
-            } else {
-                lp = crossLiquidation.computeIfAbsent(p.symbol(), s -> LiquidationSolver.solve(pool,
-                        Requirement.MAINTENANCE));
-                bp = crossBankruptcy.computeIfAbsent(p.symbol(), s -> LiquidationSolver.solve(pool, Requirement.ZERO));
-            }
-            positions.add(positionRisk(portfolio, p, m, pool, lp, bp, scores.get(p.id()), ranks.get(p.id()),
-                    warnings));
+            SolvedPrice lp = LiquidationSolver.solve(pool, Requirement.MAINTENANCE);
+            SolvedPrice bp = LiquidationSolver.solve(pool, Requirement.ZERO);
+            positions.add(positionRisk(portfolio, p, m, legOf[i], mmOf[i], pool, lp, bp, scoreOf[i],
+                    ranks.get(p.id()), warnings));
             solved.add(new Evaluation.Solved(p, m, pool, lp, bp));
         }
 
-        List<MarketRisk> markets = new ArrayList<>();
+        List<MarketRisk> markets = new ArrayList<>(portfolio.markets().size());
         for (Market m : portfolio.markets()) {
             markets.add(marketRisk(m, warnings));
         }
@@ -140,11 +146,10 @@ public final class RiskEngine {
         return new Evaluation(portfolio, risk, solved, crossRequirement);
     }
 
-    private static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, MarginPool pool,
-                                             SolvedPrice lp, SolvedPrice bp, Double adlScore, AdlRanking.Rank rank,
-                                             List<String> warnings) {
+    private static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, Leg leg, double mm,
+                                             MarginPool pool, SolvedPrice lp, SolvedPrice bp, Double adlScore,
+                                             AdlRanking.Rank rank, List<String> warnings) {
         double mark = m.markPrice();
-        Leg leg = new Leg(p, m);
         double notional = p.notionalAt(mark);
         double upnl = leg.unrealizedPnl(mark);
         double im = p.initialMargin();
@@ -152,7 +157,6 @@ public final class RiskEngine {
         double roe = upnl / im;
         int bracketIndex = leg.bracketIndex(mark);
         Tier tier = m.tiers().tier(bracketIndex);
-        double mm = leg.maintenanceMargin(mark);
         double margin = pool.marginBalance(mark);
         Double ratio = pool.marginRatio(mark);
         Double distance = null;
@@ -217,7 +221,7 @@ public final class RiskEngine {
     }
 
     /** The engine refuses inputs no formula can use; the file mapper reports them with field paths first. */
-    private static void checkInputs(Portfolio portfolio) {
+    private static void checkInputs(Portfolio portfolio, Map<String, Market> symbols) {
         if (!Double.isFinite(portfolio.account().walletBalance())) {
             throw new EngineException("wallet balance must be a finite number");
         }
@@ -232,7 +236,6 @@ public final class RiskEngine {
                 throw new EngineException(m.symbol() + ": funding needs a finite rate and a positive interval");
             }
         }
-        Map<String, Market> symbols = portfolio.marketsBySymbol();
         for (Position p : portfolio.positions()) {
             if (!(p.size() > 0) || !Double.isFinite(p.size())) {
                 throw new EngineException(p.id() + ": size must be a positive number");

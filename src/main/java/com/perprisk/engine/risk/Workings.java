@@ -33,6 +33,9 @@ final class Workings {
     }
 
     static Map<ExplainKey, Explanation> copyOf(Map<ExplainKey, Explanation> map) {
+        if (map instanceof LazyWorking) {
+            return map; // unmodifiable, written on first read
+        }
         if (map.isEmpty()) {
             return Map.of();
         }

@@ -18,7 +18,8 @@ import java.util.Map;
  * warning level, then, for a pool that is liquidatable under its convention ({@link Convention#liquidatable}), the
  * convention's partial steps ({@link Convention#partialCloseQuantity}) until the pool is healthy, else the rest closed
  * at the bar's mark less slippage, through the convention's waterfall into the insurance fund, and what the fund
- * cannot pay to {@link AdlQueue}. A liquidated cross pool closes every cross position against the cross wallet.
+ * cannot pay to {@link AdlCounterparties}. A liquidated cross pool closes every cross position against the cross
+ * wallet.
  */
 final class LiquidationProcess {
     private static final int MAX_SLICES = 1_000;
@@ -188,7 +189,7 @@ final class LiquidationProcess {
         afterWaterfall(run, w, x, p.id(), p.symbol());
         if (w.needsAdl()) {
             // per unit of the bankrupt position: deficit / Q = side × (BP − fill)
-            AdlQueue.cover(run, p.id(), p.symbol(), p.side(), bp, w.deficit() / p.size(), w.leftForAdl());
+            AdlCounterparties.cover(run, p.id(), p.symbol(), p.side(), bp, w.deficit() / p.size(), w.leftForAdl());
         }
     }
 
@@ -232,7 +233,7 @@ final class LiquidationProcess {
                 // the position's share of the deficit, per unit: the price at which it would have broken even
                 double perUnit = w.deficit() * share / p.size();
                 double bp = fills.get(p.id()) + p.side().sign() * perUnit;
-                AdlQueue.cover(run, p.id(), p.symbol(), p.side(), bp, perUnit, w.leftForAdl() * share);
+                AdlCounterparties.cover(run, p.id(), p.symbol(), p.side(), bp, perUnit, w.leftForAdl() * share);
             }
         }
     }

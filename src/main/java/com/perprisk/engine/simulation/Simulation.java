@@ -17,7 +17,7 @@ import static com.perprisk.engine.EngineInputs.nonNegative;
  * Steps a portfolio along a price path, as a venue would. At each point the marks move, funding settles
  * ({@link FundingSettlement}), and every pool is checked by the venue's liquidation engine
  * ({@link LiquidationProcess}: margin calls, the convention's partial steps, full liquidation through the
- * convention's waterfall, {@link AdlQueue} for what the fund cannot pay).
+ * convention's waterfall, {@link AdlCounterparties} for what the fund cannot pay).
  *
  * The result carries the events, the final portfolio (liquidated positions removed or shrunk), the fund and the
  * counterparties after the run, and a {@link Ledger} in which money is conserved. Events can also be streamed to a

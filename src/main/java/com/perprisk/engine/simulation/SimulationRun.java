@@ -17,8 +17,8 @@ import java.util.function.Consumer;
 
 /**
  * The mutable state of one simulation run, shared by its processes ({@link FundingSettlement},
- * {@link LiquidationProcess}, {@link AdlQueue}): the portfolio as it stands, the fund, the counterparties, the pools
- * above the margin-call level, the ledger's running sums, and where the events go.
+ * {@link LiquidationProcess}, {@link AdlCounterparties}): the portfolio as it stands, the fund, the counterparties, the
+ * pools above the margin-call level, the ledger's running sums, and where the events go.
  */
 final class SimulationRun {
     static final String CROSS = "cross";

@@ -24,16 +24,26 @@ public final class TierTable {
     /** Relative tolerance when comparing a given maintenance amount with the recursion. */
     private static final double AMOUNT_TOLERANCE = 1e-6;
 
+    /** Tables up to this many brackets are searched by counting floors; longer ones by bisection. */
+    private static final int LINEAR_SEARCH = 16;
+
     private final List<Tier> tiers;
     private final List<TierIssue> issues;
     private final double[] floors;
+    /** each bracket's MMR and maintenance amount, for lookups that read no record */
+    private final double[] mmrs;
+    private final double[] amounts;
 
     private TierTable(List<Tier> tiers, List<TierIssue> issues) {
         this.tiers = List.copyOf(tiers);
         this.issues = List.copyOf(issues);
         this.floors = new double[tiers.size()];
+        this.mmrs = new double[tiers.size()];
+        this.amounts = new double[tiers.size()];
         for (int i = 0; i < floors.length; i++) {
             floors[i] = tiers.get(i).floor();
+            mmrs[i] = tiers.get(i).mmr();
+            amounts[i] = tiers.get(i).maintenanceAmount();
         }
     }
 
@@ -238,11 +248,30 @@ public final class TierTable {
         return tiers.get(index);
     }
 
+    /** Maintenance margin rate of the bracket at {@code index}: {@code tier(index).mmr()}. */
+    public double mmrOf(int index) {
+        return mmrs[index];
+    }
+
+    /** Maintenance amount of the bracket at {@code index}: {@code tier(index).maintenanceAmount()}. */
+    public double maintenanceAmountOf(int index) {
+        return amounts[index];
+    }
+
     /**
      * Index of the bracket that contains a notional: the last bracket whose floor is ≤ N. At an exact floor the
      * upper bracket applies (MM is the same either way; only max leverage differs). Beyond the last cap: the last.
      */
     public int bracketIndex(double notional) {
+        if (floors.length <= LINEAR_SEARCH) {
+            // floors ascend from 0, so the bracket's index is the count of later floors at or below N (no branch to
+            // mispredict, as a bisection has at every step)
+            int k = 0;
+            for (int i = 1; i < floors.length; i++) {
+                k += floors[i] <= notional ? 1 : 0;
+            }
+            return k;
+        }
         int lo = 0;
         int hi = floors.length - 1;
         while (lo < hi) {
@@ -254,6 +283,23 @@ public final class TierTable {
             }
         }
         return lo;
+    }
+
+    /**
+     * {@link #bracketIndex(double)} starting from a guess (e.g. the bracket of a nearby notional): the guess or its
+     * upper neighbour is checked first, then the search runs as usual. The answer is the same bracket either way.
+     */
+    public int bracketIndex(double notional, int hint) {
+        int last = floors.length - 1;
+        if (hint >= 0 && hint <= last && floors[hint] <= notional) {
+            if (hint == last || floors[hint + 1] > notional) {
+                return hint;
+            }
+            if (hint + 1 == last || floors[hint + 2] > notional) {
+                return hint + 1;
+            }
+        }
+        return bracketIndex(notional);
     }
 
     public Tier bracketOf(double notional) {

@@ -29,12 +29,18 @@ import static com.perprisk.engine.EngineInputs.present;
  * </ul>
  * Toll and spread are charged on the quote amount: toll = quote × toll ratio, spread = quote × spread ratio.
  *
- * @param quoteReserve virtual quote reserve Q
- * @param baseReserve  virtual base reserve B
- * @param tollRatio    fee to the protocol, as a fraction of the quote amount
- * @param spreadRatio  fee to the insurance fund, as a fraction of the quote amount
+ * <p>Drift's peg multiplier is the one step further: the price is peg × Q / B and a quote amount moves the quote
+ * reserve by amount / peg (Drift's {@code quote_asset_reserve × peg_multiplier}), so re-pegging moves the price
+ * without touching k. Peg 1 is Perpetual Protocol's curve.
+ *
+ * @param quoteReserve  virtual quote reserve Q
+ * @param baseReserve   virtual base reserve B
+ * @param tollRatio     fee to the protocol, as a fraction of the quote amount
+ * @param spreadRatio   fee to the insurance fund, as a fraction of the quote amount
+ * @param pegMultiplier Drift's peg: quote per unit of quote reserve (1 without a peg)
  */
-public record Vamm(double quoteReserve, double baseReserve, double tollRatio, double spreadRatio) {
+public record Vamm(double quoteReserve, double baseReserve, double tollRatio, double spreadRatio,
+                   double pegMultiplier) {
     private static final BigInteger UNIT = BigInteger.TEN.pow(18);
 
     public Vamm {
@@ -42,6 +48,12 @@ public record Vamm(double quoteReserve, double baseReserve, double tollRatio, do
         positive("base reserve", baseReserve);
         nonNegative("toll ratio", tollRatio);
         nonNegative("spread ratio", spreadRatio);
+        positive("peg multiplier", pegMultiplier);
+    }
+
+    /** Perpetual Protocol v1's vAMM: no peg (1). */
+    public Vamm(double quoteReserve, double baseReserve, double tollRatio, double spreadRatio) {
+        this(quoteReserve, baseReserve, tollRatio, spreadRatio, 1);
     }
 
     /** How a trade is sized. */
@@ -99,10 +111,10 @@ public record Vamm(double quoteReserve, double baseReserve, double tollRatio, do
                          double priceImpact, double toll, double spread, Vamm after) {
     }
 
-    /** Spot price: Q / B. */
+    /** Spot price: peg × Q / B (Q / B without a peg). */
     public double price() {
-        // price = Q / B
-        return quoteReserve / baseReserve;
+        // price = peg × Q / B
+        return pegMultiplier * quoteReserve / baseReserve;
     }
 
     /** k = Q × B. */
@@ -115,7 +127,10 @@ public record Vamm(double quoteReserve, double baseReserve, double tollRatio, do
         present("trade", t);
         BigInteger q = wei(quoteReserve);
         BigInteger b = wei(baseReserve);
-        BigInteger amount = wei(t.amount());
+        BigInteger peg = wei(pegMultiplier);
+        // a quote amount moves the quote reserve by amount / peg
+        BigInteger amount = t.kind() == Kind.QUOTE_IN || t.kind() == Kind.QUOTE_OUT ? divD(wei(t.amount()), peg)
+                : wei(t.amount());
         BigInteger baseAmt;
         BigInteger quoteAmt;
         BigInteger qAfter;
@@ -130,7 +145,7 @@ public record Vamm(double quoteReserve, double baseReserve, double tollRatio, do
             case QUOTE_OUT -> {
                 if (amount.compareTo(q) >= 0) {
                     throw new EngineException("quoteOut " + Numbers.plain(t.amount()) + " is not below the quote reserve "
-                            + Numbers.plain(quoteReserve));
+                            + Numbers.plain(quoteReserve * pegMultiplier));
                 }
                 quoteAmt = amount;
                 baseAmt = inputPrice(false, amount, q, b);
@@ -159,9 +174,10 @@ public record Vamm(double quoteReserve, double baseReserve, double tollRatio, do
             throw new EngineException("the trade " + t.kind().field() + " " + Numbers.plain(t.amount())
                     + " is too small or too large for these reserves");
         }
-        double quote = dec(quoteAmt);
+        // the quote reserve moved, back in quote: Δ reserve × peg
+        double quote = dec(mulD(quoteAmt, peg));
         double base = dec(baseAmt);
-        Vamm after = new Vamm(dec(qAfter), dec(bAfter), tollRatio, spreadRatio);
+        Vamm after = new Vamm(dec(qAfter), dec(bAfter), tollRatio, spreadRatio, pegMultiplier);
         double before = price();
         // average price = quote / base; impact = (price after − price before) / price before
         return new Result(t.kind(), base, quote, quote / base, after.quoteReserve(), after.baseReserve(),
@@ -197,27 +213,36 @@ public record Vamm(double quoteReserve, double baseReserve, double tollRatio, do
     /** The working behind one trade. */
     public Explanation explain(Trade t) {
         Result r = trade(t);
+        boolean pegged = pegMultiplier != 1;
+        String q = pegged ? "q / peg" : "q";
         String formula = switch (t.kind()) {
-            case QUOTE_IN -> "base out = B − k / (Q + q)";
-            case QUOTE_OUT -> "base in = k / (Q − q) − B";
-            case BASE_IN -> "quote out = Q − k / (B + b)";
-            case BASE_OUT -> "quote in = k / (B − b) − Q";
+            case QUOTE_IN -> "base out = B − k / (Q + " + q + ")";
+            case QUOTE_OUT -> "base in = k / (Q − " + q + ") − B";
+            case BASE_IN -> pegged ? "quote out = peg × (Q − k / (B + b))" : "quote out = Q − k / (B + b)";
+            case BASE_OUT -> pegged ? "quote in = peg × (k / (B − b) − Q)" : "quote in = k / (B − b) − Q";
         };
         boolean quoteGiven = t.kind() == Kind.QUOTE_IN || t.kind() == Kind.QUOTE_OUT;
         String sign = t.kind() == Kind.QUOTE_IN || t.kind() == Kind.BASE_IN ? " + " : " − ";
+        String qt = Numbers.plain(t.amount()) + (pegged ? " / " + Numbers.plain(pegMultiplier) : "");
+        String pg = pegged ? Numbers.plain(pegMultiplier) + " × (" : "";
+        String end = pegged ? ")" : "";
         String substituted = quoteGiven
                 ? (t.kind() == Kind.QUOTE_IN ? Numbers.plain(baseReserve) + " − " + Numbers.plain(k()) + " / ("
-                + Numbers.plain(quoteReserve) + sign + Numbers.plain(t.amount()) + ")"
-                : Numbers.plain(k()) + " / (" + Numbers.plain(quoteReserve) + sign + Numbers.plain(t.amount())
+                + Numbers.plain(quoteReserve) + sign + qt + ")"
+                : Numbers.plain(k()) + " / (" + Numbers.plain(quoteReserve) + sign + qt
                 + ") − " + Numbers.plain(baseReserve))
-                : (t.kind() == Kind.BASE_IN ? Numbers.plain(quoteReserve) + " − " + Numbers.plain(k()) + " / ("
-                + Numbers.plain(baseReserve) + sign + Numbers.plain(t.amount()) + ")"
-                : Numbers.plain(k()) + " / (" + Numbers.plain(baseReserve) + sign + Numbers.plain(t.amount())
-                + ") − " + Numbers.plain(quoteReserve));
-        return new Explanation(quoteGiven ? "vAMM base amount" : "vAMM quote amount", formula, List.of(
+                : (t.kind() == Kind.BASE_IN ? pg + Numbers.plain(quoteReserve) + " − " + Numbers.plain(k()) + " / ("
+                + Numbers.plain(baseReserve) + sign + Numbers.plain(t.amount()) + ")" + end
+                : pg + Numbers.plain(k()) + " / (" + Numbers.plain(baseReserve) + sign + Numbers.plain(t.amount())
+                + ") − " + Numbers.plain(quoteReserve) + end);
+        List<Term> terms = new ArrayList<>(List.of(
                 new Term("Q", "quote reserve", quoteReserve, "quote"), new Term("B", "base reserve", baseReserve, "base"),
                 new Term("k", "Q × B", k(), ""), new Term(quoteGiven ? "q" : "b", t.kind().field(), t.amount(),
-                        quoteGiven ? "quote" : "base")),
+                        quoteGiven ? "quote" : "base")));
+        if (pegged) {
+            terms.add(new Term("peg", "peg multiplier (price = peg × Q / B)", pegMultiplier, ""));
+        }
+        return new Explanation(quoteGiven ? "vAMM base amount" : "vAMM quote amount", formula, terms,
                 substituted, quoteGiven ? r.baseAmount() : r.quoteAmount(), List.of(
                 "Average price " + Numbers.plain(r.averagePrice()) + "; the price moves from "
                         + Numbers.plain(r.priceBefore()) + " to " + Numbers.plain(r.priceAfter()) + " ("

@@ -2,35 +2,21 @@ package com.perprisk.ui.lab;
 
 import com.perprisk.ui.controls.Forms;
 import javafx.scene.chart.AreaChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.TextFieldTableCell;
-
-import java.util.function.Function;
 
 /** The order-book page: the depth chart with the impact notional's fill shaded and the impact bid and ask marked. */
 final class BookPage extends VBox {
     private final AreaChart<Number, Number> chart;
 
     BookPage(BookPageModel m) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("price");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel("quote depth");
-        chart = new AreaChart<>(x, y);
-        chart.setId("lab-depth-chart");
+        chart = LabCharts.readable(new AreaChart<>(LabCharts.axis("price", false),
+                LabCharts.axis("quote depth", true)), "lab-depth-chart");
         chart.setCreateSymbols(false);
-        chart.setAnimated(false);
-        chart.setPrefHeight(220);
-        chart.setMinHeight(200);
         VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
         chart.setLegendVisible(true);
         m.depthProperty().addListener((obs, o, n) -> draw(n));
@@ -53,13 +39,13 @@ final class BookPage extends VBox {
         TableView<BookPageModel.LevelRow> table = new TableView<>(bid ? m.bids() : m.asks());
         table.setId("lab-book-" + name + "s");
         table.setEditable(true);
-        table.setPrefHeight(130);
+        table.setPrefHeight(175);
         table.setMinHeight(100);
         table.setPrefWidth(230);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(editable(bid ? "Bid price" : "Ask price", "col-price", 110,
+        table.getColumns().add(LabCharts.editable(bid ? "Bid price" : "Ask price", "col-price", 110,
                 BookPageModel.LevelRow::priceProperty));
-        table.getColumns().add(editable("Size (base)", "col-size", 100, BookPageModel.LevelRow::sizeProperty));
+        table.getColumns().add(LabCharts.editable("Size (base)", "col-size", 100, BookPageModel.LevelRow::sizeProperty));
         Button add = new Button(bid ? "Add bid" : "Add ask");
         add.setId("lab-book-add-" + name);
         add.setOnAction(e -> table.getSelectionModel().select(m.addLevel(bid, "", "")));
@@ -71,17 +57,6 @@ final class BookPage extends VBox {
         VBox box = new VBox(4, table, new HBox(6, add, remove));
         HBox.setHgrow(box, Priority.ALWAYS);
         return box;
-    }
-
-    static TableColumn<BookPageModel.LevelRow, String> editable(String name, String id, double width,
-            Function<BookPageModel.LevelRow, StringProperty> p) {
-        TableColumn<BookPageModel.LevelRow, String> c = new TableColumn<>(name);
-        c.setId(id);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> p.apply(cd.getValue()));
-        c.setCellFactory(TextFieldTableCell.forTableColumn());
-        c.setOnEditCommit(e -> p.apply(e.getRowValue()).set(e.getNewValue()));
-        return c;
     }
 
     private void draw(BookPageModel.Depth d) {

@@ -81,18 +81,10 @@ final class CascadePage extends VBox {
     }
 
     private static LineChart<Number, Number> chart(String id, String title) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("round");
-        NumberAxis y = new NumberAxis();
-        y.setLabel("mark");
-        y.setForceZeroInRange(false);
-        LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setId(id);
+        LineChart<Number, Number> c = LabCharts.readable(new LineChart<>(LabCharts.axis("round", true),
+                LabCharts.axis("mark", false)), id);
         c.setTitle(title);
-        c.setAnimated(false);
         c.setLegendVisible(false);
-        c.setPrefHeight(210);
-        c.setMaxHeight(Double.MAX_VALUE);
         c.setMinWidth(220);
         return c;
     }

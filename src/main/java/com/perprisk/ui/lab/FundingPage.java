@@ -3,10 +3,7 @@ package com.perprisk.ui.lab;
 import javafx.scene.chart.LineChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.TextFieldTableCell;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -28,7 +25,6 @@ final class FundingPage extends VBox {
         m.chartProperty().addListener((obs, o, n) -> draw(n));
         draw(m.chartProperty().get());
         HBox charts = new HBox(8, sampleTable(m), samples, index);
-        charts.setMinHeight(200);
         VBox.setVgrow(charts, Priority.ALWAYS);
         HBox.setHgrow(samples, Priority.ALWAYS);
         HBox.setHgrow(index, Priority.ALWAYS);
@@ -51,12 +47,8 @@ final class FundingPage extends VBox {
         table.setPrefWidth(130);
         table.setMinWidth(120);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        TableColumn<FundingPageModel.SampleRow, String> c = new TableColumn<>("Premium %");
-        c.setId("col-premium");
-        c.setCellValueFactory(cd -> cd.getValue().percentProperty());
-        c.setCellFactory(TextFieldTableCell.forTableColumn());
-        c.setOnEditCommit(e -> e.getRowValue().percentProperty().set(e.getNewValue()));
-        table.getColumns().add(c);
+        table.getColumns().add(LabCharts.editable("Premium %", "col-premium", 110,
+                FundingPageModel.SampleRow::percentProperty));
         Label empty = new Label();
         empty.setWrapText(true);
         empty.textProperty().bind(m.sampleSourceProperty());
@@ -73,16 +65,8 @@ final class FundingPage extends VBox {
     }
 
     private static LineChart<Number, Number> chart(String xLabel, String yLabel, String id) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel(xLabel);
-        NumberAxis y = new NumberAxis();
-        y.setLabel(yLabel);
-        y.setForceZeroInRange(false);
-        LineChart<Number, Number> c = new LineChart<>(x, y);
-        c.setId(id);
-        c.setAnimated(false);
-        c.setPrefHeight(210);
-        c.setMaxHeight(Double.MAX_VALUE);
+        LineChart<Number, Number> c = LabCharts.readable(new LineChart<>(LabCharts.axis(xLabel, true),
+                LabCharts.axis(yLabel, false)), id);
         c.setMinWidth(200);
         return c;
     }

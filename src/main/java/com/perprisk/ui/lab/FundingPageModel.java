@@ -116,7 +116,7 @@ public final class FundingPageModel {
                 votes ? i.premiumVotes() : null, i.expectedSamples(), i.interest(), i.clampFloor(),
                 i.clampCeiling(), i.cap(), i.intervalHours(), i.defaultFunding(), i.initialMarginFraction(),
                 i.maintenanceFraction(), i.clampFactor(), i.minVotesPerSample(), i.tailRemovalRatio(),
-                i.elapsedHours(), i.oraclePrice()));
+                i.elapsedHours(), i.oraclePrice(), i.premiumVoteClampFactor()));
     }
 
     private void recompute() {

@@ -1,17 +1,13 @@
 package com.perprisk.ui.lab;
 
 import com.perprisk.ui.controls.Forms;
-import javafx.beans.property.StringProperty;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.VBox;
-
-import java.util.function.Function;
 
 /** The index page: the feeds as an editable table, dropped feeds struck through with the reason, the rules. */
 final class IndexPage extends VBox {
@@ -21,10 +17,10 @@ final class IndexPage extends VBox {
         table.setEditable(true);
         table.setPrefHeight(190);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(editable("Feed", "col-feed", 90, IndexPageModel.Row::nameProperty));
-        table.getColumns().add(editable("Price", "col-price", 90, IndexPageModel.Row::priceProperty));
-        table.getColumns().add(editable("Volume", "col-volume", 80, IndexPageModel.Row::volumeProperty));
-        table.getColumns().add(editable("Age s", "col-age", 55, IndexPageModel.Row::ageProperty));
+        table.getColumns().add(LabCharts.editable("Feed", "col-feed", 90, IndexPageModel.Row::nameProperty));
+        table.getColumns().add(LabCharts.editable("Price", "col-price", 90, IndexPageModel.Row::priceProperty));
+        table.getColumns().add(LabCharts.editable("Volume", "col-volume", 80, IndexPageModel.Row::volumeProperty));
+        table.getColumns().add(LabCharts.editable("Age s", "col-age", 64, IndexPageModel.Row::ageProperty));
         TableColumn<IndexPageModel.Row, String> status = new TableColumn<>("Used or dropped, and why");
         status.setId("col-status");
         status.setPrefWidth(260);
@@ -72,14 +68,4 @@ final class IndexPage extends VBox {
         }
     }
 
-    private static TableColumn<IndexPageModel.Row, String> editable(String name, String id, double width,
-                                                                   Function<IndexPageModel.Row, StringProperty> p) {
-        TableColumn<IndexPageModel.Row, String> c = new TableColumn<>(name);
-        c.setId(id);
-        c.setPrefWidth(width);
-        c.setCellValueFactory(cd -> p.apply(cd.getValue()));
-        c.setCellFactory(TextFieldTableCell.forTableColumn());
-        c.setOnEditCommit(e -> p.apply(e.getRowValue()).set(e.getNewValue()));
-        return c;
-    }
 }

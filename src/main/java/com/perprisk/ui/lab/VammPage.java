@@ -1,34 +1,40 @@
 package com.perprisk.ui.lab;
 
+import com.perprisk.engine.lab.BookWalk;
 import com.perprisk.engine.vamm.Vamm;
 import com.perprisk.ui.controls.Forms;
 import javafx.scene.chart.LineChart;
-import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** The vAMM page: the curve quote × base = k with the trade drawn as the move along it, and the book comparison. */
 final class VammPage extends VBox {
     private final LineChart<Number, Number> chart;
+    private final LineChart<Number, Number> bookChart;
 
     VammPage(VammPageModel m) {
-        NumberAxis x = new NumberAxis();
-        x.setLabel("base reserve");
-        x.setForceZeroInRange(false);
-        NumberAxis y = new NumberAxis();
-        y.setLabel("quote reserve");
-        y.setForceZeroInRange(false);
-        chart = new LineChart<>(x, y);
-        chart.setId("lab-vamm-chart");
-        chart.setAnimated(false);
-        chart.setPrefHeight(220);
-        chart.setMinHeight(200);
-        VBox.setVgrow(chart, javafx.scene.layout.Priority.ALWAYS);
+        chart = LabCharts.readable(new LineChart<>(LabCharts.axis("base reserve", false),
+                LabCharts.axis("quote reserve", false)), "lab-vamm-chart");
         m.curveProperty().addListener((obs, o, n) -> draw(n));
         draw(m.curveProperty().get());
+        bookChart = LabCharts.readable(new LineChart<>(LabCharts.axis("quote filled", true),
+                LabCharts.axis("price", false)), "lab-vamm-book-chart");
+        bookChart.setTitle("On an order book");
+        bookChart.setCreateSymbols(false);
+        m.bookWalkProperty().addListener((obs, o, n) -> drawBook(n));
+        drawBook(m.bookWalkProperty().get());
+        chart.setTitle("On the vAMM");
+        HBox charts = new HBox(8, chart, bookChart);
+        HBox.setHgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(bookChart, Priority.ALWAYS);
+        chart.setMinWidth(240);
+        bookChart.setMinWidth(240);
+        VBox.setVgrow(charts, Priority.ALWAYS);
         ChoiceBox<Vamm.Kind> kind = new ChoiceBox<>();
         kind.setId("lab-vamm-kind");
         kind.getItems().setAll(Vamm.Kind.values());
@@ -54,7 +60,7 @@ final class VammPage extends VBox {
                         MarketLabView.figure("Average price", "lab-vamm-average", m.averageProperty()),
                         MarketLabView.figure("Price", "lab-vamm-move", m.priceMoveProperty()),
                         MarketLabView.figure("Fees", "lab-vamm-fees", m.feesProperty())),
-                chart, onBook, MarketLabView.status(m.problemProperty()),
+                charts, onBook, MarketLabView.status(m.problemProperty()),
                 MarketLabView.working("lab-vamm-working", m.workingProperty())));
     }
 
@@ -87,5 +93,26 @@ final class VammPage extends VBox {
                 trade.getData().get(i).getNode().setVisible(false);
             }
         }
+    }
+
+    /** The book's price level by level against the quote filled, and the average fill as a flat line. */
+    private void drawBook(VammPageModel.OnBook ob) {
+        bookChart.getData().clear();
+        if (ob == null) {
+            return;
+        }
+        BookWalk w = ob.walk();
+        XYChart.Series<Number, Number> path = new XYChart.Series<>();
+        path.setName(w.buy() ? "ask levels eaten" : "bid levels eaten");
+        for (BookWalk.Step st : w.steps()) {
+            path.getData().add(new XYChart.Data<>(st.quoteFrom(), st.price()));
+            path.getData().add(new XYChart.Data<>(st.quoteTo(), st.price()));
+        }
+        XYChart.Series<Number, Number> avg = new XYChart.Series<>();
+        avg.setName("average fill");
+        avg.getData().add(new XYChart.Data<>(0, w.averagePrice()));
+        avg.getData().add(new XYChart.Data<>(w.filledQuote(), w.averagePrice()));
+        bookChart.getData().add(path);
+        bookChart.getData().add(avg);
     }
 }

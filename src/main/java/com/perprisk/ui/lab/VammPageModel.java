@@ -2,6 +2,7 @@ package com.perprisk.ui.lab;
 
 import com.perprisk.engine.EngineException;
 import com.perprisk.engine.book.OrderBook;
+import com.perprisk.engine.lab.BookWalk;
 import com.perprisk.engine.lab.LabInputs;
 import com.perprisk.engine.vamm.Vamm;
 import com.perprisk.ui.format.Formats;
@@ -17,7 +18,7 @@ import java.util.List;
 
 /**
  * The vAMM page: the curve quote × base = k, one trade (kind and amount editable) drawn as the move along it, and the
- * same trade on the document's order book for comparison.
+ * same trade, for the same quote amount, walked through an order book beside it ({@link BookWalk}).
  */
 public final class VammPageModel {
     /** What the page draws: the curve (base, quote) and the points before and after the trade. */
@@ -25,10 +26,19 @@ public final class VammPageModel {
                         double quoteAfter) {
     }
 
+    /**
+     * The same trade on an order book, drawn beside the curve: the walk through the book and which book it was.
+     *
+     * @param documentBook true for the lab document's book, false for the default book at the vAMM's price
+     */
+    public record OnBook(BookWalk walk, boolean documentBook) {
+    }
+
     private final Formats formats;
     private final ObjectProperty<Vamm.Kind> kind = new SimpleObjectProperty<>(Vamm.Kind.QUOTE_IN);
     private final StringProperty amount = new SimpleStringProperty("");
     private final ObjectProperty<Curve> curve = new SimpleObjectProperty<>();
+    private final ObjectProperty<OnBook> bookWalk = new SimpleObjectProperty<>();
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper(Formats.NONE);
     private final ReadOnlyStringWrapper average = new ReadOnlyStringWrapper(Formats.NONE);
     private final ReadOnlyStringWrapper priceMove = new ReadOnlyStringWrapper(Formats.NONE);
@@ -88,43 +98,48 @@ public final class VammPageModel {
             priceMove.set(formats.price(r.priceBefore(), ref) + " → " + formats.price(r.priceAfter(), ref) + " ("
                     + formats.signedPercent(r.priceImpact(), 2) + ")");
             fees.set("toll " + formats.money(r.toll()) + ", spread " + formats.money(r.spread()));
-            onBook.set(bookComparison(t, r));
-            working.set(amm.explain(t).toText());
+            OnBook ob = onBook(t, r);
+            bookWalk.set(ob);
+            onBook.set(bookComparison(ob, r));
+            working.set(amm.explain(t).toText() + "\n" + ob.walk().explain().toText());
             problem.set("");
         } catch (EngineException e) {
             fail(e.getMessage());
         }
     }
 
-    /** The same trade filled on the order book: its average price beside the vAMM's. */
-    private String bookComparison(Vamm.Trade t, Vamm.Result r) {
-        if (book == null) {
-            return "No order book in this document to compare with.";
-        }
-        try {
-            double avg = switch (t.kind()) {
-                case QUOTE_IN -> book.impactAsk(t.amount());
-                case QUOTE_OUT -> book.impactBid(t.amount());
-                case BASE_IN -> book.fillBase(t.amount(), true).averagePrice();
-                case BASE_OUT -> book.fillBase(t.amount(), false).averagePrice();
-            };
-            double ref = book.mid();
-            if (Math.abs(ref - amm.price()) / amm.price() > 0.5) {
-                return "The order book of this document trades near " + formats.price(ref, ref)
-                        + ", the vAMM near " + formats.price(amm.price(), amm.price())
-                        + ": open \"Order book vs vAMM vs pool\" for the same trade on both.";
-            }
-            double slip = Math.abs(avg - ref) / ref;
-            return "On the order book: average " + formats.price(avg, ref) + ", " + formats.percent(slip, 2)
-                    + " from its mid " + formats.price(ref, ref) + " (vAMM: " + formats.percent(
-                    Math.abs(r.averagePrice() - r.priceBefore()) / r.priceBefore(), 2) + " from its price).";
-        } catch (EngineException e) {
-            return "On the order book: " + e.getMessage();
-        }
+    /**
+     * The same trade on an order book, for the same quote amount: the document's book when it trades near the
+     * vAMM's price, else a default book there ({@link BookWalk#defaultBook}).
+     */
+    private OnBook onBook(Vamm.Trade t, Vamm.Result r) {
+        boolean buy = t.kind() == Vamm.Kind.QUOTE_IN || t.kind() == Vamm.Kind.BASE_OUT;
+        boolean near = book != null && Math.abs(book.mid() - amm.price()) / amm.price() <= 0.5;
+        OrderBook b = near ? book : BookWalk.defaultBook(amm.price(), amm.quoteReserve() * amm.pegMultiplier());
+        return new OnBook(BookWalk.of(b, buy, r.quoteAmount()), near);
+    }
+
+    /** The book's average price and impact beside the vAMM's, and which book it is. */
+    private String bookComparison(OnBook ob, Vamm.Result r) {
+        BookWalk w = ob.walk();
+        double ref = w.mid();
+        String which = ob.documentBook() ? "" : (book == null ? "This document has no order book" : "The document's"
+                + " book trades near " + formats.price(book.mid(), book.mid())) + "; compared with a default book at "
+                + formats.price(amm.price(), amm.price()) + ": the vAMM's " + formats.money(amm.quoteReserve()
+                * amm.pegMultiplier())
+                + " quote spread over " + BookWalk.DEFAULT_LEVELS + " levels a side, "
+                + formats.percent(BookWalk.DEFAULT_STEP, 1) + " apart. ";
+        return which + "On the order book: average " + formats.price(w.averagePrice(), ref) + ", "
+                + formats.signedPercent(w.impact(), 2) + " from its mid " + formats.price(ref, ref) + ", last fill "
+                + formats.price(w.lastPrice(), ref) + (w.filled() ? "" : " (too thin: only "
+                + formats.money(w.filledQuote()) + " of " + formats.money(w.quote()) + " quote filled)")
+                + "; on the vAMM the average is " + formats.signedPercent((r.averagePrice() - r.priceBefore())
+                / r.priceBefore(), 2) + " from its price.";
     }
 
     private void fail(String message) {
         curve.set(null);
+        bookWalk.set(null);
         for (ReadOnlyStringWrapper w : List.of(result, average, priceMove, fees)) {
             w.set(Formats.NONE);
         }
@@ -135,6 +150,11 @@ public final class VammPageModel {
 
     public ObjectProperty<Vamm.Kind> kindProperty() {
         return kind;
+    }
+
+    /** The same trade on an order book (null while the trade is invalid). */
+    public ObjectProperty<OnBook> bookWalkProperty() {
+        return bookWalk;
     }
 
     public StringProperty amountProperty() {

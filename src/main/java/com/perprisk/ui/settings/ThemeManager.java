@@ -56,8 +56,8 @@ public final class ThemeManager {
 
     private void apply() {
         boolean dark = theme.get() == AppSettings.Theme.DARK;
-        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet()
-                : new PrimerLight().getUserAgentStylesheet());
+        Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS()
+                : new PrimerLight().getUserAgentStylesheetBSS());
         if (root != null) {
             root.getStyleClass().removeAll("theme-light", "theme-dark");
             root.getStyleClass().add(dark ? "theme-dark" : "theme-light");

@@ -35,13 +35,13 @@ public final class TierActions {
     public void applyPreset(MarketRow market, String presetId) throws WorkspaceException {
         Preset p = PresetCatalog.load(presetId);
         Convention c = p.conventionValue();
-        vm.replaceMargin(market, p.tiers(), p.dydx(), c, p.label().replace("\u24C8", "S"));
+        vm.tiers().replaceMargin(market, p.tiers(), p.dydx(), c, p.label().replace("\u24C8", "S"));
     }
 
     /** Imports a CSV table (floor, cap, max leverage, MMR, maintenance amount) into a market. */
     public void importCsv(MarketRow market, String csv, String sourceName) throws WorkspaceException {
         List<TierDoc> tiers = TierImport.fromCsv(csv);
-        vm.replaceTiers(market, tiers, null, "Imported from " + sourceName);
+        vm.tiers().replaceTiers(market, tiers, null, "Imported from " + sourceName);
     }
 
     /**
@@ -50,7 +50,7 @@ public final class TierActions {
      */
     public void importBinance(MarketRow market, String json, String sourceName) throws WorkspaceException {
         List<TierDoc> tiers = TierImport.fromBinanceLeverageBracket(json, market.symbolProperty().get());
-        vm.replaceTiers(market, tiers, Convention.BINANCE, "Binance leverage brackets from " + sourceName);
+        vm.tiers().replaceTiers(market, tiers, Convention.BINANCE, "Binance leverage brackets from " + sourceName);
     }
 
     /**

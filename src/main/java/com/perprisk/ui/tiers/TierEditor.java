@@ -123,7 +123,7 @@ public final class TierEditor extends VBox {
         add.setTooltip(new Tooltip("Add a bracket after the last one"));
         add.setOnAction(e -> {
             if (market.get() != null) {
-                TierRow r = vm.addTier(market.get());
+                TierRow r = vm.tiers().addTier(market.get());
                 table.getSelectionModel().select(r);
                 table.scrollTo(r);
             }
@@ -323,7 +323,7 @@ public final class TierEditor extends VBox {
     private void removeSelected() {
         TierRow sel = table.getSelectionModel().getSelectedItem();
         if (sel != null && market.get() != null) {
-            vm.removeTier(market.get(), sel);
+            vm.tiers().removeTier(market.get(), sel);
         }
     }
 

@@ -84,9 +84,6 @@ public final class TilesPane extends HBox {
                 .decimals(1)
                 .tickLabelDecimals(0)
                 .sectionsVisible(true)
-                .sections(new Section(0, 80, OK.deriveColor(0, 1, 1, 0.55)),
-                        new Section(80, 100, WARNING.deriveColor(0, 1, 1, 0.75)),
-                        new Section(100, 150, DANGER.deriveColor(0, 1, 1, 0.75)))
                 .animated(false)
                 .textVisible(true)
                 .textSize(Tile.TextSize.BIGGER)
@@ -140,6 +137,29 @@ public final class TilesPane extends HBox {
         applyTheme(false);
         viewModel.valuesProperty().addListener((o, a, b) -> show(b));
         show(viewModel.getValues());
+    }
+
+    private boolean sectionsQueued;
+
+    /**
+     * The gauge's coloured sections go in just after the window is first laid out: TilesFX queues an event for every
+     * property set before the tile is shown and, when its window shows, redraws the gauge once per queued event,
+     * building a tooltip per section on each redraw (about 100 redraws, 300 tooltips: a good part of the window's
+     * start-up). Added after that, they cost one redraw, still before the first frame is painted.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (!sectionsQueued) {
+            sectionsQueued = true;
+            javafx.application.Platform.runLater(() -> {
+                ratioTile.setSections(new Section(0, 80, OK.deriveColor(0, 1, 1, 0.55)),
+                        new Section(80, 100, WARNING.deriveColor(0, 1, 1, 0.75)),
+                        new Section(100, 150, DANGER.deriveColor(0, 1, 1, 0.75)));
+                // the skin takes new sections without drawing them; setting a colour redraws the gauge once
+                ratioTile.setBackgroundColor(ratioTile.getBackgroundColor());
+            });
+        }
     }
 
     public TilesViewModel getViewModel() {

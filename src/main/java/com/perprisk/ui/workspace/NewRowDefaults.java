@@ -9,7 +9,9 @@ import javafx.collections.ObservableList;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -182,5 +184,17 @@ final class NewRowDefaults {
         double scale = Math.pow(10, Math.floor(Math.log10(size)) - 1);
         return BigDecimal.valueOf(Math.round(size / scale)).multiply(BigDecimal.valueOf(scale))
                 .round(new MathContext(2)).doubleValue();
+    }
+
+    /** The markets' symbols, stripped, blank ones and repeats left out, in row order: a position's symbol choices. */
+    static List<String> symbolsOf(List<MarketRow> markets) {
+        List<String> out = new ArrayList<>();
+        for (MarketRow m : markets) {
+            String s = m.symbolProperty().get();
+            if (s != null && !s.isBlank() && !out.contains(s.strip())) {
+                out.add(s.strip());
+            }
+        }
+        return out;
     }
 }

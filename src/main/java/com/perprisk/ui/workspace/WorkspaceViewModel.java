@@ -1,15 +1,13 @@
 package com.perprisk.ui.workspace;
 
-import com.perprisk.engine.Convention;
 import com.perprisk.engine.Portfolio;
-import com.perprisk.io.WorkspaceCodec;
 import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceDocument.TierDoc;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
 import javafx.beans.Observable;
 import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,7 +20,6 @@ import javafx.collections.ObservableList;
 import javafx.collections.ObservableMap;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,9 +35,10 @@ import java.util.function.LongSupplier;
  *
  * <p>A façade over the parts that do the work: {@link DocumentBinding} (document → rows), {@link DocumentBuilder}
  * (rows → document), {@link EditHistory} (undo/redo), {@link NewRowDefaults} (what + Add proposes),
- * {@link Recalculation} (engine calls, partial results, playback) and {@link SavedState} (file, dirty flag, title);
- * it owns the rows and the file operations. All methods run on the thread that owns the properties (the FX thread in the app;
- * any single thread in tests).
+ * {@link Recalculation} (engine calls, partial results, playback), {@link SavedState} (file, dirty flag, title) and
+ * {@link WorkspaceFiles} (new, open, save, save as, recovery) and {@link TierEdits} (a market's tier table); it owns
+ * the rows. All methods run on the thread that
+ * owns the properties (the FX thread in the app; any single thread in tests).
  */
 public final class WorkspaceViewModel {
     private final RiskContext context;
@@ -55,10 +53,11 @@ public final class WorkspaceViewModel {
     private final StringProperty name = new SimpleStringProperty(this, "name", "Untitled");
     private final ReadOnlyObjectWrapper<WorkspaceDocument> document = new ReadOnlyObjectWrapper<>(this, "document");
     private final SavedState savedState = new SavedState(this, name);
+    private final WorkspaceFiles files = new WorkspaceFiles(this, savedState);
+    private final TierEdits tiers;
     private final ReadOnlyLongWrapper lastRecomputeNanos = new ReadOnlyLongWrapper(this, "lastRecomputeNanos");
 
-    private final javafx.beans.property.ReadOnlyIntegerWrapper loads =
-            new javafx.beans.property.ReadOnlyIntegerWrapper(this, "loads");
+    private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(this, "loads");
     private final EditHistory history = new EditHistory(this);
     private Map<String, Object> docExtra = new LinkedHashMap<>();
     private WorkspaceDocument current;
@@ -76,6 +75,7 @@ public final class WorkspaceViewModel {
         this.account = new AccountFields(this::edited);
         this.defaults = new NewRowDefaults(formats, account, positions, symbols, this::market);
         this.binding = new DocumentBinding(formats, this::edited, defaults::freshId);
+        this.tiers = new TierEdits(this::edited, this::quietly, this::batch, defaults, binding);
         EditListener.watch(this::edited, name, markets, positions);
         context.scenarioMoveProperty().addListener((obs, o, n) -> recompute());
         load(Defaults.newDocument(), null);
@@ -165,7 +165,7 @@ public final class WorkspaceViewModel {
     }
 
     /** Counts documents loaded (new, open, recover): views reset their layout when it changes. */
-    public javafx.beans.property.ReadOnlyIntegerProperty loadsProperty() {
+    public ReadOnlyIntegerProperty loadsProperty() {
         return loads.getReadOnlyProperty();
     }
 
@@ -354,7 +354,7 @@ public final class WorkspaceViewModel {
         }
     }
 
-    // ------------------------------------------------------------------ markets and tiers
+    // ------------------------------------------------------------------ markets (tier tables: TierEdits)
 
     /** Adds a market (Binance convention, a one-bracket table the user is expected to replace). */
     public MarketRow addMarket() {
@@ -372,48 +372,8 @@ public final class WorkspaceViewModel {
         markets.remove(m);
     }
 
-    public TierRow addTier(MarketRow m) {
-        TierRow row = new TierRow(this::edited);
-        quietly(() -> defaults.fillTier(m, row));
-        m.tiers().add(row);
-        return row;
-    }
-
-    public void removeTier(MarketRow m, TierRow t) {
-        m.tiers().remove(t);
-    }
-
-    /**
-     * Replaces a market's tier table (preset or import) in one undo step.
-     *
-     * @param convention the table's venue convention, or null to keep the market's
-     * @param source     where it came from, shown above the table
-     */
-    public void replaceTiers(MarketRow m, List<TierDoc> tiers, Convention convention, String source) {
-        replaceMargin(m, tiers, null, convention, source);
-    }
-
-    /** Replaces a market's brackets or dYdX parameters (one of the two, the other null) in one undo step. */
-    public void replaceMargin(MarketRow m, List<TierDoc> tiers, WorkspaceDocument.DydxDoc dydx, Convention convention,
-                              String source) {
-        batch(() -> {
-            if (convention != null) {
-                m.conventionProperty().set(convention);
-            }
-            binding.applyDydx(m, dydx);
-            binding.applyTiers(m, tiers == null ? List.of() : tiers);
-            m.tierSourceProperty().set(source == null ? "" : source);
-        });
-    }
-
     private void refreshSymbols() {
-        List<String> now = new ArrayList<>();
-        for (MarketRow m : markets) {
-            String s = m.symbolProperty().get();
-            if (s != null && !s.isBlank() && !now.contains(s.strip())) {
-                now.add(s.strip());
-            }
-        }
+        List<String> now = NewRowDefaults.symbolsOf(markets);
         if (!now.equals(symbols)) {
             symbols.setAll(now);
         }
@@ -461,43 +421,26 @@ public final class WorkspaceViewModel {
 
     // ------------------------------------------------------------------ files
 
-    /** Starts a new, empty workspace (one market, no positions). */
-    public void newWorkspace() {
-        load(Defaults.newDocument(), null);
+    /** A market's tier table: add and remove brackets, replace the table or the dYdX parameters ({@link TierEdits}). */
+    public TierEdits tiers() {
+        return tiers;
     }
 
-    /** Opens a workspace file; on failure nothing changes and the exception names the problem. */
-    public void open(Path path) throws WorkspaceException {
-        WorkspaceDocument doc = WorkspaceCodec.read(path);
-        load(doc, path);
+    /** New, open, save, save as and recovery ({@link WorkspaceFiles}). */
+    public WorkspaceFiles files() {
+        return files;
     }
 
-    /** Saves to the current file. */
-    public void save() throws WorkspaceException {
-        if (getFile() == null) {
-            throw new IllegalStateException("no file yet: use saveAs");
+    /** After {@link WorkspaceFiles}: {@code doc} (null: unchanged) is now the saved document; updates the flags. */
+    void saved(WorkspaceDocument doc) {
+        if (doc != null) {
+            current = doc;
         }
-        saveAs(getFile());
-    }
-
-    /** Saves to a file (atomically) and makes it the current file. */
-    public void saveAs(Path path) throws WorkspaceException {
-        WorkspaceDocument doc = toDocument();
-        WorkspaceCodec.write(doc, path);
-        savedState.savedAs(path, doc);
-        current = doc;
         updateFlags();
     }
 
     /** The document for the current inputs, updated on every change (crash recovery listens to it). */
     public ReadOnlyObjectProperty<WorkspaceDocument> documentProperty() {
         return document.getReadOnlyProperty();
-    }
-
-    /** Loads a recovery copy as unsaved changes to {@code originalFile} (may be null): Save then writes there. */
-    public void recover(WorkspaceDocument doc, Path originalFile) {
-        load(doc, originalFile);
-        savedState.forgetSaved();
-        updateFlags();
     }
 }

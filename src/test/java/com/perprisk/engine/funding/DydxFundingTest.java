@@ -144,4 +144,55 @@ class DydxFundingTest {
         // IMF 5%, fraction 60%: MMF 3%, bound 6 × 2% = 12%
         assertEquals(120_000, DydxFunding.clampBoundPpm(6_000_000, 50_000, 600_000));
     }
+
+    /**
+     * x/perpetuals/keeper/stateful_premium_votes_validation_test.go: with PremiumVoteClampFactorPpm 60,000,000 the
+     * largest |vote| per liquidity tier is 0, 15,000,000, 60,000,000, 6,000,000 and 6,000,000; a vote one ppm
+     * beyond is refused there, and counted at the bound here.
+     */
+    @Test
+    void premiumVoteBoundPerLiquidityTierAsTheValidationTest() {
+        int f = DydxFunding.DEFAULT_PREMIUM_VOTE_CLAMP_FACTOR_PPM;
+        assertEquals(0, DydxFunding.maxAbsPremiumVotePpm(f, 1_000_000, 1_000_000));
+        assertEquals(15_000_000, DydxFunding.maxAbsPremiumVotePpm(f, 1_000_000, 750_000));
+        assertEquals(60_000_000, DydxFunding.maxAbsPremiumVotePpm(f, 1_000_000, 0));
+        assertEquals(6_000_000, DydxFunding.maxAbsPremiumVotePpm(f, 200_000, 500_000));
+        assertEquals(6_000_000, DydxFunding.maxAbsPremiumVotePpm(f, 500_000, 800_000));
+        // "not upward clamped - perpetual 0": 1 beyond a bound of 0
+        assertEquals(0, DydxFunding.clampVote(1, 0));
+        // "not downward clamped - perpetual 1": −15,000,000 − 1
+        assertEquals(-15_000_000, DydxFunding.clampVote(-15_000_001, 15_000_000));
+        // "not upward clamped - perpetual 3": 6,000,000 + 1
+        assertEquals(6_000_000, DydxFunding.clampVote(6_000_001, 6_000_000));
+        // the valid votes of "votes on all perpetuals" pass unchanged
+        assertEquals(-15_000_000, DydxFunding.clampVote(-15_000_000, 15_000_000));
+        assertEquals(-20_000, DydxFunding.clampVote(-20_000, 6_000_000));
+    }
+
+    /** x/clob/memclob/memclob_get_premium_price_test.go: a vote from the impact prices, rounded toward zero, clamped. */
+    @Test
+    void premiumVoteFromTheBookAsGetPricePremium() {
+        // "Index < Impact Bid": 9,998.2 / 9,000 − 1, clamp 100%
+        assertEquals(110_911, DydxFunding.premiumVotePpm(9_998.2, 10_001, 9_000, 1_000_000));
+        // "Impact Ask < Index", negative, rounded toward zero: 10,001.7 / 10,003 − 1
+        assertEquals(-129, DydxFunding.premiumVotePpm(10_000, 10_001.7, 10_003, 1_000_000));
+        // "Index << Impact Bid, maximum premium (clamped)": 9,999.9 / 6,000 − 1 = 66.7% beyond 10%
+        assertEquals(100_000, DydxFunding.premiumVotePpm(9_999.9, 10_001, 6_000, 100_000));
+        // "Impact Ask << Index, minimum premium (clamped)": 10,001 / 15,000 − 1 = −33.3% beyond −10%
+        assertEquals(-100_000, DydxFunding.premiumVotePpm(9_999.9, 10_001, 15_000, 100_000));
+        // index between the impact prices: 0
+        assertEquals(0, DydxFunding.premiumVotePpm(9_999.9, 10_001, 10_000, 100_000));
+    }
+
+    @Test
+    void votesAreClampedBeforeTheMedian() {
+        // IMF 5%, fraction 60%: bound 60 × 2% = 120%; the two wild votes count at ±120% and the median is unchanged
+        long bound = DydxFunding.maxAbsPremiumVotePpm(DydxFunding.DEFAULT_PREMIUM_VOTE_CLAMP_FACTOR_PPM, 50_000,
+                600_000);
+        assertEquals(1_200_000, bound);
+        List<List<Double>> votes = List.of(List.of(0.0001, 5.0, 0.0002), List.of(-3.0, -2.0, 0.0001));
+        assertEquals(List.of(200, -1_200_000), DydxFunding.samplesFromVotes(votes, 1, bound));
+        assertEquals(List.of(200, -2_000_000), DydxFunding.samplesFromVotes(votes, 1));
+        assertEquals(3, DydxFunding.clampedVotes(votes, bound));
+    }
 }

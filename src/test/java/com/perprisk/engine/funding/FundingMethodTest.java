@@ -10,6 +10,7 @@ import java.util.List;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class FundingMethodTest {
     private static final double EPS = 1e-12;
@@ -105,5 +106,23 @@ class FundingMethodTest {
     void noSamplesIsAnError() {
         assertThrows(EngineException.class, () -> FundingMethod.BINANCE.compute(FundingMethod.Inputs.ofSamples(
                 List.of())));
+    }
+
+    @Test
+    void dydxClampsEachVoteBeforeTheMedian() {
+        // IMF 5%, fraction 60%: votes are clamped to ±60 × 2% = 120%; one sample of three votes of 500%
+        List<List<Double>> votes = List.of(List.of(5.0, 5.0, 5.0));
+        FundingMethod.Inputs in = new FundingMethod.Inputs(null, votes, null, null, null, null, null, null, null, 0.05,
+                0.6, null, 1, null, null, null);
+        FundingMethod.Result r = FundingMethod.DYDX.compute(in);
+        // the sample counts at 1.2 (not 5), padded with 59 zeros: P = 1.2 / 60 = 2%, inside the 12% rate clamp
+        assertEquals(0.02, r.premiumIndex(), EPS);
+        assertEquals(0.02, r.rate(), EPS);
+        assertTrue(r.explanations().get("premiumIndex").notes().get(0).contains("3 votes lie beyond ±120%"),
+                r.explanations().get("premiumIndex").notes().toString());
+        // a smaller vote clamp factor (1 = 100%: ±2%) binds harder: the sample is 0.02, P = 0.02 / 60
+        FundingMethod.Inputs tight = new FundingMethod.Inputs(null, votes, null, null, null, null, null, null, null,
+                0.05, 0.6, null, 1, null, null, null, 1.0);
+        assertEquals(0.02 / 60, FundingMethod.DYDX.compute(tight).premiumIndex(), 1e-6);
     }
 }

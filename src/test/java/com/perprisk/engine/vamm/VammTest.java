@@ -127,4 +127,40 @@ class VammTest {
             assertTrue(isLong ? there.priceAfter() > amm.price() : there.priceAfter() < amm.price(), "seed " + seed);
         }
     }
+
+    /** Drift's peg multiplier: price = peg × Q / B; a quote amount moves Q by amount / peg; k is untouched. */
+    @Test
+    void drifsPegScalesThePriceAndTheQuoteAmounts() {
+        Vamm pegged = new Vamm(1000, 1000, 0, 0, 2);
+        assertEquals(2, pegged.price(), 0);
+        // 100 of quote moves Q by 50: base out = 1000 − 10⁶ / 1050
+        Vamm.Result r = pegged.trade(new Trade(Kind.QUOTE_IN, 100));
+        double base = 1000 - 1e6 / 1050;
+        assertEquals(base, r.baseAmount(), 1e-12);
+        assertEquals(100, r.quoteAmount(), 1e-12);
+        assertEquals(100 / base, r.averagePrice(), 1e-9);
+        assertEquals(1050, r.quoteReserveAfter(), 1e-12);
+        assertEquals(2 * 1050 / (1e6 / 1050), r.priceAfter(), 1e-9);
+        assertEquals(1e6, r.after().k(), 1e-6);
+        assertEquals(2, r.after().pegMultiplier(), 0);
+        // selling that base back returns 100 of quote (2 × the 50 the reserve gives back) and the reserves
+        Vamm.Result back = r.after().trade(new Trade(Kind.BASE_IN, r.baseAmount()));
+        assertEquals(100, back.quoteAmount(), 1e-9);
+        assertEquals(1000, back.quoteReserveAfter(), 1e-9);
+        // the same trade at peg p is the peg-1 trade of q / p, its quote scaled by p
+        Random rnd = new Random(5);
+        for (int i = 0; i < 200; i++) {
+            double q = 1 + rnd.nextDouble() * 1e6;
+            double b = 1 + rnd.nextDouble() * 1e4;
+            double peg = 0.01 + rnd.nextDouble() * 100;
+            double amount = q * peg * rnd.nextDouble() * 0.5 + 1e-3;
+            Vamm.Result withPeg = new Vamm(q, b, 0, 0, peg).trade(new Trade(Kind.QUOTE_IN, amount));
+            Vamm.Result plain = new Vamm(q, b, 0, 0).trade(new Trade(Kind.QUOTE_IN, amount / peg));
+            assertEquals(plain.baseAmount(), withPeg.baseAmount(), plain.baseAmount() * 1e-9 + 1e-12);
+            assertEquals(plain.priceAfter() * peg, withPeg.priceAfter(), withPeg.priceAfter() * 1e-9);
+        }
+        assertTrue(pegged.explain(new Trade(Kind.QUOTE_IN, 100)).formula().contains("q / peg"));
+        assertEquals("base out = B − k / (Q + q)", AMM.explain(new Trade(Kind.QUOTE_IN, 100)).formula());
+        assertThrows(EngineException.class, () -> new Vamm(1000, 100, 0, 0, 0));
+    }
 }

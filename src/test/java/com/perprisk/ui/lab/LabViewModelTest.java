@@ -178,6 +178,13 @@ class LabViewModelTest {
         assertEquals(c.baseBefore() * c.quoteBefore(), c.baseAfter() * c.quoteAfter(), 1e-3);
         assertTrue(v.onBookProperty().get().startsWith("On the order book: average 100.14"),
                 v.onBookProperty().get());
+        // the same quote amount walked through the document's book, drawn beside the curve and explained
+        VammPageModel.OnBook ob = v.bookWalkProperty().get();
+        assertTrue(ob.documentBook());
+        assertTrue(ob.walk().buy());
+        assertEquals(ob.walk().averagePrice(), Double.parseDouble(v.onBookProperty().get()
+                .replaceAll("^On the order book: average ([0-9.,]+),.*$", "$1").replace(",", "")), 0.01);
+        assertTrue(v.workingProperty().get().contains("Average price on the order book"), v.workingProperty().get());
         v.kindProperty().set(Vamm.Kind.BASE_OUT);
         v.amountProperty().set("20000");
         assertNull(v.curveProperty().get());
@@ -222,5 +229,21 @@ class LabViewModelTest {
             assertTrue(text.startsWith("# " + l.title()), l.id());
             assertTrue(text.length() < 3_000, l.id());
         }
+    }
+
+    @Test
+    void vammPageComparesWithADefaultBookWhenTheDocumentsTradesElsewhere() {
+        load(0); // the tour: its book trades near 60,110, its vAMM near 10
+        VammPageModel v = vm.vamm();
+        VammPageModel.OnBook ob = v.bookWalkProperty().get();
+        assertFalse(ob.documentBook());
+        assertEquals(10, ob.walk().mid(), 1e-9);
+        assertTrue(v.onBookProperty().get().contains("a default book at 10.0000"), v.onBookProperty().get());
+        // 600 of quote into 20 levels of 50 (the vAMM's 1,000 quote): 12 levels, up to 10 × 1.06
+        assertEquals(12, ob.walk().steps().size());
+        assertTrue(ob.walk().impact() < 0.05, "the book moves a few percent where the vAMM moves 156%");
+        v.kindProperty().set(Vamm.Kind.BASE_IN);
+        v.amountProperty().set("10");
+        assertFalse(v.bookWalkProperty().get().walk().buy(), "selling base walks the bids");
     }
 }

@@ -301,4 +301,58 @@ class MarketLabWindowTest extends ApplicationTest {
         assertFalse(lab.detached());
         assertTrue(lab.labView().getScene() == stage.getScene(), "back in the tab");
     }
+
+    /** The page's scroll pane around a node. */
+    private static javafx.scene.control.ScrollPane pageOf(Node n) {
+        Node p = n.getParent();
+        while (p != null && !(p instanceof javafx.scene.control.ScrollPane)) {
+            p = p.getParent();
+        }
+        return (javafx.scene.control.ScrollPane) p;
+    }
+
+    /** Every lab chart is at least readable, and its page ends inside the window (scrolls, never runs under it). */
+    private void assertChartsReadable(String when) {
+        String[][] charts = {{"book", "#lab-depth-chart"}, {"funding", "#lab-funding-samples"},
+                {"vamm", "#lab-vamm-chart"}, {"vamm", "#lab-vamm-book-chart"}, {"cascade", "#lab-cascade-book"}};
+        double windowHeight = stage.getScene().getHeight();
+        for (String[] c : charts) {
+            page(c[0]);
+            javafx.scene.layout.Region chart = lookup(c[1]).queryAs(javafx.scene.layout.Region.class);
+            assertTrue(chart.getHeight() >= LabCharts.MIN_HEIGHT, when + ": " + c[1] + " is " + chart.getHeight()
+                    + " px high, below the readable " + LabCharts.MIN_HEIGHT);
+            javafx.scene.control.ScrollPane sp = pageOf(chart);
+            javafx.geometry.Bounds page = sp.localToScene(sp.getLayoutBounds());
+            assertTrue(page.getMaxY() <= windowHeight + 0.5, when + ": the " + c[0] + " page runs " + (page.getMaxY()
+                    - windowHeight) + " px below the window");
+            interact(() -> sp.setVvalue(sp.getVmax()));
+            WaitForAsyncUtils.waitForFxEvents();
+            javafx.geometry.Bounds shown = chart.localToScene(chart.getLayoutBounds());
+            assertTrue(shown.getMaxY() <= page.getMaxY() + 0.5 && shown.getMinY() >= page.getMinY() - 0.5,
+                    when + ": " + c[1] + " cannot be scrolled into its page: " + shown + " in " + page);
+            interact(() -> sp.setVvalue(0));
+        }
+    }
+
+    @Test
+    void theLabTabTakesTheWindowsHeightAndItsChartsStayReadable() throws Exception {
+        Node bar = lookup("#scenario-bar").query();
+        assertTrue(bar.isVisible());
+        clickOn("#menu-teach");
+        clickOn("Market lab");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertFalse(bar.isVisible() || bar.isManaged(), "the scenario bar steps aside: the scenario does not move the"
+                + " lab");
+        assertChartsReadable("1280 × 800");
+        shot("market-lab-room-vamm");
+        interact(() -> com.perprisk.ui.theme.PresentationSize.set(view, true));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertChartsReadable("presentation size");
+        page("vamm");
+        shot("market-lab-room-vamm-presentation");
+        interact(() -> com.perprisk.ui.theme.PresentationSize.set(view, false));
+        interact(() -> view.resultTabs().getSelectionModel().select(0));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(bar.isVisible() && bar.isManaged(), "the scenario bar is back with the charts");
+    }
 }

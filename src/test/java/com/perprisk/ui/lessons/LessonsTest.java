@@ -2,6 +2,7 @@ package com.perprisk.ui.lessons;
 
 import com.perprisk.cli.Cli;
 import com.perprisk.engine.simulation.SimulationEvent;
+import com.perprisk.io.LessonCodec;
 import com.perprisk.ui.TeachingPanels;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
@@ -30,17 +31,17 @@ class LessonsTest {
 
     @Test
     void atLeastFiveLessonsWithTheTopicsTheIssueAsksFor() throws Exception {
-        List<Lessons.Lesson> all = Lessons.list();
+        List<LessonCodec.Lesson> all = LessonCodec.list();
         assertTrue(all.size() >= 5, "lessons: " + all.size());
-        Set<String> ids = Set.copyOf(all.stream().map(Lessons.Lesson::id).toList());
+        Set<String> ids = Set.copyOf(all.stream().map(LessonCodec.Lesson::id).toList());
         assertTrue(ids.containsAll(Set.of("isolated-vs-cross", "tier-boundary", "funding-bleed", "cascade-adl",
                 "cash-and-carry")), ids.toString());
     }
 
     @Test
     void everyNarrativeIsShortPlainTextWithATitle() throws Exception {
-        for (Lessons.Lesson l : Lessons.list()) {
-            String text = Lessons.narrative(l);
+        for (LessonCodec.Lesson l : LessonCodec.list()) {
+            String text = LessonCodec.narrative(l);
             assertTrue(text.startsWith("# "), l.id() + " starts with a title");
             int words = text.replaceAll("[#*]", " ").strip().split("\\s+").length;
             assertTrue(words >= 150 && words <= 300, l.id() + ": " + words + " words");
@@ -50,9 +51,9 @@ class LessonsTest {
 
     @Test
     void everyWorkspaceIsValidForCalc() throws Exception {
-        for (Lessons.Lesson l : Lessons.list()) {
+        for (LessonCodec.Lesson l : LessonCodec.list()) {
             byte[] json;
-            try (var in = Lessons.class.getResourceAsStream("/lessons/" + l.workspaceFile())) {
+            try (var in = LessonCodec.class.getResourceAsStream("/lessons/" + l.workspaceFile())) {
                 assertNotNull(in, l.workspaceFile());
                 json = in.readAllBytes();
             }
@@ -72,7 +73,7 @@ class LessonsTest {
         if (!Files.isDirectory(folder)) {
             return; // run from elsewhere: the classpath checks above suffice
         }
-        for (Lessons.Lesson l : Lessons.list()) {
+        for (LessonCodec.Lesson l : LessonCodec.list()) {
             assertTrue(Files.isRegularFile(folder.resolve(l.workspaceFile())), l.workspaceFile());
             assertTrue(Files.isRegularFile(folder.resolve(l.narrativeFile())), l.narrativeFile());
         }
@@ -81,9 +82,9 @@ class LessonsTest {
     /** Opens each lesson in a workspace, primes the playback as the app does, and plays it to the end. */
     @Test
     void everyScriptedPlaybackProducesTheEventsItsNarrativeTells() throws Exception {
-        for (Lessons.Lesson l : Lessons.list()) {
+        for (LessonCodec.Lesson l : LessonCodec.list()) {
             WorkspaceViewModel vm = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
-            vm.load(Lessons.workspace(l), null);
+            vm.load(LessonCodec.workspace(l), null);
             assertEquals("", vm.context().problemProperty().get(), l.id());
             PlaybackViewModel p = new PlaybackViewModel(vm);
             TeachingPanels.prime(p, l.playback());
@@ -103,9 +104,9 @@ class LessonsTest {
 
     @Test
     void theCascadeLessonEndsInAdlAfterTheFundIsEmpty() throws Exception {
-        Lessons.Lesson l = Lessons.find("cascade-adl").orElseThrow();
+        LessonCodec.Lesson l = LessonCodec.find("cascade-adl").orElseThrow();
         WorkspaceViewModel vm = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
-        vm.load(Lessons.workspace(l), null);
+        vm.load(LessonCodec.workspace(l), null);
         PlaybackViewModel p = new PlaybackViewModel(vm);
         TeachingPanels.prime(p, l.playback());
         assertTrue(p.prepare());

@@ -5,7 +5,7 @@ import com.perprisk.io.WorkspaceCodec;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.format.Formats;
-import com.perprisk.ui.lessons.Lessons;
+import com.perprisk.io.LessonCodec;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import org.junit.jupiter.api.Test;
 
@@ -46,9 +46,9 @@ class InversePlaybackTest {
 
     @Test
     void lessonSixLiquidatesTheLongAndTheShortStaysWorthItsDollars() throws Exception {
-        Lessons.Lesson l = Lessons.find("inverse-volatility").orElseThrow();
+        LessonCodec.Lesson l = LessonCodec.find("inverse-volatility").orElseThrow();
         WorkspaceViewModel vm = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
-        vm.load(Lessons.workspace(l), null);
+        vm.load(LessonCodec.workspace(l), null);
         PlaybackViewModel p = new PlaybackViewModel(vm);
         p.seedProperty().set((int) l.playback().seed());
         p.volatilityProperty().set(l.playback().volatility());

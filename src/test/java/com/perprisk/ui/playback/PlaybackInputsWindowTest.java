@@ -1,9 +1,9 @@
 package com.perprisk.ui.playback;
 
 import com.perprisk.engine.simulation.SimulationEvent;
+import com.perprisk.io.LessonCodec;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.ui.format.Formats;
-import com.perprisk.ui.lessons.Lessons;
 import com.perprisk.ui.support.MainWindowHarness;
 import javafx.scene.control.TextField;
 import org.junit.jupiter.api.Test;
@@ -22,7 +22,7 @@ class PlaybackInputsWindowTest extends MainWindowHarness {
     @Override
     protected WorkspaceDocument startDocument() {
         try {
-            return Lessons.workspace(Lessons.find("tier-boundary").orElseThrow());
+            return LessonCodec.workspace(LessonCodec.find("tier-boundary").orElseThrow());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

@@ -177,7 +177,7 @@ class PlaybackViewModelTest {
     @Test
     void pauseAtLiquidationAlsoStopsAtAPartialLiquidation() throws Exception {
         // lesson 2: a falling mark reduces the position tier by tier before closing the rest
-        vm.load(com.perprisk.ui.lessons.Lessons.workspace(com.perprisk.ui.lessons.Lessons.find("tier-boundary")
+        vm.load(com.perprisk.io.LessonCodec.workspace(com.perprisk.io.LessonCodec.find("tier-boundary")
                 .orElseThrow()), null);
         p.stepsProperty().set(40);
         p.draw("BTCUSDT", 40, 30_000);
@@ -192,7 +192,7 @@ class PlaybackViewModelTest {
 
     @Test
     void theInputsShowTheSimulatedStateAndALiquidatedPositionSaysWhenAndWhere() throws Exception {
-        vm.load(com.perprisk.ui.lessons.Lessons.workspace(com.perprisk.ui.lessons.Lessons.find("tier-boundary")
+        vm.load(com.perprisk.io.LessonCodec.workspace(com.perprisk.io.LessonCodec.find("tier-boundary")
                 .orElseThrow()), null);
         String id = vm.positions().get(0).getId();
         String entered = vm.positions().get(0).sizeProperty().get();

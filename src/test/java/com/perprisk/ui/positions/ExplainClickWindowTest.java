@@ -1,10 +1,10 @@
 package com.perprisk.ui.positions;
 
+import com.perprisk.io.LessonCodec;
 import com.perprisk.io.Samples;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.explain.ExplainViewModel;
-import com.perprisk.ui.lessons.Lessons;
 import com.perprisk.ui.support.MainWindowHarness;
 import org.junit.jupiter.api.Test;
 
@@ -34,7 +34,7 @@ class ExplainClickWindowTest extends MainWindowHarness {
 
     @Test
     void aSinglePositionLessonExplainsItsLiquidationPriceOnTheFirstClick() throws Exception {
-        WorkspaceDocument lesson = Lessons.workspace(Lessons.find("tier-boundary").orElseThrow());
+        WorkspaceDocument lesson = LessonCodec.workspace(LessonCodec.find("tier-boundary").orElseThrow());
         fx(() -> vm.load(lesson, null));
         clickOn(cell(positionsTable(), 0, "col-liquidationPrice"));
         ExplainViewModel.Selection s = explained();

@@ -98,11 +98,11 @@ class InverseWorkspaceViewModelTest {
     @Test
     void saveAndOpenKeepTheInverseFields(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("coin.perprisk.json");
-        vm.saveAs(file);
+        vm.files().saveAs(file);
         assertTrue(Files.readString(file).contains("\"version\" : 2") || Files.readString(file)
                 .contains("\"version\": 2"), Files.readString(file));
         WorkspaceViewModel other = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
-        other.open(file);
+        other.files().open(file);
         assertEquals(vm.toDocument(), other.toDocument());
         assertEquals(doc, WorkspaceCodec.read(file));
     }

@@ -77,7 +77,7 @@ class RecoveryTest {
         Path file = dir.resolve("work.perprisk.json");
         WorkspaceCodec.write(TestDocs.isolatedLong(), file);
         WorkspaceViewModel vm = newVm();
-        vm.open(file);
+        vm.files().open(file);
         DocumentRecovery recovery = new DocumentRecovery(vm, writer);
         DocumentActions actions = new DocumentActions(vm, null, () -> dialogs, () -> null);
 
@@ -175,7 +175,7 @@ class RecoveryTest {
         WorkspaceCodec.write(TestDocs.isolatedLong(), file);
         Files.setLastModifiedTime(file, FileTime.from(Instant.EPOCH));
         WorkspaceViewModel a = newVm();
-        a.open(file);
+        a.files().open(file);
         WorkspaceViewModel b = newVm();
         b.load(Samples.demo(), null);
         DocumentRecovery ra = new DocumentRecovery(a, writer);

@@ -40,9 +40,14 @@ public final class TestDocs {
      * at most two legs per symbol, so 20 positions need 10 markets).
      */
     public static WorkspaceDocument twentyPositions() {
+        return positions(20, "Twenty");
+    }
+
+    /** {@code n} positions (n even), a long and a short in each of n / 2 Binance markets, cross and isolated mixed. */
+    public static WorkspaceDocument positions(int n, String name) {
         List<MarketDoc> markets = new java.util.ArrayList<>();
         List<PositionDoc> positions = new java.util.ArrayList<>();
-        for (int m = 0; m < 10; m++) {
+        for (int m = 0; m < n / 2; m++) {
             double mark = m == 0 ? 60_000 : 100.0 * m;
             String symbol = m == 0 ? "BTCUSDT" : "M" + m + "USDT";
             markets.add(new MarketDoc(symbol, "BINANCE", mark, mark, 0.0005, Defaults.binanceBtc2024(), null,
@@ -54,8 +59,8 @@ public final class TestDocs {
                         null, null, Map.of()));
             }
         }
-        return new WorkspaceDocument(WorkspaceDocument.FORMAT, WorkspaceDocument.CURRENT_VERSION, "Twenty",
-                new AccountDoc(250_000.0, "HEDGE", Map.of()), 720.0, markets, positions, Map.of());
+        return new WorkspaceDocument(WorkspaceDocument.FORMAT, WorkspaceDocument.CURRENT_VERSION, name,
+                new AccountDoc(12_500.0 * n, "HEDGE", Map.of()), 720.0, markets, positions, Map.of());
     }
 
     static MarketDoc btc() {

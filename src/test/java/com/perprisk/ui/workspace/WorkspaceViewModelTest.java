@@ -227,7 +227,7 @@ class WorkspaceViewModelTest {
         vm.markets().get(1).futurePriceProperty().set("3100");
         vm.markets().get(1).futureDaysProperty().set("30");
         Path file = dir.resolve("round.perprisk.json");
-        vm.saveAs(file);
+        vm.files().saveAs(file);
         assertFalse(vm.isDirty());
         assertEquals(file, vm.getFile());
         assertTrue(vm.titleProperty().get().contains("round.perprisk.json"));
@@ -235,7 +235,7 @@ class WorkspaceViewModelTest {
         assertTrue(Files.size(file) > 100);
 
         WorkspaceViewModel other = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
-        other.open(file);
+        other.files().open(file);
         assertEquals(vm.toDocument(), other.toDocument());
         assertEquals("0.75", other.positions().get(0).sizeProperty().get());
         assertEquals("3100", other.markets().get(1).futurePriceProperty().get());
@@ -249,7 +249,7 @@ class WorkspaceViewModelTest {
         Files.writeString(bad, "{ not json");
         var before = vm.toDocument();
         try {
-            vm.open(bad);
+            vm.files().open(bad);
         } catch (com.perprisk.io.WorkspaceException expected) {
             // reported to the user by the window
         }
@@ -262,10 +262,10 @@ class WorkspaceViewModelTest {
         Path file = dir.resolve("extra.perprisk.json");
         Files.writeString(file, WorkspaceCodec.toJson(TestDocs.isolatedLong())
                 .replace("\"name\"", "\"note\": \"kept\",\n  \"name\""));
-        vm.open(file);
+        vm.files().open(file);
         p(0).sizeProperty().set("3");
         Path out = dir.resolve("out.perprisk.json");
-        vm.saveAs(out);
+        vm.files().saveAs(out);
         assertTrue(Files.readString(out).contains("\"note\""));
     }
 
@@ -285,7 +285,7 @@ class WorkspaceViewModelTest {
     @Test
     void newWorkspaceIsCleanAndComputes() {
         p(0).sizeProperty().set("2");
-        vm.newWorkspace();
+        vm.files().newWorkspace();
         assertFalse(vm.isDirty());
         assertNull(vm.getFile());
         assertTrue(vm.positions().isEmpty());
@@ -300,7 +300,7 @@ class WorkspaceViewModelTest {
         assertEquals(3, vm.symbols().size());
         assertTrue(vm.symbols().contains(m.symbolProperty().get()));
         int n = m.tiers().size();
-        vm.addTier(m);
+        vm.tiers().addTier(m);
         assertEquals(n + 1, m.tiers().size());
         assertTrue(vm.problems().values().stream().noneMatch(InputProblem::error), vm.problems().toString());
         m.symbolProperty().set("SOLUSDT");

@@ -17,8 +17,8 @@ import java.util.Map;
  * ({@link AdlScore#entry}, {@link AdlRanking#rank}), are closed at the bankruptcy price, first in line first, until
  * the amount the fund could not pay is collected; what is left when they run out is not covered.
  */
-final class AdlQueue {
-    private AdlQueue() {
+final class AdlCounterparties {
+    private AdlCounterparties() {
     }
 
     /** Closes top-ranked opposite counterparties at the bankruptcy price until {@code amount} is collected. */
