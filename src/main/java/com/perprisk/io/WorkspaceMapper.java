@@ -116,6 +116,9 @@ public final class WorkspaceMapper {
             }
             List<Position> positions = this.positions.positions(doc.positions(), account, seenSymbols.keySet(),
                     markets);
+            // account.walletScope TOTAL: the engine gets the cross wallet, what the isolated margins leave
+            account = new WalletScope.Check(problems).crossAccount(doc.account() == null ? null
+                    : doc.account().extra(), account, positions);
             if (errorCount() > 0) {
                 return new MappingResult(null, problems);
             }
@@ -230,8 +233,11 @@ public final class WorkspaceMapper {
                     fresh.extraMargin(), old.extra()));
         }
         Account a = portfolio.account();
+        Map<String, Object> accountExtra = new LinkedHashMap<>(base.account() == null || base.account().extra() == null
+                ? Map.of() : base.account().extra());
+        accountExtra.remove(WalletScope.FIELD); // the engine holds the cross wallet: written as such
         AccountDoc account = new AccountDoc(a.walletBalance(), a.positionMode().name(), coinWalletsDoc(a),
-                base.account() == null ? null : base.account().extra());
+                accountExtra);
         return new WorkspaceDocument(WorkspaceDocument.FORMAT, WorkspaceDocument.CURRENT_VERSION, base.name(), account,
                 portfolio.horizonHours(), markets, positions, base.extra());
     }

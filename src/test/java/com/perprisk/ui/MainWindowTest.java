@@ -315,7 +315,9 @@ class MainWindowTest extends ApplicationTest {
                 ? lookup("#explain-substituted").queryLabeled().getText() : "";
         // the entry price 60,000 substituted into the working, exactly as the engine wrote it
         var lp = ctx.getRisk().positions().get(0).explanations().get(ExplainKey.LIQUIDATION_PRICE);
-        assertTrue(shown.startsWith(lp.substituted() + "  =  "), shown);
+        // on screen each number to its precision (the engine's ten digits stay in calc's JSON)
+        assertTrue(shown.startsWith(new com.perprisk.ui.format.WorkingText(vm.formats()).substituted(lp) + "  =  "),
+                shown);
         assertTrue(lp.substituted().contains(" × 60000"), lp.substituted());
     }
 

@@ -14,6 +14,7 @@ import com.perprisk.ui.charts.MarkedLineChart;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.explain.ExplainPane;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingText;
 import com.perprisk.ui.scenario.ScenarioBar;
 import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.settings.ThemeManager;
@@ -160,7 +161,8 @@ class PanelsWindowTest extends ApplicationTest {
         ExplainPane explain = (ExplainPane) view.explainPanel();
         Explanation e = ctx.getRisk().position("btc-long").orElseThrow().explanations().get(ExplainKey.MAINTENANCE_MARGIN);
         assertEquals(e.formula(), explain.formulaText());
-        assertTrue(explain.substitutedText().startsWith(e.substituted()), explain.substitutedText());
+        assertTrue(explain.substitutedText().startsWith(new WorkingText(vm.formats()).substituted(e)),
+                explain.substitutedText());
         assertTrue(lookup("#explain-substituted").queryAs(Label.class).isVisible());
         assertEquals("Maintenance margin", explain.titleText());
         assertFalse(explain.resultText().contains("NaN"));

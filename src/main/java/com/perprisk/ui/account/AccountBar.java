@@ -1,23 +1,32 @@
 package com.perprisk.ui.account;
 
+import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.PositionMode;
+import com.perprisk.io.WalletScope;
+import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.controls.FieldDecorations;
 import com.perprisk.ui.workspace.FieldPaths;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.geometry.Pos;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
 
 /**
- * The account inputs in one row: cross wallet balance, position mode (one-way / hedge) and the horizon over which
- * funding is projected.
+ * The account inputs in one row: the wallet balance and what it is (the cross wallet, or the total one the isolated
+ * margins are taken from, with the cross wallet that leaves), position mode (one-way / hedge) and the horizon over
+ * which funding is projected.
  */
 public final class AccountBar extends HBox {
     private final TextField wallet = new TextField();
+    private final ComboBox<WalletScope> walletScope = new ComboBox<>();
+    /** With a total wallet: the cross wallet left after the isolated margins. */
+    private final Label crossWallet = new Label();
     /** True while the wallet shows a playback's simulated state. */
     private boolean simulated;
     private final TextField horizon = new TextField();
@@ -37,17 +46,42 @@ public final class AccountBar extends HBox {
 
         wallet.setId("wallet-balance");
         wallet.getStyleClass().add("number-field");
-        wallet.setPrefColumnCount(12);
+        wallet.setPrefColumnCount(9);
         wallet.setAlignment(Pos.CENTER_RIGHT);
-        wallet.setTooltip(new Tooltip("Cross wallet balance: the cross positions' collateral. Isolated positions' margins "
-                + "are held apart from it (not included here)."));
+        wallet.setTooltip(new Tooltip("Wallet balance: with \"Cross wallet\" the cross positions' collateral "
+                + "(isolated margins held apart, not included); with \"Total wallet\" the whole account, isolated "
+                + "margins included."));
         wallet.textProperty().bindBidirectional(vm.account().walletBalanceProperty());
         vm.context().portfolioProperty().addListener(o -> showSimulatedWallet(vm));
         FieldDecorations.bind(wallet, vm, () -> FieldPaths.account("walletBalance"));
-        Label walletLabel = new Label("Cross wallet");
-        walletLabel.setLabelFor(wallet);
+        // what the typed wallet is: the cross pool's (the default) or the account's total, isolated margins taken out
+        walletScope.setId("wallet-scope");
+        walletScope.getItems().setAll(WalletScope.values());
+        walletScope.setConverter(new javafx.util.StringConverter<>() {
+            @Override
+            public String toString(WalletScope w) {
+                return w == WalletScope.TOTAL ? "Total wallet" : "Cross wallet";
+            }
+
+            @Override
+            public WalletScope fromString(String s) {
+                return "Total wallet".equals(s) ? WalletScope.TOTAL : WalletScope.CROSS;
+            }
+        });
+        walletScope.setTooltip(new Tooltip("Cross wallet: the balance typed is the cross positions' collateral; "
+                + "isolated margins are held apart from it. Total wallet: the balance typed is the whole account; "
+                + "the isolated positions' margins are taken from it and the rest is the cross wallet."));
+        walletScope.valueProperty().bindBidirectional(vm.account().walletScopeProperty());
+        walletScope.getStyleClass().add("small");
         Label unit = new Label("USDT");
         unit.getStyleClass().add("unit");
+        unit.setMinWidth(Region.USE_PREF_SIZE);
+        walletScope.setMinWidth(Region.USE_PREF_SIZE);
+        crossWallet.setId("cross-wallet");
+        crossWallet.getStyleClass().add("unit");
+        crossWallet.setMinWidth(Region.USE_PREF_SIZE);
+        vm.account().walletScopeProperty().addListener(o -> showCrossWallet(vm));
+        vm.context().portfolioProperty().addListener(o -> showCrossWallet(vm));
 
         ToggleGroup group = new ToggleGroup();
         oneWay.setId("mode-one-way");
@@ -92,10 +126,22 @@ public final class AccountBar extends HBox {
         horizonLabel.setLabelFor(horizon);
         Label hours = new Label("h");
         hours.getStyleClass().add("unit");
+        hours.setMinWidth(Region.USE_PREF_SIZE);
 
         coins = new CoinWalletFields(vm);
-        getChildren().addAll(title, walletLabel, wallet, unit, coins, sep(), modeLabel, modes, sep(), horizonLabel,
-                horizon, hours);
+        getChildren().addAll(title, walletScope, wallet, unit, crossWallet, coins, sep(), modeLabel, modes, sep(),
+                horizonLabel, horizon, hours);
+        showCrossWallet(vm);
+    }
+
+    /** With a total wallet: the cross wallet the isolated margins leave ("→ cross 26,000.00"); else nothing. */
+    private void showCrossWallet(WorkspaceViewModel vm) {
+        Portfolio p = vm.context().getPortfolio();
+        boolean total = vm.account().walletScopeProperty().get() == WalletScope.TOTAL;
+        crossWallet.setVisible(total);
+        crossWallet.setManaged(total);
+        crossWallet.setText(!total ? "" : "→ cross " + (p == null ? Formats.NONE
+                : vm.formats().money(p.account().walletBalance())));
     }
 
     private static Label sep() {
@@ -111,6 +157,14 @@ public final class AccountBar extends HBox {
     /** The wallet field of a settle coin, or null when the workspace shows none for it. */
     public TextField coinWalletField(String asset) {
         return coins.field(asset);
+    }
+
+    public ComboBox<WalletScope> walletScopeBox() {
+        return walletScope;
+    }
+
+    public String crossWalletText() {
+        return crossWallet.isVisible() ? crossWallet.getText() : "";
     }
 
     public ToggleButton oneWayButton() {
@@ -136,7 +190,11 @@ public final class AccountBar extends HBox {
             wallet.setEditable(!sim);
         }
         if (sim) {
-            wallet.setText(vm.formats().money(vm.context().getPortfolio().account().walletBalance()));
+            Portfolio p = vm.context().getPortfolio();
+            // the wallet as the user entered it: the cross wallet, or the total with the isolated margins
+            double shown = p.account().walletBalance() + (vm.account().walletScopeProperty().get() == WalletScope.TOTAL
+                    ? WalletScope.isolatedMargins(p.positions()) : 0);
+            wallet.setText(vm.formats().money(shown));
         }
     }
 }

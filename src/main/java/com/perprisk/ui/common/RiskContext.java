@@ -44,6 +44,11 @@ public final class RiskContext {
     /** During a playback: what happened to positions no longer shown, by id ("liquidated at 54,271.36, t = 7 h"). */
     private final ObjectProperty<java.util.Map<String, String>> playbackNotes = new SimpleObjectProperty<>(this,
             "playbackNotes", java.util.Map.of());
+    /**
+     * During a playback: the simulated time shown, in hours from the start of the path; null while the entered
+     * inputs are shown. Written by the playback, cleared by the recalculation when the playback is dropped.
+     */
+    private final ObjectProperty<Double> playbackTime = new SimpleObjectProperty<>(this, "playbackTime");
     /** Scenario: fractional move applied to every market's mark price (0.05 = all marks +5%). 0 = as entered. */
     private final DoubleProperty scenarioMove = new SimpleDoubleProperty(this, "scenarioMove", 0);
     /** Liquidation prices the venues report for imported positions, by position id (live import). */
@@ -88,6 +93,10 @@ public final class RiskContext {
 
     public ObjectProperty<java.util.Map<String, String>> playbackNotesProperty() {
         return playbackNotes;
+    }
+
+    public ObjectProperty<Double> playbackTimeProperty() {
+        return playbackTime;
     }
 
     public DoubleProperty scenarioMoveProperty() {

@@ -9,6 +9,7 @@ import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.display.Units;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingText;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -30,6 +31,7 @@ public final class ExplainPane extends ScrollPane {
     private final ExplainViewModel viewModel;
     private final Formats fmt;
     private final RiskContext context;
+    private final WorkingText working;
     private final ComboBox<ExplainViewModel.Choice> chooser = new ComboBox<>();
     private final Label scope = new Label();
     private final Label title = new Label();
@@ -50,6 +52,7 @@ public final class ExplainPane extends ScrollPane {
     public ExplainPane(RiskContext context, Formats fmt) {
         this.context = context;
         this.fmt = fmt;
+        this.working = new WorkingText(fmt);
         this.viewModel = new ExplainViewModel(context);
         setId("explain-panel");
         getStyleClass().add("explain-pane");
@@ -182,11 +185,11 @@ public final class ExplainPane extends ScrollPane {
                 result.getStyleClass().add("none");
             }
             formula.setText(e.formula());
-            substituted.setText(e.substituted() + "  =  " + resultText(s.key(), e, s.symbol()));
+            substituted.setText(working.substituted(e) + "  =  " + resultText(s.key(), e, s.symbol()));
             fillTerms(e, s.symbol());
             notes.getChildren().clear();
             for (String n : e.notes()) {
-                Label l = new Label("• " + n);
+                Label l = new Label("• " + working.note(e, n));
                 l.setWrapText(true);
                 l.getStyleClass().add("explain-note-line");
                 notes.getChildren().add(l);
@@ -226,13 +229,7 @@ public final class ExplainPane extends ScrollPane {
     }
 
     private String termValue(Term t) {
-        if (!Double.isFinite(t.value())) {
-            return Formats.NONE;
-        }
-        if ("rate".equals(t.unit())) {
-            return fmt.quantity(t.value() * 100, 6) + "%";
-        }
-        return fmt.quantity(t.value(), 8);
+        return working.value(t);
     }
 
     private static String unitText(String unit, String symbol) {

@@ -432,6 +432,7 @@ public final class PlaybackViewModel {
         tick.set(k);
         current.set(t);
         workspace.context().playbackNotesProperty().set(SimulatedInputs.notes(events, t.events(), workspace.formats()));
+        workspace.context().playbackTimeProperty().set(t.timeHours());
         workspace.showPlayback(t.portfolio(), startPortfolio);
         status.set(String.format("t = %s h · step %d of %d · insurance fund %s · %d events · %s",
                 PlaybackPaths.trim(t.timeHours()), k, lastTick.get(), workspace.formats().money(t.insuranceFund()), t.events(),

@@ -20,7 +20,8 @@ import javafx.scene.layout.Priority;
 /**
  * Scenario: drag the slider (or type an exact percentage) to move every market's mark price by the same fraction,
  * −50% … +50%, and watch every number, tile and chart follow; Reset returns to the entered prices. Bound to
- * {@link RiskContext#scenarioMoveProperty()}; shows the resulting mark of the selected position's market.
+ * {@link RiskContext#scenarioMoveProperty()}; shows the resulting mark of the selected position's market. During a
+ * playback it shows the simulated mark and time instead, and the scenario is off until the playback stops.
  */
 public final class ScenarioBar extends HBox {
     /** Largest move either way, as a fraction. */
@@ -106,6 +107,7 @@ public final class ScenarioBar extends HBox {
         context.portfolioProperty().addListener((o, a, b) -> showMark());
         context.enteredPortfolioProperty().addListener((o, a, b) -> showMark());
         context.selectedPositionIdProperty().addListener((o, a, b) -> showMark());
+        context.playbackTimeProperty().addListener((o, a, b) -> show());
         show();
     }
 
@@ -166,9 +168,15 @@ public final class ScenarioBar extends HBox {
         } finally {
             syncing = false;
         }
-        reset.setDisable(move == 0);
-        getStyleClass().remove("active");
-        if (move != 0) {
+        // a playback shows its simulated marks: the scenario does not apply until it stops
+        boolean playback = context.playbackTimeProperty().get() != null;
+        slider.setDisable(playback);
+        percent.setDisable(playback);
+        reset.setDisable(move == 0 || playback);
+        getStyleClass().removeAll("active", "simulated");
+        if (playback) {
+            getStyleClass().add("simulated");
+        } else if (move != 0) {
             getStyleClass().add("active");
         }
         showMark();
@@ -185,6 +193,12 @@ public final class ScenarioBar extends HBox {
         }
         Market now = moved == null ? null : moved.market(m.symbol()).orElse(null);
         double ref = m.markPrice();
+        Double time = context.playbackTimeProperty().get();
+        if (time != null && now != null) {
+            markText.setText(m.symbol() + " mark " + fmt.price(now.markPrice(), ref) + " (simulated, t = "
+                    + fmt.quantity(time, 2) + " h; entered " + fmt.price(m.markPrice(), ref) + ")");
+            return;
+        }
         String to = now != null ? fmt.price(now.markPrice(), ref) : fmt.price(m.markPrice() * (1 + move), ref);
         markText.setText(move == 0 ? m.symbol() + " mark " + fmt.price(m.markPrice(), ref) + " (as entered)"
                 : m.symbol() + " mark " + fmt.price(m.markPrice(), ref) + " → " + to + "  ("

@@ -12,7 +12,9 @@ import com.perprisk.engine.margin.OrderPlacement;
 import com.perprisk.engine.margin.OrderTicket;
 import com.perprisk.engine.margin.TicketException;
 import com.perprisk.ui.display.Units;
+import com.perprisk.io.WalletScope;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingText;
 import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.PartialInputs;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
@@ -92,30 +94,19 @@ public final class TicketViewModel {
     private boolean syncing;
 
     /** The working as a teacher writes it: formula, terms with their units, the substitution, the result, notes. */
-    static String text(Explanation e, String symbol) {
+    static String text(Explanation e, String symbol, Formats fmt) {
         if (e == null) {
             return "Select a figure to see its formula with the numbers substituted.";
         }
-        StringBuilder sb = new StringBuilder(e.quantity()).append('\n').append("  ").append(e.formula()).append('\n');
-        for (var t : e.terms()) {
-            String unit = Units.of(t.unit(), symbol);
-            sb.append("  ").append(t.symbol()).append(" = ").append(com.perprisk.engine.explain.Numbers.plain(
-                    t.value())).append(unit.isEmpty() ? "" : " " + unit).append("  (").append(t.name()).append(")\n");
-        }
-        sb.append("  ").append(e.substituted()).append('\n').append("  = ").append(e.result() == null ? "none"
-                : com.perprisk.engine.explain.Numbers.plain(e.result()));
-        for (String n : e.notes()) {
-            sb.append('\n').append("  ").append(n);
-        }
-        return sb.toString();
+        return new WorkingText(fmt).text(e, symbol);
     }
 
     public TicketViewModel(WorkspaceViewModel workspace) {
         this.workspace = workspace;
         this.fmt = workspace.formats();
         this.format = new TicketRows(fmt);
-        explanation.addListener((o, a, e) -> working.set(text(e, symbol.get())));
-        working.set(text(null, null));
+        explanation.addListener((o, a, e) -> working.set(text(e, symbol.get(), fmt)));
+        working.set(text(null, null, fmt));
         Observable[] inputs = {symbol, side, leverage, mode, commit, amount, entry, feePercent, addTo, exit,
                 targetRoePercent, targetPnl, stop, lossBudget, workspace.context().portfolioProperty(),
                 workspace.context().unavailableProperty()};
@@ -412,8 +403,9 @@ public final class TicketViewModel {
                 }
                 added[0] = fill.joined().id();
             }
-            double walletBefore = workspace.context().getPortfolio().account().walletBalance();
-            double walletAfter = fill.after().account().walletBalance();
+            Portfolio now = workspace.context().getPortfolio();
+            double walletBefore = wallet(now);
+            double walletAfter = wallet(fill.after());
             if (walletAfter != walletBefore) {
                 Double typed = fmt.parse(workspace.account().walletBalanceProperty().get());
                 double base = typed == null ? walletBefore : typed;
@@ -426,6 +418,12 @@ public final class TicketViewModel {
             default -> "Updated " + added[0];
         } + " in the workspace (Ctrl+Z undoes it)");
         return true;
+    }
+
+    /** The wallet as the user types it: the cross wallet, or with a total wallet the isolated margins too. */
+    private double wallet(Portfolio p) {
+        return p.account().walletBalance() + (workspace.account().walletScopeProperty().get() == WalletScope.TOTAL
+                ? WalletScope.isolatedMargins(p.positions()) : 0);
     }
 
     private void write(PositionRow row, Position p) {

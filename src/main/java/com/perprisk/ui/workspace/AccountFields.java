@@ -1,6 +1,7 @@
 package com.perprisk.ui.workspace;
 
 import com.perprisk.engine.PositionMode;
+import com.perprisk.io.WalletScope;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -13,14 +14,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The account's inputs: cross wallet balance of the linear quote pool, the cross wallet of each settle coin of inverse
- * contracts, position mode, and the workspace's funding horizon in hours.
+ * The account's inputs: wallet balance of the linear quote pool (cross, or total with {@link WalletScope#TOTAL}), the
+ * cross wallet of each settle coin of inverse contracts, position mode, and the workspace's funding horizon in hours.
  */
 public final class AccountFields {
     private final StringProperty walletBalance = new SimpleStringProperty(this, "walletBalance", "");
     private final ObjectProperty<PositionMode> positionMode = new SimpleObjectProperty<>(this, "positionMode",
             PositionMode.ONE_WAY);
     private final StringProperty horizonHours = new SimpleStringProperty(this, "horizonHours", "");
+    /** Whether the wallet typed is the cross wallet (the default) or the total one isolated margins come out of. */
+    private final ObjectProperty<WalletScope> walletScope = new SimpleObjectProperty<>(this, "walletScope",
+            WalletScope.CROSS);
     /** The cross wallet of each settle coin of inverse contracts, as typed, in file order ("BTC" → "1.5"). */
     private final ObservableMap<String, StringProperty> coinWallets = FXCollections.observableMap(
             new LinkedHashMap<>());
@@ -29,7 +33,7 @@ public final class AccountFields {
 
     AccountFields(EditListener listener) {
         this.listener = listener;
-        EditListener.watch(listener, walletBalance, positionMode, horizonHours);
+        EditListener.watch(listener, walletBalance, positionMode, horizonHours, walletScope);
     }
 
     /** The coins with a wallet field, in order; the map changes when a coin is added or the document is loaded. */
@@ -60,6 +64,10 @@ public final class AccountFields {
 
     public ObjectProperty<PositionMode> positionModeProperty() {
         return positionMode;
+    }
+
+    public ObjectProperty<WalletScope> walletScopeProperty() {
+        return walletScope;
     }
 
     public StringProperty horizonHoursProperty() {

@@ -5,6 +5,7 @@ import com.perprisk.engine.InputRule;
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.PositionMode;
 import com.perprisk.engine.Side;
+import com.perprisk.io.WalletScope;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceDocument.MarketDoc;
 import com.perprisk.io.WorkspaceDocument.PositionDoc;
@@ -52,6 +53,12 @@ final class DocumentBinding {
             acc.coinWallets().forEach((asset, w) -> wallets.put(asset, formats.editText(w)));
         }
         account.setCoinWallets(wallets);
+        // a valid walletScope becomes the account's choice; an unknown one stays in the file for the mapper to report
+        account.walletScopeProperty().set(WalletScope.of(account.extra));
+        Object scope = account.extra.get(WalletScope.FIELD);
+        if (scope != null && java.util.Arrays.stream(WalletScope.values()).anyMatch(w -> w.name().equals(scope))) {
+            account.extra.remove(WalletScope.FIELD);
+        }
         account.horizonHoursProperty().set(formats.editText(doc.horizonHours()));
 
         List<MarketDoc> mds = doc.markets() == null ? List.of() : doc.markets();

@@ -1,5 +1,6 @@
 package com.perprisk.ui.workspace;
 
+import com.perprisk.io.WalletScope;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceDocument.AccountDoc;
 import com.perprisk.io.WorkspaceDocument.ContractDoc;
@@ -46,9 +47,13 @@ final class DocumentBuilder {
                 wallets = null;
             }
         }
+        Map<String, Object> accountExtra = copy(account.extra);
+        if (account.walletScopeProperty().get() == WalletScope.TOTAL) {
+            accountExtra.put(WalletScope.FIELD, WalletScope.TOTAL.name()); // optional: absent means CROSS
+        }
         AccountDoc acc = new AccountDoc(num(FieldPaths.account("walletBalance"), account.walletBalanceProperty().get()),
                 account.positionModeProperty().get() == null ? null : account.positionModeProperty().get().name(),
-                wallets, copy(account.extra));
+                wallets, accountExtra);
         Double horizon = num("horizonHours", account.horizonHoursProperty().get());
         List<MarketDoc> mds = new ArrayList<>();
         for (int i = 0; i < markets.size(); i++) {

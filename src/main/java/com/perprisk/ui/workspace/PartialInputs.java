@@ -123,7 +123,9 @@ public record PartialInputs(WorkspaceDocument document, Map<Integer, String> hid
         }
         AccountDoc account = doc.account();
         if (walletBad && account != null) {
-            account = new AccountDoc(0.0, account.positionMode(), account.extra()); // isolated margins need no wallet
+            Map<String, Object> extra = new java.util.LinkedHashMap<>(account.extra() == null ? Map.of() : account.extra());
+            extra.remove(com.perprisk.io.WalletScope.FIELD); // a total wallet of 0 would leave nothing for isolated
+            account = new AccountDoc(0.0, account.positionMode(), account.coinWallets(), extra); // isolated: no wallet
         }
         WorkspaceDocument reduced = new WorkspaceDocument(doc.format(), doc.version(), doc.name(), account,
                 horizonBad ? STAND_IN_HORIZON : doc.horizonHours(), keptMarkets, kept, doc.extra());

@@ -146,6 +146,9 @@ final class Recalculation {
         }
         boolean ok = risk != null;
         Map<Integer, String> hiddenRows = ok && partial != null ? partial.hiddenRows() : Map.of();
+        if (playback == null) {
+            context.playbackTimeProperty().set(null);
+        }
         context.enteredPortfolioProperty().set(ok ? entered : null);
         context.portfolioProperty().set(ok ? computed : null);
         context.unavailableProperty().set(ok && partial != null ? partial.hidden() : Map.of());

@@ -48,6 +48,16 @@ class PlaybackInputsWindowTest extends MainWindowHarness {
         assertTrue(cell(positionsTable(), 0, "col-size").getStyleClass().contains(SimulatedInputs.STYLE));
         assertFalse(wallet.isEditable(), "the simulated wallet is read-only");
         assertTrue(wallet.getStyleClass().contains(SimulatedInputs.STYLE));
+        // the scenario bar shows the simulated mark and time, not the entered mark "(as entered)"
+        var bar = (com.perprisk.ui.scenario.ScenarioBar) view.scenarioPanel();
+        double simMark = vm.context().getPortfolio().market("BTCUSDT").orElseThrow().markPrice();
+        double enteredMark = vm.context().enteredPortfolioProperty().get().market("BTCUSDT").orElseThrow().markPrice();
+        assertTrue(simMark != enteredMark, "the path has moved the mark");
+        String mark = bar.markText();
+        assertFalse(mark.contains("as entered"), mark);
+        assertTrue(mark.startsWith("BTCUSDT mark " + f.price(simMark, enteredMark) + " (simulated, t = "
+                + f.quantity(partial.timeHours(), 2) + " h"), mark);
+        assertTrue(bar.slider().isDisabled(), "the scenario is off during a playback");
         // a double click does not edit a simulated cell
         doubleClickOn(cell(positionsTable(), 0, "col-size"));
         assertNull(positionsTable().getEditingCell());
@@ -65,5 +75,7 @@ class PlaybackInputsWindowTest extends MainWindowHarness {
         assertEquals(enteredWallet, wallet.getText());
         assertTrue(wallet.isEditable());
         assertEquals(enteredWallet, vm.account().walletBalanceProperty().get(), "the entered wallet is untouched");
+        assertTrue(bar.markText().endsWith("(as entered)"), bar.markText());
+        assertFalse(bar.slider().isDisabled());
     }
 }

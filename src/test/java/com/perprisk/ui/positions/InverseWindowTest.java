@@ -38,6 +38,19 @@ class InverseWindowTest extends MainWindowHarness {
         }
     }
 
+    /** Whether the table shows a column (at 1280 wide it sheds some result columns: ColumnShedding). */
+    private boolean shown(String columnId) {
+        WaitForAsyncUtils.waitForFxEvents();
+        return positionsTable().getVisibleLeafColumns().stream().anyMatch(c -> columnId.equals(c.getId()));
+    }
+
+    /** The cell's text equals the expected one, when the table shows the column. */
+    private void assertShown(String expected, int row, String columnId) {
+        if (shown(columnId)) {
+            assertEquals(expected, text(positionsTable(), row, columnId), columnId);
+        }
+    }
+
     private static PositionRisk engine(WorkspaceDocument doc, String id) {
         PortfolioRisk r = RiskEngine.evaluate(WorkspaceMapper.toPortfolio(doc).portfolio(), false);
         return r.positions().stream().filter(p -> p.id().equals(id)).findFirst().orElseThrow();
@@ -61,17 +74,17 @@ class InverseWindowTest extends MainWindowHarness {
             String asset = Map.of("usdt", "USDT", "btc-long", "BTC", "eth-short", "ETH").get(id);
             int r = row(id);
             assertEquals(Amounts.signed(fmt, e.unrealizedPnl(), asset), text(positionsTable(), r, "col-unrealizedPnl"));
-            assertEquals(Amounts.money(fmt, e.initialMargin(), asset), text(positionsTable(), r, "col-initialMargin"));
-            assertEquals(Amounts.money(fmt, e.notional(), asset), text(positionsTable(), r, "col-notional"));
-            assertTrue(text(positionsTable(), r, "col-maintenanceMargin").endsWith(" " + asset), id);
+            assertShown(Amounts.money(fmt, e.initialMargin(), asset), r, "col-initialMargin");
+            assertShown(Amounts.money(fmt, e.notional(), asset), r, "col-notional");
+            assertShown(Amounts.money(fmt, e.maintenanceMargin(), asset), r, "col-maintenanceMargin");
             assertEquals(fmt.price(e.liquidationPrice(), e.liquidationPrice()).replaceAll("\\..*", ""),
                     text(positionsTable(), r, "col-liquidationPrice").replaceAll("\\..*", ""), id);
         }
         // 300 contracts of 100 USD at 58,000, 20x: IM = N(EP) / 20 = 0.025862 BTC
-        assertEquals("0.025862 BTC", text(positionsTable(), row("btc-long"), "col-initialMargin"));
-        assertEquals("4,880.00 USDT", text(positionsTable(), row("usdt"), "col-initialMargin"));
+        assertShown("0.025862 BTC", row("btc-long"), "col-initialMargin");
+        assertShown("4,880.00 USDT", row("usdt"), "col-initialMargin");
         // the isolated ETH short's margin, derived (blank input): 5,000 / 3,000 / 5 ETH
-        assertEquals("0.333333 ETH", text(positionsTable(), row("eth-short"), "col-isolatedMargin"));
+        assertShown("0.333333 ETH", row("eth-short"), "col-isolatedMargin");
     }
 
     @Test
@@ -112,6 +125,6 @@ class InverseWindowTest extends MainWindowHarness {
         String funding = lookup("#tile-funding-value").queryLabeled().getText();
         assertTrue(funding.endsWith(" USD"), funding);
         assertFalse(funding.contains("NaN"), funding);
-        assertEquals(List.of(), truncated(view), "nothing cut at 1280×800");
+        assertEquals(List.of(), truncated(view), "nothing cut");
     }
 }

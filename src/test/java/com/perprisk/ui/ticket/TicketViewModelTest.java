@@ -7,6 +7,7 @@ import com.perprisk.engine.margin.Order;
 import com.perprisk.io.Samples;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingTextTest;
 import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import org.junit.jupiter.api.BeforeEach;
@@ -144,6 +145,35 @@ class TicketViewModelTest {
     }
 
     @Test
+    @DisplayName("The working shows each number to its sensible precision, never the engine's ten digits")
+    void workingNumbersAreRoundedForTheScreen() {
+        ws.account().positionModeProperty().set(PositionMode.HEDGE);
+        vm.sideProperty().set(Side.SHORT);
+        vm.amountProperty().set("0.37");
+        vm.exitProperty().set("80000");
+        vm.stopProperty().set("95000");
+        vm.lossBudgetProperty().set("500");
+        int shown = 0;
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        vm.figures().forEach(f -> keys.add(f.key()));
+        vm.accountRows().forEach(c -> keys.add(c.key()));
+        vm.positionRows().forEach(p -> keys.add("position." + p.id() + ".liquidationPrice"));
+        for (String key : keys) {
+            vm.explain(key);
+            String w = vm.workingProperty().get();
+            assertFalse(WorkingTextTest.hasUnroundedNumber(w), key + ":\n" + w);
+            shown++;
+        }
+        assertTrue(shown > 10, "every figure's working was looked at");
+        vm.explain("liquidationPrice");
+        String w = vm.workingProperty().get();
+        String lp = figure("liquidationPrice");
+        assertTrue(w.contains("= " + lp.substring(0, lp.indexOf(' '))), "the result as the figure shows it:\n" + w
+                + "\n" + lp);
+        assertTrue(w.matches("(?s).*\\n  MMR\\w* = [\\d.]+%  .*"), "a rate in per cent:\n" + w);
+    }
+
+    @Test
     @DisplayName("Add to workspace is one undoable edit: a merged position, a new one, an isolated margin from the wallet")
     void addToWorkspaceAndUndo() {
         vm.amountProperty().set("0.25");
@@ -172,6 +202,23 @@ class TicketViewModelTest {
         assertEquals(3, ws.positions().size());
         assertEquals("30000", ws.account().walletBalanceProperty().get());
         assertEquals(PositionMode.HEDGE, ws.account().positionModeProperty().get());
+    }
+
+    @Test
+    @DisplayName("With a total wallet an isolated order's margin stays in the total: the cross wallet is what is left")
+    void addIsolatedWithATotalWallet() {
+        ws.account().walletScopeProperty().set(com.perprisk.io.WalletScope.TOTAL);
+        ws.account().walletBalanceProperty().set("34775"); // the demo's 30,000 cross + sol-iso's 4,775
+        assertEquals(30_000, ctx.getPortfolio().account().walletBalance(), 1e-9);
+        ws.account().positionModeProperty().set(PositionMode.HEDGE);
+        vm.sideProperty().set(Side.SHORT);
+        vm.modeProperty().set(MarginMode.ISOLATED);
+        vm.leverageProperty().set("5");
+        vm.amountProperty().set("0.2");
+        assertTrue(vm.addToWorkspace());
+        assertEquals("34775", ws.account().walletBalanceProperty().get(), "the total is unchanged");
+        // 0.2 × 91,850 / 5 = 3,674 moves from the cross wallet into the new isolated position
+        assertEquals(30_000 - 3_674, ctx.getPortfolio().account().walletBalance(), 1e-6);
     }
 
     @Test
