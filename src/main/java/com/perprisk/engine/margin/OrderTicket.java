@@ -117,7 +117,8 @@ public final class OrderTicket {
             List<AverageEntry.Fill> fills = List.of(new AverageEntry.Fill(fill.joined().size(),
                     fill.joined().entryPrice()), new AverageEntry.Fill(alone.size(), alone.entryPrice()));
             averageEntry = fill.result().entryPrice();
-            ex.put("averageEntry", AverageEntry.explain(fills));
+            // contract-weighted harmonic mean for an inverse contract, as the placement joined them
+            ex.put("averageEntry", market.isInverse() ? AverageEntry.explainInverse(fills) : AverageEntry.explain(fills));
         } else if (fill.result() != null && fill.effect() != OrderPlacement.Effect.OPEN) {
             averageEntry = fill.result().entryPrice();
         }
