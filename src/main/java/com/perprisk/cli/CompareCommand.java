@@ -3,6 +3,7 @@ package com.perprisk.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.perprisk.engine.Convention;
+import com.perprisk.engine.inverse.Reciprocal;
 import com.perprisk.engine.compare.VenueComparison;
 
 import java.io.InputStream;
@@ -63,6 +64,17 @@ public final class CompareCommand {
             for (Map.Entry<Convention, Map<String, Double>> e : c.closeFees().entrySet()) {
                 ObjectNode o = fees.putObject(e.getKey().name());
                 e.getValue().forEach((k, v) -> HeadlessSupport.put(o, k, v));
+            }
+            if (Reciprocal.hasInverse(w.portfolio())) {
+                // the asset of each position's amounts (fundingPerDay, closeFees, its figures): its settle coin
+                ObjectNode assets = root.putObject("marginAssets");
+                Map<String, com.perprisk.engine.Market> markets = w.portfolio().marketsBySymbol();
+                for (com.perprisk.engine.Position p : w.portfolio().positions()) {
+                    com.perprisk.engine.Market m = markets.get(p.symbol());
+                    if (m != null) {
+                        assets.put(p.id(), m.marginAsset());
+                    }
+                }
             }
             ObjectNode errors = root.putObject("errors");
             c.errors().forEach((k, v) -> errors.put(k.name(), v));

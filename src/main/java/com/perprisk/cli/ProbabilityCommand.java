@@ -56,11 +56,15 @@ public final class ProbabilityCommand {
             double years = BarrierProbability.years(hours);
             ObjectNode root = HeadlessSupport.JSON.createObjectNode();
             ArrayNode positions = root.putArray("positions");
+            boolean inverse = com.perprisk.engine.inverse.Reciprocal.hasInverse(w.portfolio());
             for (Position p : w.portfolio().positions()) {
                 MonteCarloLiquidation.PositionProbability pp = mc.position(p.id());
                 double spot = w.portfolio().requireMarket(p.symbol()).markPrice();
                 ObjectNode o = positions.addObject();
                 o.put("id", p.id());
+                if (inverse) {
+                    o.put("marginAsset", w.portfolio().requireMarket(p.symbol()).marginAsset());
+                }
                 HeadlessSupport.put(o, Quantity.LIQUIDATION_PRICE.key(), pp.liquidationPrice());
                 HeadlessSupport.put(o, "probabilityClosedForm", BarrierProbability.touch(p.side(), spot,
                         pp.liquidationPrice(), vol, drift, years));

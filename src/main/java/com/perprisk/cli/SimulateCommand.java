@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Position;
+import com.perprisk.engine.inverse.Reciprocal;
 import com.perprisk.engine.simulation.PricePath;
 import com.perprisk.io.PricePathCsv;
 import com.perprisk.io.SimulationWorkspace;
@@ -120,13 +121,19 @@ public final class SimulateCommand {
             Simulation.Settings settings = new Simulation.Settings(ext.insuranceFund(), ext.counterparties(),
                     a.number("slippage", 0.0), a.number("liquidation-fee", 0.0));
             // the events are written as they happen, so memory does not grow with them
+            // with inverse contracts every event names the asset of its amounts
+            boolean inverse = Reciprocal.hasInverse(w.portfolio());
+            Map<String, Market> markets = w.portfolio().marketsBySymbol();
+            String quote = w.portfolio().markets().stream().filter(m -> !m.isInverse()).map(Market::marginAsset)
+                    .findFirst().orElse(null);
             try (JsonGenerator g = HeadlessSupport.generator(out)) {
                 g.writeStartObject();
                 g.writeFieldName("events");
                 g.writeStartArray();
                 Simulation.Result r = Simulation.stream(w.portfolio(), path, settings, e -> {
                     try {
-                        g.writeTree(SimulationJson.event(e));
+                        g.writeTree(SimulationJson.event(e, inverse ? SimulationJson.assetOf(e, markets, quote)
+                                : null));
                     } catch (IOException x) {
                         throw new UncheckedIOException(x);
                     }
@@ -144,6 +151,22 @@ public final class SimulateCommand {
                 HeadlessSupport.put(ledger, "adlCollected", l.adlCollected());
                 HeadlessSupport.put(ledger, "uncoveredLoss", l.uncoveredLoss());
                 HeadlessSupport.put(ledger, "fundingToTrader", l.fundingToTrader());
+                if (!r.coins().isEmpty()) {
+                    // each settle coin's pool: its fund and ledger, in the coin
+                    ObjectNode coins = tail.putObject("coinPools");
+                    for (Map.Entry<String, Simulation.CoinBook> e : r.coins().entrySet()) {
+                        ObjectNode c = coins.putObject(e.getKey());
+                        HeadlessSupport.put(c, "insuranceFund", e.getValue().insuranceFund());
+                        ObjectNode cl = c.putObject("ledger");
+                        Ledger b = e.getValue().ledger();
+                        HeadlessSupport.put(cl, "traderLoss", b.traderLoss());
+                        HeadlessSupport.put(cl, "fundChange", b.fundChange());
+                        HeadlessSupport.put(cl, "fees", b.fees());
+                        HeadlessSupport.put(cl, "adlCollected", b.adlCollected());
+                        HeadlessSupport.put(cl, "uncoveredLoss", b.uncoveredLoss());
+                        HeadlessSupport.put(cl, "fundingToTrader", b.fundingToTrader());
+                    }
+                }
                 ArrayNode cps = tail.putArray("counterparties");
                 for (Position p : r.counterparties().positions()) {
                     ObjectNode o = cps.addObject();

@@ -10,13 +10,41 @@ final class SimulationJson {
     private SimulationJson() {
     }
 
+    /**
+     * The asset an event's amounts are in: its market's margin asset, else the coin its pool names, else the linear
+     * quote pool's asset.
+     */
+    static String assetOf(SimulationEvent e, java.util.Map<String, com.perprisk.engine.Market> markets, String quote) {
+        if (e.symbol() != null && markets.containsKey(e.symbol())) {
+            return markets.get(e.symbol()).marginAsset();
+        }
+        if (e instanceof SimulationEvent.MarginCall c && c.asset() != null) {
+            return c.asset();
+        }
+        if (e instanceof SimulationEvent.InsuranceFund f && f.asset() != null) {
+            return f.asset();
+        }
+        return quote;
+    }
+
     static ObjectNode event(SimulationEvent e) {
+        return event(e, null);
+    }
+
+    /**
+     * The event with the asset its amounts are in ({@code "asset"} after the symbol), for a workspace with inverse
+     * contracts; {@code asset} null leaves it out (a workspace of linear contracts prints as it always has).
+     */
+    static ObjectNode event(SimulationEvent e, String asset) {
         ObjectNode o = HeadlessSupport.JSON.createObjectNode();
         o.put("step", e.step());
         put(o, "time", e.timeHours());
         o.put("type", e.type().name());
         HeadlessSupport.putValue(o, "positionId", e.positionId());
         HeadlessSupport.putValue(o, "symbol", e.symbol());
+        if (asset != null) {
+            o.put("asset", asset);
+        }
         if (e instanceof SimulationEvent.Funding f) {
             put(o, "rate", f.rate());
             o.put("settlements", f.settlements());

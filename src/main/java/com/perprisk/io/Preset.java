@@ -3,14 +3,16 @@ package com.perprisk.io;
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.tier.TierSpec;
 import com.perprisk.engine.tier.TierTable;
+import com.perprisk.io.WorkspaceDocument.ContractDoc;
 import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import com.perprisk.io.WorkspaceDocument.TierDoc;
 
 import java.util.List;
 
 /**
- * A dated tier-table preset (format "perprisk-tier-preset", version 1). Either {@code tiers} (brackets, same fields
- * as a workspace market's tiers) or, for dYdX, a {@code dydx} block.
+ * A dated tier-table preset (format "perprisk-tier-preset"). Either {@code tiers} (brackets, same fields as a workspace
+ * market's tiers) or, for dYdX, a {@code dydx} block. Version 2 adds the {@code contract} block of a coin-margined
+ * market (type INVERSE, contract size, settle coin; its tiers are then in coin notional), as in a version 2 workspace.
  *
  * @param id           stable id, e.g. "binance-btcusdt-2024-10-24"
  * @param venue        venue name for people
@@ -21,9 +23,21 @@ import java.util.List;
  * @param illustrative true for made-up teaching tables that are not a venue's published numbers
  * @param tiers        the brackets, or {@code null} for a dYdX preset
  * @param dydx         dYdX liquidity-tier parameters, or {@code null}
+ * @param contract     the market's contract for an inverse preset (its tiers are in the settle coin), or {@code null}
  */
 public record Preset(String id, String venue, String symbol, String convention, String asOf, String source,
-                     boolean illustrative, List<TierDoc> tiers, DydxDoc dydx) {
+                     boolean illustrative, List<TierDoc> tiers, DydxDoc dydx, ContractDoc contract) {
+
+    /** A preset of a linear market (version 1). */
+    public Preset(String id, String venue, String symbol, String convention, String asOf, String source,
+                  boolean illustrative, List<TierDoc> tiers, DydxDoc dydx) {
+        this(id, venue, symbol, convention, asOf, source, illustrative, tiers, dydx, null);
+    }
+
+    /** Whether the preset is for a coin-margined (inverse) market. */
+    public boolean isInverse() {
+        return contract != null && "INVERSE".equals(contract.type());
+    }
 
     public Convention conventionValue() {
         return Convention.valueOf(convention);

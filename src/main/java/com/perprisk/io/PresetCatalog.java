@@ -3,6 +3,7 @@ package com.perprisk.io;
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.tier.TierSpec;
 import com.perprisk.io.JsonTree.Node;
+import com.perprisk.io.WorkspaceDocument.ContractDoc;
 import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import com.perprisk.io.WorkspaceDocument.TierDoc;
 
@@ -20,11 +21,18 @@ import java.util.Set;
 public final class PresetCatalog {
     public static final String FORMAT = "perprisk-tier-preset";
     public static final String INDEX_FORMAT = "perprisk-tier-preset-index";
-    public static final int CURRENT_VERSION = 1;
+    /** The newest preset version: 2 adds the {@code contract} block of a coin-margined market. */
+    public static final int CURRENT_VERSION = 2;
+    /** The version a preset of a linear market is written as (readable by every PerpRisk). */
+    public static final int LINEAR_VERSION = 1;
+    /** The index is still version 1. */
+    static final int INDEX_VERSION = 1;
     private static final String FOLDER = "/presets/";
 
     static final Set<String> PRESET_FIELDS = Set.of("format", "version", "id", "venue", "symbol", "convention", "asOf",
             "source", "illustrative", "tiers", "dydx");
+    static final Set<String> PRESET_FIELDS_V2 = Set.of("format", "version", "id", "venue", "symbol", "convention",
+            "asOf", "source", "illustrative", "contract", "tiers", "dydx");
 
     /** One line of the index: enough to show a list without loading every table. */
     public record PresetInfo(String id, String venue, String symbol, String convention, String asOf,
@@ -41,7 +49,7 @@ public final class PresetCatalog {
     public static List<PresetInfo> list() throws WorkspaceException {
         Node root = JsonTree.parse(resource(FOLDER + "index.json"));
         JsonObject o = JsonObject.of(root, "", Set.of("format", "version", "presets"));
-        DocumentPreamble.checkFormatAndVersion(o, INDEX_FORMAT, "preset index", CURRENT_VERSION);
+        DocumentPreamble.checkFormatAndVersion(o, INDEX_FORMAT, "preset index", INDEX_VERSION);
         List<Node> items = o.array("presets");
         List<PresetInfo> out = new ArrayList<>();
         if (items == null) {
@@ -90,8 +98,13 @@ public final class PresetCatalog {
 
     /** Reads a preset file's text (bundled, or one the user saved). */
     public static Preset parse(String json) throws WorkspaceException {
-        JsonObject o = JsonObject.of(JsonTree.parse(json), "", PRESET_FIELDS);
+        Node root = JsonTree.parse(json);
+        JsonObject o = JsonObject.of(root, "", PRESET_FIELDS);
         DocumentPreamble.checkFormatAndVersion(o, FORMAT, "tier preset", CURRENT_VERSION);
+        boolean v2 = o.number("version") != null && o.number("version") >= 2;
+        if (v2) {
+            o = JsonObject.of(root, "", PRESET_FIELDS_V2);
+        }
         String id = required(o, "id");
         String convention = required(o, "convention");
         try {
@@ -99,7 +112,8 @@ public final class PresetCatalog {
         } catch (IllegalArgumentException e) {
             Node n = o.child("convention");
             throw new WorkspaceException(WorkspaceException.Kind.INVALID, "unknown convention \"" + convention
-                    + "\"; allowed: BINANCE, BYBIT, OKX, HYPERLIQUID, DYDX", "convention", n.line(), n.column(), null);
+                    + "\"; allowed: " + String.join(", ", java.util.Arrays.stream(Convention.values()).map(Enum::name)
+                    .toList()), "convention", n.line(), n.column(), null);
         }
         List<Node> ts = o.array("tiers");
         List<TierDoc> tiers = ts == null ? null : WorkspaceCodec.tiers(ts, "tiers");
@@ -114,8 +128,11 @@ public final class PresetCatalog {
             throw new WorkspaceException(WorkspaceException.Kind.INVALID,
                     "needs initialMarginFraction and maintenanceFraction", "dydx", -1, -1, null);
         }
+        JsonObject c = v2 ? o.object("contract", WorkspaceCodec.CONTRACT_FIELDS) : null;
+        ContractDoc contract = c == null ? null
+                : new ContractDoc(c.text("type"), c.number("contractSize"), c.text("settleAsset"), c.extra());
         return new Preset(id, o.text("venue"), o.text("symbol"), convention, o.text("asOf"), o.text("source"),
-                Boolean.TRUE.equals(o.bool("illustrative")), tiers, dydx);
+                Boolean.TRUE.equals(o.bool("illustrative")), tiers, dydx, contract);
     }
 
     /** A preset as file text (the bundled files' layout), e.g. to save an edited or imported table. */
@@ -124,7 +141,8 @@ public final class PresetCatalog {
         try (com.fasterxml.jackson.core.JsonGenerator g = JsonOut.pretty(w)) {
             g.writeStartObject();
             g.writeStringField("format", FORMAT);
-            g.writeNumberField("version", CURRENT_VERSION);
+            boolean v2 = p.contract() != null && !p.contract().isPlainLinear();
+            g.writeNumberField("version", v2 ? CURRENT_VERSION : LINEAR_VERSION);
             JsonOut.field(g, "id", p.id());
             JsonOut.field(g, "venue", p.venue());
             JsonOut.field(g, "symbol", p.symbol());
@@ -132,6 +150,14 @@ public final class PresetCatalog {
             JsonOut.field(g, "asOf", p.asOf());
             JsonOut.field(g, "source", p.source());
             g.writeBooleanField("illustrative", p.illustrative());
+            if (v2) {
+                g.writeObjectFieldStart("contract");
+                JsonOut.field(g, "type", p.contract().type());
+                JsonOut.field(g, "contractSize", p.contract().contractSize());
+                JsonOut.field(g, "settleAsset", p.contract().settleAsset());
+                JsonOut.extra(g, p.contract().extra());
+                g.writeEndObject();
+            }
             if (p.tiers() != null) {
                 g.writeFieldName("tiers");
                 WorkspaceCodec.tiers(g, p.tiers());

@@ -48,7 +48,54 @@ class PresetCatalogTest {
         }
         Set<String> illustrative = all.stream().filter(PresetCatalog.PresetInfo::illustrative)
                 .map(PresetCatalog.PresetInfo::convention).collect(Collectors.toSet());
-        assertEquals(Set.of("BYBIT", "OKX"), illustrative);
+        assertEquals(Set.of("BYBIT", "OKX", "BINANCE_COINM", "BYBIT_INVERSE"), illustrative);
+    }
+
+    @Test
+    void coinMarginedPresetsCarryTheirContractAndMatchBinancesFaq() throws Exception {
+        Preset btc = PresetCatalog.load("binance-coinm-btcusd-perp-2021-07-27");
+        assertTrue(btc.isInverse());
+        assertEquals(100, btc.contract().contractSize());
+        assertEquals("BTC", btc.contract().settleAsset());
+        assertFalse(btc.illustrative());
+        TierTable t = btc.tierTable();
+        assertEquals(10, t.size());
+        // Binance's COIN-M liquidation FAQ: a BTCUSD position of 300 BTC has MMR 12.5% and amount 11.605 BTC
+        assertEquals(0.125, t.bracketOf(300).mmr());
+        assertEquals(11.605, t.bracketOf(300).maintenanceAmount(), 1e-12);
+        // and 100 contracts at a mark of 25,000: 0.4 BTC of notional, MM 0.0016 BTC
+        double notional = 100 * 100 / 25_000.0;
+        assertEquals(0.0016, notional * t.bracketOf(notional).mmr() - t.bracketOf(notional).maintenanceAmount(),
+                1e-15);
+        assertEquals(5, t.tier(0).cap());
+        assertEquals(125, t.maxLeverage(4));
+        assertEquals(1, t.maxLeverage(2_000));
+        Preset eth = PresetCatalog.load("binance-coinm-ethusd-perp-2020-06-11");
+        assertEquals(10, eth.contract().contractSize());
+        assertEquals("ETH", eth.contract().settleAsset());
+        assertEquals(0.0065, eth.tierTable().bracketOf(200).mmr());
+        Preset bybit = PresetCatalog.load("bybit-btcusd-inverse-illustrative");
+        assertEquals(1, bybit.contract().contractSize());
+        // Bybit's inverse risk-limit API example: tier 1 up to 150 BTC, MM 0.5%, IM 1% (100x)
+        assertEquals(150, bybit.tierTable().tier(0).cap());
+        assertEquals(0.005, bybit.tierTable().tier(0).mmr());
+        assertEquals(100, bybit.tierTable().tier(0).maxLeverage());
+        assertEquals(List.of("binance-coinm-btcusd-perp-2021-07-27", "binance-coinm-ethusd-perp-2020-06-11"),
+                PresetCatalog.list(Convention.BINANCE_COINM).stream().map(PresetCatalog.PresetInfo::id).toList());
+    }
+
+    @Test
+    void aPresetWithAContractIsWrittenAsVersion2AndALinearOneStaysVersion1() throws Exception {
+        String inverse = PresetCatalog.toJson(PresetCatalog.load("bybit-btcusd-inverse-illustrative"));
+        assertTrue(inverse.contains("\"version\" : 2") || inverse.contains("\"version\": 2"), inverse);
+        assertTrue(inverse.contains("\"settleAsset\""), inverse);
+        String linear = PresetCatalog.toJson(PresetCatalog.load("binance-btcusdt-2021"));
+        assertTrue(linear.contains("\"version\" : 1") || linear.contains("\"version\": 1"), linear);
+        assertFalse(linear.contains("contract"), linear);
+        // a version 1 preset has no contract block: the name is an unknown field there, not read
+        Preset v1 = PresetCatalog.parse(linear.replace("\"illustrative\"", "\"contract\": {\"type\": "
+                + "\"INVERSE\", \"contractSize\": 100, \"settleAsset\": \"BTC\"}, \"illustrative\""));
+        assertNull(v1.contract());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package com.perprisk.engine.compare;
 
+import com.perprisk.engine.ContractType;
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.DydxMargin;
 import com.perprisk.engine.EngineException;
@@ -8,6 +9,7 @@ import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.funding.FundingPayment;
+import com.perprisk.engine.inverse.Reciprocal;
 import com.perprisk.engine.liquidation.LiquidationSolver;
 import com.perprisk.engine.liquidation.MarginPool;
 import com.perprisk.engine.liquidation.MarginRules;
@@ -48,6 +50,8 @@ public final class VenueComparison {
     public static final String MAINTENANCE_AMOUNT = "maintenance amount";
     public static final String CLOSE_FEE = "close fee in the requirement";
     public static final String FUNDING_CADENCE = "funding cadence";
+    /** Bybit inverse holds the fee to close at the bankruptcy price in the position margin. */
+    public static final String CLOSE_FEE_AT_BANKRUPTCY = "close fee at bankruptcy held in the margin";
 
     private VenueComparison() {
     }
@@ -116,12 +120,13 @@ public final class VenueComparison {
         Map<Convention, String> errors = new EnumMap<>(Convention.class);
         // tables of every market under every convention
         Map<String, Map<Convention, TierTable>> tables = new LinkedHashMap<>();
-        // linear venues (inverse markets are compared among the inverse venues)
-        for (Convention c : Convention.of(com.perprisk.engine.ContractType.LINEAR)) {
+        // a workspace with inverse contracts compares the inverse venues, its linear markets staying as they are
+        boolean inverse = Reciprocal.hasInverse(portfolio);
+        for (Convention c : Convention.of(inverse ? ContractType.INVERSE : ContractType.LINEAR)) {
             try {
                 List<Market> markets = new ArrayList<>();
                 for (Market m : portfolio.markets()) {
-                    Market carried = carrier.apply(m, c);
+                    Market carried = m.isInverse() == inverse ? carrier.apply(m, c) : m;
                     tables.computeIfAbsent(m.symbol(), s -> new EnumMap<>(Convention.class)).put(c,
                             withAmounts(carried.tiers()));
                     markets.add(carried);
@@ -135,6 +140,14 @@ public final class VenueComparison {
                 Map<String, Market> carriedBySymbol = p.marketsBySymbol();
                 for (Position pos : p.positions()) {
                     Market m = carriedBySymbol.get(pos.symbol());
+                    if (m.isInverse()) {
+                        // in the coin: close fee = taker rate × N(mark); funding = −side × N(mark) × F
+                        double face = m.contract().faceValue(pos.size());
+                        fee.put(pos.id(), m.takerFeeRate() * face / m.markPrice());
+                        day.put(pos.id(), FundingPayment.perSettlement(pos.side(), face, 1 / m.markPrice(),
+                                m.funding().rate()) * 24 / m.funding().intervalHours());
+                        continue;
+                    }
                     // close fee = taker rate × Q × mark
                     fee.put(pos.id(), m.takerFeeRate() * pos.notionalAt(m.markPrice()));
                     // per day = payment per settlement × 24 / interval
@@ -214,7 +227,8 @@ public final class VenueComparison {
             specs.add(new TierSpec(t.floor(), t.cap(), t.maxLeverage(), mmr, amount));
         }
         TierTable table = TierTable.resolve(c, specs);
-        return new Market(m.symbol(), c, m.markPrice(), m.indexPrice(), m.takerFeeRate(), table, null, f, m.future());
+        return new Market(m.symbol(), c, m.markPrice(), m.indexPrice(), m.takerFeeRate(), table, null, f, m.future(),
+                m.contract());
     }
 
     /**
@@ -295,6 +309,9 @@ public final class VenueComparison {
 
         Double liquidationPrice(Position pos, int step) {
             Market m = markets.get(pos.symbol());
+            if (m.isInverse()) {
+                return inverseLiquidationPrice(pos, m, step);
+            }
             if (pos.isIsolated()) {
                 return LiquidationSolver.solve(MarginPool.isolated(pos, m, rules(m, step)), Requirement.MAINTENANCE)
                         .price();
@@ -310,8 +327,35 @@ public final class VenueComparison {
             return solved.get(pos.symbol());
         }
 
+        /**
+         * An inverse position's liquidation price under a step's rules: the same legs solved as the linear pool they
+         * are in x = 1 / P ({@link Reciprocal}), the root read back as a price.
+         */
+        private Double inverseLiquidationPrice(Position pos, Market m, int step) {
+            Double x;
+            if (pos.isIsolated()) {
+                x = LiquidationSolver.solve(MarginPool.isolated(Reciprocal.position(pos, m), Reciprocal.market(m),
+                        rules(m, step)), Requirement.MAINTENANCE).price();
+            } else {
+                String key = m.contract().settleAsset() + " " + pos.symbol();
+                Map<String, Double> solved = crossLiquidation.get(step);
+                if (!solved.containsKey(key)) {
+                    Map<String, MarginPool> pools = MarginPool.crossPools(Reciprocal.portfolio(portfolio,
+                            m.contract().settleAsset()), mk -> rules(markets.get(mk.symbol()), step));
+                    solved.put(key, LiquidationSolver.solve(pools.get(pos.symbol()), Requirement.MAINTENANCE)
+                            .price());
+                }
+                x = solved.get(key);
+            }
+            return x == null || !(x > 0) ? null : 1 / x;
+        }
+
         double maintenanceMargin(Position pos, int step) {
             Market m = markets.get(pos.symbol());
+            if (m.isInverse()) {
+                // in the coin: MM of N(P) = Q' × x at x = 1 / mark
+                return rules(m, step).maintenanceMargin(Reciprocal.position(pos, m), 1 / m.markPrice());
+            }
             return rules(m, step).maintenanceMargin(pos, m.markPrice());
         }
     }
@@ -343,6 +387,7 @@ public final class VenueComparison {
                                         Measure measure) {
         Map<String, Double> contrib = new LinkedHashMap<>();
         Double before = measure.value(0);
+        Double start = before;
         for (int s = 0; s < walk.steps.size(); s++) {
             Double after = measure.value(s + 1);
             String factor = walk.steps.get(s).getKey();
@@ -354,6 +399,15 @@ public final class VenueComparison {
                 contrib.put(factor, after - before);
             }
             before = after;
+        }
+        if (walk.markets.get(pos.symbol()).isInverse() && start != null && before != null && va != null
+                && vb != null) {
+            // what the rules' factors leave out: the fee to close at the bankruptcy price held in the margin (Bybit
+            // inverse), at either end of the walk
+            double residual = (vb - before) - (va - start);
+            if (differs(vb - before, va - start)) {
+                contrib.put(CLOSE_FEE_AT_BANKRUPTCY, residual);
+            }
         }
         List<String> causes = new ArrayList<>(contrib.keySet());
         causes.sort(Comparator.comparingDouble((String k) -> Double.isNaN(contrib.get(k)) ? Double.MAX_VALUE

@@ -6,6 +6,9 @@ import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.funding.FundingPayment;
 import com.perprisk.engine.gbm.CorrelatedGbm;
+import com.perprisk.engine.inverse.CoinPool;
+import com.perprisk.engine.inverse.InverseSolver;
+import com.perprisk.engine.inverse.Reciprocal;
 import com.perprisk.engine.liquidation.LiquidationSolver;
 import com.perprisk.engine.liquidation.MarginPool;
 import com.perprisk.engine.liquidation.Requirement;
@@ -142,40 +145,65 @@ final class MonteCarloModel {
             }
         }
 
-        // pools: each isolated position alone; all cross positions together
+        // pools: each isolated position alone; the cross positions of each margin asset together (the linear quote
+        // pool, and one pool per settle coin of inverse contracts, whose amounts are in the coin)
         List<Position> positions = portfolio.positions();
         m.positionIds = new String[positions.size()];
         m.liquidationPrices = new Double[positions.size()];
         m.poolOfPosition = new int[positions.size()];
         List<BarrierPool> pools = new ArrayList<>();
-        List<LegModel> crossLegs = new ArrayList<>();
-        int crossPool = -1;
-        Map<String, MarginPool> crossPools = MarginPool.crossPools(portfolio);
+        Map<String, Integer> crossPoolOfAsset = new HashMap<>();
+        Map<String, List<LegModel>> crossLegs = new HashMap<>();
+        Map<String, MarginPool> crossPools = MarginPool.crossPools(Reciprocal.linearPart(portfolio));
         Map<String, Double> crossLiquidation = new HashMap<>();
         for (int i = 0; i < positions.size(); i++) {
             Position p = positions.get(i);
             Market market = bySymbol.get(p.symbol());
             m.positionIds[i] = p.id();
-            m.liquidationPrices[i] = p.isIsolated()
-                    ? LiquidationSolver.solve(MarginPool.isolated(p, market), Requirement.MAINTENANCE).price()
-                    : crossLiquidation.computeIfAbsent(p.symbol(), sym -> LiquidationSolver.solve(crossPools.get(sym),
-                    Requirement.MAINTENANCE).price());
-            LegModel leg = new LegModel(marketIndex.get(p.symbol()), p, market);
+            if (market.isInverse()) {
+                m.liquidationPrices[i] = p.isIsolated() ? InverseSolver.liquidationPrice(portfolio, p.id()).price()
+                        : crossLiquidation.computeIfAbsent(p.symbol(), sym -> InverseSolver.liquidationPrice(
+                        portfolio, p.id()).price());
+            } else {
+                m.liquidationPrices[i] = p.isIsolated()
+                        ? LiquidationSolver.solve(MarginPool.isolated(p, market), Requirement.MAINTENANCE).price()
+                        : crossLiquidation.computeIfAbsent(p.symbol(), sym -> LiquidationSolver.solve(
+                        crossPools.get(sym), Requirement.MAINTENANCE).price());
+            }
+            LegModel leg = LegModel.of(marketIndex.get(p.symbol()), p, market);
             if (p.isIsolated()) {
                 m.poolOfPosition[i] = pools.size();
-                pools.add(new BarrierPool(new LegModel[]{leg}, p.isolatedMarginBalance()));
+                // an inverse position's margin is in its coin: N(EP) / L worked out in x, less the close fee Bybit
+                // inverse holds in it at bankruptcy
+                double margin = market.isInverse() ? Reciprocal.position(p, market).isolatedMarginBalance()
+                        - CoinPool.isolated(p, market).closeFeeAtBankruptcy() : p.isolatedMarginBalance();
+                pools.add(new BarrierPool(new LegModel[]{leg}, margin));
             } else {
-                if (crossPool < 0) {
-                    crossPool = pools.size();
+                String asset = market.isInverse() ? market.contract().settleAsset() : "";
+                Integer pool = crossPoolOfAsset.get(asset);
+                if (pool == null) {
+                    pool = pools.size();
+                    crossPoolOfAsset.put(asset, pool);
                     pools.add(null);
                 }
-                m.poolOfPosition[i] = crossPool;
-                crossLegs.add(leg);
+                m.poolOfPosition[i] = pool;
+                crossLegs.computeIfAbsent(asset, a -> new ArrayList<>()).add(leg);
             }
         }
-        if (crossPool >= 0) {
-            pools.set(crossPool, new BarrierPool(crossLegs.toArray(new LegModel[0]),
-                    portfolio.account().walletBalance()));
+        for (var e : crossPoolOfAsset.entrySet()) {
+            String asset = e.getKey();
+            double wallet;
+            if (asset.isEmpty()) {
+                wallet = portfolio.account().walletBalance();
+            } else {
+                // the coin's cross wallet, less the close fee Bybit inverse holds in the margin at bankruptcy
+                Double w = portfolio.account().coinWallet(asset);
+                wallet = w == null ? 0 : w;
+                for (CoinPool cp : CoinPool.crossPools(portfolio, asset).values()) {
+                    wallet -= cp.closeFeeAtBankruptcy();
+                }
+            }
+            pools.set(e.getValue(), new BarrierPool(crossLegs.get(asset).toArray(new LegModel[0]), wallet));
         }
         m.pools = pools.toArray(new BarrierPool[0]);
         m.indexLegsByMarket();

@@ -68,7 +68,9 @@ final class LiquidationProcess {
                 liquidateIsolated(run, p, m);
                 return;
             }
-            slice(run, p, m, slice, h);
+            if (slice(run, p, m, slice, h)) {
+                return;
+            }
             SimulationRun.Health after = run.health(id);
             if (!c.liquidatable(after.balance(), after.requirement())) {
                 return;
@@ -122,13 +124,30 @@ final class LiquidationProcess {
                 return;
             }
             Market m = run.market(target.symbol());
-            slice(run, target, m, m.convention().partialCloseQuantity(target.size(), m.markPrice(), m.tiers()), h);
+            if (slice(run, target, m, m.convention().partialCloseQuantity(target.size(), m.markPrice(), m.tiers()),
+                    h)) {
+                return;
+            }
         }
         liquidateCross(run, run.crossPositions());
     }
 
-    /** Closes part of a position at the fill: its PnL stays in the pool, the fee leaves it. */
-    private static void slice(SimulationRun run, Position p, Market m, double quantity, SimulationRun.Health before) {
+    /**
+     * Closes part of a position at the fill: its PnL stays in the pool, the fee leaves it. True when the slice was the
+     * whole position (whole contracts of a coin pool) and the pool went through the full liquidation instead.
+     */
+    private static boolean slice(SimulationRun run, Position p, Market m, double sliceQuantity,
+                                 SimulationRun.Health before) {
+        double quantity = run.wholeContracts(p.symbol(), sliceQuantity, p.size());
+        if (run.contractSizes != null && quantity >= p.size()) {
+            // whole contracts: the slice is the position, which closes through the full liquidation
+            if (p.isIsolated()) {
+                liquidateIsolated(run, p, m);
+            } else {
+                liquidateCross(run, run.crossPositions());
+            }
+            return true;
+        }
         double fillPrice = run.fill(p.side(), m.markPrice());
         // realized = side × ΔQ × (fill − EP); fee = rate × ΔQ × fill
         double realized = p.withSize(quantity).unrealizedPnl(fillPrice);
@@ -149,6 +168,7 @@ final class LiquidationProcess {
         run.emit(new SimulationEvent.PartialLiquidation(run.step, run.time, p.id(), p.symbol(), reason, quantity,
                 fillPrice, m.markPrice(), realized, fee, rest.size(), before.ratio(), p.isIsolated(), after,
                 run.health(p.id()).ratio()));
+        return false;
     }
 
     private static void liquidateIsolated(SimulationRun run, Position p, Market m) {

@@ -37,7 +37,8 @@ public record Population(List<Position> positions) {
     /**
      * {@code perSide} longs and as many shorts in every market of the portfolio, from a seed: notional
      * log-uniform between 1,000 and 2,000,000, entry within ±10% of the mark, leverage uniform between 1x and the
-     * smaller of 50x and the first bracket's max leverage; isolated, margin = entry notional / leverage.
+     * smaller of 50x and the first bracket's max leverage; isolated, margin = entry notional / leverage. In an inverse
+     * market the size is that notional in whole contracts (at least one).
      */
     public static Population generate(Portfolio portfolio, long seed, int perSide) {
         if (perSide < 0 || perSide > 100_000) {
@@ -54,7 +55,10 @@ public record Population(List<Position> positions) {
                     double entry = m.markPrice() * (1 + rng.nextDouble(-0.1, 0.1));
                     double lev = maxLev <= 1 ? 1 : rng.nextDouble(1, maxLev);
                     String id = "cp-" + m.symbol() + "-" + (side == Side.LONG ? "L" : "S") + i;
-                    out.add(Position.isolated(id, m.symbol(), side, notional / entry, entry, lev));
+                    // an inverse market counts whole contracts of a fixed value: the notional's worth of them
+                    double size = m.isInverse() ? Math.max(1, Math.round(notional / m.contract().contractSize()))
+                            : notional / entry;
+                    out.add(Position.isolated(id, m.symbol(), side, size, entry, lev));
                 }
             }
         }

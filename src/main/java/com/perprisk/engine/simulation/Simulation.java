@@ -4,6 +4,7 @@ import com.perprisk.engine.EngineException;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.RiskPolicy;
+import com.perprisk.engine.inverse.Reciprocal;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,11 @@ public final class Simulation {
      * @param liquidationFeeRate fee on the closed notional, taken from the surplus (full) or the margin (slices)
      * @param marginCallRatio    margin ratio above which a margin call is raised
      *                           ({@link RiskPolicy#MARGIN_WARNING_RATIO})
+     * @param coinFunds          insurance fund of each settle coin's pool at the start, in the coin (none: 0); the
+     *                           {@code insuranceFund} is the linear quote pool's
      */
     public record Settings(double insuranceFund, Population counterparties, double slippage,
-                           double liquidationFeeRate, double marginCallRatio) {
+                           double liquidationFeeRate, double marginCallRatio, Map<String, Double> coinFunds) {
         public Settings {
             nonNegative("insurance fund", insuranceFund);
             nonNegative("slippage", slippage);
@@ -52,6 +55,16 @@ public final class Simulation {
             if (counterparties == null) {
                 counterparties = Population.NONE;
             }
+            coinFunds = coinFunds == null ? Map.of() : Map.copyOf(coinFunds);
+            for (var e : coinFunds.entrySet()) {
+                nonNegative(e.getKey() + " insurance fund", e.getValue());
+            }
+        }
+
+        /** Only the linear quote pool's insurance fund; coin pools start with none. */
+        public Settings(double insuranceFund, Population counterparties, double slippage, double liquidationFeeRate,
+                        double marginCallRatio) {
+            this(insuranceFund, counterparties, slippage, liquidationFeeRate, marginCallRatio, Map.of());
         }
 
         /** The policy's margin-call level with the given fund, counterparties, slippage and fee. */
@@ -64,19 +77,28 @@ public final class Simulation {
         }
 
         public Settings withInsuranceFund(double fund) {
-            return new Settings(fund, counterparties, slippage, liquidationFeeRate, marginCallRatio);
+            return new Settings(fund, counterparties, slippage, liquidationFeeRate, marginCallRatio, coinFunds);
         }
 
         public Settings withCounterparties(Population p) {
-            return new Settings(insuranceFund, p, slippage, liquidationFeeRate, marginCallRatio);
+            return new Settings(insuranceFund, p, slippage, liquidationFeeRate, marginCallRatio, coinFunds);
         }
 
         public Settings withSlippage(double s) {
-            return new Settings(insuranceFund, counterparties, s, liquidationFeeRate, marginCallRatio);
+            return new Settings(insuranceFund, counterparties, s, liquidationFeeRate, marginCallRatio, coinFunds);
         }
 
         public Settings withLiquidationFeeRate(double r) {
-            return new Settings(insuranceFund, counterparties, slippage, r, marginCallRatio);
+            return new Settings(insuranceFund, counterparties, slippage, r, marginCallRatio, coinFunds);
+        }
+
+        public Settings withCoinFunds(Map<String, Double> funds) {
+            return new Settings(insuranceFund, counterparties, slippage, liquidationFeeRate, marginCallRatio, funds);
+        }
+
+        /** The insurance fund a settle coin's pool starts with (0 when none is given). */
+        public double coinFund(String asset) {
+            return coinFunds.getOrDefault(asset, 0.0);
         }
     }
 
@@ -87,12 +109,31 @@ public final class Simulation {
      * @param counterparties counterparties at the end (ADL shrinks them)
      * @param ledger         money flows of the liquidations
      * @param eventCount     number of events of the run
+     * @param coins          each settle coin's pool: its insurance fund at the end and its ledger, in the coin (the
+     *                       fund and ledger above are the linear quote pool's); empty without inverse contracts
      */
     public record Result(List<SimulationEvent> events, Portfolio finalPortfolio, double insuranceFund,
-                         Population counterparties, Ledger ledger, int eventCount) {
+                         Population counterparties, Ledger ledger, int eventCount, Map<String, CoinBook> coins) {
         public Result {
             events = List.copyOf(events);
+            coins = coins == null ? Map.of() : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(
+                    coins));
         }
+
+        /** A run of linear contracts only. */
+        public Result(List<SimulationEvent> events, Portfolio finalPortfolio, double insuranceFund,
+                      Population counterparties, Ledger ledger, int eventCount) {
+            this(events, finalPortfolio, insuranceFund, counterparties, ledger, eventCount, Map.of());
+        }
+    }
+
+    /**
+     * A settle coin's pool after a run, in the coin.
+     *
+     * @param insuranceFund the coin's insurance fund at the end
+     * @param ledger        the money flows of its liquidations (conserved like the quote pool's)
+     */
+    public record CoinBook(double insuranceFund, Ledger ledger) {
     }
 
     /**
@@ -118,7 +159,7 @@ public final class Simulation {
         List<SimulationEvent> events = new ArrayList<>();
         Result r = stream(portfolio, path, settings, events::add, onTick);
         return new Result(events, r.finalPortfolio(), r.insuranceFund(), r.counterparties(), r.ledger(),
-                r.eventCount());
+                r.eventCount(), r.coins());
     }
 
     /**
@@ -132,21 +173,29 @@ public final class Simulation {
                 throw new EngineException("the price path has market " + s + " but the workspace does not");
             }
         }
+        if (Reciprocal.hasInverse(portfolio)) {
+            return SettleGroups.stream(portfolio, path, settings, onEvent, onTick);
+        }
         SimulationRun run = new SimulationRun(portfolio, settings, onEvent);
         Map<String, Market> start = portfolio.marketsBySymbol();
         for (int k = 0; k < path.points(); k++) {
-            run.step = k;
-            run.time = path.timeHours(k);
-            moveMarks(run, path, start, k);
-            if (k > 0) {
-                FundingSettlement.settle(run, path, k);
-            }
-            LiquidationProcess.checkPools(run);
+            advance(run, path, start, k);
             if (onTick != null) {
                 onTick.accept(new Tick(k, run.time, run.pf, run.fund, run.eventCount));
             }
         }
         return new Result(List.of(), run.pf, run.fund, run.cps, run.ledger(), run.eventCount);
+    }
+
+    /** One point of the path for one run: the marks move, funding settles, every pool is checked. */
+    static void advance(SimulationRun run, PricePath path, Map<String, Market> start, int k) {
+        run.step = k;
+        run.time = path.timeHours(k);
+        moveMarks(run, path, start, k);
+        if (k > 0) {
+            FundingSettlement.settle(run, path, k);
+        }
+        LiquidationProcess.checkPools(run);
     }
 
     /**

@@ -58,10 +58,18 @@ public sealed interface SimulationEvent {
      *
      * @param cross       true for the cross pool (positionId and symbol null), false for an isolated position
      * @param marginRatio requirement / balance, null once the balance is gone
+     * @param asset       the settle coin of an inverse contract's pool (its amounts are in it); null for the linear
+     *                    quote pool
      */
     record MarginCall(int step, double timeHours, String positionId, String symbol, boolean cross,
-                      Double marginRatio, double marginBalance, double maintenanceRequirement)
+                      Double marginRatio, double marginBalance, double maintenanceRequirement, String asset)
             implements SimulationEvent {
+        /** A margin call of the linear quote pool. */
+        public MarginCall(int step, double timeHours, String positionId, String symbol, boolean cross,
+                          Double marginRatio, double marginBalance, double maintenanceRequirement) {
+            this(step, timeHours, positionId, symbol, cross, marginRatio, marginBalance, maintenanceRequirement, null);
+        }
+
         public Type type() {
             return Type.MARGIN_CALL;
         }
@@ -98,10 +106,23 @@ public sealed interface SimulationEvent {
         }
     }
 
-    /** The waterfall of one liquidation: surplus or deficit, what the fund paid, what is left for ADL. */
+    /**
+     * The waterfall of one liquidation: surplus or deficit, what the fund paid, what is left for ADL.
+     *
+     * @param asset the settle coin of an inverse contract's pool (its amounts and fund are in it); null for the linear
+     *              quote pool
+     */
     record InsuranceFund(int step, double timeHours, String positionId, String symbol, double surplus, double deficit,
                          double coveredByFund, double leftForAdl, double fees, double returnedToTrader,
-                         double fundBefore, double fundAfter) implements SimulationEvent {
+                         double fundBefore, double fundAfter, String asset) implements SimulationEvent {
+        /** The waterfall of a liquidation in the linear quote pool. */
+        public InsuranceFund(int step, double timeHours, String positionId, String symbol, double surplus,
+                             double deficit, double coveredByFund, double leftForAdl, double fees,
+                             double returnedToTrader, double fundBefore, double fundAfter) {
+            this(step, timeHours, positionId, symbol, surplus, deficit, coveredByFund, leftForAdl, fees,
+                    returnedToTrader, fundBefore, fundAfter, null);
+        }
+
         public Type type() {
             return Type.INSURANCE_FUND;
         }

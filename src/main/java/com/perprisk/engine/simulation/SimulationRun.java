@@ -1,10 +1,10 @@
 package com.perprisk.engine.simulation;
 
-import com.perprisk.engine.Account;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.Side;
+import com.perprisk.engine.inverse.CoinPool;
 import com.perprisk.engine.liquidation.MarginPool;
 import com.perprisk.engine.liquidation.Requirement;
 
@@ -38,6 +38,13 @@ final class SimulationRun {
     int step;
     double time;
     int eventCount;
+    /**
+     * For a settle coin's pool run in x = 1 / P ({@link SettleGroups}): the contract size of each of its markets, so
+     * that a slice closes whole contracts and a fill is exact in P; null for the linear quote pool.
+     */
+    Map<String, Double> contractSizes;
+    /** The settle coin of a coin pool's run; null for the linear quote pool. */
+    String asset;
     private final Consumer<SimulationEvent> sink;
 
     SimulationRun(Portfolio portfolio, Simulation.Settings settings, Consumer<SimulationEvent> sink) {
@@ -95,12 +102,32 @@ final class SimulationRun {
         MarginPool pool = p.isIsolated() ? MarginPool.isolated(p, market(p.symbol()))
                 : MarginPool.crossPools(pf).get(p.symbol());
         double mark = pool.markPrice();
-        return new Health(pool.marginBalance(mark), pool.requirement(mark, Requirement.MAINTENANCE));
+        double requirement = pool.requirement(mark, Requirement.MAINTENANCE);
+        if (asset != null) {
+            // Bybit inverse holds the fee to close at the bankruptcy price in the position margin
+            requirement += CoinPool.ofReciprocal(asset, pool, contractSizes).closeFeeAtBankruptcy();
+        }
+        return new Health(pool.marginBalance(mark), requirement);
     }
 
-    /** A close sells a long and buys a short: fill = mark × (1 − side × slippage). */
+    /**
+     * A close sells a long and buys a short: fill = mark × (1 − side × slippage). In x = 1 / P the side is the
+     * opposite one and the fill is the reciprocal of that price: x / (1 + side × slippage).
+     */
     double fill(Side side, double mark) {
+        if (contractSizes != null) {
+            return mark / (1 + side.sign() * settings.slippage());
+        }
         return mark * (1 - side.sign() * settings.slippage());
+    }
+
+    /** A slice of a coin pool's position in x (a face value) rounded up to whole contracts, at most the size. */
+    double wholeContracts(String symbol, double quantity, double size) {
+        Double cs = contractSizes == null ? null : contractSizes.get(symbol);
+        if (cs == null) {
+            return quantity;
+        }
+        return Math.min(size, Math.ceil(quantity / cs - 1e-9) * cs);
     }
 
     void addToWallet(double amount) {

@@ -32,6 +32,8 @@ public final class AccountBar extends HBox {
     private final TextField horizon = new TextField();
     private final ToggleButton oneWay = new ToggleButton("One-way");
     private final ToggleButton hedge = new ToggleButton("Hedge");
+    /** The cross wallet of each settle coin in use (coin-margined contracts). */
+    private final CoinWalletFields coins;
 
     public AccountBar(WorkspaceViewModel vm) {
         super(8);
@@ -126,7 +128,8 @@ public final class AccountBar extends HBox {
         hours.getStyleClass().add("unit");
         hours.setMinWidth(Region.USE_PREF_SIZE);
 
-        getChildren().addAll(title, walletScope, wallet, unit, crossWallet, sep(), modeLabel, modes, sep(),
+        coins = new CoinWalletFields(vm);
+        getChildren().addAll(title, walletScope, wallet, unit, crossWallet, coins, sep(), modeLabel, modes, sep(),
                 horizonLabel, horizon, hours);
         showCrossWallet(vm);
     }
@@ -149,6 +152,11 @@ public final class AccountBar extends HBox {
 
     public TextField walletField() {
         return wallet;
+    }
+
+    /** The wallet field of a settle coin, or null when the workspace shows none for it. */
+    public TextField coinWalletField(String asset) {
+        return coins.field(asset);
     }
 
     public ComboBox<WalletScope> walletScopeBox() {

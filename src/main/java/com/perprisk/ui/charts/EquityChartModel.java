@@ -35,13 +35,29 @@ public final class EquityChartModel extends ChartViewModel {
         Market m = in.market();
         double[] prices = PriceSweep.prices(in, POINTS);
         RiskCurves.EquityCurve c = RiskCurves.equityCurve(in.portfolio(), p.id(), prices);
-        String q = Units.quote(m.symbol());
+        String q = Units.money(m);
+        String px = Units.price(m);
         List<ChartData.Series> series = List.of(
                 new ChartData.Series(BALANCE, q, c.prices(), c.balance()),
                 new ChartData.Series(REQUIREMENT, q, c.prices(), c.requirement()));
-        return new ChartData(title() + " · " + p.id() + " " + m.symbol() + (p.isIsolated() ? " (isolated)"
-                : " (cross pool)"), "Mark price of " + m.symbol() + " (" + q + ")", q, series,
+        String xLabel = "Mark price of " + m.symbol() + " (" + px + ")";
+        ChartData d = new ChartData(title() + " · " + p.id() + " " + m.symbol() + (p.isIsolated() ? " (isolated)"
+                : " (" + (m.isInverse() ? q + " " : "") + "cross pool)"), xLabel, q, series,
                 priceMarkers(in, fmt), prices[0], prices[prices.length - 1], null, null, null, null, null);
+        if (!m.isInverse()) {
+            return d;
+        }
+        // a coin pool: the same curves valued in USD at each mark (coin × P), beside the chart in coin
+        double[] balUsd = new double[prices.length];
+        double[] reqUsd = new double[prices.length];
+        for (int i = 0; i < prices.length; i++) {
+            balUsd[i] = c.balance()[i] * prices[i];
+            reqUsd[i] = c.requirement()[i] * prices[i];
+        }
+        return d.withCompanion(new ChartData("In USD at each mark", xLabel, "USD", List.of(
+                new ChartData.Series(BALANCE + " (USD)", "USD", c.prices(), balUsd),
+                new ChartData.Series(REQUIREMENT + " (USD)", "USD", c.prices(), reqUsd)), priceMarkers(in, fmt),
+                prices[0], prices[prices.length - 1], null, null, null, null, null));
     }
 
     /** Entry, liquidation, bankruptcy and mark lines for a chart whose x axis is the mark price. */

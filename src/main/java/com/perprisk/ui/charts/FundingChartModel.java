@@ -43,7 +43,7 @@ public final class FundingChartModel extends ChartViewModel {
         }
         n = Math.min(n, MAX_SETTLEMENTS);
         RiskCurves.FundingDrift d = RiskCurves.fundingDrift(in.portfolio(), p.id(), n);
-        String q = Units.quote(m.symbol());
+        String q = Units.price(m);
         double ref = in.enteredMark();
         double hours = d.hours()[d.hours().length - 1];
         String who = p.id() + " " + m.symbol();

@@ -46,7 +46,7 @@ public final class LeverageChartModel extends ChartViewModel {
         double maxLev = Math.max(2, m.maxLeverage(p.entryNotional()));
         double[] leverages = RiskCurves.range(1, maxLev, POINTS);
         RiskCurves.LeverageCurve c = RiskCurves.liquidationByLeverage(in.portfolio(), p.id(), leverages);
-        String q = Units.quote(m.symbol());
+        String q = Units.price(m);
         double ref = in.enteredMark();
 
         Map<Integer, double[]> byBracket = new LinkedHashMap<>();

@@ -45,7 +45,8 @@ public final class MarginRatioChartModel extends ChartViewModel {
                 "Warning 80%", "marker-warning"));
         markers.add(new ChartData.Marker(ChartData.Axis.Y, 100, "Liquidation 100%", "marker-danger"));
         return new ChartData(title() + " · " + p.id() + " " + m.symbol() + (p.isIsolated() ? " (isolated)"
-                : " (cross pool)"), "Mark price of " + m.symbol() + " (" + Units.quote(m.symbol()) + ")",
+                : " (" + (m.isInverse() ? Units.money(m) + " " : "") + "cross pool)"), "Mark price of " + m.symbol()
+                + " (" + Units.price(m) + ")",
                 "Margin ratio (%)", List.of(new ChartData.Series(RATIO, "%", prices, pct)), markers, prices[0],
                 prices[prices.length - 1], 0.0, CAP_PERCENT, null, null, null);
     }

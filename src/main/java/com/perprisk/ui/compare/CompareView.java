@@ -77,6 +77,10 @@ public final class CompareView extends BorderPane {
                 }
             });
             col.getStyleClass().add("numeric");
+            // the family the workspace is compared in: the linear venues, or the inverse ones
+            col.setVisible(vm.shownConventions().contains(c));
+            vm.rows().addListener((javafx.collections.ListChangeListener<CompareViewModel.Row>) ch -> col.setVisible(
+                    vm.shownConventions().contains(c)));
             table.getColumns().add(col);
         }
         table.getColumns().add(text("Why they differ from the market's venue", "col-causes", 200,

@@ -1,6 +1,9 @@
 package com.perprisk.ui.compare;
 
+import com.perprisk.engine.ContractType;
 import com.perprisk.engine.Convention;
+import com.perprisk.engine.inverse.Reciprocal;
+import com.perprisk.ui.display.Amounts;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
@@ -80,6 +83,7 @@ public final class CompareViewModel {
     private final Formats formats;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
+    private List<Convention> shown = conventions(null);
     private VenueComparison.Comparison comparison;
 
     public CompareViewModel(RiskContext context, Formats formats) {
@@ -99,9 +103,22 @@ public final class CompareViewModel {
         return comparison;
     }
 
-    /** Conventions in column order. */
+    /** Every convention a column can show, in column order (the view makes one column each). */
     public static List<Convention> conventions() {
-        return Convention.of(com.perprisk.engine.ContractType.LINEAR);
+        return List.of(Convention.values());
+    }
+
+    /**
+     * The conventions compared for a workspace: the inverse venues when it has a coin-margined contract (its linear
+     * markets then stay as they are), else the linear ones.
+     */
+    public static List<Convention> conventions(Portfolio p) {
+        return Convention.of(p != null && Reciprocal.hasInverse(p) ? ContractType.INVERSE : ContractType.LINEAR);
+    }
+
+    /** The conventions of the last comparison, in column order: the columns the view shows. */
+    public List<Convention> shownConventions() {
+        return shown;
     }
 
     /** Recomputes from the portfolio shown now (the entered one, or the playback's tick). */
@@ -119,6 +136,8 @@ public final class CompareViewModel {
             problem.set("Add a position to compare the venues.");
             return;
         }
+        shown = conventions(p);
+        boolean assets = Reciprocal.hasInverse(p);
         try {
             comparison = VenueComparison.compare(p, VenuePresets::carry);
         } catch (RuntimeException e) {
@@ -130,13 +149,15 @@ public final class CompareViewModel {
         for (Position pos : p.positions()) {
             Convention own = p.requireMarket(pos.symbol()).convention();
             double mark = p.requireMarket(pos.symbol()).markPrice();
+            // with coin-margined contracts each amount names its asset (the position's pool's)
+            String asset = assets ? p.requireMarket(pos.symbol()).marginAsset() : null;
             for (Quantity q : Quantity.values()) {
                 Map<Convention, Double> raw = new EnumMap<>(Convention.class);
                 Map<Convention, String> text = new EnumMap<>(Convention.class);
-                for (Convention c : conventions()) {
+                for (Convention c : shown) {
                     Double v = value(c, pos.id(), q);
                     raw.put(c, v);
-                    text.put(c, comparison.errors().containsKey(c) ? "n/a" : format(q, v, mark));
+                    text.put(c, comparison.errors().containsKey(c) ? "n/a" : format(q, v, mark, asset));
                 }
                 Set<String> causes = new LinkedHashSet<>();
                 List<String> details = new ArrayList<>();
@@ -154,12 +175,15 @@ public final class CompareViewModel {
                             causes.add(c.replaceAll(" \\(.*", ""));
                         }
                         StringBuilder b = new StringBuilder(Formats.venue(other) + " vs " + Formats.venue(own) + ": "
-                                + format(q, d.conventionA() == own ? d.valueB() : d.valueA(), mark) + " vs "
-                                + format(q, d.conventionA() == own ? d.valueA() : d.valueB(), mark) + " — " + d.cause());
+                                + format(q, d.conventionA() == own ? d.valueB() : d.valueA(), mark, asset) + " vs "
+                                + format(q, d.conventionA() == own ? d.valueA() : d.valueB(), mark, asset) + " — "
+                                + d.cause());
                         double sign = d.conventionA() == own ? 1 : -1;
                         d.contributions().forEach((k, v) -> {
                             if (v != null && Double.isFinite(v) && Math.abs(v) > 1e-9) {
-                                b.append("\n      ").append(k).append(": ").append(formats.signedMoney(sign * v));
+                                b.append("\n      ").append(k).append(": ").append(q.differenceKey().equals(
+                                        "liquidationPrice") ? formats.signedMoney(sign * v)
+                                        : Amounts.signed(formats, sign * v, asset));
                             }
                         });
                         details.add(b.toString());
@@ -169,7 +193,7 @@ public final class CompareViewModel {
                             + "when the margin differs (OKX charges the close fee at it).");
                 }
                 Market market = p.requireMarket(pos.symbol());
-                for (Convention c : conventions()) { // which table each column uses
+                for (Convention c : shown) { // which table each column uses
                     details.add(Formats.venue(c) + " tiers: " + VenuePresets.source(market, c));
                 }
                 for (var e : comparison.errors().entrySet()) {
@@ -186,7 +210,7 @@ public final class CompareViewModel {
     /** Where each venue's column takes its tier table from for a market: its preset, or that none is bundled. */
     public static Map<Convention, String> tableSources(Market m) {
         Map<Convention, String> out = new EnumMap<>(Convention.class);
-        for (Convention c : conventions()) {
+        for (Convention c : Convention.of(m.isInverse() ? ContractType.INVERSE : ContractType.LINEAR)) {
             out.put(c, VenuePresets.source(m, c));
         }
         return out;
@@ -216,11 +240,11 @@ public final class CompareViewModel {
         };
     }
 
-    private String format(Quantity q, Double v, double mark) {
+    private String format(Quantity q, Double v, double mark, String asset) {
         return switch (q) {
             case LIQUIDATION_PRICE, BANKRUPTCY_PRICE -> v == null ? "none" : formats.price(v, mark);
-            case FUNDING_PER_DAY -> formats.signedMoney(v);
-            default -> formats.money(v);
+            case FUNDING_PER_DAY -> Amounts.signed(formats, v, asset);
+            default -> Amounts.money(formats, v, asset);
         };
     }
 }

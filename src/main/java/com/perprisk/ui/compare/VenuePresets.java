@@ -26,8 +26,10 @@ final class VenuePresets {
 
     /** The asset a symbol trades: "BTCUSDT", "BTC-USDT-SWAP", "BTC-USD", "BTC" → "BTC". */
     static String base(String symbol) {
-        String s = symbol.toUpperCase(Locale.ROOT);
-        for (String suffix : List.of("-USDT-SWAP", "-USD-SWAP", "-USDT", "-USDC", "-USD", "USDT", "USDC", "PERP")) {
+        // a coin-margined symbol: Binance COIN-M BTCUSD_PERP, Bybit BTCUSD
+        String s = symbol.toUpperCase(Locale.ROOT).replace("_PERP", "");
+        for (String suffix : List.of("-USDT-SWAP", "-USD-SWAP", "-USDT", "-USDC", "-USD", "USDT", "USDC", "PERP",
+                "USD")) {
             if (s.endsWith(suffix) && s.length() > suffix.length()) {
                 return s.substring(0, s.length() - suffix.length());
             }

@@ -6,6 +6,7 @@ import com.perprisk.engine.explain.Term;
 import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.display.PanelStyles;
+import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.display.Units;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.format.WorkingText;
@@ -29,6 +30,7 @@ import javafx.scene.layout.VBox;
 public final class ExplainPane extends ScrollPane {
     private final ExplainViewModel viewModel;
     private final Formats fmt;
+    private final RiskContext context;
     private final WorkingText working;
     private final ComboBox<ExplainViewModel.Choice> chooser = new ComboBox<>();
     private final Label scope = new Label();
@@ -48,6 +50,7 @@ public final class ExplainPane extends ScrollPane {
     }
 
     public ExplainPane(RiskContext context, Formats fmt) {
+        this.context = context;
         this.fmt = fmt;
         this.working = new WorkingText(fmt);
         this.viewModel = new ExplainViewModel(context);
@@ -246,11 +249,14 @@ public final class ExplainPane extends ScrollPane {
             return Formats.NONE + " (" + why + ")";
         }
         String quote = symbol == null ? "USDT" : Units.quote(symbol);
+        // a coin-margined position's amounts are in its settle coin
+        var m = symbol == null || context.getPortfolio() == null ? null
+                : context.getPortfolio().market(symbol).filter(x -> x.isInverse()).orElse(null);
         return switch (unit) {
             case PRICE -> fmt.price(r, r) + " " + quote;
             case RATIO -> fmt.percent(r, 2);
             case SCORE -> fmt.quantity(r, 6);
-            default -> fmt.money(r) + " " + quote;
+            default -> m == null ? fmt.money(r) + " " + quote : Amounts.money(fmt, r, m.marginAsset());
         };
     }
 }

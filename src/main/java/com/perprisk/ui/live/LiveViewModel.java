@@ -140,10 +140,20 @@ public final class LiveViewModel {
 
     /** Data age, preset badge and error of a market row. */
     public RowState state(MarketRow row) {
+        if (liveless(row)) {
+            return new RowState("typed", "", null, "Typed or from a file: no live data for a coin-margined market",
+                    false, false);
+        }
         String symbol = row == null ? null : row.symbolProperty().get();
         String key = symbol == null ? null : symbol.strip();
         return RowState.of(key == null ? null : markets.get(key), key == null ? null : errors.get(key),
                 key == null ? null : fetched.get(key), venueOf(row), clock.instant());
+    }
+
+    /** A coin-margined (inverse) market: no venue client fetches it. */
+    static boolean liveless(MarketRow row) {
+        return row != null && row.conventionProperty().get() != null
+                && row.conventionProperty().get().contractType() == com.perprisk.engine.ContractType.INVERSE;
     }
 
     static Venue venueOf(MarketRow row) {
@@ -160,7 +170,8 @@ public final class LiveViewModel {
 
     /** Fetches one market again (its venue is its convention's). */
     public boolean refresh(MarketRow row) {
-        if (row == null || row.symbolProperty().get() == null || row.symbolProperty().get().isBlank()) {
+        if (row == null || row.symbolProperty().get() == null || row.symbolProperty().get().isBlank()
+                || liveless(row)) {
             return false;
         }
         return start(List.of(new Step(venueOf(row), row.symbolProperty().get().strip())), false);
@@ -171,7 +182,7 @@ public final class LiveViewModel {
         List<Step> steps = new ArrayList<>();
         for (MarketRow r : ws.markets()) {
             String s = r.symbolProperty().get();
-            if (s != null && !s.isBlank()) {
+            if (s != null && !s.isBlank() && !liveless(r)) {
                 steps.add(new Step(venueOf(r), s.strip()));
             }
         }
@@ -321,7 +332,7 @@ public final class LiveViewModel {
 
     /** The last snapshot of a market, if one is newer than what the row holds. */
     public Optional<SnapshotCache.Snapshot> newerSnapshot(MarketRow row) {
-        if (cache == null || row == null || row.symbolProperty().get() == null) {
+        if (cache == null || row == null || row.symbolProperty().get() == null || liveless(row)) {
             return Optional.empty();
         }
         String symbol = row.symbolProperty().get().strip();

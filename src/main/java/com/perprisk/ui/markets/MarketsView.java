@@ -98,6 +98,8 @@ public final class MarketsView extends VBox {
                 text("Days", "future.daysToExpiry", MarketRow::futureDaysProperty,
                         t -> fmt.quantity(fmt.parse(t), 2), 50, true)));
         table.getColumns().get(table.getColumns().size() - 1).setMinWidth(50);
+        // the contract: linear, or inverse with its USD value per contract and the coin it settles in
+        table.getColumns().addAll(ContractColumns.of(vm, fmt));
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
         selectFirst();

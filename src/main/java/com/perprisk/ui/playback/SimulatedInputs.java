@@ -4,6 +4,7 @@ import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.simulation.SimulationEvent;
+import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.format.Formats;
 
 import java.util.LinkedHashMap;
@@ -38,14 +39,17 @@ public final class SimulatedInputs {
         if (p == null) {
             return Optional.empty();
         }
+        // a coin-margined position's margin is in its coin (the simulation keeps it explicit)
+        com.perprisk.engine.Market m = shown.market(p.symbol()).orElse(null);
+        String coin = m != null && m.isInverse() ? m.marginAsset() : null;
         return Optional.ofNullable(switch (field) {
             case "size" -> f.quantity(p.size(), 6);
             case "entryPrice" -> f.quantity(p.entryPrice(), 8);
             case "leverage" -> f.quantity(p.leverage(), 2) + "×";
             case "isolatedMargin" -> p.marginMode() == MarginMode.ISOLATED
-                    ? f.money(p.isolatedMargin() != null ? p.isolatedMargin() : p.size() * p.entryPrice() / p.leverage())
-                    : "";
-            case "extraMargin" -> p.marginMode() == MarginMode.ISOLATED ? f.money(p.extraMargin()) : "";
+                    ? Amounts.money(f, p.isolatedMargin() != null ? p.isolatedMargin()
+                    : p.size() * p.entryPrice() / p.leverage(), coin) : "";
+            case "extraMargin" -> p.marginMode() == MarginMode.ISOLATED ? Amounts.money(f, p.extraMargin(), coin) : "";
             default -> null;
         });
     }

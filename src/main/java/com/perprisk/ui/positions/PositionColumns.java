@@ -7,6 +7,7 @@ import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.controls.ChoiceCell;
 import com.perprisk.ui.controls.EditableTextCell;
+import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.playback.SimulatedInputs;
 import com.perprisk.ui.workspace.FieldPaths;
@@ -110,15 +111,16 @@ final class PositionColumns {
                 resultColumn("Dist.", Quantity.DISTANCE_TO_LIQUIDATION, 60,
                         (row, r) -> fmt.percent(r.distanceToLiquidation(), 2), PositionColumns::distanceClass),
                 resultColumn("uPnL", Quantity.UNREALIZED_PNL, 78,
-                        (row, r) -> fmt.signedMoney(r.unrealizedPnl()), r -> pnlClass(r.unrealizedPnl())),
+                        (row, r) -> Amounts.signed(fmt, r.unrealizedPnl(), r.marginAsset()),
+                        r -> pnlClass(r.unrealizedPnl())),
                 resultColumn("ROE", Quantity.ROE, 62,
                         (row, r) -> fmt.signedPercent(r.roe(), 2), r -> pnlClass(r.roe())),
                 resultColumn("Notional", Quantity.NOTIONAL, 80,
-                        (row, r) -> fmt.money(r.notional()), r -> null),
+                        (row, r) -> Amounts.money(fmt, r.notional(), r.marginAsset()), r -> null),
                 resultColumn("IM", Quantity.INITIAL_MARGIN, 66,
-                        (row, r) -> fmt.money(r.initialMargin()), r -> null),
+                        (row, r) -> Amounts.money(fmt, r.initialMargin(), r.marginAsset()), r -> null),
                 resultColumn("MM", Quantity.MAINTENANCE_MARGIN, 58,
-                        (row, r) -> fmt.money(r.maintenanceMargin()), r -> null),
+                        (row, r) -> Amounts.money(fmt, r.maintenanceMargin(), r.marginAsset()), r -> null),
                 resultColumn("Bankr.", Quantity.BANKRUPTCY_PRICE, 80,
                         (row, r) -> r.bankruptcyPrice() == null ? "none" : fmt.price(r.bankruptcyPrice(), mark(row)),
                         r -> null),
@@ -159,7 +161,8 @@ final class PositionColumns {
             return new EditableTextCell.Shown(Formats.isBlank(text) ? "" : fmt.money(fmt.parse(text)), "inapplicable");
         }
         if (Formats.isBlank(text) && row.getRisk() != null) {
-            return new EditableTextCell.Shown(fmt.money(row.getRisk().initialMargin()), "derived");
+            return new EditableTextCell.Shown(Amounts.money(fmt, row.getRisk().initialMargin(),
+                    row.getRisk().marginAsset()), "derived");
         }
         return null;
     }

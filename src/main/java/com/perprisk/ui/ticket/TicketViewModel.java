@@ -262,6 +262,10 @@ public final class TicketViewModel {
         if (before == null || accountHidden != null) {
             String why = accountHidden != null ? accountHidden : workspace.context().problemProperty().get();
             problem.set("The workspace has no results" + (why == null || why.isBlank() ? "" : ": " + why));
+        } else if (market != null && market.isInverse()) {
+            // the ticket's sizing (notional, margin, fee, max open) is in the quote asset: not for a coin contract
+            problem.set(market.symbol() + " is coin-margined (inverse): the ticket does not size inverse orders yet."
+                    + " Add the position in the positions table; its figures are in " + market.marginAsset() + ".");
         } else {
             try {
                 Order order = order(found, market);

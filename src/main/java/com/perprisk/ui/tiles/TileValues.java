@@ -23,12 +23,25 @@ package com.perprisk.ui.tiles;
  * @param availableBalance     max(0, margin balance − initial margin) of the cross pool
  * @param availableDetail      margin balance and initial margin
  * @param problem              when the engine has no results: why (the tiles then show "—")
+ * @param fundingAsset         the asset the funding value is in ("USD" for coin-margined amounts valued at the
+ *                             marks), or null for the bare amount of a workspace of linear contracts
+ * @param availableAsset       the asset of the available balance (its pool's), or null likewise
  */
 public record TileValues(Double marginRatio, Level marginRatioLevel, String marginRatioDetail, String marginRatioPool,
                          Double nearestDistance,
                          Level nearestLevel, String nearestDetail, Double fundingOverHorizon, String fundingDetail,
                          int adlQuintile, Boolean adlInLine, String adlDetail, String adlStanding, Double availableBalance, String availableDetail,
-                         String problem) {
+                         String problem, String fundingAsset, String availableAsset) {
+
+    /** Tiles of a workspace of linear contracts: bare amounts. */
+    public TileValues(Double marginRatio, Level marginRatioLevel, String marginRatioDetail, String marginRatioPool,
+                      Double nearestDistance, Level nearestLevel, String nearestDetail, Double fundingOverHorizon,
+                      String fundingDetail, int adlQuintile, Boolean adlInLine, String adlDetail, String adlStanding,
+                      Double availableBalance, String availableDetail, String problem) {
+        this(marginRatio, marginRatioLevel, marginRatioDetail, marginRatioPool, nearestDistance, nearestLevel,
+                nearestDetail, fundingOverHorizon, fundingDetail, adlQuintile, adlInLine, adlDetail, adlStanding,
+                availableBalance, availableDetail, problem, null, null);
+    }
 
     /** Traffic-light level of a tile. */
     public enum Level {

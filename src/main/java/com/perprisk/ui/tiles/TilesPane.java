@@ -2,6 +2,7 @@ package com.perprisk.ui.tiles;
 
 import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.format.Formats;
 import eu.hansolo.tilesfx.Section;
 import eu.hansolo.tilesfx.Tile;
@@ -364,7 +365,7 @@ public final class TilesPane extends HBox {
         tip(distanceTile, "Distance from mark to the nearest liquidation price |mark − LP| / mark\n"
                 + v.nearestDetail());
 
-        text(fundingValue, v.fundingOverHorizon() == null ? Formats.NONE : fmt.signedMoney(v.fundingOverHorizon()));
+        text(fundingValue, Amounts.signed(fmt, v.fundingOverHorizon(), v.fundingAsset()));
         level(fundingValue, v.fundingOverHorizon() == null || v.fundingOverHorizon() == 0 ? TileValues.Level.NONE
                 : v.fundingOverHorizon() < 0 ? TileValues.Level.DANGER : TileValues.Level.OK);
         text(fundingDetail, v.fundingDetail());
@@ -388,7 +389,7 @@ public final class TilesPane extends HBox {
                 + "(5 lights = top fifth, first in line; losing positions wait at the back)\n" + v.adlStanding()
                 + "\nRanked against " + adlPopulation.get());
 
-        text(availableValue, v.availableBalance() == null ? Formats.NONE : fmt.money(v.availableBalance()));
+        text(availableValue, Amounts.money(fmt, v.availableBalance(), v.availableAsset()));
         level(availableValue, v.availableBalance() == null ? TileValues.Level.NONE
                 : v.availableBalance() > 0 ? TileValues.Level.NONE : TileValues.Level.WARNING);
         text(availableDetail, v.problem().isEmpty() ? v.availableDetail() : v.problem());

@@ -5,7 +5,9 @@ import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.risk.AccountRisk;
 import com.perprisk.engine.risk.PortfolioRisk;
 import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.ui.common.PoolFigures;
 import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.engine.adl.AdlQueue;
 import com.perprisk.ui.common.AdlText;
@@ -117,16 +119,19 @@ public final class TilesViewModel {
                 v.adlQuintile(), v.adlInLine(), v.adlDetail(), v.adlStanding(),
                 account == null && im == null ? v.availableBalance() : null,
                 account != null ? "depends on " + account : im != null ? "depends on " + im : v.availableDetail(),
-                v.problem());
+                v.problem(), v.fundingAsset(), v.availableAsset());
     }
 
     private static TileValues computeShown(Formats fmt, Portfolio portfolio, PortfolioRisk risk, String selectedId,
                                            Map<String, AdlQueue.Standing> standings) {
-        AccountRisk a = risk.account();
+        // with coin-margined contracts: the cross pool nearest its liquidation, its amounts in its asset
+        PoolFigures.Cross coin = PoolFigures.riskiestCross(risk);
+        AccountRisk a = coin == null ? risk.account() : coin.figures();
+        String asset = coin == null ? null : coin.asset();
 
         boolean anyCross = risk.positions().stream().anyMatch(p -> p.marginMode() == MarginMode.CROSS);
         Double ratio = anyCross ? finite(a.marginRatio()) : null;
-        String pool = "cross pool";
+        String pool = coin == null ? "cross pool" : asset + " cross pool";
         // the riskiest pool: the cross pool or an isolated position, whichever is nearer its liquidation
         PositionRisk riskiest = null;
         for (PositionRisk p : risk.positions()) {
@@ -139,11 +144,12 @@ public final class TilesViewModel {
         if (riskiest != null && (ratio == null || riskiest.marginRatio() > ratio)) {
             ratio = riskiest.marginRatio();
             pool = "isolated " + riskiest.id();
-            ratioDetail = "isolated " + riskiest.id() + ": requirement " + fmt.money(riskiest.maintenanceMargin())
-                    + " / margin " + fmt.money(riskiest.margin() + riskiest.unrealizedPnl());
+            ratioDetail = "isolated " + riskiest.id() + ": requirement " + Amounts.money(fmt,
+                    riskiest.maintenanceMargin(), riskiest.marginAsset()) + " / margin " + Amounts.money(fmt,
+                    riskiest.margin() + riskiest.unrealizedPnl(), riskiest.marginAsset());
         } else if (ratio != null) {
-            ratioDetail = "cross pool: requirement " + fmt.money(a.maintenanceMargin()) + " / margin balance "
-                    + fmt.money(a.marginBalance());
+            ratioDetail = pool + ": requirement " + Amounts.money(fmt, a.maintenanceMargin(), asset)
+                    + " / margin balance " + Amounts.money(fmt, a.marginBalance(), asset);
         } else if (risk.positions().stream().allMatch(p -> p.marginMode() == MarginMode.ISOLATED)) {
             ratioDetail = "no cross positions: each isolated position has its own ratio";
         } else if (a.marginBalance() <= 0) {
@@ -179,10 +185,22 @@ public final class TilesViewModel {
             }
         }
         Double fundingValue = risk.positions().isEmpty() ? null : funding;
+        String fundingAsset = null;
+        if (PoolFigures.hasCoinPools(risk) && fundingValue != null) {
+            // amounts in several assets: their sum valued in USD at today's marks, each asset in the detail
+            fundingValue = PoolFigures.fundingInUsd(portfolio, risk);
+            fundingAsset = "USD";
+        }
         String horizon = portfolio == null ? "the horizon" : fmt.quantity(portfolio.horizonHours(), 2) + " h";
         String fundingDetail = risk.positions().isEmpty() ? "no positions"
                 : funding == 0 ? "no funding over " + horizon + " at today's rates"
                 : (funding > 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
+        if (fundingAsset != null) {
+            StringBuilder each = new StringBuilder();
+            PoolFigures.fundingByAsset(risk).forEach((k, v) -> each.append(each.length() == 0 ? "" : "\n")
+                    .append(Amounts.signed(fmt, v, k)));
+            fundingDetail = each.toString();
+        }
 
         AdlQueue.Standing adl = selectedId == null ? null : standings.get(selectedId);
         String adlWho = selectedId;
@@ -204,12 +222,14 @@ public final class TilesViewModel {
         Boolean adlInLine = adl == null ? null : adl.inLine();
 
         Double available = finite(a.availableBalance());
-        String availableDetail = "balance " + fmt.money(a.marginBalance()) + " − IM "
-                + fmt.money(a.initialMargin());
+        // a coin pool's line by line: its name, then the amounts (in the asset of the value above)
+        String availableDetail = coin == null ? "balance " + fmt.money(a.marginBalance()) + " − IM "
+                + fmt.money(a.initialMargin()) : asset + " cross pool\nbal. " + fmt.number(a.marginBalance(),
+                Amounts.decimals(asset)) + "\n− IM " + fmt.number(a.initialMargin(), Amounts.decimals(asset));
 
         return new TileValues(ratio, ratioLevel(ratio), ratioDetail, pool, nearestDistance, distanceLevel(nearestDistance),
                 nearestDetail, fundingValue, fundingDetail, quintile, adlInLine, adlDetail, adlStanding, available, availableDetail,
-                "");
+                "", fundingAsset, asset);
     }
 
     private static Double finite(Double v) {

@@ -48,6 +48,11 @@ final class DocumentBinding {
         account.positionModeProperty().set(acc == null ? PositionMode.ONE_WAY
                 : parseEnum(PositionMode.class, acc.positionMode(), PositionMode.ONE_WAY));
         account.extra = new LinkedHashMap<>(acc == null || acc.extra() == null ? Map.of() : acc.extra());
+        Map<String, String> wallets = new LinkedHashMap<>();
+        if (acc != null && acc.coinWallets() != null) {
+            acc.coinWallets().forEach((asset, w) -> wallets.put(asset, formats.editText(w)));
+        }
+        account.setCoinWallets(wallets);
         // a valid walletScope becomes the account's choice; an unknown one stays in the file for the mapper to report
         account.walletScopeProperty().set(WalletScope.of(account.extra));
         Object scope = account.extra.get(WalletScope.FIELD);
@@ -81,6 +86,12 @@ final class DocumentBinding {
         m.futurePriceProperty().set(d.future() == null ? "" : formats.editText(d.future().price()));
         m.futureDaysProperty().set(d.future() == null ? "" : formats.editText(d.future().daysToExpiry()));
         applyDydx(m, d.dydx());
+        var c = d.contract();
+        m.contractTypeProperty().set(c == null || c.type() == null ? com.perprisk.engine.ContractType.LINEAR
+                : InputRule.choice(com.perprisk.engine.ContractType.class, c.type()));
+        m.contractSizeProperty().set(c == null ? "" : formats.editText(c.contractSize()));
+        m.settleAssetProperty().set(c == null || c.settleAsset() == null ? "" : c.settleAsset());
+        m.contractExtra = c == null ? new LinkedHashMap<>() : copy(c.extra());
         m.tierSourceProperty().set(""); // an undo, a redo or another workspace: the label no longer describes it
         m.extra = copy(d.extra());
         m.fundingExtra = d.funding() == null ? new LinkedHashMap<>() : copy(d.funding().extra());

@@ -3,6 +3,7 @@ package com.perprisk.ui.workspace;
 import com.perprisk.io.WalletScope;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceDocument.AccountDoc;
+import com.perprisk.io.WorkspaceDocument.ContractDoc;
 import com.perprisk.io.WorkspaceDocument.DydxDoc;
 import com.perprisk.io.WorkspaceDocument.FundingDoc;
 import com.perprisk.io.WorkspaceDocument.FutureDoc;
@@ -34,13 +35,25 @@ final class DocumentBuilder {
 
     WorkspaceDocument build(String name, AccountFields account, List<MarketRow> markets, List<PositionRow> positions,
                             Map<String, Object> extra) {
+        Map<String, Double> wallets = null;
+        if (!account.coinWallets().isEmpty()) {
+            wallets = new LinkedHashMap<>();
+            for (var w : account.coinWallets().entrySet()) {
+                if (!Formats.isBlank(w.getValue().get())) { // a blank field is no wallet
+                    wallets.put(w.getKey(), num(FieldPaths.account("coinWallets." + w.getKey()), w.getValue().get()));
+                }
+            }
+            if (wallets.isEmpty()) {
+                wallets = null;
+            }
+        }
         Map<String, Object> accountExtra = copy(account.extra);
         if (account.walletScopeProperty().get() == WalletScope.TOTAL) {
             accountExtra.put(WalletScope.FIELD, WalletScope.TOTAL.name()); // optional: absent means CROSS
         }
         AccountDoc acc = new AccountDoc(num(FieldPaths.account("walletBalance"), account.walletBalanceProperty().get()),
                 account.positionModeProperty().get() == null ? null : account.positionModeProperty().get().name(),
-                accountExtra);
+                wallets, accountExtra);
         Double horizon = num("horizonHours", account.horizonHoursProperty().get());
         List<MarketDoc> mds = new ArrayList<>();
         for (int i = 0; i < markets.size(); i++) {
@@ -89,7 +102,19 @@ final class DocumentBuilder {
                 num(FieldPaths.market(i, "markPrice"), m.markPriceProperty().get()),
                 num(FieldPaths.market(i, "indexPrice"), m.indexPriceProperty().get()),
                 pct(FieldPaths.market(i, "takerFeeRate"), m.takerFeePercentProperty().get()),
-                tiers.isEmpty() && dydx != null ? null : tiers, dydx, funding, future, copy(m.extra));
+                tiers.isEmpty() && dydx != null ? null : tiers, dydx, funding, future, copy(m.extra), contract(i, m));
+    }
+
+    /** The contract block: none for a plain linear contract (a version 1 market), else type, size and coin. */
+    private ContractDoc contract(int i, MarketRow m) {
+        String type = m.contractTypeProperty().get() == null ? null : m.contractTypeProperty().get().name();
+        String size = m.contractSizeProperty().get();
+        String asset = m.settleAssetProperty().get() == null ? "" : m.settleAssetProperty().get().strip();
+        if ("LINEAR".equals(type) && Formats.isBlank(size) && asset.isEmpty() && m.contractExtra.isEmpty()) {
+            return null;
+        }
+        return new ContractDoc(type, num(FieldPaths.market(i, "contract.contractSize"), size),
+                asset.isEmpty() ? null : asset, copy(m.contractExtra));
     }
 
     private PositionDoc position(int i, PositionRow p) {

@@ -1,5 +1,6 @@
 package com.perprisk.ui.workspace;
 
+import com.perprisk.engine.ContractType;
 import com.perprisk.engine.Convention;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -12,7 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * One market as the user edits it: prices, venue convention, funding, optional dated future and its tier table.
+ * One market as the user edits it: prices, venue convention, contract (linear or inverse), funding, optional dated
+ * future and its tier table.
  * Rates (taker fee, funding) are in percent as typed.
  */
 public final class MarketRow {
@@ -35,6 +37,14 @@ public final class MarketRow {
     private final StringProperty dydxOpenInterest = new SimpleStringProperty(this, "dydx.openInterestNotional", "");
     private final StringProperty dydxOiLower = new SimpleStringProperty(this, "dydx.oiLowerCap", "");
     private final StringProperty dydxOiUpper = new SimpleStringProperty(this, "dydx.oiUpperCap", "");
+    /** The contract: LINEAR (base units, quote money) or INVERSE (contracts of a fixed USD value, money in a coin). */
+    private final ObjectProperty<ContractType> contractType = new SimpleObjectProperty<>(this, "contract.type",
+            ContractType.LINEAR);
+    /** An inverse contract's value in the quote currency (100 for BTCUSD_PERP), as typed. */
+    private final StringProperty contractSize = new SimpleStringProperty(this, "contract.contractSize", "");
+    /** The coin an inverse contract settles in (BTC). */
+    private final StringProperty settleAsset = new SimpleStringProperty(this, "contract.settleAsset", "");
+    Map<String, Object> contractExtra = new LinkedHashMap<>();
     Map<String, Object> dydxExtra = new LinkedHashMap<>();
     Map<String, Object> extra = new LinkedHashMap<>();
     Map<String, Object> fundingExtra = new LinkedHashMap<>();
@@ -43,7 +53,24 @@ public final class MarketRow {
     MarketRow(EditListener listener) {
         EditListener.watch(listener, symbol, convention, markPrice, indexPrice, takerFeePercent, fundingRatePercent,
                 fundingIntervalHours, futurePrice, futureDays, tiers, dydxImfPercent, dydxMaintenancePercent,
-                dydxOpenInterest, dydxOiLower, dydxOiUpper);
+                dydxOpenInterest, dydxOiLower, dydxOiUpper, contractType, contractSize, settleAsset);
+    }
+
+    public ObjectProperty<ContractType> contractTypeProperty() {
+        return contractType;
+    }
+
+    public StringProperty contractSizeProperty() {
+        return contractSize;
+    }
+
+    public StringProperty settleAssetProperty() {
+        return settleAsset;
+    }
+
+    /** Whether the market is coin-margined (inverse). */
+    public boolean isInverse() {
+        return contractType.get() == ContractType.INVERSE;
     }
 
     public StringProperty symbolProperty() {
@@ -135,6 +162,7 @@ public final class MarketRow {
             case "dydx.openInterestNotional" -> dydxOpenInterest;
             case "dydx.oiLowerCap" -> dydxOiLower;
             case "dydx.oiUpperCap" -> dydxOiUpper;
+            case "contract.contractSize" -> contractSize;
             default -> throw new IllegalArgumentException(name);
         };
     }

@@ -1,0 +1,65 @@
+package com.perprisk.ui.charts;
+
+import com.perprisk.engine.Portfolio;
+import com.perprisk.engine.inverse.PositionPool;
+import com.perprisk.engine.liquidation.Requirement;
+import com.perprisk.engine.risk.PortfolioRisk;
+import com.perprisk.engine.risk.RiskEngine;
+import com.perprisk.io.WorkspaceCodec;
+import com.perprisk.io.WorkspaceMapper;
+import com.perprisk.ui.format.Formats;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.Locale;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The equity chart of a coin-margined position, without a screen: in the coin, with the same curves in USD beside. */
+class InverseChartsTest {
+    private static final Formats FMT = new Formats(Locale.US);
+
+    @Test
+    void theEquityOfTheBtcPoolIsInBtcAndItsCompanionInUsdAtEachMark() throws Exception {
+        Portfolio pf = WorkspaceMapper.toPortfolio(WorkspaceCodec.read(
+                Path.of("resources/workspaces/coin-margined-mix.perprisk.json"))).portfolio();
+        PortfolioRisk risk = RiskEngine.evaluate(pf, false);
+        ChartData d = new EquityChartModel(null, FMT).compute(ChartInput.of(pf, pf, risk, "btc-long", ""));
+        assertNull(d.message());
+        assertEquals("BTC", d.yLabel());
+        assertTrue(d.xLabel().endsWith("(USD)"), d.xLabel());
+        assertTrue(d.title().contains("BTC cross pool"), d.title());
+        ChartData.Series bal = d.series(EquityChartModel.BALANCE);
+        PositionPool pool = PositionPool.of(pf, "btc-long");
+        for (int i = 0; i < bal.size(); i += 50) {
+            assertEquals(pool.marginBalance(bal.x()[i]), bal.y()[i], 1e-12);
+        }
+        ChartData usd = d.companion();
+        assertNotNull(usd);
+        assertEquals("USD", usd.yLabel());
+        ChartData.Series balUsd = usd.series(EquityChartModel.BALANCE + " (USD)");
+        ChartData.Series reqUsd = usd.series(EquityChartModel.REQUIREMENT + " (USD)");
+        for (int i = 0; i < balUsd.size(); i += 50) {
+            double p = balUsd.x()[i];
+            assertEquals(pool.marginBalance(p) * p, balUsd.y()[i], 1e-6);
+            assertEquals(pool.requirement(p, Requirement.MAINTENANCE) * p, reqUsd.y()[i], 1e-6);
+        }
+        // the liquidation marker is the engine's price, where balance and requirement meet
+        double lp = risk.position("btc-long").orElseThrow().liquidationPrice();
+        assertEquals(lp, d.marker("LP").value(), 1e-9);
+        assertEquals(pool.marginBalance(lp), pool.requirement(lp, Requirement.MAINTENANCE), 1e-12);
+    }
+
+    @Test
+    void aLinearPositionsEquityHasNoCompanion() throws Exception {
+        Portfolio pf = WorkspaceMapper.toPortfolio(WorkspaceCodec.read(
+                Path.of("resources/workspaces/coin-margined-mix.perprisk.json"))).portfolio();
+        PortfolioRisk risk = RiskEngine.evaluate(pf, false);
+        ChartData d = new EquityChartModel(null, FMT).compute(ChartInput.of(pf, pf, risk, "usdt", ""));
+        assertNull(d.companion());
+        assertEquals("USDT", d.yLabel());
+    }
+}
