@@ -30,7 +30,7 @@ class WalletScopeTest {
             extra.put(WalletScope.FIELD, scope);
         }
         return new WorkspaceDocument(d.format(), d.version(), d.name(), new AccountDoc(wallet,
-                d.account().positionMode(), extra), d.horizonHours(), d.markets(), d.positions(), d.extra());
+                d.account().positionMode(), d.account().coinWallets(), extra), d.horizonHours(), d.markets(), d.positions(), d.extra());
     }
 
     @Test
