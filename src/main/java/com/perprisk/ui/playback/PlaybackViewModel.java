@@ -426,7 +426,8 @@ public final class PlaybackViewModel {
         }
         List<EventRow> add = new ArrayList<>();
         for (int i = shown; i < t.events(); i++) {
-            add.add(row(events.get(i)));
+            add.add(EventRows.of(events.get(i), workspace.context().enteredPortfolioProperty().get(),
+                    workspace.formats()));
         }
         log.addAll(add);
         tick.set(k);
@@ -443,29 +444,5 @@ public final class PlaybackViewModel {
     public String pathSummary() {
         return PlaybackPaths.summary(source.get(), workspace.formats(), volatility.get(), seed.get(), steps.get(),
                 stepHours.get(), correlation.get(), csvName);
-    }
-
-    private EventRow row(SimulationEvent e) {
-        String asset = assetOf(e);
-        String pool = asset == null || !com.perprisk.ui.display.Amounts.isCoin(asset) ? "cross pool"
-                : asset + " cross pool";
-        return new EventRow(e.step(), e.timeHours(), e.type().name(), e.positionId() == null ? (e.symbol() == null
-                ? pool : e.symbol()) : e.positionId(),
-                EventText.describe(e, workspace.formats(), asset), e);
-    }
-
-    /** The asset of an event's amounts with coin-margined contracts (its market's, or its pool's); else null. */
-    private String assetOf(SimulationEvent e) {
-        Portfolio p = workspace.context().enteredPortfolioProperty().get();
-        if (p == null || !com.perprisk.engine.inverse.Reciprocal.hasInverse(p)) {
-            return null;
-        }
-        if (e.symbol() != null && p.market(e.symbol()).isPresent()) {
-            return p.market(e.symbol()).get().marginAsset();
-        }
-        String coin = e instanceof SimulationEvent.MarginCall c ? c.asset()
-                : e instanceof SimulationEvent.InsuranceFund f ? f.asset() : null;
-        return coin != null ? coin : p.markets().stream().filter(m -> !m.isInverse()).map(m -> m.marginAsset())
-                .findFirst().orElse(null);
     }
 }

@@ -1,5 +1,10 @@
 package com.perprisk.ui.ticket;
 
+import static com.perprisk.ui.ticket.TicketTables.column;
+import static com.perprisk.ui.ticket.TicketTables.distribute;
+import static com.perprisk.ui.ticket.TicketTables.minWidths;
+import static com.perprisk.ui.ticket.TicketTables.refit;
+
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.margin.Order;
@@ -365,99 +370,5 @@ public final class TicketView extends BorderPane {
         Label l = new Label(text);
         l.getStyleClass().add("ticket-title");
         return l;
-    }
-
-    private static final javafx.scene.text.Text MEASURE = new javafx.scene.text.Text();
-
-    /** Raises a column's minimum width to its widest text, so that no figure is cut to "20,56…". */
-    private static void fitColumn(javafx.scene.control.TableCell<?, ?> cell) {
-        TableColumn<?, ?> col = cell.getTableColumn();
-        if (col == null || cell.getText() == null || cell.getText().isEmpty()) {
-            return;
-        }
-        MEASURE.setFont(cell.getFont());
-        MEASURE.setText(cell.getText());
-        var leaves = cell.getTableView().getVisibleLeafColumns();
-        // the last column also lies under the vertical scroll bar
-        double bar = !leaves.isEmpty() && leaves.get(leaves.size() - 1) == col ? 14 : 0;
-        double need = Math.ceil(MEASURE.getLayoutBounds().getWidth() + cell.snappedLeftInset()
-                + cell.snappedRightInset() + 4 + bar);
-        if (need > col.getMinWidth() + 0.5) {
-            col.setMinWidth(need);
-            TableView<?> t = cell.getTableView();
-            javafx.application.Platform.runLater(() -> distribute(t));
-        }
-    }
-
-    /**
-     * Column widths: a label column as wide as its widest label, the figure columns share the rest (each at least its
-     * widest figure); the table scrolls sideways only when even that does not fit.
-     */
-    private static void distribute(TableView<?> t) {
-        var leaves = t.getVisibleLeafColumns();
-        double room = t.getWidth() - t.snappedLeftInset() - t.snappedRightInset() - 16;
-        int figures = 0;
-        double taken = 0;
-        for (TableColumn<?, ?> c : leaves) {
-            if (isLabel(c)) {
-                taken += c.getMinWidth();
-            } else {
-                figures++;
-            }
-        }
-        double share = figures == 0 ? 0 : (room - taken) / figures;
-        for (TableColumn<?, ?> c : leaves) {
-            double w = isLabel(c) ? c.getMinWidth() : Math.max(c.getMinWidth(), share);
-            c.setPrefWidth(Math.floor(w));
-        }
-    }
-
-    private static boolean isLabel(TableColumn<?, ?> c) {
-        return c.getId() != null && (c.getId().endsWith("figure") || c.getId().endsWith("what")
-                || c.getId().endsWith("position"));
-    }
-
-    private static javafx.beans.Observable[] minWidths(TableView<?> t) {
-        java.util.List<javafx.beans.Observable> l = new java.util.ArrayList<>();
-        for (TableColumn<?, ?> c : t.getVisibleLeafColumns()) {
-            l.add(c.minWidthProperty());
-        }
-        return l.toArray(new javafx.beans.Observable[0]);
-    }
-
-    /** Lets the columns of a table fit their text afresh (after the rows or the font changed). */
-    private static void refit(TableView<?> table) {
-        for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
-            c.setMinWidth(30);
-        }
-    }
-
-    private static <R> TableColumn<R, String> column(String name, String id, Function<R, String> f,
-                                                     boolean number) {
-        TableColumn<R, String> c = new TableColumn<>(name);
-        c.setId(id);
-        c.setSortable(false);
-        c.setReorderable(false);
-        c.setCellValueFactory(d -> new javafx.beans.property.ReadOnlyStringWrapper(f.apply(d.getValue())));
-        c.setCellFactory(col -> new javafx.scene.control.TableCell<>() {
-            {
-                if (number) {
-                    getStyleClass().add("number-cell");
-                }
-            }
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-            }
-
-            @Override
-            protected void layoutChildren() {
-                super.layoutChildren();
-                fitColumn(this);
-            }
-        });
-        return c;
     }
 }

@@ -316,15 +316,16 @@ public final class TicketViewModel {
     }
 
     private Order order(Map<Order.Field, String> found, Market market) {
+        TicketFields in = new TicketFields(fmt, found);
         if (market == null) {
             found.put(Order.Field.SYMBOL, symbols.isEmpty() ? "the workspace has no markets" : "choose a market");
         }
-        Double lev = number(found, Order.Field.LEVERAGE, leverage.get(), true, "leverage");
-        Double value = number(found, Order.Field.AMOUNT, amount.get(), true,
+        Double lev = in.number(Order.Field.LEVERAGE, leverage.get(), true, "leverage");
+        Double value = in.number(Order.Field.AMOUNT, amount.get(), true,
                 commit.get().name().toLowerCase() + (commit.get() == Commit.SIZE ? " (" + Units.base(symbol.get())
                         + ")" : " (" + Units.quote(symbol.get()) + ")"));
-        Double ep = number(found, Order.Field.ENTRY, entry.get(), false, "entry price");
-        Double fee = percent(found, Order.Field.FEE_RATE, feePercent.get(), "fee");
+        Double ep = in.number(Order.Field.ENTRY, entry.get(), false, "entry price");
+        Double fee = in.percent(Order.Field.FEE_RATE, feePercent.get(), "fee");
         if (!found.isEmpty()) {
             return null;
         }
@@ -334,11 +335,12 @@ public final class TicketViewModel {
     }
 
     private OrderTicket.Questions questions(Map<Order.Field, String> found) {
-        Double x = number(found, Order.Field.EXIT, exit.get(), false, "exit price");
-        Double roe = percent(found, Order.Field.TARGET_ROE, targetRoePercent.get(), "target ROE");
-        Double pnl = number(found, Order.Field.TARGET_PNL, targetPnl.get(), false, "target PnL");
-        Double s = number(found, Order.Field.STOP, stop.get(), false, "stop price");
-        Double budget = number(found, Order.Field.LOSS_BUDGET, lossBudget.get(), false, "loss budget");
+        TicketFields in = new TicketFields(fmt, found);
+        Double x = in.number(Order.Field.EXIT, exit.get(), false, "exit price");
+        Double roe = in.percent(Order.Field.TARGET_ROE, targetRoePercent.get(), "target ROE");
+        Double pnl = in.number(Order.Field.TARGET_PNL, targetPnl.get(), false, "target PnL");
+        Double s = in.number(Order.Field.STOP, stop.get(), false, "stop price");
+        Double budget = in.number(Order.Field.LOSS_BUDGET, lossBudget.get(), false, "loss budget");
         if (s != null && budget == null && found.isEmpty()) {
             found.put(Order.Field.LOSS_BUDGET, "give a loss budget for the stop");
         }
@@ -346,31 +348,6 @@ public final class TicketViewModel {
             return null;
         }
         return new OrderTicket.Questions(x, roe, pnl, budget == null ? null : s, s == null ? null : budget);
-    }
-
-    private Double number(Map<Order.Field, String> found, Order.Field f, String text, boolean needed, String name) {
-        if (Formats.isBlank(text)) {
-            if (needed && !found.containsKey(f)) {
-                found.put(f, "type the " + name);
-            }
-            return null;
-        }
-        Double d = fmt.parse(text);
-        if (d == null) {
-            found.put(f, name + ": \"" + text.strip() + "\" is not a number");
-        }
-        return d;
-    }
-
-    private Double percent(Map<Order.Field, String> found, Order.Field f, String text, String name) {
-        if (Formats.isBlank(text)) {
-            return null;
-        }
-        Double d = fmt.parsePercent(text);
-        if (d == null) {
-            found.put(f, name + ": \"" + text.strip() + "\" is not a number (in %)");
-        }
-        return d;
     }
 
     // ------------------------------------------------------------------ actions
