@@ -50,29 +50,49 @@ public final class AdlQueue {
         Map<String, List<Position>> users = byQueue(portfolio.positions());
         Map<String, List<Position>> others = byQueue(population);
         for (Market m : portfolio.markets()) {
-            for (Side side : Side.values()) {
-                List<Position> mine = users.getOrDefault(queue(m.symbol(), side), List.of());
-                if (mine.isEmpty()) {
-                    continue;
-                }
-                List<AdlRanking.Entry> entries = new ArrayList<>();
-                Map<String, Double> scores = new LinkedHashMap<>();
-                for (Position p : mine) {
-                    scores.put(p.id(), entry(entries, "you:" + p.id(), p, m));
-                }
-                for (Position p : others.getOrDefault(queue(m.symbol(), side), List.of())) {
-                    entry(entries, "cp:" + p.id(), p, m);
-                }
-                Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
-                for (Position p : mine) {
-                    AdlRanking.Rank r = ranks.get("you:" + p.id());
-                    boolean inLine = p.unrealizedPnl(m.markPrice()) > 0;
-                    out.put(p.id(), new Standing(m.symbol(), side, scores.get(p.id()), inLine,
-                            inLine ? r.position() : entries.size(), entries.size(), inLine ? r.quintile() : 0));
-                }
-            }
+            rankIn(m, users, others, out);
         }
         return Collections.unmodifiableMap(out);
+    }
+
+    /**
+     * The standings in one market's two queues, as {@link #rank} gives them for that market: a caller that knows
+     * only one market changed re-ranks that market alone.
+     *
+     * @param market     the market, at the marks to rank at
+     * @param mine       the user's positions in it
+     * @param population other traders' positions in it (others are ignored)
+     * @return standing by the user's position id, longs first, each side in the order given
+     */
+    public static Map<String, Standing> rankMarket(Market market, List<Position> mine, List<Position> population) {
+        Map<String, Standing> out = new LinkedHashMap<>();
+        rankIn(market, byQueue(mine), byQueue(population), out);
+        return Collections.unmodifiableMap(out);
+    }
+
+    private static void rankIn(Market m, Map<String, List<Position>> users, Map<String, List<Position>> others,
+                               Map<String, Standing> out) {
+        for (Side side : Side.values()) {
+            List<Position> mine = users.getOrDefault(queue(m.symbol(), side), List.of());
+            if (mine.isEmpty()) {
+                continue;
+            }
+            List<AdlRanking.Entry> entries = new ArrayList<>();
+            Map<String, Double> scores = new LinkedHashMap<>();
+            for (Position p : mine) {
+                scores.put(p.id(), entry(entries, "you:" + p.id(), p, m));
+            }
+            for (Position p : others.getOrDefault(queue(m.symbol(), side), List.of())) {
+                entry(entries, "cp:" + p.id(), p, m);
+            }
+            Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
+            for (Position p : mine) {
+                AdlRanking.Rank r = ranks.get("you:" + p.id());
+                boolean inLine = p.unrealizedPnl(m.markPrice()) > 0;
+                out.put(p.id(), new Standing(m.symbol(), side, scores.get(p.id()), inLine,
+                        inLine ? r.position() : entries.size(), entries.size(), inLine ? r.quintile() : 0));
+            }
+        }
     }
 
     /** The positions of each queue (contract and side), each list in the order given. */

@@ -1,6 +1,7 @@
 package com.perprisk.ui.positions;
 
 import com.perprisk.engine.MarginMode;
+import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.Side;
@@ -10,6 +11,8 @@ import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +34,15 @@ public final class AdlQueueViewModel {
     private final WorkspaceViewModel vm;
     private final RiskContext context;
     private Object cachedSpec;
-    private Portfolio cachedFor;
-    private List<Position> cachedPopulation = List.of();
+    /** The entered markets the population was generated for (null: none yet). */
+    private List<Market> cachedMarkets;
+    /** The listed population in use, or null when it is generated. */
+    private List<Position> cachedListed;
+    private Map<String, List<Position>> cachedPopulation = Map.of();
     private String cachedText = "";
+    private Map<String, RankedMarket> rankedBySymbol = Map.of();
+    private int rankedMarkets;
+    private int generatedMarkets;
 
     public AdlQueueViewModel(WorkspaceViewModel vm) {
         this.vm = vm;
@@ -68,6 +77,16 @@ public final class AdlQueueViewModel {
         return vm.documentExtra().get(FIELD);
     }
 
+    /** Test seam: how many market queues were ranked since the view model was made (unchanged ones are reused). */
+    int rankedMarkets() {
+        return rankedMarkets;
+    }
+
+    /** Test seam: how many markets' counterparties were generated (a full generation counts every market). */
+    int generatedMarkets() {
+        return generatedMarkets;
+    }
+
     private void refresh() {
         Portfolio shown = context.getPortfolio();
         Portfolio entered = context.enteredPortfolioProperty().get();
@@ -75,33 +94,101 @@ public final class AdlQueueViewModel {
             context.adlStandingsProperty().set(Map.of());
             return;
         }
-        List<Position> population = population(entered);
+        Map<String, List<Position>> population = population(entered);
         context.adlPopulationProperty().set(cachedText);
-        context.adlStandingsProperty().set(AdlQueue.rank(shown, population));
+        // each market's queues are ranked again only when its marks, its positions or its counterparties changed
+        Map<String, List<Position>> mine = new HashMap<>();
+        for (Position p : shown.positions()) {
+            mine.computeIfAbsent(p.symbol(), k -> new ArrayList<>()).add(p);
+        }
+        Map<String, AdlQueue.Standing> out = new LinkedHashMap<>();
+        Map<String, RankedMarket> ranked = new HashMap<>();
+        for (Market m : shown.markets()) {
+            List<Position> own = mine.get(m.symbol());
+            if (own == null) {
+                continue;
+            }
+            List<Position> others = population.getOrDefault(m.symbol(), List.of());
+            RankedMarket before = rankedBySymbol.get(m.symbol());
+            RankedMarket now = before != null && before.others == others && before.market.equals(m)
+                    && before.mine.equals(own) ? before
+                    : new RankedMarket(m, own, others, AdlQueue.rankMarket(m, own, others));
+            if (now != before) {
+                rankedMarkets++;
+            }
+            ranked.put(m.symbol(), now);
+            out.putAll(now.standings);
+        }
+        rankedBySymbol = ranked;
+        context.adlStandingsProperty().set(Collections.unmodifiableMap(out));
     }
 
-    /** The counterparties, generated from the entered marks (they hold still while a scenario moves the marks). */
-    private List<Position> population(Portfolio entered) {
+    /** One market's standings and what they were ranked from (the counterparties compared by identity). */
+    private record RankedMarket(Market market, List<Position> mine, List<Position> others,
+                                Map<String, AdlQueue.Standing> standings) {
+    }
+
+    /**
+     * The counterparties by market symbol, generated from the entered marks (they hold still while a scenario moves
+     * the marks). After an edit of some markets only those markets' counterparties are generated again, the same to
+     * the bit as generating all of them ({@link Population#generateMarket}).
+     */
+    private Map<String, List<Position>> population(Portfolio entered) {
         Object spec = spec();
-        if (Objects.equals(spec, cachedSpec) && cachedFor != null && cachedFor.markets().equals(entered.markets())) {
+        List<Market> markets = entered.markets();
+        if (Objects.equals(spec, cachedSpec) && markets.equals(cachedMarkets)) {
             return cachedPopulation;
         }
-        cachedSpec = spec;
-        cachedFor = entered;
         List<Position> listed = spec instanceof List<?> l ? listed(l, entered) : null;
+        boolean own = spec instanceof Map<?, ?>;
+        long seed = seed();
+        int perSide = Math.max(0, Math.min(100_000, perSide()));
         if (listed != null) {
-            cachedPopulation = listed;
+            cachedPopulation = bySymbol(listed);
             cachedText = "the workspace's " + listed.size() + " listed counterparties";
+        } else if (cachedMarkets != null && Objects.equals(spec, cachedSpec) && cachedListed == null
+                && sameDraws(markets, cachedMarkets)) {
+            Map<String, List<Position>> next = new HashMap<>(cachedPopulation);
+            for (int k = 0; k < markets.size(); k++) {
+                if (!markets.get(k).equals(cachedMarkets.get(k))) {
+                    next.put(markets.get(k).symbol(), Population.generateMarket(entered, k, seed, perSide));
+                    generatedMarkets++;
+                }
+            }
+            cachedPopulation = next;
         } else {
-            boolean own = spec instanceof Map<?, ?>;
-            long seed = seed();
-            int perSide = Math.max(0, Math.min(100_000, perSide()));
-            cachedPopulation = Population.generate(entered, seed, perSide).positions();
+            cachedPopulation = bySymbol(Population.generate(entered, seed, perSide).positions());
+            generatedMarkets += markets.size();
             cachedText = (own ? "the workspace's counterparties: " : "assumed: ") + perSide
                     + " per market and side, seed " + seed + " (notional log-uniform 1,000–2,000,000, entry ±10% of"
                     + " the mark, leverage 1× to min(50×, the first bracket's))";
         }
+        cachedListed = listed;
+        cachedSpec = spec;
+        cachedMarkets = markets;
         return cachedPopulation;
+    }
+
+    /** Whether two market lists hold the same symbols in the same order, each drawing as many random numbers. */
+    private static boolean sameDraws(List<Market> a, List<Market> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int k = 0; k < a.size(); k++) {
+            if (!a.get(k).symbol().equals(b.get(k).symbol())
+                    || Population.drawsPerCounterparty(a.get(k)) != Population.drawsPerCounterparty(b.get(k))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static Map<String, List<Position>> bySymbol(List<Position> positions) {
+        Map<String, List<Position>> out = new HashMap<>();
+        for (Position p : positions) {
+            out.computeIfAbsent(p.symbol(), k -> new ArrayList<>()).add(p);
+        }
+        return out;
     }
 
     /** A listed population, or null when an entry cannot be read (the simulation reports it at its field). */

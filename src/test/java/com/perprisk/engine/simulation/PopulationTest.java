@@ -46,6 +46,23 @@ class PopulationTest {
     }
 
     @Test
+    void oneMarketsCounterpartiesAreThoseOfTheWholeGeneration() {
+        // a 1x market draws no leverage: the markets after it must skip two numbers per counterparty, not three
+        Market oneX = Market.simple("ONEUSDT", Convention.BINANCE, 5, Tables.single(1, 0.01));
+        Market sol = Market.simple("SOLUSDT", Convention.BINANCE, 150, Tables.single(50, 0.01));
+        Portfolio p = new Portfolio(new Account(0, PositionMode.ONE_WAY),
+                List.of(two().markets().get(0), oneX, two().markets().get(1), sol), List.of(), 720);
+        List<Position> all = Population.generate(p, 11, 25).positions();
+        for (int k = 0; k < p.markets().size(); k++) {
+            String symbol = p.markets().get(k).symbol();
+            assertEquals(all.stream().filter(c -> c.symbol().equals(symbol)).toList(),
+                    Population.generateMarket(p, k, 11, 25), symbol);
+        }
+        assertEquals(2, Population.drawsPerCounterparty(oneX));
+        assertEquals(3, Population.drawsPerCounterparty(sol));
+    }
+
+    @Test
     void listedCounterpartiesAreChecked() {
         assertThrows(EngineException.class, () -> new Population(List.of(
                 Position.isolated("a", "BTCUSDT", Side.LONG, 1, 60_000, 5),
