@@ -24,6 +24,7 @@ import com.perprisk.io.WorkspaceDocument.TierDoc;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,18 +46,58 @@ public final class WorkspaceMapper {
     // ------------------------------------------------------------------ document → portfolio
 
     public static MappingResult toPortfolio(WorkspaceDocument doc) {
-        return new Run().map(doc);
+        return new Run(null).map(doc);
+    }
+
+    /**
+     * The same as {@link #toPortfolio(WorkspaceDocument)}, reusing from {@code memo} each market that is the same
+     * object at the same place as in the last mapping through it (an editor that rebuilds only edited parts of its
+     * document maps only the edited markets).
+     */
+    public static MappingResult toPortfolio(WorkspaceDocument doc, Memo memo) {
+        return new Run(memo).map(doc);
+    }
+
+    /** The markets of the last mapping through it, by document object; holds only what that mapping used. */
+    public static final class Memo {
+        private Map<MarketDoc, MappedMarket> markets = new IdentityHashMap<>();
+    }
+
+    /** A market as mapped at a path, with the problems mapping it found. */
+    private record MappedMarket(String at, Market market, List<FieldProblem> problems) {
     }
 
     /** One mapping pass: collects problems as it goes. */
     private static final class Run extends FieldChecks {
         private final MarketMapping markets;
         private final PositionMapping positions;
+        private final Memo memo;
 
-        Run() {
+        Run(Memo memo) {
             super(new ArrayList<>());
             markets = new MarketMapping(problems);
             positions = new PositionMapping(problems);
+            this.memo = memo;
+        }
+
+        /** A market of the document: the memo's when it mapped this object at this path, else mapped now. */
+        private Market market(String at, MarketDoc m, Map<MarketDoc, MappedMarket> used) {
+            MappedMarket known = memo == null ? null : memo.markets.get(m);
+            if (known != null && known.at().equals(at)) {
+                problems.addAll(known.problems());
+                used.put(m, known);
+                return known.market();
+            }
+            int from = problems.size();
+            Market market = null;
+            try {
+                market = this.markets.market(at, m);
+            } catch (RuntimeException e) {
+                error(at, "cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName()
+                        : e.getMessage()));
+            }
+            used.put(m, new MappedMarket(at, market, List.copyOf(problems.subList(from, problems.size()))));
+            return market;
         }
 
         MappingResult map(WorkspaceDocument doc) {
@@ -81,6 +122,7 @@ public final class WorkspaceMapper {
             }
             Map<String, Market> markets = new LinkedHashMap<>();
             Map<String, Integer> seenSymbols = new HashMap<>();
+            Map<MarketDoc, MappedMarket> used = new IdentityHashMap<>();
             if (doc.markets() == null) {
                 error("markets", "missing (write [] for a workspace without markets)");
             } else {
@@ -102,17 +144,14 @@ public final class WorkspaceMapper {
                     } else {
                         seenSymbols.put(symbol, i);
                     }
-                    Market market = null;
-                    try {
-                        market = this.markets.market(at, m);
-                    } catch (RuntimeException e) {
-                        error(at, "cannot be used: " + (e.getMessage() == null ? e.getClass().getSimpleName()
-                                : e.getMessage()));
-                    }
+                    Market market = market(at, m, used);
                     if (market != null && !duplicate) {
                         markets.put(symbol, market);
                     }
                 }
+            }
+            if (memo != null) {
+                memo.markets = used;
             }
             List<Position> positions = this.positions.positions(doc.positions(), account, seenSymbols.keySet(),
                     markets);

@@ -119,7 +119,7 @@ public final class LiveViewModel {
 
     /** Re-reads the live fields of the current markets and the venues' liquidation prices of the positions. */
     private void reread() {
-        WorkspaceDocument doc = ws.toDocument();
+        WorkspaceDocument doc = ws.documentProperty().get(); // built once by the recalculation, not again here
         markets.clear();
         if (doc.markets() != null) {
             doc.markets().stream().filter(m -> m.symbol() != null).forEach(m -> markets.putIfAbsent(m.symbol(), m));

@@ -13,28 +13,55 @@ import com.perprisk.io.WorkspaceDocument.TierDoc;
 import com.perprisk.ui.format.Formats;
 
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Turns the edited text into a {@link WorkspaceDocument}, and a document back into text. Text that is not a number
- * becomes null in the document and an {@link InputProblem} at its path, so the mapper never sees it.
+ * Turns the edited text into a {@link WorkspaceDocument}. Text that is not a number becomes null in the document and
+ * an {@link InputProblem} at its path, so the mapper never sees it.
+ *
+ * <p>A builder kept between builds is incremental: each market and position row's part of the document is kept with
+ * the values it was parsed from (its index, every text and choice, its unknown fields), and a row whose values are
+ * the same gives the same part again, the same object, without parsing. An edit parses the edited row only, and the
+ * unchanged parts compare equal by identity (undo history, dirty flag, the mapper's cache).
  */
 final class DocumentBuilder {
     private final Formats formats;
-    private final List<InputProblem> problems = new ArrayList<>();
+    private List<InputProblem> problems = new ArrayList<>();
+    private Map<MarketRow, Part<MarketDoc>> marketParts = new IdentityHashMap<>();
+    private Map<PositionRow, Part<PositionDoc>> positionParts = new IdentityHashMap<>();
+    private int parsedRows;
+    private int builds;
 
     DocumentBuilder(Formats formats) {
         this.formats = formats;
     }
 
+    /** What the last build found. */
     List<InputProblem> problems() {
         return problems;
     }
 
+    /** Test seam: market and position rows parsed since the builder was made (rows reused from a build are not). */
+    int parsedRows() {
+        return parsedRows;
+    }
+
+    /** Test seam: documents built since the builder was made. */
+    int builds() {
+        return builds;
+    }
+
+    /** A row's part of the document, the values it was built from and the problems building it found. */
+    private record Part<D>(List<Object> values, D doc, List<InputProblem> problems) {
+    }
+
     WorkspaceDocument build(String name, AccountFields account, List<MarketRow> markets, List<PositionRow> positions,
                             Map<String, Object> extra) {
+        builds++;
+        problems = new ArrayList<>();
         Map<String, Double> wallets = null;
         if (!account.coinWallets().isEmpty()) {
             wallets = new LinkedHashMap<>();
@@ -55,16 +82,71 @@ final class DocumentBuilder {
                 account.positionModeProperty().get() == null ? null : account.positionModeProperty().get().name(),
                 wallets, accountExtra);
         Double horizon = num("horizonHours", account.horizonHoursProperty().get());
+        Map<MarketRow, Part<MarketDoc>> nextMarkets = new IdentityHashMap<>();
         List<MarketDoc> mds = new ArrayList<>();
         for (int i = 0; i < markets.size(); i++) {
-            mds.add(market(i, markets.get(i)));
+            MarketRow m = markets.get(i);
+            int at = i;
+            mds.add(reuse(marketParts, nextMarkets, m, marketValues(i, m), () -> market(at, m)));
         }
+        Map<PositionRow, Part<PositionDoc>> nextPositions = new IdentityHashMap<>();
         List<PositionDoc> pds = new ArrayList<>();
         for (int i = 0; i < positions.size(); i++) {
-            pds.add(position(i, positions.get(i)));
+            PositionRow p = positions.get(i);
+            int at = i;
+            pds.add(reuse(positionParts, nextPositions, p, positionValues(i, p), () -> position(at, p)));
         }
+        marketParts = nextMarkets;
+        positionParts = nextPositions;
         return new WorkspaceDocument(WorkspaceDocument.FORMAT, WorkspaceDocument.CURRENT_VERSION, name, acc, horizon,
                 mds, pds, copy(extra));
+    }
+
+    /** The row's part from the last build when its values are the same, else built now; kept for the next build. */
+    private <R, D> D reuse(Map<R, Part<D>> last, Map<R, Part<D>> next, R row, List<Object> values,
+                           java.util.function.Supplier<D> build) {
+        Part<D> part = last.get(row);
+        if (part == null || !part.values().equals(values)) {
+            int from = problems.size();
+            D doc = build.get();
+            parsedRows++;
+            part = new Part<>(values, doc, List.copyOf(problems.subList(from, problems.size())));
+        } else {
+            problems.addAll(part.problems());
+        }
+        next.put(row, part);
+        return part.doc();
+    }
+
+    /** Everything a market's part is built from: its index (the problems' paths), texts, choices, unknown fields. */
+    private static List<Object> marketValues(int i, MarketRow m) {
+        List<Object> v = new ArrayList<>(32 + 6 * m.tiers().size());
+        java.util.Collections.addAll(v, i, m.symbolProperty().get(), m.conventionProperty().get(),
+                m.markPriceProperty().get(), m.indexPriceProperty().get(), m.takerFeePercentProperty().get(),
+                m.fundingRatePercentProperty().get(), m.fundingIntervalHoursProperty().get(),
+                m.futurePriceProperty().get(), m.futureDaysProperty().get(), m.dydxImfPercentProperty().get(),
+                m.dydxMaintenancePercentProperty().get(), m.dydxOpenInterestProperty().get(),
+                m.dydxOiLowerProperty().get(), m.dydxOiUpperProperty().get(), m.contractTypeProperty().get(),
+                m.contractSizeProperty().get(), m.settleAssetProperty().get(), snapshot(m.extra),
+                snapshot(m.fundingExtra), snapshot(m.futureExtra), snapshot(m.dydxExtra), snapshot(m.contractExtra));
+        for (TierRow r : m.tiers()) {
+            java.util.Collections.addAll(v, r.floorProperty().get(), r.capProperty().get(),
+                    r.maxLeverageProperty().get(), r.mmrPercentProperty().get(), r.maintenanceAmountProperty().get(),
+                    snapshot(r.extra));
+        }
+        return v;
+    }
+
+    private static List<Object> positionValues(int i, PositionRow p) {
+        return java.util.Arrays.asList(i, p.getId(), p.symbolProperty().get(), p.sideProperty().get(),
+                p.sizeProperty().get(), p.entryPriceProperty().get(), p.leverageProperty().get(),
+                p.marginModeProperty().get(), p.isolatedMarginProperty().get(), p.extraMarginProperty().get(),
+                snapshot(p.extra));
+    }
+
+    /** A copy of a row's unknown fields as they are now (a later change to the map must not match the old part). */
+    private static Map<String, Object> snapshot(Map<String, Object> m) {
+        return m == null || m.isEmpty() ? Map.of() : new LinkedHashMap<>(m);
     }
 
     private MarketDoc market(int i, MarketRow m) {

@@ -33,6 +33,8 @@ final class Recalculation {
     private final Formats formats;
     private final ObservableMap<String, InputProblem> problems = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<List<String>> warnings;
+    /** The markets of the last mapping: an edit maps only the markets whose document part it changed. */
+    private final WorkspaceMapper.Memo memo = new WorkspaceMapper.Memo();
     /** A simulated state shown instead of the entered one (price-path playback), or null. */
     private Portfolio playback;
     /** The entered portfolio the playback started from: once the inputs differ, the playback is dropped. */
@@ -86,7 +88,7 @@ final class Recalculation {
         Portfolio entered = null;
         String failure = null;
         try {
-            var mapped = WorkspaceMapper.toPortfolio(doc);
+            var mapped = WorkspaceMapper.toPortfolio(doc, memo); // unchanged markets are not mapped again
             for (var fp : mapped.problems()) {
                 boolean error = "ERROR".equals(String.valueOf(fp.severity()));
                 String path = fp.path() == null ? "" : fp.path();
@@ -155,10 +157,14 @@ final class Recalculation {
         context.problemProperty().set(problem);
         context.riskProperty().set(risk);
         warnings.set(risk == null ? List.of() : risk.warnings());
+        Map<String, PositionRisk> byId = new HashMap<>();
+        if (risk != null) {
+            risk.positions().forEach(pr -> byId.putIfAbsent(pr.id(), pr)); // one pass, not a search per row
+        }
         for (int i = 0; i < positions.size(); i++) {
             PositionRow row = positions.get(i);
             String hidden = hiddenRows.get(i);
-            PositionRisk pr = risk == null || hidden != null ? null : risk.position(row.getId()).orElse(null);
+            PositionRisk pr = hidden != null ? null : byId.get(row.getId());
             row.setNotComputedReason(hidden != null ? "Depends on " + hidden : problem);
             row.setRisk(pr);
         }

@@ -47,6 +47,8 @@ public final class WorkspaceViewModel {
     private final DocumentBinding binding;
     private final NewRowDefaults defaults;
     private final Recalculation recalculation;
+    /** Rows → document, kept between edits: an edit parses only the rows it changed. */
+    private final DocumentBuilder builder;
     private final ObservableList<MarketRow> markets = FXCollections.observableArrayList();
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<String> symbols = FXCollections.observableArrayList();
@@ -72,6 +74,7 @@ public final class WorkspaceViewModel {
         this.context = Objects.requireNonNull(context);
         this.formats = formats;
         this.recalculation = new Recalculation(this, context, formats);
+        this.builder = new DocumentBuilder(formats);
         this.account = new AccountFields(this::edited);
         this.defaults = new NewRowDefaults(formats, account, positions, symbols, this::market);
         this.binding = new DocumentBinding(formats, this::edited, defaults::freshId);
@@ -184,7 +187,7 @@ public final class WorkspaceViewModel {
 
     /** The document for the current inputs (text that is not a number is left out). */
     public WorkspaceDocument toDocument() {
-        return new DocumentBuilder(formats).build(name.get(), account, markets, positions, docExtra);
+        return builder.build(name.get(), account, markets, positions, docExtra);
     }
 
     /** The workspace's fields this editor has no cell for (e.g. the simulation's "counterparties"), read-only. */
@@ -201,6 +204,11 @@ public final class WorkspaceViewModel {
                 docExtra.put(key, value);
             }
         });
+    }
+
+    /** Test seam: the incremental document builder, whose counters say what an edit rebuilt. */
+    DocumentBuilder builder() {
+        return builder;
     }
 
     /** Test seam: the clock used to merge quick edits of one field into one undo step. */
@@ -384,7 +392,6 @@ public final class WorkspaceViewModel {
     /** Builds, maps and evaluates the workspace and publishes the results. Cheap: runs on every edit. */
     public void recompute() {
         long t0 = System.nanoTime();
-        DocumentBuilder builder = new DocumentBuilder(formats);
         WorkspaceDocument doc = builder.build(name.get(), account, markets, positions, docExtra);
         current = doc;
         document.set(doc);
