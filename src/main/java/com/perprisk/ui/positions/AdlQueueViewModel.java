@@ -47,8 +47,14 @@ public final class AdlQueueViewModel {
     public AdlQueueViewModel(WorkspaceViewModel vm) {
         this.vm = vm;
         this.context = vm.context();
-        // an invalidation listener: a recalculation with equal results (another population) still re-ranks
+        // an invalidation listener: every new report re-ranks (the markets it leaves alone come from the cache)
         context.riskProperty().addListener(o -> refresh());
+        // another population with the same inputs leaves the report as it was (the same object): re-rank anyway
+        vm.documentProperty().addListener((o, a, b) -> {
+            if (!Objects.equals(spec(), cachedSpec)) {
+                refresh();
+            }
+        });
         refresh();
     }
 

@@ -33,6 +33,9 @@ final class Recalculation {
     private final Formats formats;
     private final ObservableMap<String, InputProblem> problems = FXCollections.observableHashMap();
     private final ReadOnlyObjectWrapper<List<String>> warnings;
+    /** The last portfolio evaluated and its report (null when none). */
+    private Portfolio lastComputed;
+    private PortfolioRisk lastRisk;
     /** The markets of the last mapping: an edit maps only the markets whose document part it changed. */
     private final WorkspaceMapper.Memo memo = new WorkspaceMapper.Memo();
     /** A simulated state shown instead of the entered one (price-path playback), or null. */
@@ -127,12 +130,21 @@ final class Recalculation {
                 playback = null; // the inputs changed: the simulated state no longer belongs to them
             }
             computed = playback != null ? playback : withScenario(entered, context.scenarioMoveProperty().get());
-            try {
-                risk = RiskEngine.evaluate(computed, true);
-            } catch (RuntimeException e) {
-                failure = safeMessage(e);
+            if (computed.equals(lastComputed)) {
+                // the same inputs give the same report: the same object, so that no listener compares two equal
+                // reports of 1,000 positions (reopening a file, an edit of the name or a field the engine ignores)
+                risk = lastRisk;
+                computed = lastComputed;
+            } else {
+                try {
+                    risk = RiskEngine.evaluate(computed, true);
+                } catch (RuntimeException e) {
+                    failure = safeMessage(e);
+                }
             }
         }
+        lastComputed = risk == null ? null : computed;
+        lastRisk = risk;
         if (!found.equals(new HashMap<>(problems))) {
             problems.keySet().retainAll(found.keySet());
             problems.putAll(found);

@@ -77,6 +77,20 @@ class IncrementalDocumentTest {
     }
 
     @Test
+    void theSameInputsKeepTheSameReport() {
+        vm.load(TestDocs.positions(40, "forty"), null);
+        var risk = vm.context().getRisk();
+        vm.nameProperty().set("renamed"); // nothing the engine reads
+        assertSame(risk, vm.context().getRisk(), "not evaluated again, not compared by its listeners");
+        vm.load(TestDocs.positions(40, "forty"), null); // the same file opened again
+        assertSame(risk, vm.context().getRisk());
+        vm.positions().get(3).sizeProperty().set("0.3");
+        assertTrue(risk != vm.context().getRisk());
+        // positions[3] is the short of market 1, marked at 100: notional = 0.3 × 100
+        assertEquals(30, vm.context().getRisk().position(vm.positions().get(3).getId()).orElseThrow().notional(), 1e-9);
+    }
+
+    @Test
     void aProblemStaysAtItsFieldWhileOtherRowsAreEdited() {
         vm.load(TestDocs.positions(10, "ten"), null);
         vm.positions().get(2).leverageProperty().set("ten");
