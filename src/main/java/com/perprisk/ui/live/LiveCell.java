@@ -1,5 +1,6 @@
 package com.perprisk.ui.live;
 
+import com.perprisk.ui.controls.CellTooltip;
 import com.perprisk.ui.workspace.MarketRow;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -23,6 +24,11 @@ final class LiveCell extends TableCell<MarketRow, RowState> {
     private final Label badge = new Label();
     private final Button refresh = new Button("⟳");
     private final HBox box;
+    /** One tooltip per cell, made on first use: every edit updates the cell (a new Tooltip each time was costly). */
+    private final CellTooltip tip = new CellTooltip(this, t -> {
+        t.setWrapText(true);
+        t.setMaxWidth(520);
+    });
 
     LiveCell(LiveViewModel vm) {
         this.vm = vm;
@@ -67,7 +73,7 @@ final class LiveCell extends TableCell<MarketRow, RowState> {
         getStyleClass().removeAll("live-error", "live-old");
         if (empty || s == null) {
             setGraphic(null);
-            setTooltip(null);
+            tip.show(null);
             setText(null);
             return;
         }
@@ -80,10 +86,7 @@ final class LiveCell extends TableCell<MarketRow, RowState> {
         } else if (s.old()) {
             getStyleClass().add("live-old");
         }
-        Tooltip t = new Tooltip(s.tooltip());
-        t.setWrapText(true);
-        t.setMaxWidth(520);
-        setTooltip(t);
+        tip.show(s.tooltip());
         setGraphic(box);
         setText(s.error() != null ? "⚠ refresh failed" : s.age());
     }

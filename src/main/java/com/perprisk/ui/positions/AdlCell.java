@@ -4,6 +4,7 @@ import com.perprisk.engine.adl.AdlQueue;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.common.AdlText;
+import com.perprisk.ui.controls.CellTooltip;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
@@ -13,7 +14,6 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.HBox;
 import javafx.scene.shape.Circle;
@@ -27,7 +27,7 @@ final class AdlCell extends TableCell<PositionRow, PositionRisk> {
     private final Circle[] lights = new Circle[5];
     private final HBox box = new HBox(2);
     private final Label none = new Label(Formats.NONE);
-    private final Tooltip tip = new Tooltip();
+    private final CellTooltip tip = new CellTooltip(this, null);
     private final InvalidationListener refresh = o -> updateItem(getItem(), isEmpty());
     private int shown = -1;
 
@@ -58,7 +58,7 @@ final class AdlCell extends TableCell<PositionRow, PositionRisk> {
         AdlQueue.Standing st = empty || r == null ? null : vm.context().adlStandingsProperty().get().get(r.id());
         if (st == null) {
             setGraphic(empty ? null : none);
-            setTooltip(null);
+            tip.show(null);
             return;
         }
         int q = st.lights();
@@ -72,11 +72,8 @@ final class AdlCell extends TableCell<PositionRow, PositionRisk> {
             shown = q;
         }
         setGraphic(box);
-        tip.setText(AdlText.standing(vm.formats(), st) + "\nRanked against "
+        tip.show(AdlText.standing(vm.formats(), st) + "\nRanked against "
                 + vm.context().adlPopulationProperty().get());
-        if (getTooltip() != tip) {
-            setTooltip(tip);
-        }
     }
 
     /** The lights shown, for tests. */

@@ -2,6 +2,7 @@ package com.perprisk.ui.positions;
 
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.engine.risk.Quantity;
+import com.perprisk.ui.controls.CellTooltip;
 import com.perprisk.ui.controls.ColumnFit;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.playback.SimulatedInputs;
@@ -9,7 +10,6 @@ import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.geometry.Pos;
 import javafx.scene.control.TableCell;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 
 import java.util.Objects;
@@ -23,7 +23,8 @@ final class ResultCell extends TableCell<PositionRow, PositionRisk> {
     private final BiFunction<PositionRow, PositionRisk, String> text;
     private final Function<PositionRisk, String> styleClass;
     private final Runnable onClicked;
-    private final Tooltip tip = new Tooltip();
+    /** Made on first use: most result cells never show one (a Tooltip per cell was 164 popups at start). */
+    private final CellTooltip tip = new CellTooltip(this, null);
     private String applied;
 
     ResultCell(WorkspaceViewModel vm, Quantity key, BiFunction<PositionRow, PositionRisk, String> text,
@@ -90,15 +91,6 @@ final class ResultCell extends TableCell<PositionRow, PositionRisk> {
             }
             applied = cls;
         }
-        if (tooltip == null) {
-            if (getTooltip() != null) {
-                setTooltip(null);
-            }
-        } else {
-            tip.setText(tooltip);
-            if (getTooltip() != tip) {
-                setTooltip(tip);
-            }
-        }
+        tip.show(tooltip);
     }
 }
