@@ -31,14 +31,13 @@ abstract class FieldChecks {
     // -------------------------------------------------------------- value checks
 
     <E extends Enum<E>> E enumValue(String path, String text, Class<E> type, String what) {
-        String allowed = InputRule.allowed(type);
         if (text == null || text.isBlank()) {
-            error(path, "missing; one of " + allowed);
+            error(path, "missing; one of " + InputRule.allowed(type));
             return null;
         }
         E e = InputRule.choice(type, text);
-        if (e == null) {
-            error(path, "unknown " + what + " \"" + text + "\"; allowed: " + allowed);
+        if (e == null) { // the list of choices is written only for the message (checked once per field per edit)
+            error(path, "unknown " + what + " \"" + text + "\"; allowed: " + InputRule.allowed(type));
         }
         return e;
     }

@@ -104,7 +104,7 @@ final class Recalculation {
         } catch (RuntimeException e) {
             failure = safeMessage(e);
         }
-        refuseMarginBelowInitial(found, positions);
+        refuseMarginBelowInitial(found, positions, doc.positions());
         boolean errors = found.values().stream().anyMatch(InputProblem::error);
         PartialInputs partial = null;
         if (errors && failure == null) {
@@ -186,17 +186,20 @@ final class Recalculation {
      * An isolated margin below the initial margin (100 at 5x on a 21,375 notional) cannot open the position: refused
      * at its field, so IM and ROE never use one margin while the liquidation price uses another.
      */
-    private void refuseMarginBelowInitial(Map<String, InputProblem> found, List<PositionRow> positions) {
+    private void refuseMarginBelowInitial(Map<String, InputProblem> found, List<PositionRow> positions,
+                                          List<WorkspaceDocument.PositionDoc> docs) {
         for (int i = 0; i < positions.size(); i++) {
             PositionRow r = positions.get(i);
             String path = FieldPaths.position(i, "isolatedMargin");
             if (r.marginModeProperty().get() != MarginMode.ISOLATED || found.containsKey(path)) {
                 continue;
             }
-            Double margin = formats.parse(r.isolatedMarginProperty().get());
-            Double size = formats.parse(r.sizeProperty().get());
-            Double entry = formats.parse(r.entryPriceProperty().get());
-            Double lev = formats.parse(r.leverageProperty().get());
+            // the numbers as the document holds them, parsed once when it was built
+            WorkspaceDocument.PositionDoc d = docs.get(i);
+            Double margin = d.isolatedMargin();
+            Double size = d.size();
+            Double entry = d.entryPrice();
+            Double lev = d.leverage();
             if (margin == null || size == null || entry == null || lev == null || !(lev > 0) || !(size > 0)) {
                 continue;
             }
