@@ -37,8 +37,8 @@ import java.util.function.LongSupplier;
  * (rows → document), {@link EditHistory} (undo/redo), {@link NewRowDefaults} (what + Add proposes),
  * {@link Recalculation} (engine calls, partial results, playback), {@link SavedState} (file, dirty flag, title) and
  * {@link WorkspaceFiles} (new, open, save, save as, recovery) and {@link TierEdits} (a market's tier table); it owns
- * the rows. All methods run on the thread that
- * owns the properties (the FX thread in the app; any single thread in tests).
+ * the rows. All methods run on the thread that owns the properties (the FX thread in the app; any single thread in
+ * tests).
  */
 public final class WorkspaceViewModel {
     private final RiskContext context;
@@ -197,19 +197,11 @@ public final class WorkspaceViewModel {
 
     /** Sets one such field (null removes it) as one undoable edit. */
     public void setDocumentField(String key, Object value) {
-        batch(() -> {
-            if (value == null) {
-                docExtra.remove(key);
-            } else {
-                docExtra.put(key, value);
-            }
-        });
+        batch(() -> docExtra.compute(key, (k, old) -> value)); // a null value removes the field
     }
 
     /** Test seam: the incremental document builder, whose counters say what an edit rebuilt. */
-    DocumentBuilder builder() {
-        return builder;
-    }
+    DocumentBuilder builder() { return builder; }
 
     /** Test seam: the clock used to merge quick edits of one field into one undo step. */
     void setClock(LongSupplier clock) {
@@ -389,7 +381,7 @@ public final class WorkspaceViewModel {
 
     // ------------------------------------------------------------------ calculation
 
-    /** Builds, maps and evaluates the workspace and publishes the results. Cheap: runs on every edit. */
+    /** Builds, maps and evaluates the workspace and publishes the results: on every edit, only what it changed. */
     public void recompute() {
         long t0 = System.nanoTime();
         WorkspaceDocument doc = builder.build(name.get(), account, markets, positions, docExtra);
