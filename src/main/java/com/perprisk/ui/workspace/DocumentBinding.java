@@ -14,6 +14,7 @@ import com.perprisk.ui.format.Formats;
 import javafx.collections.ObservableList;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,18 +40,35 @@ final class DocumentBinding {
         this.freshId = freshId;
     }
 
+    /**
+     * Each number's text while one document is put in: a workspace repeats its numbers (the same tier table in many
+     * markets, the same leverage and fee), and formatting them was most of opening 1,000 positions.
+     */
+    private final Map<Double, String> texts = new HashMap<>();
+    private final Map<Double, String> percentTexts = new HashMap<>();
+
+    private String text(Double v) {
+        return texts.computeIfAbsent(v, formats::editText);
+    }
+
+    private String percentText(Double v) {
+        return percentTexts.computeIfAbsent(v, formats::editPercentText);
+    }
+
     /** The document's name, account, markets and positions into the rows; returns the document's extra fields. */
     Map<String, Object> apply(WorkspaceDocument doc, javafx.beans.property.StringProperty name, AccountFields account,
                               ObservableList<MarketRow> markets, ObservableList<PositionRow> positions) {
+        texts.clear();
+        percentTexts.clear();
         name.set(doc.name() == null ? "Untitled" : doc.name());
         var acc = doc.account();
-        account.walletBalanceProperty().set(acc == null ? "" : formats.editText(acc.walletBalance()));
+        account.walletBalanceProperty().set(acc == null ? "" : text(acc.walletBalance()));
         account.positionModeProperty().set(acc == null ? PositionMode.ONE_WAY
                 : parseEnum(PositionMode.class, acc.positionMode(), PositionMode.ONE_WAY));
         account.extra = new LinkedHashMap<>(acc == null || acc.extra() == null ? Map.of() : acc.extra());
         Map<String, String> wallets = new LinkedHashMap<>();
         if (acc != null && acc.coinWallets() != null) {
-            acc.coinWallets().forEach((asset, w) -> wallets.put(asset, formats.editText(w)));
+            acc.coinWallets().forEach((asset, w) -> wallets.put(asset, text(w)));
         }
         account.setCoinWallets(wallets);
         // a valid walletScope becomes the account's choice; an unknown one stays in the file for the mapper to report
@@ -59,7 +77,7 @@ final class DocumentBinding {
         if (scope != null && java.util.Arrays.stream(WalletScope.values()).anyMatch(w -> w.name().equals(scope))) {
             account.extra.remove(WalletScope.FIELD);
         }
-        account.horizonHoursProperty().set(formats.editText(doc.horizonHours()));
+        account.horizonHoursProperty().set(text(doc.horizonHours()));
 
         List<MarketDoc> mds = doc.markets() == null ? List.of() : doc.markets();
         resize(markets, mds.size(), () -> new MarketRow(edits));
@@ -77,19 +95,19 @@ final class DocumentBinding {
     private void applyMarket(MarketRow m, MarketDoc d) {
         m.symbolProperty().set(nz(d.symbol()));
         m.conventionProperty().set(parseEnum(Convention.class, d.convention(), Convention.BINANCE));
-        m.markPriceProperty().set(formats.editText(d.markPrice()));
-        m.indexPriceProperty().set(formats.editText(d.indexPrice()));
-        m.takerFeePercentProperty().set(formats.editPercentText(d.takerFeeRate()));
-        m.fundingRatePercentProperty().set(d.funding() == null ? "" : formats.editPercentText(d.funding().rate()));
+        m.markPriceProperty().set(text(d.markPrice()));
+        m.indexPriceProperty().set(text(d.indexPrice()));
+        m.takerFeePercentProperty().set(percentText(d.takerFeeRate()));
+        m.fundingRatePercentProperty().set(d.funding() == null ? "" : percentText(d.funding().rate()));
         m.fundingIntervalHoursProperty().set(d.funding() == null ? ""
-                : formats.editText(d.funding().intervalHours()));
-        m.futurePriceProperty().set(d.future() == null ? "" : formats.editText(d.future().price()));
-        m.futureDaysProperty().set(d.future() == null ? "" : formats.editText(d.future().daysToExpiry()));
+                : text(d.funding().intervalHours()));
+        m.futurePriceProperty().set(d.future() == null ? "" : text(d.future().price()));
+        m.futureDaysProperty().set(d.future() == null ? "" : text(d.future().daysToExpiry()));
         applyDydx(m, d.dydx());
         var c = d.contract();
         m.contractTypeProperty().set(c == null || c.type() == null ? com.perprisk.engine.ContractType.LINEAR
                 : InputRule.choice(com.perprisk.engine.ContractType.class, c.type()));
-        m.contractSizeProperty().set(c == null ? "" : formats.editText(c.contractSize()));
+        m.contractSizeProperty().set(c == null ? "" : text(c.contractSize()));
         m.settleAssetProperty().set(c == null || c.settleAsset() == null ? "" : c.settleAsset());
         m.contractExtra = c == null ? new LinkedHashMap<>() : copy(c.extra());
         m.tierSourceProperty().set(""); // an undo, a redo or another workspace: the label no longer describes it
@@ -101,11 +119,11 @@ final class DocumentBinding {
 
     /** A market's dYdX parameters (null clears them). */
     void applyDydx(MarketRow m, WorkspaceDocument.DydxDoc d) {
-        m.dydxImfPercentProperty().set(d == null ? "" : formats.editPercentText(d.initialMarginFraction()));
-        m.dydxMaintenancePercentProperty().set(d == null ? "" : formats.editPercentText(d.maintenanceFraction()));
-        m.dydxOpenInterestProperty().set(d == null ? "" : formats.editText(d.openInterestNotional()));
-        m.dydxOiLowerProperty().set(d == null ? "" : formats.editText(d.oiLowerCap()));
-        m.dydxOiUpperProperty().set(d == null ? "" : formats.editText(d.oiUpperCap()));
+        m.dydxImfPercentProperty().set(d == null ? "" : percentText(d.initialMarginFraction()));
+        m.dydxMaintenancePercentProperty().set(d == null ? "" : percentText(d.maintenanceFraction()));
+        m.dydxOpenInterestProperty().set(d == null ? "" : text(d.openInterestNotional()));
+        m.dydxOiLowerProperty().set(d == null ? "" : text(d.oiLowerCap()));
+        m.dydxOiUpperProperty().set(d == null ? "" : text(d.oiUpperCap()));
         m.dydxExtra = d == null ? new LinkedHashMap<>() : copy(d.extra());
     }
 
@@ -115,11 +133,11 @@ final class DocumentBinding {
         for (int t = 0; t < tds.size(); t++) {
             TierDoc td = tds.get(t);
             TierRow r = m.tiers().get(t);
-            r.floorProperty().set(formats.editText(td.floor()));
-            r.capProperty().set(td.cap() == null || td.cap().isInfinite() ? "" : formats.editText(td.cap()));
-            r.maxLeverageProperty().set(formats.editText(td.maxLeverage()));
-            r.mmrPercentProperty().set(formats.editPercentText(td.mmr()));
-            r.maintenanceAmountProperty().set(formats.editText(td.maintenanceAmount()));
+            r.floorProperty().set(text(td.floor()));
+            r.capProperty().set(td.cap() == null || td.cap().isInfinite() ? "" : text(td.cap()));
+            r.maxLeverageProperty().set(text(td.maxLeverage()));
+            r.mmrPercentProperty().set(percentText(td.mmr()));
+            r.maintenanceAmountProperty().set(text(td.maintenanceAmount()));
             r.extra = copy(td.extra());
         }
     }
@@ -128,12 +146,12 @@ final class DocumentBinding {
         p.idProperty().set(d.id() == null || d.id().isBlank() ? freshId.get() : d.id());
         p.symbolProperty().set(nz(d.symbol()));
         p.sideProperty().set(parseEnum(Side.class, d.side(), Side.LONG));
-        p.sizeProperty().set(formats.editText(d.size()));
-        p.entryPriceProperty().set(formats.editText(d.entryPrice()));
-        p.leverageProperty().set(formats.editText(d.leverage()));
+        p.sizeProperty().set(text(d.size()));
+        p.entryPriceProperty().set(text(d.entryPrice()));
+        p.leverageProperty().set(text(d.leverage()));
         p.marginModeProperty().set(parseEnum(MarginMode.class, d.marginMode(), MarginMode.CROSS));
-        p.isolatedMarginProperty().set(formats.editText(d.isolatedMargin()));
-        p.extraMarginProperty().set(formats.editText(d.extraMargin()));
+        p.isolatedMarginProperty().set(text(d.isolatedMargin()));
+        p.extraMarginProperty().set(text(d.extraMargin()));
         p.extra = copy(d.extra());
     }
 

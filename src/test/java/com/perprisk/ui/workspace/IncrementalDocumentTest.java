@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
@@ -74,6 +75,49 @@ class IncrementalDocumentTest {
         assertEquals(parsed + 5, b.parsedRows());
         assertEquals(before.markets().get(4), vm.documentProperty().get().markets().get(4));
         assertSameAsFreshBuild();
+    }
+
+    /** Every property of a row that the document holds is in the values its part is keyed by. */
+    @Test
+    void everyInputFieldOfARowIsSeenByTheBuilder() throws Exception {
+        vm.load(TestDocs.positions(4, "four"), null);
+        MarketRow market = vm.markets().get(1);
+        checkEveryField(market, Set.of("tierSource")); // the table's provenance label, not in the document
+        checkEveryField(market.tiers().get(3), Set.of());
+        checkEveryField(vm.positions().get(2), Set.of("risk"));
+    }
+
+    private void checkEveryField(Object row, Set<String> notInDocument) throws Exception {
+        int checked = 0;
+        for (java.lang.reflect.Field f : row.getClass().getDeclaredFields()) {
+            if (!javafx.beans.property.Property.class.isAssignableFrom(f.getType())
+                    && !javafx.beans.property.ReadOnlyProperty.class.isAssignableFrom(f.getType())) {
+                continue;
+            }
+            f.setAccessible(true);
+            var property = (javafx.beans.property.ReadOnlyProperty<?>) f.get(row);
+            if (notInDocument.contains(property.getName())) {
+                continue;
+            }
+            int parsed = vm.builder().parsedRows();
+            var before = vm.documentProperty().get();
+            if (property instanceof javafx.beans.property.StringProperty text) {
+                text.set(text.get() + "7");
+            } else if (property instanceof javafx.beans.property.ObjectProperty<?> choice
+                    && choice.get() instanceof Enum<?> e) {
+                Object[] values = e.getDeclaringClass().getEnumConstants();
+                @SuppressWarnings("unchecked")
+                var typed = (javafx.beans.property.ObjectProperty<Object>) choice;
+                typed.set(values[(e.ordinal() + 1) % values.length]);
+            } else {
+                throw new AssertionError(property.getName() + ": a field this test does not know how to change");
+            }
+            assertEquals(parsed + 1, vm.builder().parsedRows(), property.getName() + " is not in the row's key");
+            assertTrue(!before.equals(vm.documentProperty().get()), property.getName());
+            assertSameAsFreshBuild();
+            checked++;
+        }
+        assertTrue(checked >= 5, "found " + checked + " fields of " + row.getClass().getSimpleName());
     }
 
     @Test
