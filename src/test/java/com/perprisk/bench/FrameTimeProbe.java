@@ -3,16 +3,12 @@ package com.perprisk.bench;
 import com.perprisk.ui.MainView;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
-import com.perprisk.ui.settings.AppSettings;
-import com.perprisk.ui.settings.ThemeManager;
 import com.perprisk.ui.workspace.TestDocs;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,12 +32,7 @@ public class FrameTimeProbe extends ApplicationTest {
         vm = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
         int n = Integer.getInteger("positions", 20);
         vm.load(n == 20 ? TestDocs.twentyPositions() : TestDocs.positions(n, n + " positions"), null);
-        ThemeManager theme = new ThemeManager(AppSettings.Theme.LIGHT);
-        view = new MainView(vm, null, theme);
-        view.setDialogs(null);
-        stage.setScene(new Scene(view, 1280, 800));
-        theme.attach(view);
-        stage.show();
+        view = ProbeSupport.show(stage, vm);
     }
 
     @Test
@@ -49,10 +40,8 @@ public class FrameTimeProbe extends ApplicationTest {
         int n = Integer.getInteger("positions", 20);
         assertEquals(n, vm.context().getRisk().positions().size());
         // three rounds, the best median is reported: other processes on a shared machine only ever add time
-        double median = Double.MAX_VALUE;
-        double p90 = 0;
-        double cpuMedian = Double.MAX_VALUE;
-        double cpuP90 = 0;
+        ProbeSupport.Percentiles wall = null;
+        ProbeSupport.Percentiles onCpu = null;
         java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int round = 0; round < 3; round++) {
             long[] nanos = new long[80];
@@ -70,22 +59,14 @@ public class FrameTimeProbe extends ApplicationTest {
                     cpu[i] = threads.getCurrentThreadCpuTime() - c0;
                 }
             });
-            long[] measured = Arrays.copyOfRange(nanos, 10, nanos.length);
-            Arrays.sort(measured);
-            double m = measured[measured.length / 2] / 1e6;
-            if (m < median) {
-                median = m;
-                p90 = measured[(int) (measured.length * 0.9)] / 1e6;
-            }
+            wall = ProbeSupport.Percentiles.of(nanos, 10).best(wall);
             // the FX thread's CPU time: what the edit costs when a core is free (a loaded machine adds waiting)
-            long[] onCpu = Arrays.copyOfRange(cpu, 10, cpu.length);
-            Arrays.sort(onCpu);
-            double c = onCpu[onCpu.length / 2] / 1e6;
-            if (c < cpuMedian) {
-                cpuMedian = c;
-                cpuP90 = onCpu[(int) (onCpu.length * 0.9)] / 1e6;
-            }
+            onCpu = ProbeSupport.Percentiles.of(cpu, 10).best(onCpu);
         }
+        double median = wall.median();
+        double p90 = wall.p90();
+        double cpuMedian = onCpu.median();
+        double cpuP90 = onCpu.p90();
         System.out.printf("edit → laid-out frame, %d positions: wall median %.2f ms, p90 %.2f ms; FX thread CPU median"
                 + " %.2f ms, p90 %.2f ms (load average %.1f)%n", n, median, p90, cpuMedian, cpuP90,
                 java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());

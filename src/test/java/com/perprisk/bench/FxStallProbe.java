@@ -4,12 +4,9 @@ import com.perprisk.io.WorkspaceCodec;
 import com.perprisk.ui.MainView;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
-import com.perprisk.ui.settings.AppSettings;
-import com.perprisk.ui.settings.ThemeManager;
 import com.perprisk.ui.workspace.TestDocs;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
@@ -65,12 +62,7 @@ public class FxStallProbe extends ApplicationTest {
         WorkspaceCodec.write(doc, file);
         vm = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
         vm.load(doc, file);
-        ThemeManager theme = new ThemeManager(AppSettings.Theme.LIGHT);
-        view = new MainView(vm, null, theme);
-        view.setDialogs(null);
-        stage.setScene(new Scene(view, 1280, 800));
-        theme.attach(view);
-        stage.show();
+        view = ProbeSupport.show(stage, vm);
     }
 
     @Test

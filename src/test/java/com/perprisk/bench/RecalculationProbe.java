@@ -8,7 +8,6 @@ import com.perprisk.ui.workspace.WorkspaceViewModel;
 import com.perprisk.ui.format.Formats;
 import org.junit.jupiter.api.Test;
 
-import java.util.Arrays;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -36,10 +35,8 @@ public class RecalculationProbe {
         int rounds = n > 100 ? 12 : 120;
         int skip = n > 100 ? 2 : 20;
 
-        double medianMs = Double.MAX_VALUE;
-        double p90 = 0;
-        double cpuMedian = Double.MAX_VALUE;
-        double cpuP90 = 0;
+        ProbeSupport.Percentiles wall = null;
+        ProbeSupport.Percentiles onCpu = null;
         var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         for (int round = 0; round < 3; round++) { // best of three: contention only adds time
             long[] nanos = new long[rounds];
@@ -51,22 +48,14 @@ public class RecalculationProbe {
                 nanos[i] = System.nanoTime() - t0;
                 cpu[i] = threads.getCurrentThreadCpuTime() - c0;
             }
-            long[] measured = Arrays.copyOfRange(nanos, skip, nanos.length);
-            Arrays.sort(measured);
-            double m = measured[measured.length / 2] / 1e6;
-            if (m < medianMs) {
-                medianMs = m;
-                p90 = measured[(int) (measured.length * 0.9)] / 1e6;
-            }
+            wall = ProbeSupport.Percentiles.of(nanos, skip).best(wall);
             // the thread's CPU time: what an edit costs when a core is free (a loaded machine adds waiting)
-            long[] onCpu = Arrays.copyOfRange(cpu, skip, cpu.length);
-            Arrays.sort(onCpu);
-            double c = onCpu[onCpu.length / 2] / 1e6;
-            if (c < cpuMedian) {
-                cpuMedian = c;
-                cpuP90 = onCpu[(int) (onCpu.length * 0.9)] / 1e6;
-            }
+            onCpu = ProbeSupport.Percentiles.of(cpu, skip).best(onCpu);
         }
+        double medianMs = wall.median();
+        double p90 = wall.p90();
+        double cpuMedian = onCpu.median();
+        double cpuP90 = onCpu.p90();
         System.out.printf("recalculation after an edit, %d positions / %d markets: wall median %.3f ms, p90 %.3f ms;"
                 + " CPU median %.3f ms, p90 %.3f ms (load average %.1f)%n", n, vm.markets().size(), medianMs, p90,
                 cpuMedian, cpuP90, java.lang.management.ManagementFactory.getOperatingSystemMXBean()
