@@ -251,7 +251,10 @@ final class MonteCarloModel {
         double[] barrier = new double[pc];
         boolean[] hit = new boolean[pc];
         double[] legsSurplus = new double[pc];
-        boolean[] legsReady = new boolean[pc];
+        // legsReady[j] == stamp: pool j's legs' surplus is computed for this step (a new stamp each step, so nothing
+        // is cleared per step)
+        int[] legsReady = new int[pc];
+        int stamp = 0;
         // per pool of several legs: each leg's bracket at its last price, the guess for the next lookup
         int[][] brackets = new int[pc][];
         // and the reference of its safety screen: log-prices and the legs' exact surplus there, the legs' weights
@@ -324,7 +327,7 @@ final class MonteCarloModel {
                     }
                 }
                 // funding at the settlements falling in this step: payment = −side × Q × S_t × F
-                Arrays.fill(legsReady, false);
+                stamp++;
                 for (int i = 0; i < markets; i++) {
                     if (!settles[i][k]) {
                         continue;
@@ -355,9 +358,9 @@ final class MonteCarloModel {
                             touched = leg.side > 0 ? x[leg.market] <= barrier[j] : x[leg.market] >= barrier[j];
                         } else {
                             // prices are fixed within the step: the legs' part of the surplus is computed once
-                            if (!legsReady[j]) {
+                            if (legsReady[j] != stamp) {
                                 legsSurplus[j] = pool.surplus(0, price, brackets[j]);
-                                legsReady[j] = true;
+                                legsReady[j] = stamp;
                                 if (screen) {
                                     pool.reference(x, price, xRef[j], weight[j]);
                                     legsAtRef[j] = legsSurplus[j];

@@ -2,6 +2,7 @@ package com.perprisk.engine.risk;
 
 import com.perprisk.engine.EngineException;
 import com.perprisk.engine.Market;
+import com.perprisk.engine.NameIndex;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.adl.AdlRanking;
@@ -10,10 +11,10 @@ import com.perprisk.engine.funding.FundingPayment;
 import com.perprisk.engine.liquidation.Leg;
 import com.perprisk.engine.liquidation.LiquidationSolver;
 import com.perprisk.engine.liquidation.MarginPool;
+import com.perprisk.engine.liquidation.MarginRules;
 import com.perprisk.engine.liquidation.Requirement;
 import com.perprisk.engine.liquidation.SolvedPrice;
 import com.perprisk.engine.pricing.Basis;
-import com.perprisk.engine.tier.Tier;
 import com.perprisk.engine.tier.TierIssue;
 
 import java.util.ArrayList;
@@ -62,21 +63,33 @@ public final class RiskEngine {
         if (com.perprisk.engine.inverse.Reciprocal.hasCoinPools(portfolio)) {
             return PoolEvaluation.evaluation(portfolio); // a pool per settle coin beside the linear quote pool
         }
-        Map<String, Market> bySymbol = portfolio.marketsBySymbol();
-        checkInputs(portfolio, bySymbol);
+        List<Market> marketList = portfolio.markets();
+        int marketCount = marketList.size();
+        // each symbol's market (the last of that symbol, as marketsBySymbol keeps it), by index
+        NameIndex marketIndex = new NameIndex(marketCount);
+        for (int j = 0; j < marketCount; j++) {
+            marketIndex.put(marketList.get(j).symbol(), j);
+        }
+        checkInputs(portfolio);
         List<String> warnings = new ArrayList<>();
-        for (Market m : portfolio.markets()) {
+        for (Market m : marketList) {
             for (TierIssue issue : m.tiers().issues()) {
                 warnings.add(m.symbol() + " tier " + (issue.tierIndex() + 1) + ": " + issue.message());
             }
         }
 
-        // Each position's market, leg and maintenance margin at the mark, found once and used by every figure.
+        // Each position's market, leg, bracket, maintenance margin, requirement and uPnL at the mark, found once and
+        // used by every figure (the bracket is searched once, not once per figure).
         List<Position> all = portfolio.positions();
         int count = all.size();
-        Market[] marketOf = new Market[count];
+        int[] marketOf = new int[count];
         Leg[] legOf = new Leg[count];
+        int[] bracketOf = new int[count];
         double[] mmOf = new double[count];
+        double[] requirementOf = new double[count];
+        double[] pnlOf = new double[count];
+        Leg[] crossLegs = new Leg[count];
+        MarginRules[] rulesOf = new MarginRules[marketCount];
         // Cross pool: one shared balance; liquidation prices are per market (others frozen).
         double wallet = portfolio.account().walletBalance();
         double crossPnl = 0;
@@ -86,19 +99,35 @@ public final class RiskEngine {
         boolean anyCross = false;
         for (int i = 0; i < count; i++) {
             Position p = all.get(i);
-            Market m = bySymbol.get(p.symbol());
-            Leg leg = new Leg(p, m);
-            marketOf[i] = m;
+            checkPosition(p);
+            int j = marketIndex.get(p.symbol());
+            if (j < 0) {
+                throw new EngineException(p.id() + ": unknown symbol " + p.symbol());
+            }
+            Market m = marketList.get(j);
+            MarginRules rules = rulesOf[j];
+            if (rules == null) {
+                rules = MarginRules.of(m);
+                rulesOf[j] = rules;
+            }
+            Leg leg = new Leg(p, m, rules);
+            double mark = m.markPrice();
+            int k = rules.bracketIndex(p, mark);
+            marketOf[i] = j;
             legOf[i] = leg;
-            mmOf[i] = leg.maintenanceMargin(m.markPrice());
+            bracketOf[i] = k;
+            mmOf[i] = rules.maintenanceMargin(p, mark, k);
+            requirementOf[i] = rules.requirement(p, mark, k);
+            pnlOf[i] = leg.unrealizedPnl(mark);
             if (p.isIsolated()) {
                 continue;
             }
+            crossLegs[i] = leg;
             anyCross = true;
-            crossPnl += leg.unrealizedPnl(m.markPrice());
+            crossPnl += pnlOf[i];
             crossIm += p.initialMargin();
             crossMm += mmOf[i];
-            crossRequirement += leg.requirement(m.markPrice());
+            crossRequirement += requirementOf[i];
         }
         double crossBalance = wallet + crossPnl;
         // margin ratio = requirement / margin balance; undefined once the balance is gone
@@ -111,52 +140,86 @@ public final class RiskEngine {
                     + " liquidatable at the current marks");
         }
 
-        // ADL scores first: the ranking needs every position's score.
+        // ADL scores first: the ranking needs every position's score (AdlScore.entry's figures, known here).
         Double[] scoreOf = new Double[count];
-        List<AdlRanking.Entry> entries = new ArrayList<>(count);
+        String[] idOf = new String[count];
+        com.perprisk.engine.Side[] sideOf = new com.perprisk.engine.Side[count];
+        double[] valueOf = new double[count];
         for (int i = 0; i < count; i++) {
             Position p = all.get(i);
-            Market m = marketOf[i];
-            Double score = sideFigure(p.id(), "ADL score", warnings, () -> AdlScore.entry(p, m).score());
+            double value = p.notionalAt(marketList.get(marketOf[i]).markPrice());
+            double pnl = pnlOf[i];
+            double mm = mmOf[i];
+            Double score;
+            try {
+                score = AdlScore.positionScore(pnl, p.entryNotional(), mm, value);
+            } catch (EngineException e) {
+                score = leftEmpty(p.id(), "ADL score", warnings, e);
+            }
             scoreOf[i] = score;
-            entries.add(new AdlRanking.Entry(p.id(), p.side(), score, p.notionalAt(m.markPrice())));
+            idOf[i] = p.id();
+            sideOf[i] = p.side();
+            valueOf[i] = value;
         }
-        Map<String, AdlRanking.Rank> ranks = AdlRanking.rank(entries);
+        // the queue's entries (id, side, score, notional), checked as AdlRanking.Entry checks them
+        int[] lights = AdlRanking.quintiles(idOf, sideOf, scoreOf, valueOf);
 
-        // a cross pool's lines are built on its first solve and shared by every position in its market
-        Map<String, MarginPool> crossPools = MarginPool.crossPools(portfolio);
+        // a cross pool is shared by every position in its market, and so are its solved prices
+        MarginPool[] crossPools = MarginPool.crossPools(wallet, crossLegs, marketOf, marketCount, pnlOf,
+                requirementOf);
+        SolvedPrice[] crossLp = new SolvedPrice[marketCount];
+        SolvedPrice[] crossBp = new SolvedPrice[marketCount];
         List<PositionRisk> positions = new ArrayList<>(count);
-        List<Evaluation.Solved> solved = new ArrayList<>(count);
+        MarginPool[] poolOf = new MarginPool[count];
+        SolvedPrice[] lpOf = new SolvedPrice[count];
+        SolvedPrice[] bpOf = new SolvedPrice[count];
         for (int i = 0; i < count; i++) {
             Position p = all.get(i);
-            Market m = marketOf[i];
-            MarginPool pool = p.isIsolated() ? MarginPool.isolated(p, m) : crossPools.get(p.symbol());
-            SolvedPrice lp = LiquidationSolver.solve(pool, Requirement.MAINTENANCE);
-            SolvedPrice bp = LiquidationSolver.solve(pool, Requirement.ZERO);
-            positions.add(positionRisk(portfolio, p, m, legOf[i], mmOf[i], pool, lp, bp, scoreOf[i],
-                    ranks.get(p.id()), warnings));
-            solved.add(new Evaluation.Solved(p, m, pool, lp, bp));
+            int j = marketOf[i];
+            Market m = marketList.get(j);
+            MarginPool pool;
+            SolvedPrice lp;
+            SolvedPrice bp;
+            if (p.isIsolated()) {
+                pool = MarginPool.isolated(legOf[i], pnlOf[i], requirementOf[i]);
+                lp = LiquidationSolver.solve(pool, Requirement.MAINTENANCE);
+                bp = LiquidationSolver.solve(pool, Requirement.ZERO);
+            } else {
+                pool = crossPools[j];
+                if (crossLp[j] == null) {
+                    crossLp[j] = LiquidationSolver.solve(pool, Requirement.MAINTENANCE);
+                    crossBp[j] = LiquidationSolver.solve(pool, Requirement.ZERO);
+                }
+                lp = crossLp[j];
+                bp = crossBp[j];
+            }
+            positions.add(positionRisk(portfolio, p, m, legOf[i], bracketOf[i], mmOf[i], pnlOf[i], pool, lp, bp,
+                    scoreOf[i], lights[i], warnings));
+            poolOf[i] = pool;
+            lpOf[i] = lp;
+            bpOf[i] = bp;
         }
 
-        List<MarketRisk> markets = new ArrayList<>(portfolio.markets().size());
-        for (Market m : portfolio.markets()) {
+        List<MarketRisk> markets = new ArrayList<>(marketCount);
+        for (Market m : marketList) {
             markets.add(marketRisk(m, warnings));
         }
         PortfolioRisk risk = new PortfolioRisk(account, positions, markets, Map.of(), warnings);
-        return new Evaluation(portfolio, risk, solved, crossRequirement);
+        return new Evaluation(portfolio, risk, marketOf, poolOf, lpOf, bpOf, crossRequirement);
     }
 
-    private static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, Leg leg, double mm,
-                                             MarginPool pool, SolvedPrice lp, SolvedPrice bp, Double adlScore,
-                                             AdlRanking.Rank rank, List<String> warnings) {
+    /**
+     * A position's figures from what the report found once for it: bracket k, maintenance margin and uPnL at the
+     * mark, its pool (whose balance and requirement at the mark are known) and its solved prices.
+     */
+    private static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, Leg leg, int k, double mm,
+                                             double upnl, MarginPool pool, SolvedPrice lp, SolvedPrice bp,
+                                             Double adlScore, int adlQuintile, List<String> warnings) {
         double mark = m.markPrice();
         double notional = p.notionalAt(mark);
-        double upnl = leg.unrealizedPnl(mark);
         double im = p.initialMargin();
         // ROE = uPnL / initial margin
         double roe = upnl / im;
-        int bracketIndex = leg.bracketIndex(mark);
-        Tier tier = m.tiers().tier(bracketIndex);
         double margin = pool.marginBalance(mark);
         Double ratio = pool.marginRatio(mark);
         Double distance = null;
@@ -181,16 +244,20 @@ public final class RiskEngine {
         // DYDX: dYdX's shared bankruptcy price and the fillable price (DydxFills); others unchanged
         Double bankruptcy = DydxFills.bankruptcyPrice(pool, p, m, mm, bp.price(), null);
         Double fillable = DydxFills.fillablePrice(pool, p, m, mm);
-        return new PositionRisk(p.id(), p.symbol(), p.side(), p.marginMode(), notional, upnl, roe, im, mm, tier.mmr(),
-                bracketIndex + 1, margin, lp.price(), bankruptcy, distance, ratio, adlScore,
-                rank == null ? 1 : rank.quintile(), perSettlement, overHorizon, Map.of(), fillable);
+        return new PositionRisk(p.id(), p.symbol(), p.side(), p.marginMode(), notional, upnl, roe, im, mm,
+                m.tiers().mmrOf(k), k + 1, margin, lp.price(), bankruptcy, distance, ratio, adlScore, adlQuintile,
+                perSettlement, overHorizon, Map.of(), fillable);
     }
 
     static MarketRisk marketRisk(Market m, List<String> warnings) {
         double premium = Basis.premium(m.markPrice(), m.indexPrice());
         double apr = FundingPayment.apr(m.funding().rate(), m.funding().intervalHours());
-        Double apy = sideFigure(m.symbol(), "funding APY", warnings,
-                () -> FundingPayment.apy(m.funding().rate(), m.funding().intervalHours()));
+        Double apy;
+        try {
+            apy = FundingPayment.apy(m.funding().rate(), m.funding().intervalHours());
+        } catch (EngineException e) {
+            apy = leftEmpty(m.symbol(), "funding APY", warnings, e);
+        }
         Double basis = null;
         Double basisRate = null;
         Double annualized = null;
@@ -213,15 +280,20 @@ public final class RiskEngine {
         try {
             return formula.get();
         } catch (EngineException e) {
-            String why = e.getMessage() != null && e.getMessage().startsWith(figure) ? e.getMessage()
-                    : figure + " cannot be computed from these inputs (" + e.getMessage() + ")";
-            warnings.add(owner + ": " + why + "; it is left empty");
-            return null;
+            return leftEmpty(owner, figure, warnings, e);
         }
     }
 
+    /** {@link #sideFigure}'s answer when its formula refused: the warning naming the figure, and null. */
+    private static Double leftEmpty(String owner, String figure, List<String> warnings, EngineException e) {
+        String why = e.getMessage() != null && e.getMessage().startsWith(figure) ? e.getMessage()
+                : figure + " cannot be computed from these inputs (" + e.getMessage() + ")";
+        warnings.add(owner + ": " + why + "; it is left empty");
+        return null;
+    }
+
     /** The engine refuses inputs no formula can use; the file mapper reports them with field paths first. */
-    private static void checkInputs(Portfolio portfolio, Map<String, Market> symbols) {
+    private static void checkInputs(Portfolio portfolio) {
         if (!Double.isFinite(portfolio.account().walletBalance())) {
             throw new EngineException("wallet balance must be a finite number");
         }
@@ -236,23 +308,25 @@ public final class RiskEngine {
                 throw new EngineException(m.symbol() + ": funding needs a finite rate and a positive interval");
             }
         }
-        for (Position p : portfolio.positions()) {
-            if (!(p.size() > 0) || !Double.isFinite(p.size())) {
-                throw new EngineException(p.id() + ": size must be a positive number");
-            }
-            if (!(p.entryPrice() > 0) || !Double.isFinite(p.entryPrice())) {
-                throw new EngineException(p.id() + ": entry price must be a positive number");
-            }
-            if (!(p.leverage() > 0) || !Double.isFinite(p.leverage())) {
-                throw new EngineException(p.id() + ": leverage must be a positive number");
-            }
-            if (!Double.isFinite(p.extraMargin()) || (p.isolatedMargin() != null
-                    && !Double.isFinite(p.isolatedMargin()))) {
-                throw new EngineException(p.id() + ": margin must be a finite number");
-            }
-            if (!symbols.containsKey(p.symbol())) {
-                throw new EngineException(p.id() + ": unknown symbol " + p.symbol());
-            }
+    }
+
+    /**
+     * A position's own inputs, checked before anything is computed from it (its symbol is checked where its market
+     * is looked up; nothing computed from an earlier position can throw, so the first refusal is as before).
+     */
+    private static void checkPosition(Position p) {
+        if (!(p.size() > 0) || !Double.isFinite(p.size())) {
+            throw new EngineException(p.id() + ": size must be a positive number");
+        }
+        if (!(p.entryPrice() > 0) || !Double.isFinite(p.entryPrice())) {
+            throw new EngineException(p.id() + ": entry price must be a positive number");
+        }
+        if (!(p.leverage() > 0) || !Double.isFinite(p.leverage())) {
+            throw new EngineException(p.id() + ": leverage must be a positive number");
+        }
+        if (!Double.isFinite(p.extraMargin()) || (p.isolatedMargin() != null
+                && !Double.isFinite(p.isolatedMargin()))) {
+            throw new EngineException(p.id() + ": margin must be a finite number");
         }
     }
 }
