@@ -39,10 +39,11 @@ public final class LiquidationSolver {
     /**
      * Solves f(P) = balance(P) − requirement(P) = 0 for the pool's market price. The surplus lines are built once per
      * pool and requirement; a solve then reads primitive arrays and allocates only its answer. A pool of one leg, or
-     * whose surplus is one line, is solved without building them ({@link StreamedLines}), unless they are built.
+     * whose surplus is one line, is solved without building them on its first solve ({@link StreamedLines}); a pool
+     * solved again builds them.
      */
     public static SolvedPrice solve(MarginPool pool, Requirement kind) {
-        if (pool.builtLines(kind) == null && StreamedLines.applies(pool, kind)) {
+        if (pool.builtLines(kind) == null && pool.firstSolve(kind) && StreamedLines.applies(pool, kind)) {
             return StreamedLines.solve(pool, kind); // the same answer, its lines made one at a time and not kept
         }
         SurplusLines lines = pool.lines(kind);
@@ -152,12 +153,7 @@ public final class LiquidationSolver {
         return best;
     }
 
-    /**
-     * {@link #locate(LinearSegment[], double, double)} over the primitive arrays of a pool's lines. A segment whose
-     * line has a certain sign over the segment widened by 3 × 10⁻¹² ({@link StreamedLines#sign}) holds no zero the
-     * root test would accept, and with a neighbour below of the same certain sign no jump across zero: only the
-     * others are tested, with the same arithmetic in the same order, so the answer is the same.
-     */
+    /** {@link #locate(LinearSegment[], double, double)} over the primitive arrays of a pool's lines. */
     private static long locate(SurplusLines lines, double shift, double mark) {
         final double[] from = lines.from;
         final double[] to = lines.to;
@@ -165,17 +161,10 @@ public final class LiquidationSolver {
         final double[] slope = lines.slope;
         long best = NONE;
         double bestDistance = Double.POSITIVE_INFINITY;
-        int previousSign = 0;
         for (int i = 0; i < lines.count; i++) {
             double a = intercept[i] + shift;
             double b = slope[i];
             double lo = from[i];
-            int sign = StreamedLines.sign(a, b, lo * (1 - 3 * EDGE), to[i] * (1 + 3 * EDGE));
-            boolean skip = sign != 0 && (i == 0 || sign == previousSign);
-            previousSign = sign;
-            if (skip) {
-                continue;
-            }
             if (i > 0) {
                 double left = intercept[i - 1] + shift + slope[i - 1] * lo;
                 double right = a + b * lo;

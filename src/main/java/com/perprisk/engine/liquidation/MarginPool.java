@@ -35,6 +35,8 @@ public final class MarginPool {
     private SurplusLines maintenanceLines;
     private SurplusLines zeroLines;
     private SurplusLines closeFeeLines;
+    /** one bit per requirement solved at least once ({@link #firstSolve}) */
+    private int solved;
     /**
      * The margin balance and maintenance requirement at the mark when the caller computed them (the same sums, in
      * the same order, of the legs' uPnL and requirement it had already worked out); else NaN, and computed on use.
@@ -259,6 +261,19 @@ public final class MarginPool {
      * The surplus as straight lines for one requirement, built once. Publication without a lock is safe: every
      * field of {@link SurplusLines} is final, and two threads that race build equal lines.
      */
+    /**
+     * Whether this is the pool's first solve for a requirement (then marked as done): a pool solved once (the
+     * report's) is solved without building its lines, a pool solved again (a sweep, a benchmark) builds them on its
+     * second solve and reads them after. Not synchronized: a race only moves when the lines are built, never what a
+     * solve answers.
+     */
+    boolean firstSolve(Requirement kind) {
+        int bit = 1 << kind.ordinal();
+        boolean first = (solved & bit) == 0;
+        solved |= bit;
+        return first;
+    }
+
     /** The lines for one requirement if a solve has built them, else null (nothing is built). */
     SurplusLines builtLines(Requirement kind) {
         return switch (kind) {

@@ -161,7 +161,7 @@ final class StreamedLines {
      * at both ends is beyond 10⁻¹⁵ × (|a| + |b × P|) on that side (an evaluation rounds by less than 3 × 10⁻¹⁶ of
      * that), so that it keeps the sign, with such a margin, everywhere between; 0 when it cannot tell.
      */
-    static int sign(double a, double b, double from, double to) {
+    private static int sign(double a, double b, double from, double to) {
         double atFrom = a + b * from;
         double marginFrom = CERTAIN * (Math.abs(a) + Math.abs(b * from));
         if (to == Double.POSITIVE_INFINITY) {

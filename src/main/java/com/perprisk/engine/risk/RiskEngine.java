@@ -2,20 +2,13 @@ package com.perprisk.engine.risk;
 
 import com.perprisk.engine.EngineException;
 import com.perprisk.engine.Market;
-import com.perprisk.engine.NameIndex;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
-import com.perprisk.engine.adl.AdlRanking;
-import com.perprisk.engine.adl.AdlScore;
 import com.perprisk.engine.funding.FundingPayment;
 import com.perprisk.engine.liquidation.Leg;
-import com.perprisk.engine.liquidation.LiquidationSolver;
 import com.perprisk.engine.liquidation.MarginPool;
-import com.perprisk.engine.liquidation.MarginRules;
-import com.perprisk.engine.liquidation.Requirement;
 import com.perprisk.engine.liquidation.SolvedPrice;
 import com.perprisk.engine.pricing.Basis;
-import com.perprisk.engine.tier.TierIssue;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,158 +56,16 @@ public final class RiskEngine {
         if (com.perprisk.engine.inverse.Reciprocal.hasCoinPools(portfolio)) {
             return PoolEvaluation.evaluation(portfolio); // a pool per settle coin beside the linear quote pool
         }
-        List<Market> marketList = portfolio.markets();
-        int marketCount = marketList.size();
-        // each symbol's market (the last of that symbol, as marketsBySymbol keeps it), by index
-        NameIndex marketIndex = new NameIndex(marketCount);
-        for (int j = 0; j < marketCount; j++) {
-            marketIndex.put(marketList.get(j).symbol(), j);
-        }
-        checkInputs(portfolio);
-        List<String> warnings = new ArrayList<>();
-        for (Market m : marketList) {
-            for (TierIssue issue : m.tiers().issues()) {
-                warnings.add(m.symbol() + " tier " + (issue.tierIndex() + 1) + ": " + issue.message());
-            }
-        }
-
-        // Each position's market, leg, bracket, maintenance margin, requirement and uPnL at the mark, found once and
-        // used by every figure (the bracket is searched once, not once per figure).
-        List<Position> all = portfolio.positions();
-        int count = all.size();
-        int[] marketOf = new int[count];
-        Leg[] legOf = new Leg[count];
-        int[] bracketOf = new int[count];
-        double[] mmOf = new double[count];
-        double[] requirementOf = new double[count];
-        double[] pnlOf = new double[count];
-        Leg[] crossLegs = new Leg[count];
-        MarginRules[] rulesOf = new MarginRules[marketCount];
-        // Cross pool: one shared balance; liquidation prices are per market (others frozen).
-        double wallet = portfolio.account().walletBalance();
-        double crossPnl = 0;
-        double crossIm = 0;
-        double crossMm = 0;
-        double crossRequirement = 0;
-        boolean anyCross = false;
-        for (int i = 0; i < count; i++) {
-            Position p = all.get(i);
-            checkPosition(p);
-            int j = marketIndex.get(p.symbol());
-            if (j < 0) {
-                throw new EngineException(p.id() + ": unknown symbol " + p.symbol());
-            }
-            Market m = marketList.get(j);
-            MarginRules rules = rulesOf[j];
-            if (rules == null) {
-                rules = MarginRules.of(m);
-                rulesOf[j] = rules;
-            }
-            Leg leg = new Leg(p, m, rules);
-            double mark = m.markPrice();
-            int k = rules.bracketIndex(p, mark);
-            marketOf[i] = j;
-            legOf[i] = leg;
-            bracketOf[i] = k;
-            mmOf[i] = rules.maintenanceMargin(p, mark, k);
-            requirementOf[i] = rules.requirement(p, mark, k);
-            pnlOf[i] = leg.unrealizedPnl(mark);
-            if (p.isIsolated()) {
-                continue;
-            }
-            crossLegs[i] = leg;
-            anyCross = true;
-            crossPnl += pnlOf[i];
-            crossIm += p.initialMargin();
-            crossMm += mmOf[i];
-            crossRequirement += requirementOf[i];
-        }
-        double crossBalance = wallet + crossPnl;
-        // margin ratio = requirement / margin balance; undefined once the balance is gone
-        Double crossRatio = crossBalance > 0 ? crossRequirement / crossBalance : null;
-        // available = max(0, margin balance − initial margin of cross positions)
-        double available = Math.max(0, crossBalance - crossIm);
-        AccountRisk account = new AccountRisk(wallet, crossPnl, crossBalance, crossIm, crossMm, crossRatio, available);
-        if (anyCross && (crossRatio == null || crossRatio >= 1)) {
-            warnings.add("the cross margin balance is at or below the maintenance requirement: cross positions are"
-                    + " liquidatable at the current marks");
-        }
-
-        // ADL scores first: the ranking needs every position's score (AdlScore.entry's figures, known here).
-        Double[] scoreOf = new Double[count];
-        String[] idOf = new String[count];
-        com.perprisk.engine.Side[] sideOf = new com.perprisk.engine.Side[count];
-        double[] valueOf = new double[count];
-        for (int i = 0; i < count; i++) {
-            Position p = all.get(i);
-            double value = p.notionalAt(marketList.get(marketOf[i]).markPrice());
-            double pnl = pnlOf[i];
-            double mm = mmOf[i];
-            Double score;
-            try {
-                score = AdlScore.positionScore(pnl, p.entryNotional(), mm, value);
-            } catch (EngineException e) {
-                score = leftEmpty(p.id(), "ADL score", warnings, e);
-            }
-            scoreOf[i] = score;
-            idOf[i] = p.id();
-            sideOf[i] = p.side();
-            valueOf[i] = value;
-        }
-        // the queue's entries (id, side, score, notional), checked as AdlRanking.Entry checks them
-        int[] lights = AdlRanking.quintiles(idOf, sideOf, scoreOf, valueOf);
-
-        // a cross pool is shared by every position in its market, and so are its solved prices
-        MarginPool[] crossPools = MarginPool.crossPools(wallet, crossLegs, marketOf, marketCount, pnlOf,
-                requirementOf);
-        SolvedPrice[] crossLp = new SolvedPrice[marketCount];
-        SolvedPrice[] crossBp = new SolvedPrice[marketCount];
-        List<PositionRisk> positions = new ArrayList<>(count);
-        MarginPool[] poolOf = new MarginPool[count];
-        SolvedPrice[] lpOf = new SolvedPrice[count];
-        SolvedPrice[] bpOf = new SolvedPrice[count];
-        for (int i = 0; i < count; i++) {
-            Position p = all.get(i);
-            int j = marketOf[i];
-            Market m = marketList.get(j);
-            MarginPool pool;
-            SolvedPrice lp;
-            SolvedPrice bp;
-            if (p.isIsolated()) {
-                pool = MarginPool.isolated(legOf[i], pnlOf[i], requirementOf[i]);
-                lp = LiquidationSolver.solve(pool, Requirement.MAINTENANCE);
-                bp = LiquidationSolver.solve(pool, Requirement.ZERO);
-            } else {
-                pool = crossPools[j];
-                if (crossLp[j] == null) {
-                    crossLp[j] = LiquidationSolver.solve(pool, Requirement.MAINTENANCE);
-                    crossBp[j] = LiquidationSolver.solve(pool, Requirement.ZERO);
-                }
-                lp = crossLp[j];
-                bp = crossBp[j];
-            }
-            positions.add(positionRisk(portfolio, p, m, legOf[i], bracketOf[i], mmOf[i], pnlOf[i], pool, lp, bp,
-                    scoreOf[i], lights[i], warnings));
-            poolOf[i] = pool;
-            lpOf[i] = lp;
-            bpOf[i] = bp;
-        }
-
-        List<MarketRisk> markets = new ArrayList<>(marketCount);
-        for (Market m : marketList) {
-            markets.add(marketRisk(m, warnings));
-        }
-        PortfolioRisk risk = new PortfolioRisk(account, positions, markets, Map.of(), warnings);
-        return new Evaluation(portfolio, risk, marketOf, poolOf, lpOf, bpOf, crossRequirement);
+        return LinearReport.of(portfolio);
     }
 
     /**
      * A position's figures from what the report found once for it: bracket k, maintenance margin and uPnL at the
      * mark, its pool (whose balance and requirement at the mark are known) and its solved prices.
      */
-    private static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, Leg leg, int k, double mm,
-                                             double upnl, MarginPool pool, SolvedPrice lp, SolvedPrice bp,
-                                             Double adlScore, int adlQuintile, List<String> warnings) {
+    static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, Leg leg, int k, double mm,
+                                     double upnl, MarginPool pool, SolvedPrice lp, SolvedPrice bp, Double adlScore,
+                                     int adlQuintile, List<String> warnings) {
         double mark = m.markPrice();
         double notional = p.notionalAt(mark);
         double im = p.initialMargin();
@@ -285,7 +136,7 @@ public final class RiskEngine {
     }
 
     /** {@link #sideFigure}'s answer when its formula refused: the warning naming the figure, and null. */
-    private static Double leftEmpty(String owner, String figure, List<String> warnings, EngineException e) {
+    static Double leftEmpty(String owner, String figure, List<String> warnings, EngineException e) {
         String why = e.getMessage() != null && e.getMessage().startsWith(figure) ? e.getMessage()
                 : figure + " cannot be computed from these inputs (" + e.getMessage() + ")";
         warnings.add(owner + ": " + why + "; it is left empty");
@@ -293,7 +144,7 @@ public final class RiskEngine {
     }
 
     /** The engine refuses inputs no formula can use; the file mapper reports them with field paths first. */
-    private static void checkInputs(Portfolio portfolio) {
+    static void checkInputs(Portfolio portfolio) {
         if (!Double.isFinite(portfolio.account().walletBalance())) {
             throw new EngineException("wallet balance must be a finite number");
         }
@@ -314,7 +165,7 @@ public final class RiskEngine {
      * A position's own inputs, checked before anything is computed from it (its symbol is checked where its market
      * is looked up; nothing computed from an earlier position can throw, so the first refusal is as before).
      */
-    private static void checkPosition(Position p) {
+    static void checkPosition(Position p) {
         if (!(p.size() > 0) || !Double.isFinite(p.size())) {
             throw new EngineException(p.id() + ": size must be a positive number");
         }

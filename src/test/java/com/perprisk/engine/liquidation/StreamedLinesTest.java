@@ -122,9 +122,11 @@ class StreamedLinesTest {
         SolvedPrice bp = LiquidationSolver.solve(pool, Requirement.ZERO);
         assertEquals(null, pool.builtLines(Requirement.MAINTENANCE));
         assertEquals(null, pool.builtLines(Requirement.ZERO));
-        // once built, the lines are read and give the same answer
-        LiquidationSolver.segments(pool, Requirement.MAINTENANCE);
-        LiquidationSolver.segments(pool, Requirement.ZERO);
+        // solved again, the pool builds its lines and reads them after: the same answer
+        assertEquals(lp, LiquidationSolver.solve(pool, Requirement.MAINTENANCE));
+        assertEquals(bp, LiquidationSolver.solve(pool, Requirement.ZERO));
+        assertTrue(pool.builtLines(Requirement.MAINTENANCE) != null);
+        assertTrue(pool.builtLines(Requirement.ZERO) != null);
         assertEquals(lp, LiquidationSolver.solve(pool, Requirement.MAINTENANCE));
         assertEquals(bp, LiquidationSolver.solve(pool, Requirement.ZERO));
     }
