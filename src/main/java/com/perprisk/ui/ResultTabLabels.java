@@ -109,12 +109,11 @@ final class ResultTabLabels {
         } else {
             normalOverhead = overhead;
         }
-        // the strip counts its "▾" button and a spacer in, shown or not (TabPaneSkin's tabsFit)
-        Node control = area.lookup(".control-buttons-tab");
-        double room = pane.getWidth() - pane.snappedLeftInset() - pane.snappedRightInset() - 14
-                - Math.max(32, control == null ? 0 : control.prefWidth(-1));
+        double room = pane.getWidth() - pane.snappedLeftInset() - pane.snappedRightInset() - 10;
         boolean fits = overhead + fullText <= room;
-        boolean shortFits = overhead + shortText <= room;
+        // the short titles leave room for the strip's "▾" button and spacer too (the strip counts them in when the
+        // titles come close to its width)
+        boolean shortFits = overhead + shortText <= room - 40;
         full.forEach((tab, title) -> {
             String shown = fits ? title : SHORT.getOrDefault(tab.getId(), title);
             if (!shown.equals(tab.getText())) {
