@@ -122,12 +122,15 @@ fi
 # resident set of the idle window, default JVM options
 ws200="$settings/200-positions.perprisk.json"
 java -cp "$refcp:target/lib/*" com.perprisk.bench.WriteWorkspace 200 "$ws200"
-demo=""; many=""; demol=""; manyl=""; one=""; bare=""
+demo=""; many=""; demol=""; manyl=""; one=""; bare=""; image=""
 for ((i = 0; i < 3; i++)); do
   read -r _ _ r l < <(once java -Dperprisk.settleMs=5000 -jar "$jar"); demo+="$r "; demol+="$l "
   read -r _ _ r l < <(once java -Dperprisk.settleMs=5000 -jar "$jar" "$ws200"); many+="$r "; manyl+="$l "
   read -r _ _ r _ < <(once java -Dperprisk.settleMs=5000 -Dperprisk.relaunch=false -jar "$jar"); one+="$r "
   read -r _ _ r _ < <(once java -Dperprisk.settleMs=5000 -cp "$refcp:$fxcp" com.perprisk.bench.BareWindow); bare+="$r "
+  if [ -n "$app" ]; then
+    read -r _ _ r _ < <(once ${cmd[app+CDS]/ -cp / -Dperprisk.settleMs=5000 -cp }); image+="$r "
+  fi
 done
 mb() { awk -v k="$1" 'BEGIN {if (k == "n/a") print "n/a"; else printf "%.0f", k / 1024}'; }
 rssline() { printf '%s MB, median %s MB' "$(for r in $1; do printf '%s ' "$(mb "$r")"; done)" \
@@ -135,5 +138,6 @@ rssline() { printf '%s MB, median %s MB' "$(for r in $1; do printf '%s ' "$(mb "
 echo "resident set 5 s after the first frame (launcher + app JVM), java -jar, demo: $(rssline "$demo") (goal ≤ 200; launcher JVM alone: $(rssline "$demol"))"
 echo "resident set 5 s after the first frame (launcher + app JVM), java -jar, 200 positions: $(rssline "$many") (launcher: $(rssline "$manyl"))"
 echo "resident set 5 s after the first frame, one JVM (-Dperprisk.relaunch=false), demo: $(rssline "$one")"
+[ -n "$app" ] && echo "resident set 5 s after the first frame, the app-image with its archive, demo: $(rssline "$image")"
 echo "resident set 5 s after the first frame, the bare JavaFX window: $(rssline "$bare")"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
