@@ -127,7 +127,7 @@ public class PerpRiskApp extends Application {
 
     private static final boolean TRACE = Boolean.getBoolean("perprisk.startTrace");
     private static long lastCpu;
-    private static long last = ManagementFactory.getRuntimeMXBean().getStartTime();
+    private static long last = FirstFrame.launchStart();
 
     private static void trace(String what) {
         if (TRACE) {
@@ -135,8 +135,7 @@ public class PerpRiskApp extends Application {
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
             long proc = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime() / 1_000_000;
-            System.err.println("start-trace " + what + " at " + (now - ManagementFactory.getRuntimeMXBean()
-                    .getStartTime()) + " ms (+" + (now - last) + "), FX thread CPU " + (cpu - lastCpu)
+            System.err.println("start-trace " + what + " at " + (now - FirstFrame.launchStart()) + " ms (+" + (now - last) + "), FX thread CPU " + (cpu - lastCpu)
                     + " ms, process CPU " + proc + " ms");
             lastCpu = cpu;
             last = now;
