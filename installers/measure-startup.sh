@@ -6,7 +6,10 @@
 # APP_DIR: a jpackage app-image (default target/dist/PerpRisk, measured when it exists; "-" skips it), or /opt/perprisk.
 # RUNS: launches of each variant (default 7). Variants:
 #   bare        one Label in a 1280×800 Scene (src/test/java/com/perprisk/bench/BareWindow.java), the same JavaFX jars
-#   jar         java -jar target/perprisk.jar                                   (the README's run command)
+#   jar         java -jar target/perprisk.jar                                   (the README's run command; the
+#               launcher JVM starts the window in a child JVM with installers/app.args' options, com.perprisk.TunedJvm,
+#               and the time counts from the launcher JVM's start)
+#   jar-1jvm    the same with -Dperprisk.relaunch=false: the window in the JVM java -jar started (default options)
 #   jar+CDS     java -XX:SharedArchiveFile=target/perprisk-jar.jsa -jar target/perprisk.jar
 #               (the archive is written first when missing or older than the jar: one training run with
 #               -XX:ArchiveClassesAtExit, as the README says)
@@ -18,7 +21,7 @@
 # then exits; -Dperprisk.exitAfterFirstFrame=true tells the app to call it. The packaged launcher ignores
 # JDK_JAVA_OPTIONS, so the image is run through its own java with the launcher's configuration.
 # Memory: the jar opens the demo, and a workspace of 200 positions, waits 5 s after the first frame
-# (-Dperprisk.settleMs) and prints its VmRSS; default JVM options. Needs xvfb-run when DISPLAY is unset
+# (-Dperprisk.settleMs) and prints its VmRSS, the launcher JVM's and the child's added; no JVM options given. Needs xvfb-run when DISPLAY is unset
 # (apt-get install -y xvfb xauth libgtk-3-0); with DISPLAY set (e.g. an Xvfb of your own) it uses that display.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -42,26 +45,28 @@ if [ -x /usr/bin/time ]; then
   timer=(/usr/bin/time -f '%U %S' -o "$settings/cpu")
 fi
 
-# once JAVA ARGS... -> "<first-frame-ms> <cpu-seconds> <rss-kb>" (fields empty when not printed)
+# once JAVA ARGS... -> "<first-frame-ms> <cpu-seconds> <rss-kb> <launcher-rss-kb>" (n/a when not printed)
 once() {
   local java=$1; shift
   rm -f "$settings/cpu"
   local out
   out=$("${display[@]}" "${timer[@]}" "$java" -Dperprisk.exitAfterFirstFrame=true -Dperprisk.settings.dir="$settings" \
       "$@" 2>/dev/null || true)
-  local ms rss cpu=""
+  local ms rss lrss cpu=""
   ms=$(sed -n 's/^first-frame-ms=//p' <<<"$out")
   rss=$(sed -n 's/^rss-kb=//p' <<<"$out")
+  lrss=$(sed -n 's/^rss-launcher-kb=//p' <<<"$out")
   [ -f "$settings/cpu" ] && cpu=$(awk 'NR==1 {printf "%.2f", $1 + $2}' "$settings/cpu")
-  echo "${ms:-n/a} ${cpu:-n/a} ${rss:-n/a}"
+  echo "${ms:-n/a} ${cpu:-n/a} ${rss:-n/a} ${lrss:-n/a}"
 }
 median() { grep -v 'n/a' | sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 declare -A cmd
-names=(bare jar jar+CDS)
+names=(bare jar jar+CDS jar-1jvm)
 cmd[bare]="java -cp $refcp:$fxcp com.perprisk.bench.BareWindow"
 cmd[jar]="java -jar $jar"
 cmd[jar+CDS]="java -XX:SharedArchiveFile=$jsa -jar $jar"
+cmd[jar-1jvm]="java -Dperprisk.relaunch=false -jar $jar"
 
 if [ ! -f "$jsa" ] || [ "$jsa" -ot "$jar" ]; then
   rm -f "$jsa"
@@ -108,6 +113,7 @@ done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b}'; }
 echo "ratio jar / bare:          $(ratio "${med[jar]}" "${med[bare]}")   (goal ≤ 1.5)"
 echo "ratio jar+CDS / bare:      $(ratio "${med[jar+CDS]}" "${med[bare]}")   (goal ≤ 1.2)"
+echo "ratio jar-1jvm / bare:     $(ratio "${med[jar-1jvm]}" "${med[bare]}")   (one JVM, default options)"
 if [ -n "$app" ]; then
   echo "ratio app / bare-image:    $(ratio "${med[app]}" "${med[bare-image]}")   (goal ≤ 1.5)"
   echo "ratio app+CDS / bare-image: $(ratio "${med[app+CDS]}" "${med[bare-image]}")   (goal ≤ 1.2)"
@@ -116,12 +122,22 @@ fi
 # resident set of the idle window, default JVM options
 ws200="$settings/200-positions.perprisk.json"
 java -cp "$refcp:target/lib/*" com.perprisk.bench.WriteWorkspace 200 "$ws200"
-demo=""; many=""
+demo=""; many=""; demol=""; manyl=""; one=""; bare=""; image=""
 for ((i = 0; i < 3; i++)); do
-  read -r _ _ r < <(once java -Dperprisk.settleMs=5000 -jar "$jar"); demo+="$r "
-  read -r _ _ r < <(once java -Dperprisk.settleMs=5000 -jar "$jar" "$ws200"); many+="$r "
+  read -r _ _ r l < <(once java -Dperprisk.settleMs=5000 -jar "$jar"); demo+="$r "; demol+="$l "
+  read -r _ _ r l < <(once java -Dperprisk.settleMs=5000 -jar "$jar" "$ws200"); many+="$r "; manyl+="$l "
+  read -r _ _ r _ < <(once java -Dperprisk.settleMs=5000 -Dperprisk.relaunch=false -jar "$jar"); one+="$r "
+  read -r _ _ r _ < <(once java -Dperprisk.settleMs=5000 -cp "$refcp:$fxcp" com.perprisk.bench.BareWindow); bare+="$r "
+  if [ -n "$app" ]; then
+    read -r _ _ r _ < <(once ${cmd[app+CDS]/ -cp / -Dperprisk.settleMs=5000 -cp }); image+="$r "
+  fi
 done
 mb() { awk -v k="$1" 'BEGIN {if (k == "n/a") print "n/a"; else printf "%.0f", k / 1024}'; }
-echo "resident set 5 s after the first frame, java -jar, demo:          $(for r in $demo; do printf '%s ' "$(mb "$r")"; done) MB, median $(mb "$(tr ' ' '\n' <<<"$demo" | grep . | median)") MB (goal ≤ 200)"
-echo "resident set 5 s after the first frame, java -jar, 200 positions: $(for r in $many; do printf '%s ' "$(mb "$r")"; done) MB, median $(mb "$(tr ' ' '\n' <<<"$many" | grep . | median)") MB"
+rssline() { printf '%s MB, median %s MB' "$(for r in $1; do printf '%s ' "$(mb "$r")"; done)" \
+    "$(mb "$(tr ' ' '\n' <<<"$1" | grep . | median)")"; }
+echo "resident set 5 s after the first frame (launcher + app JVM), java -jar, demo: $(rssline "$demo") (goal ≤ 200; launcher JVM alone: $(rssline "$demol"))"
+echo "resident set 5 s after the first frame (launcher + app JVM), java -jar, 200 positions: $(rssline "$many") (launcher: $(rssline "$manyl"))"
+echo "resident set 5 s after the first frame, one JVM (-Dperprisk.relaunch=false), demo: $(rssline "$one")"
+[ -n "$app" ] && echo "resident set 5 s after the first frame, the app-image with its archive, demo: $(rssline "$image")"
+echo "resident set 5 s after the first frame, the bare JavaFX window: $(rssline "$bare")"
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

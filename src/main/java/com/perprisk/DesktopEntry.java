@@ -24,6 +24,14 @@ final class DesktopEntry {
                 System.exit(NO_DISPLAY);
             }
         }
+        Optional<java.nio.file.Path> jar = TunedJvm.jarToRelaunch(args,
+                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        if (jar.isPresent()) {
+            Optional<Integer> status = TunedJvm.run(jar.get(), args);
+            if (status.isPresent()) {
+                System.exit(status.get());
+            }
+        }
         com.perprisk.ui.StartupPrefetch.start();
         try {
             javafx.application.Application.launch(com.perprisk.ui.PerpRiskApp.class, args);

@@ -10,7 +10,9 @@ import java.lang.management.ManagementFactory;
  * lays out the shown scene, then exits. The app ({@code -Dperprisk.exitAfterFirstFrame=true}) and the bare JavaFX
  * reference window of {@code installers/measure-startup.sh} both call this, so both are timed the same way. With
  * {@code -Dperprisk.settleMs=N} it waits N ms more (background sweeps finish, the window is idle) and prints
- * {@code rss-kb=<resident set>} (Linux) before it exits: the memory probe.
+ * {@code rss-kb=<resident set>} (Linux; with the parent JVM of {@code com.perprisk.TunedJvm} added, which is also
+ * printed apart) before it exits: the memory probe. {@code -Dperprisk.threadCpu=true} adds the CPU time of every
+ * thread at the first frame (JIT compilers and GC included).
  */
 public final class FirstFrame {
     private FirstFrame() {
@@ -21,8 +23,11 @@ public final class FirstFrame {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            long ms = System.currentTimeMillis() - ManagementFactory.getRuntimeMXBean().getStartTime();
+            long ms = System.currentTimeMillis() - launchStart();
             System.out.println("first-frame-ms=" + ms);
+            if (Boolean.getBoolean("perprisk.threadCpu")) {
+                ThreadCpu.print(System.out);
+            }
             System.out.flush();
             long settle = Long.getLong("perprisk.settleMs", 0);
             if (settle <= 0) {
@@ -37,7 +42,13 @@ public final class FirstFrame {
                 }
                 // after a last pulse on the FX thread: what the idle window holds
                 Platform.runLater(() -> {
-                    System.out.println("rss-kb=" + residentKb());
+                    long own = residentKb("self");
+                    long launcher = launcherResidentKb();
+                    if (launcher > 0) {
+                        System.out.println("rss-launcher-kb=" + launcher);
+                        System.out.println("rss-app-kb=" + own);
+                    }
+                    System.out.println("rss-kb=" + (own + Math.max(0, launcher)));
                     System.out.flush();
                     exit();
                 });
@@ -56,10 +67,27 @@ public final class FirstFrame {
         System.exit(0);
     }
 
-    /** VmRSS of this process in kB (Linux /proc), or -1. */
-    static long residentKb() {
+    /**
+     * When the app was started: the JVM's start, or, in the child JVM that {@code java -jar} starts with tuned
+     * options ({@code com.perprisk.TunedJvm}), the start of the parent JVM, so that its cost is in the figure.
+     */
+    static long launchStart() {
+        long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
+        return Math.min(jvm, Long.getLong("perprisk.launchStart", jvm));
+    }
+
+    /** The resident set of the parent JVM that started this one with tuned options, or -1 when there is none. */
+    private static long launcherResidentKb() {
+        if (System.getProperty("perprisk.launchStart") == null) {
+            return -1;
+        }
+        return ProcessHandle.current().parent().map(p -> residentKb(Long.toString(p.pid()))).orElse(-1L);
+    }
+
+    /** VmRSS of a process ("self" or a pid) in kB (Linux /proc), or -1. */
+    static long residentKb(String process) {
         try {
-            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status"))) {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc", process, "status"))) {
                 if (line.startsWith("VmRSS:")) {
                     return Long.parseLong(line.replaceAll("[^0-9]", ""));
                 }

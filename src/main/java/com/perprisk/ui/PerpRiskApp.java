@@ -127,7 +127,7 @@ public class PerpRiskApp extends Application {
 
     private static final boolean TRACE = Boolean.getBoolean("perprisk.startTrace");
     private static long lastCpu;
-    private static long last = ManagementFactory.getRuntimeMXBean().getStartTime();
+    private static long last = FirstFrame.launchStart();
 
     private static void trace(String what) {
         if (TRACE) {
@@ -135,8 +135,7 @@ public class PerpRiskApp extends Application {
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
             long proc = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime() / 1_000_000;
-            System.err.println("start-trace " + what + " at " + (now - ManagementFactory.getRuntimeMXBean()
-                    .getStartTime()) + " ms (+" + (now - last) + "), FX thread CPU " + (cpu - lastCpu)
+            System.err.println("start-trace " + what + " at " + (now - FirstFrame.launchStart()) + " ms (+" + (now - last) + "), FX thread CPU " + (cpu - lastCpu)
                     + " ms, process CPU " + proc + " ms");
             lastCpu = cpu;
             last = now;
@@ -250,8 +249,21 @@ public class PerpRiskApp extends Application {
 
     /** Waits for layout and the panels' first paint, then writes the scene as a PNG and exits. */
     private static void screenshot(Scene scene, Path file) {
-        PauseTransition wait = new PauseTransition(Duration.millis(900));
+        screenshot(scene, file, 3);
+    }
+
+    /**
+     * Lays the window out {@code settle} more times before the picture: a layout can move a split's divider after
+     * it (the tiles' height, the positions' rows), which the next layout shows.
+     */
+    private static void screenshot(Scene scene, Path file, int settle) {
+        PauseTransition wait = new PauseTransition(Duration.millis(settle == 3 ? 900 : 150));
         wait.setOnFinished(e -> {
+            if (settle > 0) {
+                scene.snapshot(null);
+                screenshot(scene, file, settle - 1);
+                return;
+            }
             int code = 0;
             try {
                 WritableImage image = scene.snapshot(null);

@@ -5,6 +5,7 @@ import com.perprisk.engine.PositionMode;
 import com.perprisk.io.WalletScope;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.controls.FieldDecorations;
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.workspace.FieldPaths;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.geometry.Pos;
@@ -13,7 +14,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
@@ -48,9 +48,9 @@ public final class AccountBar extends HBox {
         wallet.getStyleClass().add("number-field");
         wallet.setPrefColumnCount(9);
         wallet.setAlignment(Pos.CENTER_RIGHT);
-        wallet.setTooltip(new Tooltip("Wallet balance: with \"Cross wallet\" the cross positions' collateral "
+        LazyTooltip.install(wallet, "Wallet balance: with \"Cross wallet\" the cross positions' collateral "
                 + "(isolated margins held apart, not included); with \"Total wallet\" the whole account, isolated "
-                + "margins included."));
+                + "margins included.");
         wallet.textProperty().bindBidirectional(vm.account().walletBalanceProperty());
         vm.context().portfolioProperty().addListener(o -> showSimulatedWallet(vm));
         FieldDecorations.bind(wallet, vm, () -> FieldPaths.account("walletBalance"));
@@ -68,9 +68,9 @@ public final class AccountBar extends HBox {
                 return "Total wallet".equals(s) ? WalletScope.TOTAL : WalletScope.CROSS;
             }
         });
-        walletScope.setTooltip(new Tooltip("Cross wallet: the balance typed is the cross positions' collateral; "
+        LazyTooltip.install(walletScope, "Cross wallet: the balance typed is the cross positions' collateral; "
                 + "isolated margins are held apart from it. Total wallet: the balance typed is the whole account; "
-                + "the isolated positions' margins are taken from it and the rest is the cross wallet."));
+                + "the isolated positions' margins are taken from it and the rest is the cross wallet.");
         walletScope.valueProperty().bindBidirectional(vm.account().walletScopeProperty());
         walletScope.getStyleClass().add("small");
         Label unit = new Label("USDT");
@@ -90,8 +90,8 @@ public final class AccountBar extends HBox {
         hedge.setToggleGroup(group);
         oneWay.getStyleClass().addAll("left-pill", "small");
         hedge.getStyleClass().addAll("right-pill", "small");
-        oneWay.setTooltip(new Tooltip("One net position per symbol"));
-        hedge.setTooltip(new Tooltip("A long and a short leg per symbol; in cross they share one liquidation price"));
+        LazyTooltip.install(oneWay, "One net position per symbol");
+        LazyTooltip.install(hedge, "A long and a short leg per symbol; in cross they share one liquidation price");
         Runnable sync = () -> {
             PositionMode m = vm.account().positionModeProperty().get();
             oneWay.setSelected(m != PositionMode.HEDGE);
@@ -119,7 +119,7 @@ public final class AccountBar extends HBox {
         horizon.setPrefColumnCount(4);
         horizon.setAlignment(Pos.CENTER_RIGHT);
         horizon.setPromptText("720");
-        horizon.setTooltip(new Tooltip("Hours over which funding is projected (720 = 30 days)"));
+        LazyTooltip.install(horizon, "Hours over which funding is projected (720 = 30 days)");
         horizon.textProperty().bindBidirectional(vm.account().horizonHoursProperty());
         FieldDecorations.bind(horizon, vm, () -> "horizonHours");
         Label horizonLabel = new Label("Funding horizon");

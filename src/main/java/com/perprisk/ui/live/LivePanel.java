@@ -1,5 +1,6 @@
 package com.perprisk.ui.live;
 
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.markets.MarketsView;
 import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
@@ -54,25 +55,25 @@ public final class LivePanel extends VBox {
         Button refresh = new Button("Refresh");
         refresh.setId("live-refresh");
         refresh.getStyleClass().add("small");
-        refresh.setTooltip(new Tooltip("Fetch the selected market from its venue (F5)"));
+        LazyTooltip.install(refresh, "Fetch the selected market from its venue (F5)");
         refresh.disableProperty().bind(vm.busyProperty().or(markets.selectedMarketProperty().isNull()));
         refresh.setOnAction(e -> vm.refresh(markets.selectedMarketProperty().get()));
         Button all = new Button("Refresh all");
         all.setId("live-refresh-all");
         all.getStyleClass().add("small");
-        all.setTooltip(new Tooltip("Fetch every market in turn, within each venue's rate limit (Shift+F5)"));
+        LazyTooltip.install(all, "Fetch every market in turn, within each venue's rate limit (Shift+F5)");
         all.disableProperty().bind(vm.busyProperty());
         all.setOnAction(e -> vm.refreshAll());
         Button cancel = new Button("Cancel");
         cancel.setId("live-cancel");
         cancel.getStyleClass().add("small");
-        cancel.setTooltip(new Tooltip("Stop fetching (Esc): what has arrived stays"));
+        LazyTooltip.install(cancel, "Stop fetching (Esc): what has arrived stays");
         cancel.disableProperty().bind(vm.busyProperty().not());
         cancel.setOnAction(e -> vm.cancel());
         Button snapshot = new Button("Use snapshot");
         snapshot.setId("live-use-snapshot");
         snapshot.getStyleClass().add("small");
-        snapshot.setTooltip(new Tooltip("Offline: put the selected market's last fetched snapshot in place"));
+        LazyTooltip.install(snapshot, "Offline: put the selected market's last fetched snapshot in place");
         snapshot.visibleProperty().bind(Bindings.createBooleanBinding(() -> !vm.busyProperty().get()
                         && vm.newerSnapshot(markets.selectedMarketProperty().get()).isPresent(),
                 vm.revisionProperty(), vm.busyProperty(), markets.selectedMarketProperty()));
@@ -117,7 +118,7 @@ public final class LivePanel extends VBox {
         for (Button b : new Button[]{refresh, all, cancel, snapshot, importButton}) {
             b.setFocusTraversable(false);
         }
-        importButton.setTooltip(new Tooltip("Read the open positions of an account, read-only (Ctrl+Shift+I)"));
+        LazyTooltip.install(importButton, "Read the open positions of an account, read-only (Ctrl+Shift+I)");
         HBox bar = new HBox(refresh, all, cancel, snapshot, progress, status, importButton);
         bar.getStyleClass().add("live-bar");
         getChildren().add(bar);

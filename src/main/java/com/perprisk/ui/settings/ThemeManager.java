@@ -22,9 +22,14 @@ public final class ThemeManager {
             AppSettings.Theme.LIGHT);
     private Parent root;
 
+    /**
+     * Sets the theme's user-agent stylesheet at once: made before the first control exists, it spares JavaFX
+     * parsing its default (Modena) stylesheet at start-up only to replace it.
+     */
     public ThemeManager(AppSettings.Theme initial) {
         theme.set(initial);
         theme.addListener((obs, o, n) -> apply());
+        apply();
     }
 
     public ObjectProperty<AppSettings.Theme> themeProperty() {

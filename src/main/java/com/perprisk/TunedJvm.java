@@ -1,0 +1,167 @@
+package com.perprisk;
+
+import java.io.File;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code java -jar perprisk.jar} (the README's run command) cannot carry JVM options, so the desktop app started
+ * that way runs in a child JVM with the options the packaged launcher passes (installers/app.args): C2 only for
+ * really hot code, the serial collector and a heap that starts at 64 MB (a young generation the start-up
+ * garbage does not blow up to a hundred MB of resident pages). The parent only waits:
+ * the child shares its stdin, stdout and stderr, the parent exits with the child's status, and stopping the parent
+ * stops the child. The user's own JVM options and {@code -D} properties are passed on; an option the user gave
+ * (a collector, a heap size, a compile threshold) wins over the tuned one. Not used for the headless commands,
+ * {@code --screenshot}, a class-path start (tests, the packaged launcher), a debugger, an agent or a CDS dump, or
+ * with {@code -Dperprisk.relaunch=false}.
+ */
+final class TunedJvm {
+    /** System property on the child: it is the relaunched JVM (never relaunch again). */
+    static final String CHILD = "perprisk.relaunched";
+    /** System property: {@code false} keeps the desktop app in the JVM {@code java -jar} started. */
+    static final String RELAUNCH = "perprisk.relaunch";
+    /** System property on the child: the parent JVM's start (ms since the epoch), for the start-up probe. */
+    static final String LAUNCH_START = "perprisk.launchStart";
+
+    /** The user's heap or collector options: with any of them the tuned heap sizing is left out. */
+    private static final String[] HEAP = {"-Xms", "-Xmx", "-XX:InitialHeapSize=", "-XX:MaxHeapSize=",
+            "-XX:MinHeapFreeRatio=", "-XX:MaxHeapFreeRatio=", "-XX:+Use", "-XX:-Use"};
+
+    /**
+     * The options, each with the option names the user may have given instead (then the tuned one is left out).
+     * Keep in step with installers/app.args (README "Start-up and size" has the measurements).
+     */
+    static final List<Tuned> OPTIONS = List.of(
+            new Tuned("-XX:Tier4InvocationThreshold=100000", "-XX:Tier4InvocationThreshold=",
+                    "-XX:TieredStopAtLevel=", "-XX:-TieredCompilation", "-Xint", "-Xcomp"),
+            new Tuned("-XX:Tier4MinInvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=",
+                    "-XX:TieredStopAtLevel=", "-XX:-TieredCompilation", "-Xint", "-Xcomp"),
+            new Tuned("-XX:Tier4CompileThreshold=100000", "-XX:Tier4CompileThreshold=",
+                    "-XX:TieredStopAtLevel=", "-XX:-TieredCompilation", "-Xint", "-Xcomp"),
+            new Tuned("-XX:Tier4BackEdgeThreshold=1000000", "-XX:Tier4BackEdgeThreshold=",
+                    "-XX:TieredStopAtLevel=", "-XX:-TieredCompilation", "-Xint", "-Xcomp"),
+            new Tuned("-XX:+UseSerialGC", "-XX:+Use", "-XX:-Use"),
+            new Tuned("-Xms64m", HEAP));
+
+    /** A tuned JVM option, left out when the user gave one of {@code userPrefixes}. */
+    record Tuned(String option, String... userPrefixes) {
+        boolean overriddenBy(List<String> userOptions) {
+            for (String u : userOptions) {
+                for (String p : userPrefixes) {
+                    if (p.startsWith("-XX:+Use") || p.startsWith("-XX:-Use")) {
+                        if (u.startsWith(p) && u.endsWith("GC")) {
+                            return true;
+                        }
+                    } else if (u.startsWith(p) || u.equals(p)) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+    }
+
+    /** Options that need this very JVM: with one of them the app stays in-process. */
+    private static final List<String> IN_PROCESS_ONLY = List.of("-XX:ArchiveClassesAtExit", "-Xshare:dump",
+            "-XX:DumpLoadedClassList", "-XX:SharedClassListFile", "-agentlib", "-agentpath", "-javaagent",
+            "-Xdebug", "-Xrunjdwp", "-XX:StartFlightRecording", "-XX:+FlightRecorder");
+
+    private TunedJvm() {
+    }
+
+    /**
+     * The jar this JVM was started with by {@code java -jar}, when the desktop app should move to a tuned child;
+     * empty to stay in-process.
+     */
+    static Optional<Path> jarToRelaunch(String[] args, List<String> jvmOptions) {
+        if (System.getProperty(CHILD) != null || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))
+                || List.of(args).contains("--screenshot")) {
+            return Optional.empty();
+        }
+        for (String o : jvmOptions) {
+            for (String p : IN_PROCESS_ONLY) {
+                if (o.startsWith(p)) {
+                    return Optional.empty();
+                }
+            }
+        }
+        // java -jar X: the class path is exactly the jar and the command starts with it
+        String cp = System.getProperty("java.class.path", "");
+        String command = System.getProperty("sun.java.command", "");
+        if (cp.isEmpty() || cp.contains(File.pathSeparator) || !cp.endsWith(".jar")
+                || !(command.equals(cp) || command.startsWith(cp + " "))) {
+            return Optional.empty();
+        }
+        Path jar = Path.of(cp);
+        return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    }
+
+    /** The child's command line: the tuned options the user did not override, the user's options, the jar, args. */
+    static List<String> command(String java, List<String> jvmOptions, Path jar, String[] args, long launchStart) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(java);
+        for (Tuned t : OPTIONS) {
+            if (!t.overriddenBy(jvmOptions)) {
+                cmd.add(t.option());
+            }
+        }
+        cmd.addAll(jvmOptions);
+        cmd.add("-D" + CHILD + "=true");
+        cmd.add("-D" + LAUNCH_START + "=" + launchStart);
+        cmd.add("-jar");
+        cmd.add(jar.toString());
+        cmd.addAll(List.of(args));
+        return cmd;
+    }
+
+    /** This JVM's executable (java or javaw), else java.home's java. */
+    static String javaExecutable() {
+        Optional<String> self = ProcessHandle.current().info().command();
+        if (self.isPresent() && Files.isExecutable(Path.of(self.get()))) {
+            return self.get();
+        }
+        boolean windows = System.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT).contains("win");
+        return Path.of(System.getProperty("java.home"), "bin", windows ? "java.exe" : "java").toString();
+    }
+
+    /**
+     * Runs the desktop app in the tuned child and returns its exit status, or empty when the child could not be
+     * started (then the caller runs the app in-process).
+     */
+    static Optional<Integer> run(Path jar, String[] args) {
+        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
+        long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+        ProcessBuilder pb = new ProcessBuilder(command(javaExecutable(), options, jar, args, start)).inheritIO();
+        // the child gets these options from its command line (getInputArguments holds them): not twice
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process child;
+        try {
+            child = pb.start();
+        } catch (java.io.IOException | RuntimeException e) {
+            return Optional.empty();
+        }
+        Thread stopChild = new Thread(() -> {
+            if (child.isAlive()) {
+                child.destroy();
+                try {
+                    child.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }, "perprisk-stop-child");
+        Runtime.getRuntime().addShutdownHook(stopChild);
+        while (true) {
+            try {
+                return Optional.of(child.waitFor());
+            } catch (InterruptedException e) {
+                // keep waiting: the child owns the session
+            }
+        }
+    }
+}
