@@ -145,6 +145,11 @@ public final class OrderPlacement {
         if (coin == null) {
             account = account.withWalletBalance(wallet);
         } else if (coinWallet != null) { // without a coin wallet an isolated order's margin comes from outside
+            if (wallet < 0 && coinWallet >= 0) {
+                throw new TicketException(Order.Field.AMOUNT, "the order's isolated margin would take the " + coin
+                        + " cross wallet from " + Numbers.plain(coinWallet) + " to " + Numbers.plain(wallet) + " "
+                        + coin + ": a smaller order, or more " + coin + " in the wallet");
+            }
             java.util.Map<String, Double> wallets = new java.util.LinkedHashMap<>(account.coinWallets());
             wallets.put(coin, wallet);
             account = account.withCoinWallets(wallets);

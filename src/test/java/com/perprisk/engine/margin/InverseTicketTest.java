@@ -246,4 +246,14 @@ class InverseTicketTest {
         assertEquals(Order.Field.LEVERAGE, e.field());
         assertTrue(e.getMessage().endsWith("BTC"), e.getMessage());
     }
+
+    @Test
+    @DisplayName("An isolated order whose coin margin is more than the coin wallet holds is refused at the size")
+    void isolatedMarginBeyondTheCoinWallet() {
+        // 600 contracts at 60,000, 2x: 0.5 BTC of margin from a 0.25 BTC wallet
+        TicketException e = assertThrows(TicketException.class, () -> OrderTicket.quote(account(0.25),
+                order(Side.LONG, 2, Order.Kind.SIZE, 600, MarginMode.ISOLATED), OrderTicket.Questions.NONE));
+        assertEquals(Order.Field.AMOUNT, e.field());
+        assertTrue(e.getMessage().contains("BTC cross wallet from 0.25 to −0.25 BTC"), e.getMessage());
+    }
 }
