@@ -32,9 +32,9 @@ public final class OrderTicket {
      *
      * @param exitPrice  PnL and ROE if the position is closed here
      * @param targetRoe  the price for this ROE (0.5 = 50%); not together with {@code targetPnl}
-     * @param targetPnl  the price for this PnL in quote currency
+     * @param targetPnl  the price for this PnL, in the margin asset (the quote, or an inverse market's coin)
      * @param stopPrice  with {@code lossBudget}: the largest order whose loss at this stop, fees included, fits
-     * @param lossBudget the loss budget at the stop
+     * @param lossBudget the loss budget at the stop, in the margin asset
      */
     public record Questions(Double exitPrice, Double targetRoe, Double targetPnl, Double stopPrice, Double lossBudget) {
         public static final Questions NONE = new Questions(null, null, null, null, null);

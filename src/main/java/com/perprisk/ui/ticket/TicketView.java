@@ -104,6 +104,16 @@ public final class TicketView extends BorderPane {
         addTo.setId("ticket-add-to");
         addTo.valueProperty().bindBidirectional(vm.addToProperty());
         addTo.setConverter(converter(id -> id == null || id.isEmpty() ? "automatic" : id));
+        addTo.setMinWidth(110);
+        // the choices are replaced when the market changes: a ChoiceBox keeps its old label for an equal value
+        vm.addToChoices().addListener((javafx.collections.ListChangeListener<String>) c -> javafx.application.Platform
+                .runLater(() -> {
+                    // replacing the items clears the choice (null, shown blank): back to the one named, else automatic
+                    String v = vm.addToProperty().get();
+                    if (addTo.getSelectionModel().getSelectedIndex() < 0) {
+                        addTo.getSelectionModel().select(v != null && addTo.getItems().contains(v) ? v : "");
+                    }
+                }));
         addTo.setTooltip(new Tooltip("The position the order joins. Automatic: the one the venue would merge it"
                 + " into (one-way: the symbol's; hedge: the symbol's leg on that side), else a new position"));
         TextField exit = field("ticket-exit", vm.exitProperty(), 8, "Exit price: PnL and ROE if closed there");

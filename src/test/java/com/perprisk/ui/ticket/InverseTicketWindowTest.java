@@ -76,6 +76,11 @@ class InverseTicketWindowTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         ComboBox<String> market = lookup("#ticket-symbol").query();
         interact(() -> market.getSelectionModel().select("BTCUSD_PERP"));
+        WaitForAsyncUtils.waitForFxEvents();
+        // the market's positions replaced the add-to choices: the choice shows "automatic" again, not a blank
+        javafx.scene.control.ChoiceBox<String> addTo = lookup("#ticket-add-to").query();
+        assertEquals("", addTo.getValue());
+        assertEquals("automatic", addTo.getConverter().toString(addTo.getValue()));
         TextField leverage = lookup("#ticket-leverage").query();
         interact(() -> leverage.setText("20"));
         TextField amount = lookup("#ticket-amount").query();
