@@ -70,4 +70,23 @@ class InverseChartsTest {
         assertTrue(d.series().stream().noneMatch(ChartData.Series::right));
         assertEquals("USDT", d.yLabel());
     }
+
+    @Test
+    void theFundingOfTheBtcPoolIsInBtcWithUsdAtTheMarkOnTheRight() throws Exception {
+        Portfolio pf = WorkspaceMapper.toPortfolio(WorkspaceCodec.read(
+                Path.of("resources/workspaces/coin-margined-mix.perprisk.json"))).portfolio();
+        PortfolioRisk risk = RiskEngine.evaluate(pf, false);
+        ChartData btc = new FundingChartModel(null, FMT).compute(ChartInput.of(pf, pf, risk, "btc-long", ""));
+        assertEquals("Funding (BTC)", btc.yLabel()); // paid in the coin, not in USD
+        ChartData.Series paid = btc.series(FundingChartModel.CUMULATIVE);
+        assertEquals("BTC", paid.unit());
+        // one settlement: −side × N(mark) × rate = −300 × 100 / 60,000 × 0.0001 BTC
+        assertEquals(-300 * 100 / 60_000.0 * 0.0001, paid.y()[1], 1e-15);
+        assertEquals(60_000, btc.rightAxis().scale());
+        assertTrue(btc.rightAxis().label().startsWith("USD"));
+        assertNull(btc.companion().rightAxis()); // the LP drift is in USD already
+        ChartData usdt = new FundingChartModel(null, FMT).compute(ChartInput.of(pf, pf, risk, "usdt", ""));
+        assertEquals("Funding (USDT)", usdt.yLabel());
+        assertNull(usdt.rightAxis());
+    }
 }

@@ -59,8 +59,12 @@ class InverseChartsWindowTest extends ApplicationTest {
 
     /** The visible chart after it has applied the sweep whose title names this position. */
     private MarkedLineChart equityOf(String id) {
+        return chartOf("chart-equity", id, 1);
+    }
+
+    private MarkedLineChart chartOf(String tab, String id, int parts) {
         interact(() -> {
-            charts().show("chart-equity");
+            charts().show(tab);
             ctx.selectedPositionIdProperty().set(id);
         });
         ChartViewModel m = charts().visibleModel();
@@ -72,7 +76,7 @@ class InverseChartsWindowTest extends ApplicationTest {
         }
         WaitForAsyncUtils.waitForFxEvents();
         ChartView v = (ChartView) charts().visibleChart();
-        assertEquals(1, v.charts().size(), "one chart: the USD values are on its right axis, not a second chart");
+        assertEquals(parts, v.charts().size(), "the USD values are on the right axis, not a second chart");
         return (MarkedLineChart) ((javafx.scene.layout.VBox) v.charts().get(0)).getChildren().get(1);
     }
 
@@ -139,6 +143,20 @@ class InverseChartsWindowTest extends ApplicationTest {
         assertNull(usdt.rightAxis());
         assertEquals("USDT", usdt.yAxis().getLabel());
         assertEquals(2, usdt.curves().size());
+    }
+
+    @Test
+    @DisplayName("BTC funding: in BTC on the left, USD at the mark on the right, inside its half of the pane")
+    void theFundingChartHasTheUsdAxisToo() {
+        MarkedLineChart chart = chartOf("chart-funding", "btc-long", 2);
+        assertEquals("Funding (BTC)", chart.yAxis().getLabel());
+        NumberAxis right = chart.rightAxis();
+        assertNotNull(right);
+        assertEquals(chart.yAxis().getUpperBound() * 60_000, right.getUpperBound(), 1e-9);
+        Bounds a = right.localToScene(right.getLayoutBounds());
+        Bounds c = chart.localToScene(chart.getLayoutBounds());
+        assertTrue(a.getMaxX() <= c.getMaxX() + 0.5 && a.getWidth() > 10, a + " in " + c);
+        interact(() -> Snapshots.save(view.getScene(), "funding-usd-axis"));
     }
 
     private static int nearest(double[] xs, double x) {
