@@ -132,6 +132,9 @@ public final class MainView extends BorderPane {
         right.setOrientation(Orientation.VERTICAL);
         right.setDividerPositions(0.32);
         right.setId("right-split");
+        if (tilesPanel instanceof com.perprisk.ui.tiles.TilesPane t) {
+            com.perprisk.ui.tiles.TilesRoom.keep(right, t); // the tiles as tall as their lines, the charts the rest
+        }
         return right;
     }
 
@@ -152,6 +155,7 @@ public final class MainView extends BorderPane {
         tabs.getTabs().addAll(chartsTab, explainTab);
         teaching.addTabs(tabs);
         tabs.setId("result-tabs");
+        ResultTabLabels.install(tabs); // every tab in sight: short titles when the full ones do not fit
     }
 
     private Tab explainTab() {

@@ -250,8 +250,21 @@ public class PerpRiskApp extends Application {
 
     /** Waits for layout and the panels' first paint, then writes the scene as a PNG and exits. */
     private static void screenshot(Scene scene, Path file) {
-        PauseTransition wait = new PauseTransition(Duration.millis(900));
+        screenshot(scene, file, 3);
+    }
+
+    /**
+     * Lays the window out {@code settle} more times before the picture: a layout can move a split's divider after
+     * it (the tiles' height, the positions' rows), which the next layout shows.
+     */
+    private static void screenshot(Scene scene, Path file, int settle) {
+        PauseTransition wait = new PauseTransition(Duration.millis(settle == 3 ? 900 : 150));
         wait.setOnFinished(e -> {
+            if (settle > 0) {
+                scene.snapshot(null);
+                screenshot(scene, file, settle - 1);
+                return;
+            }
             int code = 0;
             try {
                 WritableImage image = scene.snapshot(null);

@@ -251,7 +251,7 @@ class TeachingWindowTest extends ApplicationTest {
         String verdict = lookup("#reconcile-verdict").queryAs(javafx.scene.control.Label.class).getText();
         // 54,300 is the bracket measured at entry, exactly (the exact price is 54,271.36): explained, with that cause
         assertTrue(verdict.startsWith("✔ Explained by bracket at entry"), verdict);
-        assertTrue(verdict.contains("54300 vs 54300 (residual 0)"), verdict);
+        assertTrue(verdict.contains("54,300 vs 54,300 (residual 0)"), verdict); // grouped as every number shown
         assertNoNaN();
         shot("teach-reconcile");
     }

@@ -5,8 +5,12 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.MINUTES;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -37,11 +41,11 @@ class RateLimiterTest {
         RateLimiter l = limiter(10, Duration.ofSeconds(2));
         for (int i = 0; i < 10; i++) {
             l.acquire(1);
-            now.addAndGet(Duration.ofMillis(100).toNanos());
+            now.addAndGet(fakeSleep(100, MILLISECONDS));
         }
         // t = 1.0 s; the first request (t = 0) leaves the window at t = 2.0 s
         l.acquire(1);
-        assertEquals(List.of(Duration.ofMillis(1000).toNanos()), sleeps);
+        assertEquals(List.of(fakeSleep(1000, MILLISECONDS)), sleeps);
     }
 
     @Test
@@ -52,7 +56,7 @@ class RateLimiterTest {
         }
         assertTrue(sleeps.isEmpty());
         l.acquire(20);
-        assertEquals(List.of(Duration.ofMinutes(1).toNanos()), sleeps);
+        assertEquals(List.of(fakeSleep(1, MINUTES)), sleeps);
     }
 
     @Test
@@ -60,7 +64,7 @@ class RateLimiterTest {
         RateLimiter l = limiter(100, Duration.ofSeconds(1));
         l.pause(Duration.ofSeconds(3));
         l.acquire(1);
-        assertEquals(List.of(Duration.ofSeconds(3).toNanos()), sleeps);
+        assertEquals(List.of(fakeSleep(3, SECONDS)), sleeps);
         l.acquire(1);
         assertEquals(1, sleeps.size(), "the pause is over");
     }
@@ -77,5 +81,10 @@ class RateLimiterTest {
         } catch (InterruptedException expected) {
             assertEquals(1, l.used());
         }
+    }
+
+    /** A pause the fake sleeper was asked for, in its nanoseconds (nothing here waits for real). */
+    private static long fakeSleep(long amount, TimeUnit unit) {
+        return unit.toNanos(amount);
     }
 }

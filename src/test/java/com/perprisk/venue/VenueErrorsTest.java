@@ -12,9 +12,12 @@ import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
+import static java.util.concurrent.TimeUnit.MILLISECONDS;
+import static java.util.concurrent.TimeUnit.SECONDS;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -95,7 +98,7 @@ class VenueErrorsTest {
         assertEquals(Kind.HTTP, e.kind());
         assertEquals("Hyperliquid POST /info metaAndAssetCtxs: HTTP 502: bad gateway", e.getMessage());
         assertEquals(3, server.requests("/info").size(), "bounded: three tries");
-        assertEquals(List.of(Duration.ofMillis(500).toNanos(), Duration.ofMillis(1000).toNanos()), sleeps);
+        assertEquals(List.of(fakeSleep(500, MILLISECONDS), fakeSleep(1000, MILLISECONDS)), sleeps);
     }
 
     @Test
@@ -105,7 +108,7 @@ class VenueErrorsTest {
                 ? Reply.status(429, "").withHeader("Retry-After", "2")
                 : Reply.ok(RecordedVenue.resource("dydx-perpetualMarkets-BTC-USD.json")));
         assertEquals(89919.2, client(Venue.DYDX).fetchMarket("BTC-USD").markPrice());
-        assertEquals(List.of(Duration.ofSeconds(2).toNanos()), sleeps);
+        assertEquals(List.of(fakeSleep(2, SECONDS)), sleeps);
     }
 
     @Test
@@ -240,5 +243,10 @@ class VenueErrorsTest {
         assertEquals(Kind.KEY, a.kind());
         assertEquals("user", a.field());
         assertTrue(server.requests("/info").isEmpty(), "nothing sent for a malformed address");
+    }
+
+    /** A pause the fake sleeper was asked for, in its nanoseconds (nothing here waits for real). */
+    private static long fakeSleep(long amount, TimeUnit unit) {
+        return unit.toNanos(amount);
     }
 }

@@ -37,17 +37,22 @@ public final class AdlRanking {
      */
     public record Entry(String id, Side side, Double score, double notional) {
         public Entry {
-            present("position id", id);
-            // each message is written only when its check fails (an entry is built per position per report)
-            if (side == null) {
-                present("side of " + id, side);
-            }
-            if (score != null && !Double.isFinite(score)) {
-                finite("ADL score of " + id, score);
-            }
-            if (!(notional >= 0) || Double.isInfinite(notional)) {
-                nonNegative("notional of " + id, notional);
-            }
+            check(id, side, score, notional);
+        }
+    }
+
+    /** What an entry must be: an id, a side, a finite score or none, a finite notional ≥ 0. */
+    private static void check(String id, Side side, Double score, double notional) {
+        present("position id", id);
+        // each message is written only when its check fails (an entry is checked per position per report)
+        if (side == null) {
+            present("side of " + id, side);
+        }
+        if (score != null && !Double.isFinite(score)) {
+            finite("ADL score of " + id, score);
+        }
+        if (!(notional >= 0) || Double.isInfinite(notional)) {
+            nonNegative("notional of " + id, notional);
         }
     }
 
@@ -90,6 +95,143 @@ public final class AdlRanking {
             }
         }
         return Collections.unmodifiableMap(ranks);
+    }
+
+    /**
+     * The lights of each entry, in the entries' order: {@code rank(entries).get(id).quintile()} for every entry, found
+     * by the same queue order and the same sums, without a map, a record or a boxed score per entry (the report ranks
+     * every position on each recalculation). Refuses what {@link #rank} refuses.
+     */
+    public static int[] quintiles(List<Entry> entries) {
+        present("ADL entries", entries);
+        int n = entries.size();
+        String[] id = new String[n];
+        Side[] side = new Side[n];
+        Double[] score = new Double[n];
+        double[] notional = new double[n];
+        for (int i = 0; i < n; i++) {
+            Entry e = present("ADL entry", entries.get(i));
+            id[i] = e.id();
+            side[i] = e.side();
+            score[i] = e.score();
+            notional[i] = e.notional();
+        }
+        return quintiles(id, side, score, notional);
+    }
+
+    /**
+     * {@link #quintiles(List)} of the entries (id[i], side[i], score[i], notional[i]), each checked as an
+     * {@link Entry} checks it, in order, then the ids for repeats; the arrays are read, not kept.
+     */
+    public static int[] quintiles(String[] id, Side[] side, Double[] score, double[] notional) {
+        int n = id.length;
+        for (int i = 0; i < n; i++) {
+            check(id[i], side[i], score[i], notional[i]);
+        }
+        com.perprisk.engine.NameIndex ids = new com.perprisk.engine.NameIndex(n);
+        for (int i = 0; i < n; i++) {
+            if (ids.put(id[i], i) >= 0) {
+                throw new EngineException("position " + id[i] + " appears twice in the ADL queue");
+            }
+        }
+        Queue q = new Queue(id, side, score, notional);
+        int[] lights = new int[n];
+        int[] queue = new int[n];
+        for (Side each : Side.values()) {
+            int size = 0;
+            for (int i = 0; i < n; i++) {
+                if (q.side[i] == each) {
+                    queue[size++] = i;
+                }
+            }
+            q.sort(queue, size);
+            double[] notionals = new double[size];
+            for (int k = 0; k < size; k++) {
+                notionals[k] = q.notional[queue[k]];
+            }
+            // the side's total as rank sums it (a DoubleStream's compensated sum, in queue order)
+            double total = java.util.Arrays.stream(notionals).sum();
+            double ahead = 0;
+            for (int k = 0; k < size; k++) {
+                int i = queue[k];
+                lights[i] = q.scored[i] ? quintile(ahead, total) : 1;
+                ahead += notionals[k];
+            }
+        }
+        return lights;
+    }
+
+    /** The entries' sort keys in primitive arrays, and the queue order over their indices. */
+    private static final class Queue {
+        final Side[] side;
+        final boolean[] scored;
+        final double[] score;
+        final double[] notional;
+        final String[] id;
+        private int[] scratch = new int[0];
+
+        Queue(String[] id, Side[] side, Double[] score, double[] notional) {
+            int n = id.length;
+            this.side = side;
+            this.id = id;
+            this.notional = notional;
+            this.scored = new boolean[n];
+            this.score = new double[n];
+            for (int i = 0; i < n; i++) {
+                scored[i] = score[i] != null;
+                this.score[i] = scored[i] ? score[i] : 0;
+            }
+        }
+
+        /** {@link #QUEUE_ORDER} on entries i and j. */
+        int compare(int i, int j) {
+            if (scored[i] != scored[j]) {
+                return scored[i] ? -1 : 1;
+            }
+            if (scored[i]) {
+                int byScore = Double.compare(score[j], score[i]);
+                if (byScore != 0) {
+                    return byScore;
+                }
+            }
+            int byNotional = Double.compare(notional[j], notional[i]);
+            return byNotional != 0 ? byNotional : id[i].compareTo(id[j]);
+        }
+
+        /** Sorts a[0 … n) into queue order (a merge sort; the order is total, ids being distinct). */
+        void sort(int[] a, int n) {
+            if (scratch.length < n) {
+                scratch = new int[n];
+            }
+            sort(a, scratch, 0, n);
+        }
+
+        private void sort(int[] a, int[] tmp, int from, int to) {
+            if (to - from <= 8) {
+                for (int i = from + 1; i < to; i++) {
+                    int v = a[i];
+                    int j = i - 1;
+                    while (j >= from && compare(a[j], v) > 0) {
+                        a[j + 1] = a[j];
+                        j--;
+                    }
+                    a[j + 1] = v;
+                }
+                return;
+            }
+            int mid = (from + to) >>> 1;
+            sort(a, tmp, from, mid);
+            sort(a, tmp, mid, to);
+            if (compare(a[mid - 1], a[mid]) <= 0) {
+                return;
+            }
+            System.arraycopy(a, from, tmp, from, to - from);
+            int i = from;
+            int j = mid;
+            for (int k = from; k < to; k++) {
+                a[k] = j >= to || (i < mid && compare(tmp[i], tmp[j]) <= 0) ? tmp[i++] : tmp[j++];
+            }
+        }
     }
 
     /** Queue order: scored before unscored, score descending, notional descending, id ascending. */

@@ -40,9 +40,23 @@ public final class FundingPayment {
         nonNegative("position size", size);
         positive("mark price", markPrice);
         finite("funding rate", rate);
+        return result("funding per settlement", perSettlement(signedSize(side, size), markPrice, rate));
+    }
+
+    /** −side × Q: the factor of a position's funding payment that is the same at every settlement. */
+    public static double signedSize(Side side, double size) {
+        return -side.sign() * size;
+    }
+
+    /**
+     * {@link #perSettlement(Side, double, double, double)} from −side × Q ({@link #signedSize}), its inputs not
+     * checked and its answer not either (it may be ±∞ or NaN where the checked one throws): for a loop that checked
+     * them once, such as the Monte Carlo's settlements.
+     */
+    public static double perSettlement(double signedSize, double markPrice, double rate) {
         // payment = −side × Q × MP × F   (+ received, − paid)
-        double payment = -side.sign() * size * markPrice * rate;
-        return result("funding per settlement", payment + 0.0); // + 0.0 turns −0 into 0
+        double payment = signedSize * markPrice * rate;
+        return payment + 0.0; // + 0.0 turns −0 into 0
     }
 
     /**

@@ -38,9 +38,14 @@ public final class LiquidationSolver {
 
     /**
      * Solves f(P) = balance(P) − requirement(P) = 0 for the pool's market price. The surplus lines are built once per
-     * pool and requirement; a solve then reads primitive arrays and allocates only its answer.
+     * pool and requirement; a solve then reads primitive arrays and allocates only its answer. A pool of one leg, or
+     * whose surplus is one line, is solved without building them on its first solve ({@link StreamedLines}); a pool
+     * solved again builds them.
      */
     public static SolvedPrice solve(MarginPool pool, Requirement kind) {
+        if (pool.builtLines(kind) == null && pool.firstSolve(kind) && StreamedLines.applies(pool, kind)) {
+            return StreamedLines.solve(pool, kind); // the same answer, its lines made one at a time and not kept
+        }
         SurplusLines lines = pool.lines(kind);
         boolean safe = lines.safeAtMark;
         if (pool.legs().isEmpty()) {

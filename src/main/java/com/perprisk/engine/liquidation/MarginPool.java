@@ -32,10 +32,27 @@ public final class MarginPool {
     private final List<Leg> legs;
     private final double markPrice;
     /** the surplus lines per requirement, built on first solve (a pool is immutable, so they never change) */
-    private final SurplusLines[] lines = new SurplusLines[Requirement.values().length];
+    private SurplusLines maintenanceLines;
+    private SurplusLines zeroLines;
+    private SurplusLines closeFeeLines;
+    /** one bit per requirement solved at least once ({@link #firstSolve}) */
+    private int solved;
+    /**
+     * The margin balance and maintenance requirement at the mark when the caller computed them (the same sums, in
+     * the same order, of the legs' uPnL and requirement it had already worked out); else NaN, and computed on use.
+     */
+    private final double balanceAtMark;
+    private final double requirementAtMark;
 
     private MarginPool(String symbol, boolean isolated, double walletOrMargin, double otherUnrealizedPnl,
                        double otherRequirement, List<Leg> legs, double markPrice) {
+        this(symbol, isolated, walletOrMargin, otherUnrealizedPnl, otherRequirement, legs, markPrice, Double.NaN,
+                Double.NaN);
+    }
+
+    private MarginPool(String symbol, boolean isolated, double walletOrMargin, double otherUnrealizedPnl,
+                       double otherRequirement, List<Leg> legs, double markPrice, double balanceAtMark,
+                       double requirementAtMark) {
         this.symbol = symbol;
         this.isolated = isolated;
         this.walletOrMargin = walletOrMargin;
@@ -43,6 +60,8 @@ public final class MarginPool {
         this.otherRequirement = otherRequirement;
         this.legs = List.copyOf(legs);
         this.markPrice = markPrice;
+        this.balanceAtMark = balanceAtMark;
+        this.requirementAtMark = requirementAtMark;
     }
 
     /** The pool a position belongs to, as a function of its own market's mark price. */
@@ -70,6 +89,81 @@ public final class MarginPool {
     public static MarginPool isolated(Position position, Market market, MarginRules rules) {
         return new MarginPool(market.symbol(), true, position.isolatedMarginBalance(), 0, 0,
                 List.of(new Leg(position, market, rules)), market.markPrice());
+    }
+
+    /**
+     * An isolated position's own pool, from its leg and the leg's uPnL and maintenance requirement at the mark, which
+     * the caller has computed ({@code leg.unrealizedPnl(mark)}, {@code leg.requirement(mark)}): the same pool as
+     * {@link #isolated(Position, Market, MarginRules)}, whose figures at the mark are then read, not recomputed.
+     */
+    public static MarginPool isolated(Leg leg, double pnlAtMark, double requirementAtMark) {
+        Position p = leg.position();
+        double walletOrMargin = p.isolatedMarginBalance();
+        double mark = leg.market().markPrice();
+        // balance = margin + 0 + uPnL, requirement = 0 + the leg's: the sums of marginBalance and requirement
+        double balance = walletOrMargin + 0.0;
+        balance += pnlAtMark;
+        double requirement = 0.0;
+        requirement += requirementAtMark;
+        return new MarginPool(leg.market().symbol(), true, walletOrMargin, 0, 0, List.of(leg), mark, balance,
+                requirement);
+    }
+
+    /**
+     * The cross pool seen from each market, as {@link #crossPools(Portfolio)} builds them, from figures the caller
+     * has already computed for every position i: its leg ({@code null} for an isolated position), the index of its
+     * market ({@code market[i]}, 0 … markets − 1), and the leg's uPnL and maintenance requirement at that market's
+     * mark. Returns the pool of each market index ({@code null} where no cross position trades), with its margin
+     * balance and requirement at the mark summed from those figures in the order {@link #marginBalance} and
+     * {@link #requirement} sum them.
+     */
+    public static MarginPool[] crossPools(double wallet, Leg[] legs, int[] market, int markets, double[] pnl,
+                                          double[] requirement) {
+        int[] count = new int[markets];
+        double[] ownPnl = new double[markets];
+        double[] ownReq = new double[markets];
+        double totalPnl = 0;
+        double totalReq = 0;
+        for (int i = 0; i < legs.length; i++) {
+            if (legs[i] == null) {
+                continue;
+            }
+            int m = market[i];
+            count[m]++;
+            ownPnl[m] += pnl[i];
+            ownReq[m] += requirement[i];
+            totalPnl += pnl[i];
+            totalReq += requirement[i];
+        }
+        Leg[][] own = new Leg[markets][];
+        double[] balance = new double[markets];
+        double[] req = new double[markets];
+        int[] filled = new int[markets];
+        for (int i = 0; i < legs.length; i++) {
+            if (legs[i] == null) {
+                continue;
+            }
+            int m = market[i];
+            if (own[m] == null) {
+                own[m] = new Leg[count[m]];
+                // WB + UPNL of the other markets, then each leg's uPnL; TMM of the others, then each leg's
+                balance[m] = wallet + (totalPnl - ownPnl[m]);
+                req[m] = totalReq - ownReq[m];
+            }
+            own[m][filled[m]++] = legs[i];
+            balance[m] += pnl[i];
+            req[m] += requirement[i];
+        }
+        MarginPool[] pools = new MarginPool[markets];
+        for (int m = 0; m < markets; m++) {
+            if (own[m] != null) {
+                Market mk = own[m][0].market();
+                pools[m] = new MarginPool(mk.symbol(), false, wallet, totalPnl - ownPnl[m], totalReq - ownReq[m],
+                        own[m].length == 1 ? List.of(own[m][0]) : List.of(own[m]), mk.markPrice(), balance[m],
+                        req[m]);
+            }
+        }
+        return pools;
     }
 
     public static Map<String, MarginPool> crossPools(Portfolio portfolio) {
@@ -167,17 +261,46 @@ public final class MarginPool {
      * The surplus as straight lines for one requirement, built once. Publication without a lock is safe: every
      * field of {@link SurplusLines} is final, and two threads that race build equal lines.
      */
+    /**
+     * Whether this is the pool's first solve for a requirement (then marked as done): a pool solved once (the
+     * report's) is solved without building its lines, a pool solved again (a sweep, a benchmark) builds them on its
+     * second solve and reads them after. Not synchronized: a race only moves when the lines are built, never what a
+     * solve answers.
+     */
+    boolean firstSolve(Requirement kind) {
+        int bit = 1 << kind.ordinal();
+        boolean first = (solved & bit) == 0;
+        solved |= bit;
+        return first;
+    }
+
+    /** The lines for one requirement if a solve has built them, else null (nothing is built). */
+    SurplusLines builtLines(Requirement kind) {
+        return switch (kind) {
+            case MAINTENANCE -> maintenanceLines;
+            case ZERO -> zeroLines;
+            case CLOSE_FEE -> closeFeeLines;
+        };
+    }
+
     SurplusLines lines(Requirement kind) {
-        SurplusLines l = lines[kind.ordinal()];
+        SurplusLines l = builtLines(kind);
         if (l == null) {
             l = SurplusLines.of(this, kind);
-            lines[kind.ordinal()] = l;
+            switch (kind) {
+                case MAINTENANCE -> maintenanceLines = l;
+                case ZERO -> zeroLines = l;
+                case CLOSE_FEE -> closeFeeLines = l;
+            }
         }
         return l;
     }
 
     /** Margin balance at mark price P: WB (or isolated margin) + UPNL of others + Σ legs' uPnL at P. */
     public double marginBalance(double price) {
+        if (price == markPrice && !Double.isNaN(balanceAtMark)) {
+            return balanceAtMark;
+        }
         double b = walletOrMargin + otherUnrealizedPnl;
         for (Leg leg : legs) {
             b += leg.unrealizedPnl(price);
@@ -191,6 +314,9 @@ public final class MarginPool {
     }
 
     public double requirement(double price, Requirement kind) {
+        if (kind == Requirement.MAINTENANCE && price == markPrice && !Double.isNaN(requirementAtMark)) {
+            return requirementAtMark;
+        }
         double r = kind == Requirement.MAINTENANCE ? otherRequirement : 0;
         for (Leg leg : legs) {
             r += switch (kind) {

@@ -10,6 +10,9 @@ final class BarrierPool {
     final LegModel[] legs;
     final double baseMargin;
     final boolean lone;
+    /** A lone pool's market and side (its leg's), read at every step. */
+    final int market;
+    final boolean isLong;
     double spot;
     double baseBarrier;
     boolean liquidatedNow;
@@ -30,6 +33,8 @@ final class BarrierPool {
         this.legs = legs;
         this.baseMargin = baseMargin;
         this.lone = legs.length == 1;
+        this.market = legs[0].market;
+        this.isLong = legs[0].side > 0;
         this.slopeBound = new double[legs.length];
         double j = 0;
         double size = 0;
@@ -102,18 +107,25 @@ final class BarrierPool {
     /** Whether the log-price path from x0 to x1 touched h, at the step or in between (Brownian bridge). */
     boolean crossed(double x0, double x1, double h, double var, SplittableRandom rng) {
         // distance beyond the barrier on the safe side: long above h, short below h
-        double d0 = legs[0].side > 0 ? x0 - h : h - x0;
-        double d1 = legs[0].side > 0 ? x1 - h : h - x1;
+        double d0 = isLong ? x0 - h : h - x0;
+        double d1 = isLong ? x1 - h : h - x1;
         if (d1 <= 0) {
             return true;
         }
         if (var == 0) {
             return false;
         }
-        // touch between the steps: P = exp(−2 d₀ d₁ / (σ²Δt))
-        double e = 2 * d0 * d1 / var;
+        // touch between the steps: P = exp(−2 d₀ d₁ / (σ²Δt)), drawn only when the exponent is below the cutoff
+        double twice = 2 * d0 * d1;
+        if (twice >= FAR * var) {
+            return false; // then 2 d₀ d₁ / (σ²Δt) ≥ 40 as rounded too: no draw, as with the division
+        }
+        double e = twice / var;
         return e < 2 * BRIDGE_CUTOFF && rng.nextDouble() < Math.exp(-e);
     }
+
+    /** A touch exponent at least this many times σ²Δt is certainly at or above the cutoff 2 × 20, rounding included. */
+    private static final double FAR = 2 * BRIDGE_CUTOFF * (1 + 1e-6);
 
     /** balance − requirement with every mark at its path value. */
     double surplus(double margin, double[] price) {

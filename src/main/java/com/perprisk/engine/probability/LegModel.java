@@ -23,6 +23,9 @@ class LegModel {
     final int side;
     private final Leg leg;
     private final MarginPool aloneAtZeroMargin;
+    /** −side × Q of the funding payment, and whether Q passed the payment's check (finite, ≥ 0). */
+    private final double signedSize;
+    private final boolean sizeChecked;
 
     LegModel(int market, Position p, Market m) {
         this(market, p.side().sign(), p, m);
@@ -33,6 +36,8 @@ class LegModel {
         this.market = market;
         this.side = side;
         this.leg = new Leg(p, m);
+        this.signedSize = FundingPayment.signedSize(p.side(), p.size());
+        this.sizeChecked = p.size() >= 0 && p.size() < Double.POSITIVE_INFINITY;
         Position zeroMargin = p.withIsolatedMargin(0.0, 0);
         this.aloneAtZeroMargin = MarginPool.isolated(zeroMargin, m);
     }
@@ -47,8 +52,16 @@ class LegModel {
         return leg.unrealizedPnl(price);
     }
 
-    /** Funding settled at P: −side × Q × P × F (+ received, − paid), the engine's one formula. */
+    /**
+     * Funding settled at P: −side × Q × P × F (+ received, − paid), the engine's one formula. Its checks are made
+     * once (the size, here; the rate, finite, by the model) and per settlement only on the price and the answer; any
+     * that fails goes to the checked formula, which refuses it as before.
+     */
     double funding(double price, double rate) {
+        double pay = FundingPayment.perSettlement(signedSize, price, rate);
+        if (sizeChecked && price > 0 && price < Double.POSITIVE_INFINITY && Double.isFinite(pay)) {
+            return pay;
+        }
         return FundingPayment.perSettlement(leg.position().side(), leg.position().size(), price, rate);
     }
 

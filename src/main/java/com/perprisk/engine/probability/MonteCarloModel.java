@@ -47,6 +47,8 @@ final class MonteCarloModel {
     /** per market: funding rate, and the steps at which it settles. */
     double[] fundingRate;
     boolean[][] settles;
+    /** per step: the markets whose funding settles in it, ascending (the rows of {@code settles} read by step). */
+    int[][] settling;
     /** per market: the pools with a leg in it (ascending), and those legs of each, so funding touches only them. */
     /**
      * Whether a pool of several legs is first screened by a lower bound of its surplus ({@link
@@ -142,6 +144,21 @@ final class MonteCarloModel {
                 // a settlement falls in (t_{k−1}, t_k] when ⌊t/interval⌋ increases
                 m.settles[i][k] = m.fundingRate[i] != 0
                         && FundingPayment.settlementsBetween(times[k - 1], times[k], interval) > 0;
+            }
+        }
+
+        m.settling = new int[m.steps + 1][];
+        for (int k = 0; k <= m.steps; k++) {
+            int n = 0;
+            for (int i = 0; i < m.markets; i++) {
+                n += m.settles[i][k] ? 1 : 0;
+            }
+            m.settling[k] = new int[n];
+            n = 0;
+            for (int i = 0; i < m.markets; i++) {
+                if (m.settles[i][k]) {
+                    m.settling[k][n++] = i;
+                }
             }
         }
 
@@ -251,7 +268,10 @@ final class MonteCarloModel {
         double[] barrier = new double[pc];
         boolean[] hit = new boolean[pc];
         double[] legsSurplus = new double[pc];
-        boolean[] legsReady = new boolean[pc];
+        // legsReady[j] == stamp: pool j's legs' surplus is computed for this step (a new stamp each step, so nothing
+        // is cleared per step)
+        int[] legsReady = new int[pc];
+        int stamp = 0;
         // per pool of several legs: each leg's bracket at its last price, the guess for the next lookup
         int[][] brackets = new int[pc][];
         // and the reference of its safety screen: log-prices and the legs' exact surplus there, the legs' weights
@@ -287,6 +307,7 @@ final class MonteCarloModel {
             for (int k = 1; k <= steps && alive > 0; k++) {
                 double[] a = driftStep[k];
                 double[] b = diffStep[k];
+                double[] var = varStep[k];
                 shocks.shocks(rng, z, eps);
                 for (int i = 0; i < markets; i++) {
                     // x_i += (μ − σ²/2)Δt + σ√Δt ε_i
@@ -301,8 +322,8 @@ final class MonteCarloModel {
                     BarrierPool pool = pools[j];
                     boolean touched;
                     if (pool.lone) {
-                        touched = pool.crossed(prevX[pool.legs[0].market], x[pool.legs[0].market], barrier[j],
-                                varStep[k][pool.legs[0].market], rng);
+                        int mk = pool.market;
+                        touched = pool.crossed(prevX[mk], x[mk], barrier[j], var[mk], rng);
                     } else if (screen && pool.certainlySafe(margin[j], legsAtRef[j], x, xRef[j], weight[j])) {
                         touched = false;
                     } else {
@@ -324,11 +345,8 @@ final class MonteCarloModel {
                     }
                 }
                 // funding at the settlements falling in this step: payment = −side × Q × S_t × F
-                Arrays.fill(legsReady, false);
-                for (int i = 0; i < markets; i++) {
-                    if (!settles[i][k]) {
-                        continue;
-                    }
+                stamp++;
+                for (int i : settling[k]) {
                     if (!pricesReady) {
                         fillPrices(x, price);
                         pricesReady = true;
@@ -355,9 +373,9 @@ final class MonteCarloModel {
                             touched = leg.side > 0 ? x[leg.market] <= barrier[j] : x[leg.market] >= barrier[j];
                         } else {
                             // prices are fixed within the step: the legs' part of the surplus is computed once
-                            if (!legsReady[j]) {
+                            if (legsReady[j] != stamp) {
                                 legsSurplus[j] = pool.surplus(0, price, brackets[j]);
-                                legsReady[j] = true;
+                                legsReady[j] = stamp;
                                 if (screen) {
                                     pool.reference(x, price, xRef[j], weight[j]);
                                     legsAtRef[j] = legsSurplus[j];

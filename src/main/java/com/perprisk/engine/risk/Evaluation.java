@@ -27,11 +27,17 @@ public final class Evaluation {
     private final java.util.function.Supplier<Map<ExplainKey, Explanation>> accountWorking;
     private final java.util.function.IntFunction<Map<ExplainKey, Explanation>> poolWorking;
 
-    Evaluation(Portfolio portfolio, PortfolioRisk risk, List<Solved> solved, double crossRequirement) {
-        List<Solved> all = List.copyOf(solved);
+    /**
+     * A portfolio of linear contracts: position i trades {@code portfolio.markets().get(market[i])}, and its pool and
+     * solved prices are {@code pools[i]}, {@code lps[i]}, {@code bps[i]} (arrays the caller hands over and no longer
+     * touches); its {@link Solved} is made when its working is asked for.
+     */
+    Evaluation(Portfolio portfolio, PortfolioRisk risk, int[] market, MarginPool[] pools, SolvedPrice[] lps,
+               SolvedPrice[] bps, double crossRequirement) {
         this.risk = risk;
         this.crossRequirement = crossRequirement;
-        this.positionWorking = i -> Workings.position(portfolio, all.get(i), risk.positions().get(i));
+        this.positionWorking = i -> Workings.position(portfolio, new Solved(portfolio.positions().get(i),
+                portfolio.markets().get(market[i]), pools[i], lps[i], bps[i]), risk.positions().get(i));
         this.accountWorking = () -> Workings.account(risk.account(), crossRequirement);
         this.poolWorking = i -> {
             throw new IndexOutOfBoundsException("a portfolio of linear contracts has no pools beside its account");

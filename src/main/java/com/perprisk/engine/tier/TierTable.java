@@ -33,6 +33,15 @@ public final class TierTable {
     /** each bracket's MMR and maintenance amount, for lookups that read no record */
     private final double[] mmrs;
     private final double[] amounts;
+    /**
+     * Whether each floor above 0 is at least 1 + {@value #SPREAD} times the one below it (every real table: floors
+     * grow by far more), and the sizes Q for which floor / Q is then a normal, finite number for every floor: see
+     * {@link #cutsSeparateAt}.
+     */
+    private final boolean spread;
+    private final double smallestSeparatingSize;
+    private final double largestSeparatingSize;
+    private static final double SPREAD = 1e-9;
 
     private TierTable(List<Tier> tiers, List<TierIssue> issues) {
         this.tiers = List.copyOf(tiers);
@@ -45,6 +54,26 @@ public final class TierTable {
             mmrs[i] = tiers.get(i).mmr();
             amounts[i] = tiers.get(i).maintenanceAmount();
         }
+        boolean apart = floors.length >= 2 && floors[1] > 0;
+        for (int i = 2; i < floors.length && apart; i++) {
+            apart = floors[i] >= floors[i - 1] * (1 + SPREAD);
+        }
+        int last = floors.length - 1;
+        spread = apart && Double.isFinite(floors[last]);
+        // floor_1 / Q ≥ 2 × the smallest normal number and floor_last / Q ≤ half the largest double
+        smallestSeparatingSize = spread ? floors[last] / (Double.MAX_VALUE / 2) : Double.NaN;
+        largestSeparatingSize = spread ? floors[1] / (2 * Double.MIN_NORMAL) : Double.NaN;
+    }
+
+    /**
+     * Whether, for a position of size Q, the prices floor_k / Q where its notional crosses a floor (k ≥ 1) are all
+     * finite, normal, positive and strictly ascending, far enough apart that the notional Q × P at any price strictly
+     * between two of them (as a double) lies in the bracket between their floors: the floors are spread (each at
+     * least 1 + 10⁻⁹ times the previous, while one rounding moves a quotient by 10⁻¹⁶ of itself) and Q is in the range
+     * where no quotient underflows or overflows. False for a table of one bracket.
+     */
+    public boolean cutsSeparateAt(double size) {
+        return spread && size >= smallestSeparatingSize && size <= largestSeparatingSize;
     }
 
     /**
@@ -251,6 +280,11 @@ public final class TierTable {
     /** Maintenance margin rate of the bracket at {@code index}: {@code tier(index).mmr()}. */
     public double mmrOf(int index) {
         return mmrs[index];
+    }
+
+    /** Floor of the bracket at {@code index}: {@code tier(index).floor()}. */
+    public double floorOf(int index) {
+        return floors[index];
     }
 
     /** Maintenance amount of the bracket at {@code index}: {@code tier(index).maintenanceAmount()}. */

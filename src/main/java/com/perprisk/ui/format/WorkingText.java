@@ -107,7 +107,28 @@ public final class WorkingText {
      * decimal to six significant digits; whole numbers keep their digits (grouped from five digits on).
      */
     public String note(Explanation e, String note) {
-        Map<String, Integer> known = knownDecimals(e);
+        return rounded(note, knownDecimals(e));
+    }
+
+    /**
+     * A sentence of the engine's (a verdict, a note) with its numbers as the screen shows them: each decimal to six
+     * significant digits, grouped ("16214.85944" → "16,214.86", "0.26724123" → "0.267241"), whole numbers grouped from
+     * five digits on. The engine's exact figures stay in exports and in calc's JSON.
+     */
+    public String sentence(String text) {
+        return rounded(text, Map.of());
+    }
+
+    /** The whole text of several workings, one after the other (a lab page's working). */
+    public String texts(java.util.Collection<Explanation> workings) {
+        StringBuilder sb = new StringBuilder();
+        for (Explanation e : workings) {
+            sb.append(sb.length() == 0 ? "" : "\n").append(text(e, null));
+        }
+        return sb.toString();
+    }
+
+    private String rounded(String note, Map<String, Integer> known) {
         return replaceNumbers(note, token -> {
             if (token.indexOf('.') < 0) { // a year or a count stays; a bound of five digits or more is grouped
                 return token.length() < 5 ? token : fmt.quantity(Double.parseDouble(token), 0);

@@ -4,6 +4,7 @@ import com.perprisk.engine.EngineException;
 import com.perprisk.engine.book.OrderBook;
 import com.perprisk.engine.lab.LabInputs;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingText;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -147,7 +148,7 @@ public final class BookPageModel {
             impactBid.set(formats.price(ib, ref));
             impactAsk.set(formats.price(ia, ref));
             impactMid.set(formats.price((ib + ia) / 2, ref));
-            working.set(book.explainImpact(n, true).toText() + "\n" + book.explainImpact(n, false).toText());
+            working.set(new WorkingText(formats).texts(List.of(book.explainImpact(n, true), book.explainImpact(n, false))));
             problem.set("");
         } catch (EngineException e) {
             fail(e.getMessage());

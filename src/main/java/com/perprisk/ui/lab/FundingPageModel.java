@@ -6,6 +6,7 @@ import com.perprisk.engine.funding.FundingMethod;
 import com.perprisk.engine.lab.LabEvaluator;
 import com.perprisk.engine.lab.LabInputs;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingText;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -166,7 +167,7 @@ public final class FundingPageModel {
             for (String k : List.of("premiumIndex", "clampBound", "rate", "ratePerHour", "apr", "fundingIndexDelta")) {
                 Explanation e = f.explanations().get(k);
                 if (e != null) {
-                    sb.append(e.toText()).append('\n');
+                    sb.append(new WorkingText(formats).text(e, null)).append('\n');
                 }
             }
             working.set(sb.toString().trim());

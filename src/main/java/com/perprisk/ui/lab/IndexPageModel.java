@@ -5,6 +5,7 @@ import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.lab.LabInputs;
 import com.perprisk.engine.pricing.IndexPrice;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingText;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -167,7 +168,7 @@ public final class IndexPageModel {
                         .forEach(r -> r.status.set(result.fellBack() ? "used (fallback median)" : "used"));
             }
             price.set(formats.number(result.price(), 2));
-            working.set(ex.toText());
+            working.set(new WorkingText(formats).text(ex, null));
             problem.set(result.fellBack() ? "Too few feeds passed the checks: the index falls back to the median of"
                     + " the fresh feeds." : "");
         } catch (EngineException e) {

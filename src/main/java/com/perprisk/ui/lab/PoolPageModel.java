@@ -7,6 +7,7 @@ import com.perprisk.engine.lab.LabEvaluator;
 import com.perprisk.engine.lab.LabInputs;
 import com.perprisk.engine.pool.PoolExplainer;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingText;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -74,7 +75,7 @@ public final class PoolPageModel {
                     + formats.percent(p.adlShare().get(Side.SHORT), 1) : ""));
             Map<String, Explanation> ex = PoolExplainer.explain(p.pool());
             StringBuilder sb = new StringBuilder();
-            ex.values().forEach(e -> sb.append(e.toText()).append('\n'));
+            ex.values().forEach(e -> sb.append(new WorkingText(formats).text(e, null)).append('\n'));
             working.set(sb.toString().trim());
             problem.set("");
         } catch (EngineException e) {

@@ -6,6 +6,7 @@ import com.perprisk.engine.lab.BookWalk;
 import com.perprisk.engine.lab.LabInputs;
 import com.perprisk.engine.vamm.Vamm;
 import com.perprisk.ui.format.Formats;
+import com.perprisk.ui.format.WorkingText;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -101,7 +102,7 @@ public final class VammPageModel {
             OnBook ob = onBook(t, r);
             bookWalk.set(ob);
             onBook.set(bookComparison(ob, r));
-            working.set(amm.explain(t).toText() + "\n" + ob.walk().explain().toText());
+            working.set(new WorkingText(formats).texts(List.of(amm.explain(t), ob.walk().explain())));
             problem.set("");
         } catch (EngineException e) {
             fail(e.getMessage());

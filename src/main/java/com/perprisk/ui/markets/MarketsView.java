@@ -82,6 +82,7 @@ public final class MarketsView extends VBox {
         venue.setCellFactory(c -> new ChoiceCell<>(vm, FXCollections.observableArrayList(Convention.values()),
                 ChoiceCell.enumConverter(Formats::venue, List.of(Convention.values())),
                 (row, i) -> FieldPaths.market(vm.indexOf(row), "convention"), x -> null));
+        venue.setId("market-col-convention");
         venue.setPrefWidth(92);
         venue.setSortable(false);
 
@@ -100,6 +101,10 @@ public final class MarketsView extends VBox {
         table.getColumns().get(table.getColumns().size() - 1).setMinWidth(50);
         // the contract: linear, or inverse with its USD value per contract and the coin it settles in
         table.getColumns().addAll(ContractColumns.of(vm, fmt));
+        // never sideways: the columns a trader reads least step aside while the panel is too narrow
+        com.perprisk.ui.controls.ColumnShedding shedding = com.perprisk.ui.controls.ColumnShedding.install(table,
+                this::sheddingOrder);
+        vm.markets().addListener((javafx.collections.ListChangeListener<MarketRow>) c -> shedding.later());
         VBox.setVgrow(table, Priority.ALWAYS);
         getChildren().addAll(header, table);
         selectFirst();
@@ -109,6 +114,23 @@ public final class MarketsView extends VBox {
             }
         });
     }
+
+    /** Columns that step aside first; a workspace with a coin-margined market keeps its contract columns longer. */
+    private List<String> sheddingOrder() {
+        List<String> contract = List.of(COL + "contract.settleAsset", COL + "contract.contractSize",
+                COL + "contract.type");
+        List<String> rest = List.of(COL + "future.daysToExpiry", COL + "future.price", COL + "takerFeeRate",
+                COL + "funding.intervalHours");
+        List<String> last = List.of(COL + "indexPrice", COL + "live", COL + "convention");
+        boolean inverse = vm.markets().stream()
+                .anyMatch(m -> m.contractTypeProperty().get() == com.perprisk.engine.ContractType.INVERSE);
+        List<String> out = new java.util.ArrayList<>(inverse ? rest : contract);
+        out.addAll(inverse ? contract : rest);
+        out.addAll(last);
+        return out;
+    }
+
+    private static final String COL = "market-col-";
 
     private void selectFirst() {
         if (!vm.markets().isEmpty()) {

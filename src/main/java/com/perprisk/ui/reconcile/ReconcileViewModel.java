@@ -189,8 +189,10 @@ public final class ReconcileViewModel {
         explained.set(result.explained());
         double mark = p.requireMarket(p.positions().stream().filter(x -> x.id().equals(positionId.get()))
                 .findFirst().orElseThrow().symbol()).markPrice();
-        verdict.set((result.explained() ? "✔ " : "✘ ") + result.message());
-        List<String> notes = new ArrayList<>(result.best().notes());
+        // on screen the engine's figures are rounded as the screen shows numbers (the CSV and calc keep them exact)
+        com.perprisk.ui.format.WorkingText shown = new com.perprisk.ui.format.WorkingText(formats);
+        verdict.set((result.explained() ? "✔ " : "✘ ") + shown.sentence(result.message()));
+        List<String> notes = new ArrayList<>(result.best().notes().stream().map(shown::sentence).toList());
         explanation.set(notes.isEmpty() ? "" : "• " + String.join("\n• ", notes));
         List<CandidateRow> rows = new ArrayList<>();
         for (Reconciler.Candidate c : result.candidates()) {
@@ -200,7 +202,7 @@ public final class ReconcileViewModel {
                     Double.isFinite(c.residual()) ? formats.number(c.residual(), Formats.priceDecimals(mark))
                             : Formats.NONE,
                     Double.isFinite(c.residual()) && Math.abs(c.residual()) <= result.tolerance(),
-                    String.join("; ", c.notes())));
+                    shown.sentence(String.join("; ", c.notes()))));
         }
         candidates.setAll(rows);
         return true;

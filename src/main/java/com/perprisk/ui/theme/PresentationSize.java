@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * View › Presentation size, for a projector: every text grows by the same factor (the style class
  * {@value #STYLE_CLASS} on the window's content, whose sizes are in perprisk.css), and so does every table column, so a
- * cell never cuts "BTCUS…". Turning it off puts each column back at exactly the width it had before.
+ * cell never cuts "BTCUS…". Turning it off puts each column back at exactly the width it had before, and each
+ * split's divider where it was.
  */
 public final class PresentationSize {
     public static final String STYLE_CLASS = "presentation";
@@ -39,6 +40,7 @@ public final class PresentationSize {
         } else {
             root.getStyleClass().remove(STYLE_CLASS);
         }
+        dividers(root, on);
         java.util.Set<TableView<?>> all = new java.util.LinkedHashSet<>(List.of(tables));
         for (Node n : root.lookupAll(".table-view")) {
             if (n instanceof TableView<?> t) {
@@ -49,6 +51,29 @@ public final class PresentationSize {
             scale(t.getColumns(), on);
         }
     }
+
+    /**
+     * The splits' dividers as they were before: at presentation size the splits make room for the larger type
+     * (the positions' rows, the tiles), and on exit every divider goes back to where it was.
+     */
+    private static void dividers(Parent root, boolean on) {
+        if (on) {
+            java.util.Map<javafx.scene.control.SplitPane, double[]> saved = new java.util.LinkedHashMap<>();
+            for (Node n : root.lookupAll(".split-pane")) {
+                if (n instanceof javafx.scene.control.SplitPane sp) {
+                    saved.put(sp, sp.getDividerPositions());
+                }
+            }
+            root.getProperties().put(DIVIDERS, saved);
+        } else if (root.getProperties().remove(DIVIDERS) instanceof java.util.Map<?, ?> saved) {
+            Runnable restore = () -> saved.forEach((sp, d) -> ((javafx.scene.control.SplitPane) sp)
+                    .setDividerPositions((double[]) d));
+            restore.run();
+            javafx.application.Platform.runLater(restore); // after the layout at the normal type size
+        }
+    }
+
+    private static final String DIVIDERS = "perprisk.dividersBeforePresentation";
 
     private static void scale(List<? extends TableColumn<?, ?>> columns, boolean on) {
         for (TableColumn<?, ?> c : columns) {

@@ -42,6 +42,10 @@ final class TicketTables {
         int figures = 0;
         double taken = 0;
         for (TableColumn<?, ?> c : leaves) {
+            double head = headerWidth(t, c);
+            if (c.getMinWidth() < head) { // without rows, a column is still as wide as its title
+                c.setMinWidth(head);
+            }
             if (isLabel(c)) {
                 taken += c.getMinWidth();
             } else {
@@ -53,6 +57,20 @@ final class TicketTables {
             double w = isLabel(c) ? c.getMinWidth() : Math.max(c.getMinWidth(), share);
             c.setPrefWidth(Math.floor(w));
         }
+    }
+
+    /** The width a column's header needs for its title, in the header's font (a table without rows keeps it). */
+    static double headerWidth(TableView<?> t, TableColumn<?, ?> c) {
+        for (javafx.scene.Node n : t.lookupAll(".column-header")) {
+            if (n instanceof javafx.scene.control.skin.TableColumnHeader h && h.getTableColumn() == c
+                    && h.lookup(".label") instanceof javafx.scene.control.Labeled l) {
+                MEASURE.setFont(l.getFont());
+                MEASURE.setText(c.getText() == null ? "" : c.getText());
+                return Math.ceil(MEASURE.getLayoutBounds().getWidth() + h.snappedLeftInset() + h.snappedRightInset()
+                        + l.snappedLeftInset() + l.snappedRightInset() + 8);
+            }
+        }
+        return 30;
     }
 
     private static boolean isLabel(TableColumn<?, ?> c) {
@@ -71,7 +89,7 @@ final class TicketTables {
     /** Lets the columns of a table fit their text afresh (after the rows or the font changed). */
     static void refit(TableView<?> table) {
         for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
-            c.setMinWidth(30);
+            c.setMinWidth(Math.max(30, headerWidth(table, c))); // no narrower than its title, rows or none
         }
     }
 

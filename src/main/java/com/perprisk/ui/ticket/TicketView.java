@@ -285,6 +285,8 @@ public final class TicketView extends BorderPane {
         for (TableView<?> t : java.util.List.of(figures, account, positions)) {
             t.getItems().addListener((javafx.collections.ListChangeListener<Object>) c -> refit(t));
             t.widthProperty().addListener((o, a, w) -> distribute(t));
+            // the headers exist once the table has its skin: an empty table's columns take their titles' widths
+            t.skinProperty().addListener((o, a, sk) -> javafx.application.Platform.runLater(() -> distribute(t)));
             // the table asks for the room its fitted columns need (and a scroll bar)
             t.minWidthProperty().bind(Bindings.createDoubleBinding(() -> t.getVisibleLeafColumns().stream()
                     .mapToDouble(TableColumn::getMinWidth).sum() + 18, minWidths(t)));

@@ -13,11 +13,11 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
-import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.Circle;
 import javafx.scene.text.TextAlignment;
@@ -26,32 +26,37 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The headline tiles (TilesFX): account margin ratio gauge (amber from 80%, red from 100%), distance to the nearest
- * liquidation, funding over the horizon, ADL quintile lights and available balance. Reads {@link RiskContext} only.
- * A value that does not exist shows "—" and the reason; without results every tile shows the input problem. The
- * tiles share the width of the pane and follow the light or dark theme of the window.
+ * The headline tiles: account margin ratio gauge (TilesFX; amber from 80%, red from 100%), distance to the nearest
+ * liquidation, funding over the horizon, ADL quintile lights and available balance ({@link TileCard}s). Reads
+ * {@link RiskContext} only. A value that does not exist shows "—" and the reason; without results every tile shows
+ * the input problem. The tiles share the width of the pane, are as tall as their wrapped detail lines need (never
+ * "…", see {@link TilesRoom}) and follow the light or dark theme of the window.
  */
 public final class TilesPane extends HBox {
     static final Color OK = Color.web("#2e9d5b");
     static final Color WARNING = Color.web("#d4890f");
     static final Color DANGER = Color.web("#d93a34");
+    /** Narrowest a tile gets (five of them in the results column at 1024 px). */
+    static final double MIN_TILE_WIDTH = 86;
+    /** Least height of the margin-ratio gauge: its dial and value readable. */
+    static final double MIN_GAUGE_HEIGHT = 84;
 
     private final TilesViewModel viewModel;
     private final Formats fmt;
     private final Tile ratioTile;
     private final Label ratioDetail = detailLabel();
     private final Label ratioNone = new Label();
-    private final Tile distanceTile;
+    private final TileCard distanceTile;
     private final Label distanceValue = valueLabel();
     private final Label distanceDetail = detailLabel();
-    private final Tile fundingTile;
+    private final TileCard fundingTile;
     private final Label fundingValue = valueLabel();
     private final Label fundingDetail = detailLabel();
-    private final Tile adlTile;
+    private final TileCard adlTile;
     private final List<Circle> adlLights = new ArrayList<>();
     private final Label adlValue = valueLabel();
     private final Label adlDetail = detailLabel();
-    private final Tile availableTile;
+    private final TileCard availableTile;
     private final Label availableValue = valueLabel();
     private final Label availableDetail = detailLabel();
     private final javafx.beans.property.StringProperty adlPopulation;
@@ -91,8 +96,8 @@ public final class TilesPane extends HBox {
                 .build();
         ratioTile.setId("tile-margin-ratio");
 
-        distanceTile = custom("To liquidation", "tile-distance", box(fit(distanceValue), distanceDetail));
-        fundingTile = custom("Funding", "tile-funding", box(fit(fundingValue), fundingDetail));
+        distanceTile = new TileCard("To liquidation", "tile-distance", fit(distanceValue), distanceDetail);
+        fundingTile = new TileCard("Funding", "tile-funding", fit(fundingValue), fundingDetail);
         HBox lights = new HBox(5);
         lights.setAlignment(Pos.CENTER);
         for (int i = 0; i < 5; i++) {
@@ -101,8 +106,8 @@ public final class TilesPane extends HBox {
             adlLights.add(c);
             lights.getChildren().add(c);
         }
-        adlTile = custom("ADL queue", "tile-adl", box(lights, fit(adlValue), adlDetail));
-        availableTile = custom("Available", "tile-available", box(fit(availableValue), availableDetail));
+        adlTile = new TileCard("ADL queue", "tile-adl", lights, fit(adlValue), adlDetail);
+        availableTile = new TileCard("Available", "tile-available", fit(availableValue), availableDetail);
 
         ratioDetail.setId("tile-margin-ratio-detail");
         distanceValue.setId("tile-distance-value");
@@ -110,12 +115,10 @@ public final class TilesPane extends HBox {
         adlValue.setId("tile-adl-value");
         availableValue.setId("tile-available-value");
 
-        for (Tile t : List.of(ratioTile, distanceTile, fundingTile, adlTile, availableTile)) {
-            t.setMinSize(96, 90);
-            t.setPrefSize(150, 130);
-            t.setMaxSize(260, Double.MAX_VALUE);
-            t.setRoundedCorners(true);
-        }
+        ratioTile.setMinSize(MIN_TILE_WIDTH, MIN_GAUGE_HEIGHT);
+        ratioTile.setPrefSize(150, MIN_GAUGE_HEIGHT);
+        ratioTile.setMaxSize(260, Double.MAX_VALUE);
+        ratioTile.setRoundedCorners(true);
         // without a ratio the gauge says why, over an empty dial
         ratioNone.getStyleClass().add("tile-none");
         ratioNone.setWrapText(true);
@@ -126,14 +129,13 @@ public final class TilesPane extends HBox {
         ratioNone.setMaxSize(Double.MAX_VALUE, Double.MAX_VALUE);
         StackPane ratioBox = new StackPane(ratioTile, ratioNone);
         StackPane.setMargin(ratioNone, new Insets(24, 2, 2, 2)); // the tile's title stays visible
-        ratioBox.setMinSize(96, 90);
-        ratioBox.setPrefSize(150, 130);
+        ratioBox.setMinSize(MIN_TILE_WIDTH, MIN_GAUGE_HEIGHT);
+        ratioBox.setPrefSize(150, MIN_GAUGE_HEIGHT);
         ratioBox.setMaxSize(260, Double.MAX_VALUE);
         // each title is a label of ours over the tile's own (drawn transparent): TilesFX sizes its title from the
         // tile's size, so it stayed tiny at presentation size; ours follows the type size (panels.css)
         ratioBox.getChildren().add(title(ratioTile));
-        for (javafx.scene.layout.Region r : List.of(ratioBox, titled(distanceTile), titled(fundingTile),
-                titled(adlTile), titled(availableTile))) {
+        for (javafx.scene.layout.Region r : List.of(ratioBox, distanceTile, fundingTile, adlTile, availableTile)) {
             HBox.setHgrow(r, Priority.ALWAYS);
             getChildren().add(r);
         }
@@ -152,9 +154,17 @@ public final class TilesPane extends HBox {
      * building a tooltip per section on each redraw (about 100 redraws, 300 tooltips: a good part of the window's
      * start-up). Added after that, they cost one redraw, still before the first frame is painted.
      */
+    private Runnable onLayout = () -> { };
+
+    /** Runs after each layout of the tiles (their need may have changed: a text, the width, the type size). */
+    void onLayout(Runnable r) {
+        this.onLayout = r;
+    }
+
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
+        onLayout.run();
         if (!sectionsQueued) {
             sectionsQueued = true;
             javafx.application.Platform.runLater(() -> {
@@ -165,6 +175,19 @@ public final class TilesPane extends HBox {
                 ratioTile.setBackgroundColor(ratioTile.getBackgroundColor());
             });
         }
+    }
+
+    /**
+     * The height the tiles need at their present widths: the tallest tile's lines, each whole (see {@link TilesRoom}).
+     */
+    public double heightNeed() {
+        double tallest = MIN_GAUGE_HEIGHT; // the dial readable; as tall as the other tiles when they are taller
+        for (Node n : getChildren()) {
+            if (n instanceof TileCard c) {
+                tallest = Math.max(tallest, c.need(c.getWidth() > 0 ? c.getWidth() : c.getPrefWidth()));
+            }
+        }
+        return snappedTopInset() + snappedBottomInset() + tallest;
     }
 
     public TilesViewModel getViewModel() {
@@ -198,7 +221,7 @@ public final class TilesPane extends HBox {
         Color fg = darkTheme ? Color.web("#c9d1d9") : Color.web("#24292f");
         Color muted = darkTheme ? Color.web("#8b949e") : Color.web("#57606a");
         Color border = darkTheme ? Color.web("#30363d") : Color.web("#d0d7de");
-        for (Tile t : List.of(ratioTile, distanceTile, fundingTile, adlTile, availableTile)) {
+        for (Tile t : List.of(ratioTile)) {
             t.setBackgroundColor(bg);
             t.setBorderColor(border);
             t.setBorderWidth(1);
@@ -235,7 +258,9 @@ public final class TilesPane extends HBox {
         l.setTextAlignment(TextAlignment.CENTER);
         l.setAlignment(Pos.CENTER);
         l.getStyleClass().add("tile-detail");
-        l.setMinHeight(0);
+        l.setMinWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps, never "…"
         return l;
     }
 
@@ -253,36 +278,6 @@ public final class TilesPane extends HBox {
         StackPane.setAlignment(l, Pos.TOP_LEFT);
         StackPane.setMargin(l, new Insets(5, 6, 0, 7));
         return l;
-    }
-
-    /** A tile with its title over it, sized as the tile. */
-    private static StackPane titled(Tile t) {
-        StackPane p = new StackPane(t, title(t));
-        p.setMinSize(96, 90);
-        p.setPrefSize(150, 130);
-        p.setMaxSize(260, Double.MAX_VALUE);
-        return p;
-    }
-
-    private static VBox box(Node... nodes) {
-        VBox v = new VBox(4, nodes);
-        v.setAlignment(Pos.CENTER);
-        v.setMinSize(0, 0);
-        v.setPadding(new Insets(2, 0, 0, 0));
-        return v;
-    }
-
-    private static Tile custom(String title, String id, Node graphic) {
-        Tile t = TileBuilder.create()
-                .skinType(Tile.SkinType.CUSTOM)
-                .title(title)
-                .graphic(graphic)
-                .textVisible(false)
-                .textSize(Tile.TextSize.BIGGER)
-                .animated(false)
-                .build();
-        t.setId(id);
-        return t;
     }
 
     private static void level(Label l, TileValues.Level level) {
@@ -362,14 +357,16 @@ public final class TilesPane extends HBox {
         text(distanceValue, v.nearestDistance() == null ? Formats.NONE : fmt.percent(v.nearestDistance(), 2));
         level(distanceValue, v.nearestLevel());
         text(distanceDetail, v.nearestDetail());
-        tip(distanceTile, "Distance from mark to the nearest liquidation price |mark − LP| / mark\n"
+        tip(distanceTile, "Distance from mark to the nearest liquidation price |mark − LP| / mark, its position "
+                + "and price\n"
                 + v.nearestDetail());
 
         text(fundingValue, Amounts.signed(fmt, v.fundingOverHorizon(), v.fundingAsset()));
         level(fundingValue, v.fundingOverHorizon() == null || v.fundingOverHorizon() == 0 ? TileValues.Level.NONE
                 : v.fundingOverHorizon() < 0 ? TileValues.Level.DANGER : TileValues.Level.OK);
         text(fundingDetail, v.fundingDetail());
-        tip(fundingTile, "Σ funding of all positions over the horizon (+ received, − paid)\n"
+        tip(fundingTile, "Σ funding of all positions over the horizon at today's marks and rates"
+                + " (+ received, − paid)\n"
                 + v.fundingDetail());
 
         for (int i = 0; i < adlLights.size(); i++) {
@@ -418,6 +415,19 @@ public final class TilesPane extends HBox {
     private static void tip(Tile t, String s) {
         if (!s.equals(t.getTooltipText())) {
             t.setTooltipText(s);
+        }
+    }
+
+    private static void tip(TileCard t, String s) {
+        Tooltip tip = (Tooltip) t.getProperties().get(Tooltip.class);
+        if (tip == null) {
+            tip = new Tooltip(s);
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            t.getProperties().put(Tooltip.class, tip);
+            Tooltip.install(t, tip);
+        } else if (!s.equals(tip.getText())) {
+            tip.setText(s);
         }
     }
 

@@ -173,9 +173,10 @@ public final class TilesViewModel {
             double mark = portfolio == null ? Double.NaN
                     : portfolio.market(nearest.symbol()).map(m -> m.markPrice()).orElse(Double.NaN);
             double ref = Double.isFinite(mark) ? mark : nearest.liquidationPrice();
-            nearestDetail = nearest.id() + " " + nearest.symbol() + ": LP " + fmt.price(nearest.liquidationPrice(), ref)
-                    + (Double.isFinite(mark) ? " vs mark " + fmt.price(mark, ref) : "")
-                    + (nearestDistance < 0 ? " (past the liquidation price)" : "");
+            // short enough for a tile at presentation size: whose price it is and the price (the mark is the
+            // market's, in the markets table)
+            nearestDetail = nearest.id() + " · LP " + fmt.price(nearest.liquidationPrice(), ref)
+                    + (nearestDistance < 0 ? " (past it)" : "");
         }
 
         double funding = 0;
@@ -193,8 +194,8 @@ public final class TilesViewModel {
         }
         String horizon = portfolio == null ? "the horizon" : fmt.quantity(portfolio.horizonHours(), 2) + " h";
         String fundingDetail = risk.positions().isEmpty() ? "no positions"
-                : funding == 0 ? "no funding over " + horizon + " at today's rates"
-                : (funding > 0 ? "received" : "paid") + " over " + horizon + " at today's marks and rates";
+                : funding == 0 ? "none over " + horizon
+                : (funding > 0 ? "received" : "paid") + " over " + horizon;
         if (fundingAsset != null) {
             StringBuilder each = new StringBuilder();
             PoolFigures.fundingByAsset(risk).forEach((k, v) -> each.append(each.length() == 0 ? "" : "\n")
@@ -223,7 +224,7 @@ public final class TilesViewModel {
 
         Double available = finite(a.availableBalance());
         // a coin pool's line by line: its name, then the amounts (in the asset of the value above)
-        String availableDetail = coin == null ? "balance " + fmt.money(a.marginBalance()) + " − IM "
+        String availableDetail = coin == null ? "bal. " + fmt.money(a.marginBalance()) + "\n− IM "
                 + fmt.money(a.initialMargin()) : asset + " cross pool\nbal. " + fmt.number(a.marginBalance(),
                 Amounts.decimals(asset)) + "\n− IM " + fmt.number(a.initialMargin(), Amounts.decimals(asset));
 

@@ -146,4 +146,13 @@ public class WorkingTextTest {
         assertTrue(checked > 100, "workings checked: " + checked);
         assertTrue(engineHadLongNumbers, "the engine's own text keeps its ten digits (calc's JSON)");
     }
+
+    @Test
+    void aSentenceOfTheEnginesShowsItsNumbersRounded() {
+        assertEquals("Explained by bracket at entry: 16,214.86 vs 16,214 (residual 0.85944)",
+                us.sentence("Explained by bracket at entry: 16214.85944 vs 16214 (residual 0.85944)"));
+        assertEquals("funding −36.4111 settled into the margin; tick 0.1; 2024 brackets",
+                us.sentence("funding −36.41114983 settled into the margin; tick 0.1; 2024 brackets"));
+        assertEquals("", us.sentence(""));
+    }
 }

@@ -5,6 +5,7 @@ import com.perprisk.ui.format.Formats;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Locale;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -245,5 +246,18 @@ class LabViewModelTest {
         v.kindProperty().set(Vamm.Kind.BASE_IN);
         v.amountProperty().set("10");
         assertFalse(v.bookWalkProperty().get().walk().buy(), "selling base walks the bids");
+    }
+
+    @Test
+    void everyPagesWorkingIsRoundedAsTheScreenShowsNumbers() {
+        for (LabViewModel.Bundled b : LabViewModel.BUNDLED) {
+            assertTrue(vm.loadBundled(b), b + ": " + vm.problemProperty().get());
+            for (String w : List.of(vm.index().workingProperty().get(), vm.book().workingProperty().get(),
+                    vm.funding().workingProperty().get(), vm.vamm().workingProperty().get(),
+                    vm.pool().workingProperty().get())) {
+                List<String> bad = com.perprisk.ui.support.Unrounded.in(w);
+                assertTrue(bad.isEmpty(), b + ": " + bad + " unrounded in\n" + w);
+            }
+        }
     }
 }

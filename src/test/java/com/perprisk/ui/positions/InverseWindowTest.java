@@ -108,6 +108,10 @@ class InverseWindowTest extends MainWindowHarness {
     @Test
     void theMarketsTableShowsEachContract() {
         TableView<?> markets = lookup("#markets-table").queryAs(TableView.class);
+        // at 1280 px the markets panel is too narrow for the contract columns (they step aside): widen it
+        fx(() -> lookup("#bottom-split").queryAs(javafx.scene.control.SplitPane.class).setDividerPositions(0.95));
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
         int btc = vm.markets().indexOf(vm.market("BTCUSD_PERP").orElseThrow());
         fx(() -> markets.scrollToColumn((TableColumn) markets.getColumns().get(markets.getColumns().size() - 1)));
         assertEquals("Inverse", text(markets, btc, "market-col-contract.type"));

@@ -56,4 +56,21 @@ class ReconcileViewModelTest {
         assertFalse(r.reconcile());
         assertTrue(r.verdictProperty().get().startsWith("tick size"), r.verdictProperty().get());
     }
+
+    @Test
+    void theVerdictAndNotesShowRoundedNumbers() {
+        for (String price : new String[] {"50000", "54300", "54271.5"}) {
+            r.exchangePriceProperty().set(price);
+            assertTrue(r.reconcile());
+            java.util.List<String> texts = new java.util.ArrayList<>(java.util.List.of(r.verdictProperty().get(),
+                    r.explanationProperty().get()));
+            r.candidates().forEach(c -> texts.add(c.notes()));
+            for (String t : texts) {
+                assertEquals(java.util.List.of(), com.perprisk.ui.support.Unrounded.in(t), price + ": " + t);
+            }
+            // the exchange's price as typed, grouped as every number on screen
+            String shown = new Formats(Locale.US).quantity(Double.parseDouble(price), 8);
+            assertTrue(r.verdictProperty().get().contains(shown), shown + " in " + r.verdictProperty().get());
+        }
+    }
 }

@@ -122,7 +122,7 @@ public abstract class MainWindowHarness extends ApplicationTest {
     }
 
     /** Visible all the way up (a hidden tab's content or a scrolled-out cell does not count). */
-    static boolean showing(Node n) {
+    public static boolean showing(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
             if (!p.isVisible()) {
                 return false;

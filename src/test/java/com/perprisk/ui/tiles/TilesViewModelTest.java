@@ -28,7 +28,7 @@ class TilesViewModelTest {
         assertEquals(TileValues.Level.OK, v.marginRatioLevel());
         // p2 is nearest: 8% from its LP
         assertEquals(0.08, v.nearestDistance(), 1e-15);
-        assertTrue(v.nearestDetail().startsWith("p2 ETHUSDT: LP 3,240.00 vs mark 3,000.00"), v.nearestDetail());
+        assertTrue(v.nearestDetail().equals("p2 · LP 3,240.00"), v.nearestDetail());
         assertEquals(TileValues.Level.WARNING, v.nearestLevel());
         assertEquals(-270 + 270 - 540, v.fundingOverHorizon(), 1e-9);
         assertTrue(v.fundingDetail().startsWith("paid over 720 h"), v.fundingDetail());

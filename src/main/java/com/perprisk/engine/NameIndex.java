@@ -1,0 +1,48 @@
+package com.perprisk.engine;
+
+/**
+ * Names (symbols, position ids) mapped to indices 0 … n − 1 by open addressing over their hash codes: what a report
+ * looks up once per position, without the boxed keys and entry objects of a {@code HashMap}. Sized once for at most
+ * {@code capacity} names; not thread-safe (one per report).
+ */
+public final class NameIndex {
+    private final String[] names;
+    private final int[] values;
+    private final int mask;
+
+    public NameIndex(int capacity) {
+        int size = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
+        names = new String[size];
+        values = new int[size];
+        mask = size - 1;
+    }
+
+    /** Maps a name to a value, replacing any earlier value of that name; returns the earlier value or −1. */
+    public int put(String name, int value) {
+        int slot = slot(name);
+        String there = names[slot];
+        names[slot] = name;
+        int earlier = there == null ? -1 : values[slot];
+        values[slot] = value;
+        return earlier;
+    }
+
+    /** The value of a name, or −1 when it has none. */
+    public int get(String name) {
+        int slot = slot(name);
+        return names[slot] == null ? -1 : values[slot];
+    }
+
+    /** The slot holding the name, or the empty slot where it would go. */
+    private int slot(String name) {
+        int h = name.hashCode();
+        int i = (h ^ (h >>> 16)) & mask;
+        while (true) {
+            String there = names[i];
+            if (there == null || there.equals(name)) {
+                return i;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
