@@ -119,7 +119,8 @@ public final class SimulateCommand {
                 }
             }
             Simulation.Settings settings = new Simulation.Settings(ext.insuranceFund(), ext.counterparties(),
-                    a.number("slippage", 0.0), a.number("liquidation-fee", 0.0));
+                    a.number("slippage", 0.0), a.number("liquidation-fee", 0.0))
+                    .withCoinFunds(ext.coinInsuranceFunds()); // each coin pool's fund, in the coin
             // the events are written as they happen, so memory does not grow with them
             // with inverse contracts every event names the asset of its amounts
             boolean inverse = Reciprocal.hasInverse(w.portfolio());

@@ -100,6 +100,11 @@ final class TicketCommand {
         HeadlessSupport.put(order, "initialMargin", q.initialMargin());
         HeadlessSupport.put(order, "liquidationPrice", q.position() == null ? null : q.position().liquidationPrice());
         HeadlessSupport.put(order, "bankruptcyPrice", q.position() == null ? null : q.position().bankruptcyPrice());
+        // as calc: the asset of the amounts once the workspace has a coin-margined contract (absent otherwise)
+        boolean assets = w.portfolio().markets().stream().anyMatch(com.perprisk.engine.Market::isInverse);
+        if (assets) {
+            order.put("marginAsset", q.marginAsset());
+        }
         ObjectNode max = root.putObject("maxOpen");
         HeadlessSupport.put(max, "size", q.maxOpen().size());
         HeadlessSupport.put(max, "notional", q.maxOpen().notional());
@@ -118,17 +123,23 @@ final class TicketCommand {
         }
         root.put("effect", q.placement().effect().name());
         root.put("positionId", q.placement().positionId());
+        if (assets) {
+            root.put("marginAsset", q.marginAsset());
+        }
         root.set("before", accountAndPositions(w.portfolio(), w.warnings()));
         root.set("after", accountAndPositions(q.placement().after(), List.of()));
         return root;
     }
 
-    /** calc's "account" and "positions" of a portfolio (the vocab helper owns how calc renders them). */
+    /** calc's "account", "pools" (with inverse contracts) and "positions" of a portfolio (the vocab helper owns how calc renders them). */
     private static ObjectNode accountAndPositions(Portfolio p, List<FieldProblem> warnings) throws IOException {
         // calc's figures as a tree, taken apart in memory (no text written and read back)
         JsonNode calc = HeadlessSupport.JSON.valueToTree(HeadlessSupport.calcOutput(p, warnings));
         ObjectNode o = HeadlessSupport.JSON.createObjectNode();
         o.set("account", calc.get("account"));
+        if (calc.has("pools")) { // with coin-margined contracts: every pool, as calc lists them
+            o.set("pools", calc.get("pools"));
+        }
         o.set("positions", calc.get("positions"));
         return o;
     }

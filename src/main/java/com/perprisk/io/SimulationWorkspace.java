@@ -12,15 +12,32 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The workspace's optional simulation fields, which calc ignores: {@code "insuranceFund": 1000000} and
- * {@code "counterparties": {"seed": 7, "perSide": 50}} or a list of positions
+ * The workspace's optional simulation fields, which calc ignores: {@code "insuranceFund": 1000000} (the linear
+ * quote pool's), {@code "coinInsuranceFunds": {"BTC": 25}} (each settle coin's pool's, in the coin, for inverse
+ * contracts) and {@code "counterparties": {"seed": 7, "perSide": 50}} or a list of positions
  * ({@code id, symbol, side, size, entryPrice, leverage}). Problems are reported at their JSON path.
  */
 public final class SimulationWorkspace {
     private SimulationWorkspace() {
     }
 
-    public record Extension(double insuranceFund, Population counterparties, List<FieldProblem> problems) {
+    /**
+     * @param insuranceFund      the linear quote pool's insurance fund at the start
+     * @param counterparties     the other traders, for ADL
+     * @param problems           what is wrong with the fields, at their paths
+     * @param coinInsuranceFunds each settle coin's insurance fund at the start, in the coin (absent: 0)
+     */
+    public record Extension(double insuranceFund, Population counterparties, List<FieldProblem> problems,
+                            Map<String, Double> coinInsuranceFunds) {
+        public Extension {
+            coinInsuranceFunds = coinInsuranceFunds == null ? Map.of()
+                    : java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(coinInsuranceFunds));
+        }
+
+        public Extension(double insuranceFund, Population counterparties, List<FieldProblem> problems) {
+            this(insuranceFund, counterparties, problems, Map.of());
+        }
+
         public boolean hasErrors() {
             return problems.stream().anyMatch(FieldProblem::isError);
         }
@@ -79,7 +96,35 @@ public final class SimulationWorkspace {
             problems.add(FieldProblem.error("counterparties", "expected {\"seed\": N, \"perSide\": N} or a list of "
                     + "positions"));
         }
-        return new Extension(fund, population, problems);
+        return new Extension(fund, population, problems, coinFunds(extra, portfolio, problems));
+    }
+
+    /** {@code "coinInsuranceFunds": {"BTC": 25, …}}: each a number ≥ 0 in the coin; a coin with no pool is ignored. */
+    private static Map<String, Double> coinFunds(Map<String, Object> extra, Portfolio portfolio,
+                                                 List<FieldProblem> problems) {
+        Object f = extra == null ? null : extra.get("coinInsuranceFunds");
+        if (f == null) {
+            return Map.of();
+        }
+        if (!(f instanceof Map<?, ?> m)) {
+            problems.add(FieldProblem.error("coinInsuranceFunds", "expected an object of coin → fund, e.g."
+                    + " {\"BTC\": 25}"));
+            return Map.of();
+        }
+        java.util.Set<String> pools = com.perprisk.engine.inverse.Reciprocal.poolAssets(portfolio);
+        Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (var e : m.entrySet()) {
+            String at = "coinInsuranceFunds." + e.getKey();
+            if (!(e.getValue() instanceof Number n) || !Double.isFinite(n.doubleValue()) || n.doubleValue() < 0) {
+                problems.add(FieldProblem.error(at, "must be a number ≥ 0 (in the coin), got " + e.getValue()));
+            } else if (!pools.contains(String.valueOf(e.getKey()))) {
+                problems.add(FieldProblem.warning(at, "ignored: no inverse market settles in " + e.getKey()
+                        + (pools.isEmpty() ? "" : "; the coin pools are " + String.join(", ", pools))));
+            } else {
+                out.put(String.valueOf(e.getKey()), n.doubleValue());
+            }
+        }
+        return out;
     }
 
     private static Position position(Map<?, ?> m, String at, Portfolio portfolio, List<FieldProblem> problems) {

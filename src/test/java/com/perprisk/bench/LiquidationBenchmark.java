@@ -63,7 +63,7 @@ public class LiquidationBenchmark {
 
     private Portfolio portfolio;
     private String[] ids;
-    private MarginPool[] pools;
+    MarginPool[] pools;
     private Position[] positionList;
     private Market[] marketList;
 

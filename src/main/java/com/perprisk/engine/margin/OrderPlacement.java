@@ -27,6 +27,10 @@ import java.util.stream.Collectors;
  *       wallet.</li>
  *   <li>An isolated order takes its initial margin out of the cross wallet (isolated margin is held apart from it).
  *       Fees are shown on the ticket and not taken from the wallet.</li>
+ *   <li>An inverse contract: the size is whole contracts (a notional or margin in the settle coin buys the whole
+ *       contracts it covers, {@link InverseOrder#contracts}), entries average harmonically, and the wallet is the
+ *       settle coin's cross wallet; a cross order needs one, an isolated order without one posts its margin from
+ *       outside the account.</li>
  * </ul>
  * A leverage above the max leverage of the bracket of the resulting position's notional is refused.
  */
@@ -68,7 +72,8 @@ public final class OrderPlacement {
                         .map(Market::symbol).collect(Collectors.joining(", "))));
         double entry = order.entryPrice() != null ? order.entryPrice() : market.markPrice();
         double fee = order.feeRate() != null ? order.feeRate() : market.takerFeeRate();
-        double q = order.sizeAt(entry);
+        // whole contracts of an inverse contract (a coin notional or margin rounded down), base units otherwise
+        double q = market.isInverse() ? InverseOrder.contracts(order, entry, market) : order.sizeAt(entry);
         if (!Double.isFinite(q) || q <= 0) {
             throw new TicketException(Order.Field.AMOUNT, "the amount gives no size at " + Numbers.plain(entry));
         }
@@ -84,6 +89,10 @@ public final class OrderPlacement {
         // the wallet the order draws on: the quote wallet, or the settle coin's for an inverse contract
         String coin = market.isInverse() ? market.contract().settleAsset() : null;
         Double coinWallet = coin == null ? null : before.account().coinWallet(coin);
+        if (coin != null && coinWallet == null && mode == MarginMode.CROSS) {
+            throw new TicketException(Order.Field.MODE, "a cross " + market.symbol() + " order shares the " + coin
+                    + " cross wallet, and the account has none: type a " + coin + " wallet, or choose isolated");
+        }
         double wallet = coin == null ? before.account().walletBalance() : coinWallet == null ? 0 : coinWallet;
         List<Position> positions = new ArrayList<>(before.positions());
         Effect effect;
@@ -135,7 +144,12 @@ public final class OrderPlacement {
         Account account = before.account();
         if (coin == null) {
             account = account.withWalletBalance(wallet);
-        } else if (coinWallet != null || wallet != 0) {
+        } else if (coinWallet != null) { // without a coin wallet an isolated order's margin comes from outside
+            if (wallet < 0 && coinWallet >= 0) {
+                throw new TicketException(Order.Field.AMOUNT, "the order's isolated margin would take the " + coin
+                        + " cross wallet from " + Numbers.plain(coinWallet) + " to " + Numbers.plain(wallet) + " "
+                        + coin + ": a smaller order, or more " + coin + " in the wallet");
+            }
             java.util.Map<String, Double> wallets = new java.util.LinkedHashMap<>(account.coinWallets());
             wallets.put(coin, wallet);
             account = account.withCoinWallets(wallets);
@@ -202,7 +216,8 @@ public final class OrderPlacement {
         if (p.leverage() > max) {
             throw new TicketException(Order.Field.LEVERAGE, "leverage " + Numbers.plain(p.leverage()) + " exceeds the"
                     + " max leverage " + Numbers.plain(max) + " of the " + market.symbol() + " bracket for a notional"
-                    + " of " + Numbers.plain(market.entryNotional(p)));
+                    + " of " + Numbers.plain(market.entryNotional(p)) + (market.isInverse() ? " " + market.marginAsset()
+                    : ""));
         }
     }
 

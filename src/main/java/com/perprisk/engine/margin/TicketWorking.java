@@ -52,17 +52,31 @@ final class TicketWorking {
 
     /** The cross wallet after the fill: isolated margin out, realized PnL and released isolated margin in. */
     static Explanation wallet(OrderPlacement.Placement fill, double before) {
-        double after = fill.after().account().walletBalance();
+        return wallet(fill, before, fill.after().account().walletBalance(), "quote");
+    }
+
+    /**
+     * A cross wallet after the fill, in {@code unit} ("quote" for the linear wallet, the settle coin for a coin's
+     * wallet): WB' = WB + realized PnL ± isolated margin moved.
+     */
+    static Explanation wallet(OrderPlacement.Placement fill, double before, double after, String unit) {
         double realized = fill.realizedPnl();
         double moved = after - before - realized;
-        return new Explanation("Cross wallet after the order", "WB' = WB + realized PnL ± isolated margin moved",
-                List.of(new Term("WB", "cross wallet before", before, "quote"),
-                        new Term("realized PnL", "PnL of the part of a position the order closes", realized, "quote"),
+        String coin = "quote".equals(unit) ? "" : unit + " ";
+        List<String> notes = new java.util.ArrayList<>(List.of("A cross order leaves the wallet alone: its initial"
+                + " margin is counted against the available balance instead.", "The fee to open is not taken from the"
+                + " wallet here."));
+        if (!coin.isEmpty()) {
+            notes.add("The " + unit + " cross wallet: an order on a " + unit + "-settled inverse contract draws on it,"
+                    + " not on the linear quote wallet.");
+        }
+        return new Explanation(coin.isEmpty() ? "Cross wallet after the order" : unit + " cross wallet after the order",
+                "WB' = WB + realized PnL ± isolated margin moved",
+                List.of(new Term("WB", coin + "cross wallet before", before, unit),
+                        new Term("realized PnL", "PnL of the part of a position the order closes", realized, unit),
                         new Term("isolated margin moved", "− posted to an isolated order, + released by a close",
-                                moved, "quote")),
-                "WB' = " + plain(before) + " + " + term(realized) + " + " + term(moved), after,
-                List.of("A cross order leaves the wallet alone: its initial margin is counted against the available"
-                        + " balance instead.", "The fee to open is not taken from the wallet here."));
+                                moved, unit)),
+                "WB' = " + plain(before) + " + " + term(realized) + " + " + term(moved), after, notes);
     }
 
     static Explanation stopSize(Side side, double entry, double stop, double budget, double fee, double q) {

@@ -18,10 +18,11 @@ import java.util.List;
  * @param categories names of the bars for a bar chart (x = index into it), or null for curves
  * @param message    why there is nothing to plot, or null
  * @param companion  a second chart shown beside this one, or null
+ * @param rightAxis  a second y axis on the right (USD beside a coin), or null
  */
 public record ChartData(String title, String xLabel, String yLabel, List<Series> series, List<Marker> markers,
                         double xMin, double xMax, Double yMin, Double yMax, List<String> categories, String message,
-                        ChartData companion) {
+                        ChartData companion, RightAxis rightAxis) {
 
     public ChartData {
         series = series == null ? List.of() : List.copyOf(series);
@@ -29,13 +30,38 @@ public record ChartData(String title, String xLabel, String yLabel, List<Series>
         categories = categories == null ? null : List.copyOf(categories);
     }
 
+    /** A chart with one y axis, on the left. */
+    public ChartData(String title, String xLabel, String yLabel, List<Series> series, List<Marker> markers,
+                     double xMin, double xMax, Double yMin, Double yMax, List<String> categories, String message,
+                     ChartData companion) {
+        this(title, xLabel, yLabel, series, markers, xMin, xMax, yMin, yMax, categories, message, companion, null);
+    }
+
+    /**
+     * A y axis on the right whose values are the left axis's × {@code scale}: for a coin chart, USD at one price
+     * (the mark), so that a point read on the left in coin reads on the right as its USD value at that price. Series
+     * marked {@link Series#right()} are in the right axis's unit and are read on it.
+     *
+     * @param label axis label with its unit
+     * @param unit  the unit of its values ("USD")
+     * @param scale right value per left value (the price the coin is valued at)
+     * @param note  what the axis shows, for its tooltip
+     */
+    public record RightAxis(String label, String unit, double scale, String note) {
+    }
+
+    public ChartData withRightAxis(RightAxis axis) {
+        return new ChartData(title, xLabel, yLabel, series, markers, xMin, xMax, yMin, yMax, categories, message,
+                companion, axis);
+    }
     /** A chart with nothing to plot, saying why. */
     public static ChartData empty(String title, String message) {
         return new ChartData(title, "", "", List.of(), List.of(), 0, 1, null, null, null, message, null);
     }
 
     public ChartData withCompanion(ChartData c) {
-        return new ChartData(title, xLabel, yLabel, series, markers, xMin, xMax, yMin, yMax, categories, message, c);
+        return new ChartData(title, xLabel, yLabel, series, markers, xMin, xMax, yMin, yMax, categories, message, c,
+                rightAxis);
     }
 
     /** The series of this name, or null. */
@@ -55,8 +81,15 @@ public record ChartData(String title, String xLabel, String yLabel, List<Series>
      * @param unit unit of the y values, for the hover readout
      * @param x    x values
      * @param y    y values (NaN = no value at that x)
+     * @param right true when the values are in the unit of the chart's {@link RightAxis} and read on it (drawn
+     *              dashed)
      */
-    public record Series(String name, String unit, double[] x, double[] y) {
+    public record Series(String name, String unit, double[] x, double[] y, boolean right) {
+        /** A curve read on the left axis. */
+        public Series(String name, String unit, double[] x, double[] y) {
+            this(name, unit, x, y, false);
+        }
+
         public int size() {
             return x.length;
         }

@@ -47,11 +47,19 @@ public final class FundingChartModel extends ChartViewModel {
         double ref = in.enteredMark();
         double hours = d.hours()[d.hours().length - 1];
         String who = p.id() + " " + m.symbol();
+        // funding is paid in the margin asset: the settle coin of an inverse contract (USD at the mark on the right)
+        String money = Units.money(m);
         ChartData funding = new ChartData(title() + " · " + who + " at " + fmt.percent(m.funding().rate(), 4)
                 + " per " + fmt.quantity(m.funding().intervalHours(), 2) + " h", "Hours from now (h)",
-                "Funding (" + q + ")", List.of(new ChartData.Series(CUMULATIVE, q, d.hours(),
+                "Funding (" + money + ")", List.of(new ChartData.Series(CUMULATIVE, money, d.hours(),
                 d.cumulativeFunding())), List.of(new ChartData.Marker(ChartData.Axis.Y, 0, "0", "marker-entry")),
                 0, hours, null, null, null, null, null);
+        if (m.isInverse()) {
+            double mark = m.markPrice();
+            funding = funding.withRightAxis(new ChartData.RightAxis("USD (" + money + " × mark)", "USD", mark,
+                    "USD axis: the " + money + " axis × today's mark " + fmt.price(mark, mark) + ", what the"
+                            + " funding in " + money + " is worth at that price."));
+        }
         String driftTitle = p.isIsolated() ? "Isolated LP drift" : "LP drift (cross wallet takes all cross funding)";
         List<ChartData.Marker> lpMarkers = new java.util.ArrayList<>();
         double lp0 = d.liquidationPrice()[0];

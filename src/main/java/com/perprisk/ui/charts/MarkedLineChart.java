@@ -33,6 +33,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final List<Path> curves = new ArrayList<>();
     private final Line hoverLine = new Line();
     private final Tooltip readout = new Tooltip();
+    private NumberAxis rightAxis;
     private ChartData shown;
 
     public MarkedLineChart(Formats fmt) {
@@ -89,6 +90,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
             double[] r = yRange(d);
             setAxis(yAxis(), r[0], r[1]);
         }
+        showRightAxis(d);
         boolean same = getData() != null && getData().size() == d.series().size();
         for (int i = 0; same && i < d.series().size(); i++) {
             same = d.series().get(i).name().equals(getData().get(i).getName());
@@ -107,6 +109,10 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
             for (int k = 0; k < d.series().size(); k++) {
                 Path path = new Path();
                 path.getStyleClass().setAll("chart-series-line", "series" + k, "default-color" + (k % 8));
+                if (d.series().get(k).right()) {
+                    path.getStyleClass().add("right-axis-line");
+                    path.getStrokeDashArray().setAll(7.0, 4.0); // read on the right axis: dashed
+                }
                 path.setManaged(false);
                 curves.add(path);
             }
@@ -148,8 +154,9 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         double lo = Double.POSITIVE_INFINITY;
         double hi = Double.NEGATIVE_INFINITY;
         for (ChartData.Series s : d.series()) {
+            double per = s.right() && d.rightAxis() != null ? d.rightAxis().scale() : 1;
             for (int i = 0; i < s.size(); i++) {
-                double y = s.y()[i];
+                double y = s.y()[i] / per;
                 double x = s.x()[i];
                 if (Double.isFinite(y) && x >= d.xMin() && x <= d.xMax()) {
                     lo = Math.min(lo, y);
@@ -237,6 +244,71 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         };
     }
 
+    /** The USD axis on the right of a coin chart, or null when the chart shown has none. */
+    public NumberAxis rightAxis() {
+        return rightAxis != null && rightAxis.isVisible() ? rightAxis : null;
+    }
+
+    /** The right axis follows the left one × its scale: same ticks, each left value × the price. */
+    private void showRightAxis(ChartData d) {
+        ChartData.RightAxis spec = d.rightAxis();
+        if (spec == null) {
+            if (rightAxis != null) {
+                rightAxis.setVisible(false);
+            }
+            return;
+        }
+        if (rightAxis == null) {
+            rightAxis = new NumberAxis();
+            rightAxis.setId("chart-right-axis");
+            rightAxis.getStyleClass().add("right-axis");
+            rightAxis.setSide(javafx.geometry.Side.RIGHT);
+            rightAxis.setAutoRanging(false);
+            rightAxis.setMinorTickVisible(false);
+            rightAxis.setManaged(false);
+            getChildren().add(rightAxis);
+        }
+        rightAxis.setVisible(true);
+        rightAxis.setLabel(spec.label());
+        double k = spec.scale();
+        rightAxis.setLowerBound(yAxis().getLowerBound() * k);
+        rightAxis.setUpperBound(yAxis().getUpperBound() * k);
+        rightAxis.setTickUnit(yAxis().getTickUnit() * k);
+        rightAxis.setTickLabelFormatter(converter(yAxis().getTickUnit() * k));
+        Tooltip tip = rightAxis.getProperties().get("tip") instanceof Tooltip t ? t : new Tooltip();
+        tip.setText(spec.note());
+        tip.setWrapText(true);
+        tip.setMaxWidth(380);
+        if (!rightAxis.getProperties().containsKey("tip")) {
+            Tooltip.install(rightAxis, tip);
+            rightAxis.getProperties().put("tip", tip);
+        }
+        requestLayout();
+    }
+
+    /**
+     * With a right axis, the chart's content gives up the axis's width on the right and the axis is placed beside
+     * the plot, from its top to its bottom, so that its ticks line up with the left axis's.
+     */
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        if (rightAxis == null || !rightAxis.isVisible()) {
+            return;
+        }
+        Node plot = lookupPlotBackground();
+        if (plot == null || !(plot.getParent() instanceof javafx.scene.layout.Region content)) {
+            return;
+        }
+        double height = Math.max(0, content.getHeight());
+        double axisWidth = Math.ceil(rightAxis.prefWidth(height));
+        content.resize(Math.max(0, content.getWidth() - axisWidth), height);
+        content.layout();
+        javafx.geometry.Bounds b = plot.getBoundsInParent();
+        rightAxis.resizeRelocate(content.getLayoutX() + b.getMaxX(), content.getLayoutY() + b.getMinY(), axisWidth,
+                b.getHeight());
+    }
+
     @Override
     protected void layoutPlotChildren() {
         super.layoutPlotChildren();
@@ -247,6 +319,8 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         double h = yAxis().getHeight();
         for (int k = 0; k < curves.size() && k < shown.series().size(); k++) {
             ChartData.Series s = shown.series().get(k);
+            // a right-axis curve is drawn where its value falls on the right axis: at y / scale on the left one
+            double per = s.right() && shown.rightAxis() != null ? shown.rightAxis().scale() : 1;
             List<PathElement> els = new ArrayList<>(s.size());
             boolean pen = false;
             for (int i = 0; i < s.size(); i++) {
@@ -257,7 +331,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
                     continue;
                 }
                 double px = xAxis().getDisplayPosition(x);
-                double py = yAxis().getDisplayPosition(y);
+                double py = yAxis().getDisplayPosition(y / per);
                 els.add(pen ? new LineTo(px, py) : new MoveTo(px, py));
                 pen = true;
             }
@@ -338,7 +412,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
             return;
         }
         double xv = xAxis().getValueForDisplay(local.getX()).doubleValue();
-        String text = readoutText(shown, xv, fmt);
+        String text = ChartReadout.text(shown, xv, fmt);
         if (text == null) {
             return;
         }
@@ -349,44 +423,5 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         if (getScene() != null && getScene().getWindow() != null) {
             readout.show(this, e.getScreenX() + 14, e.getScreenY() + 10);
         }
-    }
-
-    /** Exact values of every curve at the point nearest to x. */
-    static String readoutText(ChartData d, double x, Formats fmt) {
-        StringBuilder sb = new StringBuilder();
-        boolean first = true;
-        for (ChartData.Series s : d.series()) {
-            int best = -1;
-            double dist = Double.MAX_VALUE;
-            for (int i = 0; i < s.size(); i++) {
-                double dd = Math.abs(s.x()[i] - x);
-                if (dd < dist && Double.isFinite(s.y()[i])) {
-                    dist = dd;
-                    best = i;
-                }
-            }
-            if (best < 0) {
-                continue;
-            }
-            if (first) {
-                sb.append(axisName(d.xLabel())).append(": ").append(exact(fmt, s.x()[best]));
-                first = false;
-            }
-            sb.append('\n').append(s.name()).append(": ").append(exact(fmt, s.y()[best]))
-                    .append(s.unit().isEmpty() ? "" : s.unit().equals("%") ? "%" : " " + s.unit());
-        }
-        return first ? null : sb.toString();
-    }
-
-    private static String axisName(String label) {
-        int i = label.indexOf(" (");
-        return i > 0 ? label.substring(0, i) : label;
-    }
-
-    /** A value to read off exactly: 2 decimals for large numbers, more for small ones. */
-    static String exact(Formats fmt, double v) {
-        double a = Math.abs(v);
-        int decimals = a >= 1000 ? 2 : a >= 1 ? 4 : 6;
-        return fmt.number(v, decimals);
     }
 }

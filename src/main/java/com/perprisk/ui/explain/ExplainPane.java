@@ -188,8 +188,12 @@ public final class ExplainPane extends ScrollPane {
             substituted.setText(working.substituted(e) + "  =  " + resultText(s.key(), e, s.symbol()));
             fillTerms(e, s.symbol());
             notes.getChildren().clear();
+            // a coin-margined position's notes name coin amounts: to the coin's decimals, not to cents
+            var coinMarket = s.symbol() == null || context.getPortfolio() == null ? null
+                    : context.getPortfolio().market(s.symbol()).filter(x -> x.isInverse()).orElse(null);
+            WorkingText noteText = coinMarket == null ? working : new WorkingText(fmt, coinMarket.marginAsset());
             for (String n : e.notes()) {
-                Label l = new Label("• " + working.note(e, n));
+                Label l = new Label("• " + noteText.note(e, n));
                 l.setWrapText(true);
                 l.getStyleClass().add("explain-note-line");
                 notes.getChildren().add(l);

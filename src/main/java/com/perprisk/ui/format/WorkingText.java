@@ -26,9 +26,17 @@ public final class WorkingText {
     public enum Kind { PRICE, MONEY, SIZE, RATE, LEVERAGE, COUNT }
 
     private final Formats fmt;
+    /** The coin a working's amounts are in (a coin-margined contract's), or null for the quote currency. */
+    private final String coin;
 
     public WorkingText(Formats fmt) {
+        this(fmt, null);
+    }
+
+    /** Workings whose result and amounts are in a coin ("BTC"): to its satoshis-scale decimals, named. */
+    public WorkingText(Formats fmt, String coin) {
         this.fmt = fmt;
+        this.coin = coin;
     }
 
     /** What a term is, from its unit and name ("entry price" in quote is a price, "initial margin" is money). */
@@ -79,7 +87,7 @@ public final class WorkingText {
     }
 
     /** Each term's value (and the result) as the engine writes it, with the decimals it shows on screen. */
-    private static Map<String, Integer> knownDecimals(Explanation e) {
+    private Map<String, Integer> knownDecimals(Explanation e) {
         Map<String, Integer> known = new HashMap<>();
         for (Term t : e.terms()) {
             double v = Math.abs(t.value());
@@ -89,7 +97,7 @@ public final class WorkingText {
         }
         if (e.result() != null && Double.isFinite(e.result())) {
             double v = Math.abs(e.result());
-            known.merge(Numbers.plain(v), decimals(resultKind(e), v), Math::max);
+            known.merge(Numbers.plain(v), resultDecimals(resultKind(e), v), Math::max);
         }
         return known;
     }
@@ -144,8 +152,14 @@ public final class WorkingText {
             case PRICE -> fmt.price(r, r);
             case RATE -> fmt.percent(r, 2);
             case SIZE -> fmt.quantity(r, decimals(Kind.SIZE, r));
-            default -> fmt.money(r);
+            default -> coin == null ? fmt.money(r) : fmt.number(r, resultDecimals(Kind.MONEY, r)) + " " + coin;
         };
+    }
+
+    /** The decimals of a result: a coin amount keeps at least six (0.008333 BTC), else as {@link #decimals}. */
+    private int resultDecimals(Kind kind, double v) {
+        return coin != null && kind == Kind.MONEY ? Math.min(8, Math.max(6, significantDecimals(v, 4)))
+                : decimals(kind, v);
     }
 
     private static Kind resultKind(Explanation e) {

@@ -306,7 +306,7 @@ public final class PlaybackViewModel {
             }
             PricePath p = buildPath(entered);
             Simulation.Settings settings = new Simulation.Settings(ext.insuranceFund(), ext.counterparties(),
-                    slippage.get(), liquidationFee.get());
+                    slippage.get(), liquidationFee.get()).withCoinFunds(ext.coinInsuranceFunds());
             List<Simulation.Tick> all = new ArrayList<>(p.points());
             result = Simulation.run(entered, p, settings, all::add);
             ticks = List.copyOf(all);

@@ -7,6 +7,7 @@ import com.perprisk.engine.margin.OrderPlacement;
 import com.perprisk.engine.margin.OrderTicket;
 import com.perprisk.engine.risk.AccountRisk;
 import com.perprisk.engine.risk.PositionRisk;
+import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.display.Units;
 import com.perprisk.ui.format.Formats;
 
@@ -17,8 +18,14 @@ import java.util.function.Function;
 
 /** The ticket's figures as screen text: the order, the calculator answers, and the account before → after. */
 final class TicketRows {
-    /** One figure of the order or a calculator answer, with its working. */
-    public record Figure(String key, String label, String value, Explanation explanation) {
+    /**
+     * One figure of the order or a calculator answer, with its working; {@code usd} is a coin amount's value in USD
+     * at the mark ("" for a linear market's figures and for figures that are not amounts).
+     */
+    public record Figure(String key, String label, String value, String usd, Explanation explanation) {
+        public Figure(String key, String label, String value, Explanation explanation) {
+            this(key, label, value, "", explanation);
+        }
     }
 
     /** One account or position figure before and after the order, with the working of the after value. */
@@ -36,44 +43,95 @@ final class TicketRows {
         this.fmt = fmt;
     }
 
+    /** How the amounts of one quote read: in the quote currency, or in the settle coin with USD at the mark beside. */
+    private final class Money {
+        private final boolean inverse;
+        private final String asset;
+        private final String base;
+        private final double mark;
+
+        Money(OrderTicket.Quote q, String symbol, double mark) {
+            this.inverse = q.inverse();
+            this.asset = inverse ? q.marginAsset() : Units.quote(symbol);
+            this.base = Units.base(symbol);
+            this.mark = mark;
+        }
+
+        /** "1,200.00 USDT", or "0.008333 BTC" for a coin. */
+        String amount(double v) {
+            return inverse ? Amounts.money(fmt, v, asset) : fmt.money(v) + " " + asset;
+        }
+
+        /** A signed amount (PnL, funding). */
+        String signed(double v) {
+            return inverse ? Amounts.signed(fmt, v, asset) : fmt.signedMoney(v) + " " + asset;
+        }
+
+        /** A coin amount's value in USD at the mark ("500.00 USD"); "" for a linear market. */
+        String usd(double v) {
+            return usdAt(v, mark, false);
+        }
+
+        /** A coin amount's value in USD at a price, signed for a PnL or funding; "" for a linear market. */
+        String usdAt(double v, double price, boolean signed) {
+            if (!inverse || !Double.isFinite(v * price)) {
+                return "";
+            }
+            return (signed ? fmt.signedMoney(v * price) : fmt.money(v * price)) + " USD";
+        }
+
+        Figure amount(String key, String label, double v, Explanation e) {
+            return new Figure(key, label, amount(v), usd(v), e);
+        }
+
+        Figure signed(String key, String label, double v, Explanation e) {
+            return new Figure(key, label, signed(v), usdAt(v, mark, true), e);
+        }
+
+        /** "0.5 BTC" in base units, or "100 contracts". */
+        String size(double v, int decimals) {
+            return inverse ? fmt.quantity(v, 0) + " contracts" : fmt.quantity(v, decimals) + " " + base;
+        }
+
+        String price(Double p, String none) {
+            return TicketRows.this.price(p, mark, inverse ? "USD" : asset, none);
+        }
+    }
+
     List<Figure> order(OrderTicket.Quote q, String symbol, double mark) {
         Map<String, Explanation> ex = q.explanations();
-        String base = Units.base(symbol);
-        String quote = Units.quote(symbol);
+        Money m = new Money(q, symbol, mark);
         PositionRisk p = q.position();
         List<Figure> rows = new ArrayList<>();
-        rows.add(new Figure("size", "Size", fmt.quantity(q.size(), 8) + " " + base, ex.get("size")));
-        rows.add(new Figure("notional", "Notional", fmt.money(q.notional()) + " " + quote, ex.get("notional")));
-        rows.add(new Figure("initialMargin", "Initial margin", fmt.money(q.initialMargin()) + " " + quote,
-                ex.get("initialMargin")));
-        rows.add(new Figure("openFee", "Fee to open", fmt.money(q.openFee()) + " " + quote, ex.get("openFee")));
+        rows.add(new Figure("size", "Size", m.size(q.size(), 8), ex.get("size")));
+        rows.add(m.amount("notional", "Notional", q.notional(), ex.get("notional")));
+        rows.add(m.amount("initialMargin", "Initial margin", q.initialMargin(), ex.get("initialMargin")));
+        rows.add(m.amount("openFee", "Fee to open", q.openFee(), ex.get("openFee")));
         if (p != null) {
-            rows.add(new Figure("liquidationPrice", "Liquidation price", price(p.liquidationPrice(), mark, quote,
-                    "none"), ex.get("liquidationPrice")));
-            rows.add(new Figure("bankruptcyPrice", "Bankruptcy price", price(p.bankruptcyPrice(), mark, quote,
-                    "none"), ex.get("bankruptcyPrice")));
+            rows.add(new Figure("liquidationPrice", "Liquidation price", m.price(p.liquidationPrice(), "none"),
+                    ex.get("liquidationPrice")));
+            rows.add(new Figure("bankruptcyPrice", "Bankruptcy price", m.price(p.bankruptcyPrice(), "none"),
+                    ex.get("bankruptcyPrice")));
             rows.add(new Figure("marginRatio", p.marginMode().name().equals("ISOLATED") ? "Margin ratio (isolated)"
-                    : "Margin ratio (cross)", fmt.percent(p.marginRatio(), 2), ex.get("marginRatio")));
+                    : m.inverse ? "Margin ratio (" + m.asset + " cross)" : "Margin ratio (cross)",
+                    fmt.percent(p.marginRatio(), 2), ex.get("marginRatio")));
             rows.add(new Figure("adlScore", "ADL score", fmt.quantity(p.adlScore(), 4), ex.get("adlScore")));
-            rows.add(new Figure("fundingPerSettlement", "Funding / settlement",
-                    fmt.signedMoney(p.fundingPerSettlement()) + " " + quote, ex.get("fundingPerSettlement")));
-            rows.add(new Figure("fundingOverHorizon", "Funding over horizon",
-                    fmt.signedMoney(p.fundingOverHorizon()) + " " + quote, ex.get("fundingOverHorizon")));
+            rows.add(m.signed("fundingPerSettlement", "Funding / settlement", p.fundingPerSettlement(),
+                    ex.get("fundingPerSettlement")));
+            rows.add(m.signed("fundingOverHorizon", "Funding over horizon", p.fundingOverHorizon(),
+                    ex.get("fundingOverHorizon")));
         }
         return rows;
     }
 
     List<Figure> answers(OrderTicket.Quote q, String symbol, double mark) {
         Map<String, Explanation> ex = q.explanations();
-        String base = Units.base(symbol);
-        String quote = Units.quote(symbol);
+        Money m = new Money(q, symbol, mark);
+        String quote = m.inverse ? "USD" : m.asset;
         List<Figure> rows = new ArrayList<>();
-        rows.add(new Figure("maxOpen", "Max open size", fmt.quantity(q.maxOpen().size(), 6) + " " + base,
-                ex.get("maxOpen")));
-        rows.add(new Figure("maxOpenNotional", "Max open notional", fmt.money(q.maxOpen().notional()) + " " + quote,
-                ex.get("maxOpen")));
-        rows.add(new Figure("maxOpenMargin", "Max open margin", fmt.money(q.maxOpen().initialMargin()) + " "
-                + quote, ex.get("maxOpen")));
+        rows.add(new Figure("maxOpen", "Max open size", m.size(q.maxOpen().size(), 6), ex.get("maxOpen")));
+        rows.add(m.amount("maxOpenNotional", "Max open notional", q.maxOpen().notional(), ex.get("maxOpen")));
+        rows.add(m.amount("maxOpenMargin", "Max open margin", q.maxOpen().initialMargin(), ex.get("maxOpen")));
         if (q.averageEntry() != null) {
             rows.add(new Figure("averageEntry", "Average entry", fmt.price(q.averageEntry(), mark) + " " + quote,
                     ex.get("averageEntry")));
@@ -83,7 +141,10 @@ final class TicketRows {
                     ex.get("targetPrice")));
         }
         if (q.exitPnl() != null) {
-            rows.add(new Figure("exitPnl", "PnL at exit", fmt.signedMoney(q.exitPnl()) + " " + quote,
+            Double exit = ex.get("exitPnl").terms().stream().filter(t -> t.symbol().equals("X")).findFirst()
+                    .map(t -> t.value()).orElse(mark);
+            // a PnL realized at the exit is worth its coin at the exit price
+            rows.add(new Figure("exitPnl", "PnL at exit", m.signed(q.exitPnl()), m.usdAt(q.exitPnl(), exit, true),
                     ex.get("exitPnl")));
             rows.add(new Figure("exitRoe", "ROE at exit (on IM)", fmt.signedPercent(q.exitRoe(), 2),
                     ex.get("exitRoe")));
@@ -91,25 +152,33 @@ final class TicketRows {
                     fmt.signedPercent(q.exitRoeOnMargin(), 2), ex.get("exitRoeOnMargin")));
         }
         if (q.stopSize() != null) {
-            rows.add(new Figure("stopSize", "Size for the stop", fmt.quantity(q.stopSize(), 6) + " "
-                    + base, ex.get("stopSize")));
+            rows.add(new Figure("stopSize", "Size for the stop", m.size(q.stopSize(), 6), ex.get("stopSize")));
         }
         return rows;
     }
 
+    /** The pool the order draws on, before → after: the linear account, or the settle coin's pool in that coin. */
     List<Change> account(OrderTicket.Quote q) {
-        AccountRisk b = q.before().account();
-        AccountRisk a = q.after().account();
-        Map<ExplainKey, Explanation> ex = q.after().accountExplanations();
+        AccountRisk b = q.poolBefore();
+        AccountRisk a = q.poolAfter();
+        Map<ExplainKey, Explanation> ex = q.poolExplanations();
         List<Change> rows = new ArrayList<>();
-        rows.add(new Change("account.marginRatio", "Margin ratio (cross)", fmt.percent(b.marginRatio(), 2),
-                fmt.percent(a.marginRatio(), 2), ex.get(ExplainKey.MARGIN_RATIO)));
-        rows.add(new Change("account.availableBalance", "Available balance", fmt.money(b.availableBalance()),
-                fmt.money(a.availableBalance()), ex.get(ExplainKey.AVAILABLE_BALANCE)));
-        rows.add(new Change("account.walletBalance", "Cross wallet", fmt.money(b.walletBalance()),
-                fmt.money(a.walletBalance()), q.explanations().get("walletBalance")));
-        rows.add(new Change("account.maintenanceMargin", "Maintenance (cross)",
-                fmt.money(b.maintenanceMargin()), fmt.money(a.maintenanceMargin()), ex.get(ExplainKey.MAINTENANCE_MARGIN)));
+        if (b == null || a == null) {
+            return rows;
+        }
+        boolean coin = q.inverse();
+        String c = q.marginAsset();
+        Function<Double, String> money = v -> coin ? Amounts.money(fmt, v, c) : fmt.money(v);
+        rows.add(new Change("account.marginRatio", coin ? "Margin ratio (" + c + " cross)" : "Margin ratio (cross)",
+                fmt.percent(b.marginRatio(), 2), fmt.percent(a.marginRatio(), 2), ex.get(ExplainKey.MARGIN_RATIO)));
+        rows.add(new Change("account.availableBalance", coin ? c + " available" : "Available balance",
+                money.apply(b.availableBalance()), money.apply(a.availableBalance()),
+                ex.get(ExplainKey.AVAILABLE_BALANCE)));
+        rows.add(new Change("account.walletBalance", coin ? c + " cross wallet" : "Cross wallet",
+                money.apply(b.walletBalance()), money.apply(a.walletBalance()), q.explanations().get("walletBalance")));
+        rows.add(new Change("account.maintenanceMargin", coin ? "Maintenance (" + c + " cross)"
+                : "Maintenance (cross)", money.apply(b.maintenanceMargin()), money.apply(a.maintenanceMargin()),
+                ex.get(ExplainKey.MAINTENANCE_MARGIN)));
         return rows;
     }
 
@@ -146,14 +215,16 @@ final class TicketRows {
     String effect(OrderTicket.Quote q) {
         OrderPlacement.Placement f = q.placement();
         Position j = f.joined();
+        boolean coin = q.inverse();
+        Function<Double, String> size = v -> coin ? fmt.quantity(v, 0) + " contracts" : fmt.quantity(v, 8);
+        String realized = coin ? Amounts.signed(fmt, f.realizedPnl(), q.marginAsset())
+                : fmt.signedMoney(f.realizedPnl());
         return switch (f.effect()) {
             case OPEN -> "opens " + f.result().id() + ", a new position";
-            case ADD -> "adds to " + j.id() + " (" + fmt.quantity(j.size(), 8) + " → "
-                    + fmt.quantity(f.result().size(), 8) + ")";
-            case REDUCE -> "reduces " + j.id() + " to " + fmt.quantity(f.result().size(), 8) + ", realizes "
-                    + fmt.signedMoney(f.realizedPnl());
-            case CLOSE -> "closes " + j.id() + ", realizes " + fmt.signedMoney(f.realizedPnl());
-            case FLIP -> "closes " + j.id() + " and opens " + fmt.quantity(f.result().size(), 8) + " the other way";
+            case ADD -> "adds to " + j.id() + " (" + size.apply(j.size()) + " → " + size.apply(f.result().size()) + ")";
+            case REDUCE -> "reduces " + j.id() + " to " + size.apply(f.result().size()) + ", realizes " + realized;
+            case CLOSE -> "closes " + j.id() + ", realizes " + realized;
+            case FLIP -> "closes " + j.id() + " and opens " + size.apply(f.result().size()) + " the other way";
         };
     }
 }

@@ -89,7 +89,13 @@ public final class TicketView extends BorderPane {
                 });
         commit.valueProperty().bindBidirectional(vm.commitProperty());
         amount = field("ticket-amount", vm.amountProperty(), 7,
-                "What to commit: a size in the base asset, a notional or a margin in the quote currency");
+                "What to commit: a size in the base asset (whole contracts of a coin-margined contract), a notional or"
+                        + " a margin in the margin asset (the quote currency, or the settle coin)");
+        Label amountUnit = new Label();
+        amountUnit.setId("ticket-amount-unit");
+        amountUnit.getStyleClass().add("ticket-unit");
+        amountUnit.textProperty().bind(vm.amountUnitProperty());
+        amountUnit.setMinWidth(Region.USE_PREF_SIZE);
         TextField entry = field("ticket-entry", vm.entryProperty(), 8, "Entry price; blank: the mark");
         entry.promptTextProperty().bind(vm.entryPromptProperty());
         TextField fee = field("ticket-fee", vm.feePercentProperty(), 8, "Taker fee to open, in %; blank: the market's");
@@ -98,15 +104,28 @@ public final class TicketView extends BorderPane {
         addTo.setId("ticket-add-to");
         addTo.valueProperty().bindBidirectional(vm.addToProperty());
         addTo.setConverter(converter(id -> id == null || id.isEmpty() ? "automatic" : id));
+        addTo.setMinWidth(110);
+        // the choices are replaced when the market changes: a ChoiceBox keeps its old label for an equal value
+        vm.addToChoices().addListener((javafx.collections.ListChangeListener<String>) c -> javafx.application.Platform
+                .runLater(() -> {
+                    // replacing the items clears the choice (null, shown blank): back to the one named, else automatic
+                    String v = vm.addToProperty().get();
+                    if (addTo.getSelectionModel().getSelectedIndex() < 0) {
+                        addTo.getSelectionModel().select(v != null && addTo.getItems().contains(v) ? v : "");
+                    }
+                }));
         addTo.setTooltip(new Tooltip("The position the order joins. Automatic: the one the venue would merge it"
                 + " into (one-way: the symbol's; hedge: the symbol's leg on that side), else a new position"));
         TextField exit = field("ticket-exit", vm.exitProperty(), 8, "Exit price: PnL and ROE if closed there");
         TextField roe = field("ticket-target-roe", vm.targetRoePercentProperty(), 7,
                 "Target ROE in % of the initial margin at entry (50 = 50%)");
-        TextField pnl = field("ticket-target-pnl", vm.targetPnlProperty(), 8, "Target PnL in the quote currency");
+        TextField pnl = field("ticket-target-pnl", vm.targetPnlProperty(), 8,
+                "Target PnL in the margin asset (the quote currency, or an inverse market's coin)");
+        pnl.promptTextProperty().bind(vm.moneyUnitProperty());
         TextField stop = field("ticket-stop", vm.stopProperty(), 8, "Stop price for the sizing question");
         TextField budget = field("ticket-loss-budget", vm.lossBudgetProperty(), 7,
-                "Loss allowed at the stop, fees included");
+                "Loss allowed at the stop, fees included, in the margin asset");
+        budget.promptTextProperty().bind(vm.moneyUnitProperty());
         fields.put(Order.Field.SYMBOL, symbol);
         fields.put(Order.Field.SIDE, side);
         fields.put(Order.Field.MODE, mode);
@@ -138,7 +157,9 @@ public final class TicketView extends BorderPane {
         form.addRow(r++, label("S_ide", side), side);
         form.addRow(r++, label("_Leverage", leverage), new HBox(6, leverage, slider));
         form.addRow(r++, label("M_ode", mode), mode);
-        form.addRow(r++, commit, amount);
+        HBox amountBox = new HBox(4, amount, amountUnit);
+        amountBox.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        form.addRow(r++, commit, amountBox);
         form.addRow(r++, label("E_ntry", entry), entry);
         form.addRow(r++, label("Fee %", fee), fee);
         form.addRow(r++, label("A_dd to", addTo), addTo);
@@ -178,6 +199,11 @@ public final class TicketView extends BorderPane {
         figures.getStyleClass().addAll("dense", "ticket-table");
         figures.getColumns().add(column("Figure", "ticket-col-figure", TicketRows.Figure::label, false));
         figures.getColumns().add(column("Value", "ticket-col-value", TicketRows.Figure::value, true));
+        // a coin-margined market's amounts are in its coin: their USD value at the mark beside them
+        TableColumn<TicketRows.Figure, String> usd = column("≈ USD at mark", "ticket-col-usd", TicketRows.Figure::usd,
+                true);
+        usd.visibleProperty().bind(vm.inverseProperty());
+        figures.getColumns().add(usd);
         figures.setItems(vm.figures());
         Label figuresEmpty = new Label();
         figuresEmpty.setWrapText(true);
@@ -218,7 +244,8 @@ public final class TicketView extends BorderPane {
         positions.setPlaceholder(new Label(""));
         positions.getSelectionModel().setCellSelectionEnabled(true);
         positions.getFocusModel().focusedCellProperty().addListener((o, a, c) -> {
-            if (c != null && c.getRow() >= 0 && c.getRow() < positions.getItems().size()) {
+            // only the user's move: the focus the table resets to its first row when the rows change is not a choice
+            if (positions.isFocused() && c != null && c.getRow() >= 0 && c.getRow() < positions.getItems().size()) {
                 String id = positions.getItems().get(c.getRow()).id();
                 String col = c.getTableColumn() == null ? "" : c.getTableColumn().getId();
                 vm.explain("position." + id + (col.contains("adl") ? ".adlScore" : ".liquidationPrice"));

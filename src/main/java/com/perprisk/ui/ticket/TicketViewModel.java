@@ -8,14 +8,11 @@ import com.perprisk.engine.Position;
 import com.perprisk.engine.Side;
 import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.margin.Order;
-import com.perprisk.engine.margin.OrderPlacement;
 import com.perprisk.engine.margin.OrderTicket;
 import com.perprisk.engine.margin.TicketException;
 import com.perprisk.ui.display.Units;
-import com.perprisk.io.WalletScope;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.format.WorkingText;
-import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.PartialInputs;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.beans.Observable;
@@ -77,6 +74,9 @@ public final class TicketViewModel {
     private final ObservableList<String> addToChoices = FXCollections.observableArrayList("");
     private final ReadOnlyStringWrapper entryPrompt = new ReadOnlyStringWrapper(this, "entryPrompt", "");
     private final ReadOnlyStringWrapper feePrompt = new ReadOnlyStringWrapper(this, "feePrompt", "");
+    private final ReadOnlyStringWrapper amountUnit = new ReadOnlyStringWrapper(this, "amountUnit", "");
+    private final ReadOnlyStringWrapper moneyUnit = new ReadOnlyStringWrapper(this, "moneyUnit", "");
+    private final ReadOnlyBooleanWrapper inverse = new ReadOnlyBooleanWrapper(this, "inverse");
     private final ObservableMap<Order.Field, String> problems = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper problem = new ReadOnlyStringWrapper(this, "problem", "");
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper(this, "status", "");
@@ -95,17 +95,22 @@ public final class TicketViewModel {
 
     /** The working as a teacher writes it: formula, terms with their units, the substitution, the result, notes. */
     static String text(Explanation e, String symbol, Formats fmt) {
+        return text(e, symbol, fmt, null);
+    }
+
+    /** The same, with the amounts in {@code coin} (a coin-margined market's settle coin; null: the quote). */
+    static String text(Explanation e, String symbol, Formats fmt, String coin) {
         if (e == null) {
             return "Select a figure to see its formula with the numbers substituted.";
         }
-        return new WorkingText(fmt).text(e, symbol);
+        return new WorkingText(fmt, coin).text(e, symbol);
     }
 
     public TicketViewModel(WorkspaceViewModel workspace) {
         this.workspace = workspace;
         this.fmt = workspace.formats();
         this.format = new TicketRows(fmt);
-        explanation.addListener((o, a, e) -> working.set(text(e, symbol.get(), fmt)));
+        explanation.addListener((o, a, e) -> working.set(text(e, symbol.get(), fmt, coin())));
         working.set(text(null, null, fmt));
         Observable[] inputs = {symbol, side, leverage, mode, commit, amount, entry, feePercent, addTo, exit,
                 targetRoePercent, targetPnl, stop, lossBudget, workspace.context().portfolioProperty(),
@@ -166,6 +171,12 @@ public final class TicketViewModel {
     public ObservableList<String> addToChoices() { return addToChoices; }
     public ReadOnlyStringProperty entryPromptProperty() { return entryPrompt.getReadOnlyProperty(); }
     public ReadOnlyStringProperty feePromptProperty() { return feePrompt.getReadOnlyProperty(); }
+    /** The unit of the amount field: the base asset or contracts for a size, else the margin asset. */
+    public ReadOnlyStringProperty amountUnitProperty() { return amountUnit.getReadOnlyProperty(); }
+    /** The asset of the ticket's money fields (target PnL, loss budget): the quote, or an inverse market's coin. */
+    public ReadOnlyStringProperty moneyUnitProperty() { return moneyUnit.getReadOnlyProperty(); }
+    /** True when the market is coin-margined: amounts in its coin, sizes in contracts, USD at the mark beside. */
+    public ReadOnlyBooleanProperty inverseProperty() { return inverse.getReadOnlyProperty(); }
 
     // ------------------------------------------------------------------ outputs
 
@@ -191,6 +202,12 @@ public final class TicketViewModel {
     public ReadOnlyBooleanProperty canAddProperty() { return canAdd.getReadOnlyProperty(); }
     /** The working of the chosen figure as text, in the market's units. */
     public ReadOnlyStringProperty workingProperty() { return working.getReadOnlyProperty(); }
+
+    /** The settle coin of the quoted order's market when it is coin-margined, else null. */
+    private String coin() {
+        OrderTicket.Quote q = quote.get();
+        return q != null && q.inverse() ? q.marginAsset() : null;
+    }
 
     /** Shows the working of a figure (a key of the order, answer or account rows). */
     public void explain(String key) {
@@ -262,10 +279,6 @@ public final class TicketViewModel {
         if (before == null || accountHidden != null) {
             String why = accountHidden != null ? accountHidden : workspace.context().problemProperty().get();
             problem.set("The workspace has no results" + (why == null || why.isBlank() ? "" : ": " + why));
-        } else if (market != null && market.isInverse()) {
-            // the ticket's sizing (notional, margin, fee, max open) is in the quote asset: not for a coin contract
-            problem.set(market.symbol() + " is coin-margined (inverse): the ticket does not size inverse orders yet."
-                    + " Add the position in the positions table; its figures are in " + market.marginAsset() + ".");
         } else {
             try {
                 Order order = order(found, market);
@@ -311,8 +324,19 @@ public final class TicketViewModel {
             maxLeverage.set(market.maxLeverage(0));
             entryPrompt.set("mark " + fmt.price(market.markPrice(), market.markPrice()));
             feePrompt.set(fmt.editPercentText(market.takerFeeRate()) + " (market)");
+            amountUnit.set(amountUnit(market, commit.get()));
+            moneyUnit.set(Units.money(market));
+            inverse.set(market.isInverse());
             syncSlider();
         }
+    }
+
+    /** What the amount is counted in: a size in base units or whole contracts, else the market's margin asset. */
+    private String amountUnit(Market market, Commit c) {
+        if (market == null) {
+            return c == Commit.SIZE ? Units.base(symbol.get()) : Units.quote(symbol.get());
+        }
+        return c == Commit.SIZE ? Units.size(market) : Units.money(market);
     }
 
     private Order order(Map<Order.Field, String> found, Market market) {
@@ -322,8 +346,7 @@ public final class TicketViewModel {
         }
         Double lev = in.number(Order.Field.LEVERAGE, leverage.get(), true, "leverage");
         Double value = in.number(Order.Field.AMOUNT, amount.get(), true,
-                commit.get().name().toLowerCase() + (commit.get() == Commit.SIZE ? " (" + Units.base(symbol.get())
-                        + ")" : " (" + Units.quote(symbol.get()) + ")"));
+                commit.get().name().toLowerCase() + " (" + amountUnit(market, commit.get()) + ")");
         Double ep = in.number(Order.Field.ENTRY, entry.get(), false, "entry price");
         Double fee = in.percent(Order.Field.FEE_RATE, feePercent.get(), "fee");
         if (!found.isEmpty()) {
@@ -353,65 +376,21 @@ public final class TicketViewModel {
     // ------------------------------------------------------------------ actions
 
     /**
-     * Writes the fill into the workspace as one undoable edit: a new position, or the joined position's new size,
-     * entry and leverage (removed when the order closes it), and the cross wallet when the fill moves margin or
-     * realized PnL into or out of it.
+     * Writes the fill into the workspace as one undoable edit ({@link TicketWriter}); false when there is no order
+     * to add.
      */
     public boolean addToWorkspace() {
         OrderTicket.Quote q = quote.get();
         if (q == null) {
             return false;
         }
-        OrderPlacement.Placement fill = q.placement();
-        String[] added = new String[1];
-        workspace.batch(() -> {
-            Position r = fill.result();
-            if (fill.effect() == OrderPlacement.Effect.OPEN) {
-                PositionRow row = workspace.addPosition();
-                write(row, r);
-                added[0] = row.getId();
-            } else {
-                PositionRow row = workspace.positions().stream().filter(p -> p.getId().equals(fill.joined().id()))
-                        .findFirst().orElse(null);
-                if (row != null && r == null) {
-                    workspace.removePosition(row);
-                } else if (row != null) {
-                    write(row, r);
-                }
-                added[0] = fill.joined().id();
-            }
-            Portfolio now = workspace.context().getPortfolio();
-            double walletBefore = wallet(now);
-            double walletAfter = wallet(fill.after());
-            if (walletAfter != walletBefore) {
-                Double typed = fmt.parse(workspace.account().walletBalanceProperty().get());
-                double base = typed == null ? walletBefore : typed;
-                workspace.account().walletBalanceProperty().set(fmt.editText(base + walletAfter - walletBefore));
-            }
-        });
-        status.set(switch (fill.effect()) {
-            case OPEN -> "Added " + added[0];
-            case CLOSE -> "Closed " + added[0];
-            default -> "Updated " + added[0];
+        String id = new TicketWriter(workspace, fmt).write(q.placement());
+        status.set(switch (q.placement().effect()) {
+            case OPEN -> "Added " + id;
+            case CLOSE -> "Closed " + id;
+            default -> "Updated " + id;
         } + " in the workspace (Ctrl+Z undoes it)");
         return true;
-    }
-
-    /** The wallet as the user types it: the cross wallet, or with a total wallet the isolated margins too. */
-    private double wallet(Portfolio p) {
-        return p.account().walletBalance() + (workspace.account().walletScopeProperty().get() == WalletScope.TOTAL
-                ? WalletScope.isolatedMargins(p) : 0);
-    }
-
-    private void write(PositionRow row, Position p) {
-        row.symbolProperty().set(p.symbol());
-        row.sideProperty().set(p.side());
-        row.sizeProperty().set(fmt.editText(p.size()));
-        row.entryPriceProperty().set(fmt.editText(p.entryPrice()));
-        row.leverageProperty().set(fmt.editText(p.leverage()));
-        row.marginModeProperty().set(p.marginMode());
-        row.isolatedMarginProperty().set(p.isolatedMargin() == null ? "" : fmt.editText(p.isolatedMargin()));
-        row.extraMarginProperty().set(p.extraMargin() == 0 ? "" : fmt.editText(p.extraMargin()));
     }
 
     /** Fills the ticket from the selected position (to add to it); false when none is selected. */

@@ -2,7 +2,8 @@ package com.perprisk.engine.explain;
 
 /**
  * Evaluates the right-hand side of an explanation's substituted formula ({@code LP = (1000 + 50 − 1 × 60000) /
- * (1 × 0.005 − 1)}): numbers, {@code + − - × /}, parentheses, unary minus and {@code max(a, b)}, {@code min(a, b)}.
+ * (1 × 0.005 − 1)}): numbers, {@code + − - × /}, parentheses, unary minus, {@code max(a, b)}, {@code min(a, b)}
+ * and {@code floor(a)} (whole contracts).
  *
  * <p>Alongside each value it carries a bound on its error: every number in the text is rounded to 10 significant
  * digits ({@link Numbers#plain}), so a literal x is off by at most |x| × 5e-10, and the bound is propagated through
@@ -103,6 +104,15 @@ final class Arithmetic {
             expect(')');
             Value pick = max ? (a.value >= b.value ? a : b) : (a.value <= b.value ? a : b);
             return new Value(pick.value, Math.max(a.error, b.error));
+        }
+        if (text.startsWith("floor(", at)) {
+            at += 6;
+            Value a = sum();
+            expect(')');
+            double f = Math.floor(a.value);
+            // whole contracts: a value within its error of a whole number may floor either way
+            boolean edge = a.value - f <= a.error || f + 1 - a.value <= a.error;
+            return new Value(f, edge ? 1 : 0);
         }
         int start = at;
         while (at < text.length() && (Character.isDigit(text.charAt(at)) || text.charAt(at) == '.')) {

@@ -189,12 +189,12 @@ class ChartModelsTest {
     @Test
     void hoverReadoutGivesExactValuesAndNeverNaN() {
         ChartData d = new EquityChartModel(null, FMT).compute(input("p3"));
-        String text = MarkedLineChart.readoutText(d, 55_000, FMT);
+        String text = ChartReadout.text(d, 55_000, FMT);
         assertTrue(text.startsWith("Mark price of BTCUSDT: "), text);
         assertTrue(text.contains("\nMargin balance: "), text);
         assertTrue(text.contains(" USDT"), text);
         ChartData r = new MarginRatioChartModel(null, FMT).compute(input("p3"));
-        String far = MarkedLineChart.readoutText(r, 1, FMT);
+        String far = ChartReadout.text(r, 1, FMT);
         assertFalse(far.contains("NaN") || far.contains("∞") || far.contains("Infinity"), far);
         assertEquals(1, MarkedLineChart.niceTick(0.9));
         assertEquals(2.5, MarkedLineChart.niceTick(2.3), 1e-12);

@@ -70,4 +70,20 @@ class InversePlaybackTest {
         assertEquals(60_470, balance * mark, 10);
         assertEquals(44_360, mark, 10);
     }
+
+    @Test
+    void theWorkspacesCoinInsuranceFundStartsTheBtcPoolsFund() throws Exception {
+        var doc = WorkspaceCodec.read(Path.of("resources/workspaces/coin-margined-mix.perprisk.json"));
+        java.util.Map<String, Object> extra = new java.util.LinkedHashMap<>(doc.extra());
+        extra.put("coinInsuranceFunds", java.util.Map.of("BTC", 7.5));
+        WorkspaceViewModel vm = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
+        vm.load(new com.perprisk.io.WorkspaceDocument(doc.format(), doc.version(), doc.name(), doc.account(),
+                doc.horizonHours(), doc.markets(), doc.positions(), extra), null);
+        PlaybackViewModel p = new PlaybackViewModel(vm);
+        p.stepsProperty().set(10);
+        assertTrue(p.prepare(), p.problemProperty().get());
+        var btc = p.result().coins().get("BTC");
+        assertEquals(7.5 + btc.ledger().fundChange(), btc.insuranceFund(), 1e-12);
+        assertEquals(7.5, btc.insuranceFund(), 0.5); // ten quiet hours: the fund is (about) where it started
+    }
 }
