@@ -70,7 +70,10 @@ final class TicketTables {
                         + l.snappedLeftInset() + l.snappedRightInset() + 8);
             }
         }
-        return 30;
+        // before the header row is laid out (a tab's first show in a real window): its title in the default font
+        MEASURE.setFont(javafx.scene.text.Font.getDefault());
+        MEASURE.setText(c.getText() == null ? "" : c.getText());
+        return Math.max(30, Math.ceil(MEASURE.getLayoutBounds().getWidth() + 24));
     }
 
     private static boolean isLabel(TableColumn<?, ?> c) {

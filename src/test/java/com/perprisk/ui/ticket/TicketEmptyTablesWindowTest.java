@@ -77,4 +77,23 @@ class TicketEmptyTablesWindowTest extends MainWindowHarness {
         fx(() -> view.setPresentation(false));
         check("normal size again");
     }
+
+    /**
+     * In a real window the ticket's tables are measured before their header row is laid out (the tab's first show),
+     * when no header can be found: the column is then still given its title's width, not 30 px ("…").
+     */
+    @Test
+    void aColumnMeasuredBeforeItsHeaderExistsStillFitsItsTitle() {
+        double[] widths = new double[2];
+        fx(() -> {
+            TableView<String> table = new TableView<>();
+            var column = new javafx.scene.control.TableColumn<String, String>("Account");
+            table.getColumns().add(column);
+            Text title = new Text("Account");
+            widths[0] = TicketTables.headerWidth(table, column); // no skin, no header yet
+            widths[1] = title.getLayoutBounds().getWidth();
+        });
+        assertTrue(widths[0] >= widths[1] + 8, "a header-less column is " + widths[0] + " px for a title of "
+                + widths[1] + " px");
+    }
 }
