@@ -10,8 +10,7 @@ import java.util.List;
 /**
  * A table that never scrolls sideways: while its columns are wider than the table (presentation size, a narrow
  * panel) the least important ones step aside, one at a time in a fixed order, and come back as soon as there is
- * room. Columns not named in the order always stay. (The positions table has its own order, in
- * {@code ui/positions}; the markets table uses this one.)
+ * room. Columns not named in the order always stay. The positions and the markets tables each give their order.
  */
 public final class ColumnShedding {
     /** Room kept for the vertical scroll bar and the column borders. */
