@@ -1,5 +1,15 @@
 package com.perprisk.ui.tiles;
 
+import static com.perprisk.ui.tiles.TileLabels.detailLabel;
+import static com.perprisk.ui.tiles.TileLabels.fit;
+import static com.perprisk.ui.tiles.TileLabels.level;
+import static com.perprisk.ui.tiles.TileLabels.text;
+import static com.perprisk.ui.tiles.TileLabels.tileText;
+import static com.perprisk.ui.tiles.TileLabels.tip;
+import static com.perprisk.ui.tiles.TileLabels.title;
+import static com.perprisk.ui.tiles.TileLabels.value;
+import static com.perprisk.ui.tiles.TileLabels.valueLabel;
+
 import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.display.Amounts;
@@ -13,7 +23,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -244,59 +253,6 @@ public final class TilesPane extends HBox {
         return dark;
     }
 
-    private static Label valueLabel() {
-        Label l = new Label(Formats.NONE);
-        l.setWrapText(false);
-        l.setTextAlignment(TextAlignment.CENTER);
-        l.getStyleClass().add("tile-value");
-        return l;
-    }
-
-    private static Label detailLabel() {
-        Label l = new Label();
-        l.setWrapText(true);
-        l.setTextAlignment(TextAlignment.CENTER);
-        l.setAlignment(Pos.CENTER);
-        l.getStyleClass().add("tile-detail");
-        l.setMinWidth(0);
-        l.setMaxWidth(Double.MAX_VALUE);
-        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps, never "…"
-        return l;
-    }
-
-    /** A value that scales down rather than being cut when the tile is narrow. */
-    private static Node fit(Label value) {
-        return new com.perprisk.ui.controls.FitBox(value);
-    }
-
-    /** The tile's title as a label at its top left, in the type size of the window. */
-    private static Label title(Tile t) {
-        Label l = new Label(t.getTitle());
-        l.getStyleClass().add("tile-title");
-        l.setMouseTransparent(true);
-        l.setMinWidth(0);
-        StackPane.setAlignment(l, Pos.TOP_LEFT);
-        StackPane.setMargin(l, new Insets(5, 6, 0, 7));
-        return l;
-    }
-
-    private static void level(Label l, TileValues.Level level) {
-        String want = switch (level) {
-            case OK -> "ok";
-            case WARNING -> "warning";
-            case DANGER -> "danger";
-            default -> null;
-        };
-        for (String c : new String[] {"ok", "warning", "danger"}) {
-            if (!c.equals(want)) {
-                l.getStyleClass().remove(c);
-            }
-        }
-        if (want != null && !l.getStyleClass().contains(want)) {
-            l.getStyleClass().add(want);
-        }
-    }
-
     private Color colour(TileValues.Level level) {
         return switch (level) {
             case OK -> OK;
@@ -392,43 +348,6 @@ public final class TilesPane extends HBox {
         text(availableDetail, v.problem().isEmpty() ? v.availableDetail() : v.problem());
         tip(availableTile, "Available balance: max(0, margin balance − initial margin)\n"
                 + availableDetail.getText());
-    }
-
-    private static void value(Tile t, double v) {
-        if (t.getValue() != v) {
-            t.setValue(v);
-        }
-    }
-
-    private static void text(Label l, String s) {
-        if (!s.equals(l.getText())) {
-            l.setText(s);
-        }
-    }
-
-    private static void tileText(Tile t, String s) {
-        if (!s.equals(t.getText())) {
-            t.setText(s);
-        }
-    }
-
-    private static void tip(Tile t, String s) {
-        if (!s.equals(t.getTooltipText())) {
-            t.setTooltipText(s);
-        }
-    }
-
-    private static void tip(TileCard t, String s) {
-        Tooltip tip = (Tooltip) t.getProperties().get(Tooltip.class);
-        if (tip == null) {
-            tip = new Tooltip(s);
-            tip.setWrapText(true);
-            tip.setMaxWidth(420);
-            t.getProperties().put(Tooltip.class, tip);
-            Tooltip.install(t, tip);
-        } else if (!s.equals(tip.getText())) {
-            tip.setText(s);
-        }
     }
 
     private static String shortReason(String detail) {

@@ -1,0 +1,108 @@
+package com.perprisk.ui.tiles;
+
+import com.perprisk.ui.format.Formats;
+import eu.hansolo.tilesfx.Tile;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.text.TextAlignment;
+
+/** The labels of a tile and their updates that write only what changed (the tiles pane lays them out). */
+final class TileLabels {
+    private TileLabels() {
+    }
+
+    static Label valueLabel() {
+        Label l = new Label(Formats.NONE);
+        l.setWrapText(false);
+        l.setTextAlignment(TextAlignment.CENTER);
+        l.getStyleClass().add("tile-value");
+        return l;
+    }
+
+    static Label detailLabel() {
+        Label l = new Label();
+        l.setWrapText(true);
+        l.setTextAlignment(TextAlignment.CENTER);
+        l.setAlignment(Pos.CENTER);
+        l.getStyleClass().add("tile-detail");
+        l.setMinWidth(0);
+        l.setMaxWidth(Double.MAX_VALUE);
+        l.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE); // wraps, never "…"
+        return l;
+    }
+
+    /** A value that scales down rather than being cut when the tile is narrow. */
+    static Node fit(Label value) {
+        return new com.perprisk.ui.controls.FitBox(value);
+    }
+
+    /** The tile's title as a label at its top left, in the type size of the window. */
+    static Label title(Tile t) {
+        Label l = new Label(t.getTitle());
+        l.getStyleClass().add("tile-title");
+        l.setMouseTransparent(true);
+        l.setMinWidth(0);
+        StackPane.setAlignment(l, Pos.TOP_LEFT);
+        StackPane.setMargin(l, new Insets(5, 6, 0, 7));
+        return l;
+    }
+
+    static void level(Label l, TileValues.Level level) {
+        String want = switch (level) {
+            case OK -> "ok";
+            case WARNING -> "warning";
+            case DANGER -> "danger";
+            default -> null;
+        };
+        for (String c : new String[] {"ok", "warning", "danger"}) {
+            if (!c.equals(want)) {
+                l.getStyleClass().remove(c);
+            }
+        }
+        if (want != null && !l.getStyleClass().contains(want)) {
+            l.getStyleClass().add(want);
+        }
+    }
+
+    static void value(Tile t, double v) {
+        if (t.getValue() != v) {
+            t.setValue(v);
+        }
+    }
+
+    static void text(Label l, String s) {
+        if (!s.equals(l.getText())) {
+            l.setText(s);
+        }
+    }
+
+    static void tileText(Tile t, String s) {
+        if (!s.equals(t.getText())) {
+            t.setText(s);
+        }
+    }
+
+    static void tip(Tile t, String s) {
+        if (!s.equals(t.getTooltipText())) {
+            t.setTooltipText(s);
+        }
+    }
+
+    static void tip(TileCard t, String s) {
+        Tooltip tip = (Tooltip) t.getProperties().get(Tooltip.class);
+        if (tip == null) {
+            tip = new Tooltip(s);
+            tip.setWrapText(true);
+            tip.setMaxWidth(420);
+            t.getProperties().put(Tooltip.class, tip);
+            Tooltip.install(t, tip);
+        } else if (!s.equals(tip.getText())) {
+            tip.setText(s);
+        }
+    }
+}
