@@ -144,28 +144,14 @@ public final class SimulateCommand {
                 g.writeTree(HeadlessSupport.calcOutput(r.finalPortfolio(), w.warnings()));
                 ObjectNode tail = HeadlessSupport.JSON.createObjectNode();
                 HeadlessSupport.put(tail, "insuranceFund", r.insuranceFund());
-                ObjectNode ledger = tail.putObject("ledger");
-                Ledger l = r.ledger();
-                HeadlessSupport.put(ledger, "traderLoss", l.traderLoss());
-                HeadlessSupport.put(ledger, "fundChange", l.fundChange());
-                HeadlessSupport.put(ledger, "fees", l.fees());
-                HeadlessSupport.put(ledger, "adlCollected", l.adlCollected());
-                HeadlessSupport.put(ledger, "uncoveredLoss", l.uncoveredLoss());
-                HeadlessSupport.put(ledger, "fundingToTrader", l.fundingToTrader());
+                ledger(tail.putObject("ledger"), r.ledger());
                 if (!r.coins().isEmpty()) {
                     // each settle coin's pool: its fund and ledger, in the coin
                     ObjectNode coins = tail.putObject("coinPools");
                     for (Map.Entry<String, Simulation.CoinBook> e : r.coins().entrySet()) {
                         ObjectNode c = coins.putObject(e.getKey());
                         HeadlessSupport.put(c, "insuranceFund", e.getValue().insuranceFund());
-                        ObjectNode cl = c.putObject("ledger");
-                        Ledger b = e.getValue().ledger();
-                        HeadlessSupport.put(cl, "traderLoss", b.traderLoss());
-                        HeadlessSupport.put(cl, "fundChange", b.fundChange());
-                        HeadlessSupport.put(cl, "fees", b.fees());
-                        HeadlessSupport.put(cl, "adlCollected", b.adlCollected());
-                        HeadlessSupport.put(cl, "uncoveredLoss", b.uncoveredLoss());
-                        HeadlessSupport.put(cl, "fundingToTrader", b.fundingToTrader());
+                        ledger(c.putObject("ledger"), e.getValue().ledger());
                     }
                 }
                 ArrayNode cps = tail.putArray("counterparties");
@@ -198,5 +184,15 @@ public final class SimulateCommand {
             throw new HeadlessSupport.UsageException("missing --" + name);
         }
         return v;
+    }
+
+    /** Where a pool's losses went over the run (the linear pool's in the quote asset, a coin pool's in its coin). */
+    private static void ledger(ObjectNode out, Ledger l) {
+        HeadlessSupport.put(out, "traderLoss", l.traderLoss());
+        HeadlessSupport.put(out, "fundChange", l.fundChange());
+        HeadlessSupport.put(out, "fees", l.fees());
+        HeadlessSupport.put(out, "adlCollected", l.adlCollected());
+        HeadlessSupport.put(out, "uncoveredLoss", l.uncoveredLoss());
+        HeadlessSupport.put(out, "fundingToTrader", l.fundingToTrader());
     }
 }
