@@ -59,14 +59,19 @@ public record MarginRules(TierTable table, boolean measureAtEntry, boolean brack
         return !measureAtEntry && !bracketAtEntry;
     }
 
+    /** Notional that picks the bracket: Q × P, or Q × EP where the tier is fixed at entry (Bybit, OKX). */
+    public double bracketNotional(Position p, double price) {
+        return bracketMoves() ? p.notionalAt(price) : p.entryNotional();
+    }
+
     /** Bracket index used at price P. */
     public int bracketIndex(Position p, double price) {
-        return table.bracketIndex(bracketMoves() ? p.notionalAt(price) : p.entryNotional());
+        return table.bracketIndex(bracketNotional(p, price));
     }
 
     /** {@link #bracketIndex(Position, double)} from a guessed bracket (the same answer, found sooner near it). */
     public int bracketIndex(Position p, double price, int hint) {
-        return table.bracketIndex(bracketMoves() ? p.notionalAt(price) : p.entryNotional(), hint);
+        return table.bracketIndex(bracketNotional(p, price), hint);
     }
 
     /** Maintenance margin at P: N × MMR_k − amount_k, N = Q × P (or Q × EP when measured at entry). */
