@@ -43,19 +43,18 @@ public final class CrossSums {
         this.totalRequirement = totalReq;
         balance = new double[markets];
         this.requirement = new double[markets];
-        int[] seen = new int[markets];
-        for (int i = 0; i < cross.length; i++) {
-            if (!cross[i]) {
-                continue;
-            }
-            int m = market[i];
-            if (seen[m]++ == 0) {
+        for (int m = 0; m < markets; m++) {
+            if (legs[m] > 0) {
                 // WB + UPNL of the other markets, then each leg's uPnL; TMM of the others, then each leg's
                 balance[m] = wallet + otherPnl(m);
                 this.requirement[m] = otherRequirement(m);
             }
-            balance[m] += pnl[i];
-            this.requirement[m] += requirement[i];
+        }
+        for (int i = 0; i < cross.length; i++) {
+            if (cross[i]) {
+                balance[market[i]] += pnl[i];
+                this.requirement[market[i]] += requirement[i];
+            }
         }
     }
 

@@ -3,7 +3,6 @@ package com.perprisk.engine.liquidation;
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Position;
-import com.perprisk.engine.tier.Tier;
 import com.perprisk.engine.tier.TierTable;
 
 /**
@@ -81,10 +80,9 @@ public record MarginRules(TierTable table, boolean measureAtEntry, boolean brack
 
     /** {@link #maintenanceMargin(Position, double)} in bracket k, which the caller has found for this price. */
     public double maintenanceMargin(Position p, double price, int k) {
-        Tier t = table.tier(k);
         double n = measureAtEntry ? p.entryNotional() : p.notionalAt(price);
         // MM = N × MMR_k − amount_k (amount only where deducted)
-        return n * t.mmr() - (useAmount ? t.maintenanceAmount() : 0);
+        return n * table.mmrOf(k) - (useAmount ? table.maintenanceAmountOf(k) : 0);
     }
 
     /** Requirement at P: MM + close fee rate × Q × P. */
@@ -94,7 +92,12 @@ public record MarginRules(TierTable table, boolean measureAtEntry, boolean brack
 
     /** {@link #requirement(Position, double)} in bracket k, which the caller has found for this price. */
     public double requirement(Position p, double price, int k) {
+        return requirement(maintenanceMargin(p, price, k), p, price);
+    }
+
+    /** {@link #requirement(Position, double)} from the maintenance margin the caller has computed at this price. */
+    public double requirement(double maintenanceMargin, Position p, double price) {
         // requirement = MM + fee × Q × P
-        return maintenanceMargin(p, price, k) + closeFeeRate * p.notionalAt(price);
+        return maintenanceMargin + closeFeeRate * p.notionalAt(price);
     }
 }

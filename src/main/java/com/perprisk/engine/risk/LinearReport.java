@@ -172,7 +172,7 @@ final class LinearReport {
         marketOf[i] = j;
         bracketOf[i] = k;
         mmOf[i] = rules.maintenanceMargin(p, mark, k);
-        requirementOf[i] = rules.requirement(p, mark, k);
+        requirementOf[i] = rules.requirement(mmOf[i], p, mark);
         // the leg's uPnL at the mark (Leg.unrealizedPnl)
         pnlOf[i] = p.unrealizedPnl(mark);
         if (p.isIsolated()) {
