@@ -188,19 +188,25 @@ final class StreamedLines {
             prevA = a;
             prevB = b;
         }
-        if (!found) {
-            return Double.NaN;
-        }
+        return found ? answer(bestBoundary, bestFrom, bestTo, bestA, bestB, bestBracket, root) : Double.NaN;
+    }
+
+    /**
+     * The price of the best candidate: its segment's start for a jump there, else its line's root kept inside the
+     * segment; the candidate's line goes into {@code root} when one is given.
+     */
+    private static double answer(boolean boundary, double from, double to, double a, double b, int bracket,
+                                 Root root) {
         if (root != null) {
-            root.boundary = bestBoundary;
-            root.from = bestFrom;
-            root.to = bestTo;
-            root.a = bestA;
-            root.b = bestB;
-            root.bracket = bestBracket;
+            root.boundary = boundary;
+            root.from = from;
+            root.to = to;
+            root.a = a;
+            root.b = b;
+            root.bracket = bracket;
         }
         // the root of the line, P = −intercept / slope, kept inside its segment
-        return bestBoundary ? bestFrom : Math.min(Math.max(-bestA / bestB, bestFrom), bestTo);
+        return boundary ? from : Math.min(Math.max(-a / b, from), to);
     }
 
     /**
@@ -332,19 +338,7 @@ final class StreamedLines {
                 break;
             }
         }
-        if (!found) {
-            return Double.NaN;
-        }
-        if (root != null) {
-            root.boundary = bestBoundary;
-            root.from = bestFrom;
-            root.to = bestTo;
-            root.a = bestA;
-            root.b = bestB;
-            root.bracket = bestBracket;
-        }
-        // the root of the line, P = −intercept / slope, kept inside its segment
-        return bestBoundary ? bestFrom : Math.min(Math.max(-bestA / bestB, bestFrom), bestTo);
+        return found ? answer(bestBoundary, bestFrom, bestTo, bestA, bestB, bestBracket, root) : Double.NaN;
     }
 
     /** A pool whose surplus is one straight line over (0, ∞): the line of {@code SurplusLines.line} for segment 0. */
