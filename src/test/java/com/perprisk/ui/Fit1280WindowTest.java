@@ -12,4 +12,10 @@ class Fit1280WindowTest extends FitWindowTest {
     protected double presentationPlot() {
         return 125;
     }
+
+    /** Ctrl+Shift+F: the tiles and the result tabs over the whole centre. */
+    @Override
+    protected double filledPlot() {
+        return 350;
+    }
 }
