@@ -241,6 +241,9 @@ abstract class FitWindowTest extends MainWindowHarness {
         assertTrue(filled >= filledPlot(), "plot " + filled + " px with the results filling the window (" + inPlace
                 + " px in place)");
         assertTrue(!showing(positionsTable()) && !showing(view.marketsView().table()), "the tables step aside");
+        List<String> footer = ((com.perprisk.ui.charts.ChartView) view.chartsPanel().visibleChart()).footerTexts();
+        assertTrue(footer.size() == 3 && footer.get(0).startsWith("Mark price of") && footer.get(1)
+                .equals("Margin balance"), "the axis label and the legend below the chart: " + footer);
         assertTrue(showing(view.accountBar()) && showing(view.scenarioPanel()), "account and scenario bars stay");
         assertTrue(inside(focusOwner(), view.resultTabs()) || inside(focusOwner(), view.tilesPanel().getParent()),
                 "the keyboard is in the results: " + focusOwner());

@@ -35,6 +35,8 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final Tooltip readout = new Tooltip();
     private NumberAxis rightAxis;
     private ChartData shown;
+    /** Whether the view draws the x axis's label and the legend below the chart ({@link ChartFooter}). */
+    private boolean footerOutside;
 
     public MarkedLineChart(Formats fmt) {
         super(new NumberAxis(), new NumberAxis());
@@ -72,12 +74,19 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         return (NumberAxis) getYAxis();
     }
 
+    /** The x axis's label and the legend left to the view below the chart, or drawn by the chart itself. */
+    void setFooterOutside(boolean outside) {
+        footerOutside = outside;
+        setLegendVisible(!outside);
+    }
+
     /** Replaces the curves, markers and axes. */
     public void show(ChartData d) {
         this.shown = d;
         setTitle(null);
-        if (!d.xLabel().equals(xAxis().getLabel())) {
-            xAxis().setLabel(d.xLabel());
+        String xLabel = footerOutside ? null : d.xLabel();
+        if (!java.util.Objects.equals(xLabel, xAxis().getLabel())) {
+            xAxis().setLabel(xLabel);
         }
         if (!d.yLabel().equals(yAxis().getLabel())) {
             yAxis().setLabel(d.yLabel());
