@@ -185,6 +185,15 @@ public final class AccountBar extends HBox {
         return t.getLayoutBounds().getWidth();
     }
 
+    /**
+     * The bar never widens the window's layout: with every word whole its row can be wider than a 1024 px window at
+     * presentation size, and a layout laid out that wide would make the full row seem to fit ({@link #fit}).
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
     /** Whether the bar shows its compact words (its full row does not fit). */
     public boolean isCompact() {
         return compact;

@@ -52,7 +52,7 @@ public final class ChartView extends BorderPane {
         setCenter(centre);
         setBottom(footer);
         footer.show(null);
-        com.perprisk.ui.controls.AfterLayout.whenResized(this, () -> footer.fit(getHeight()));
+        com.perprisk.ui.controls.AfterLayout.whenResized(this, this::fitToSize);
         setPadding(new Insets(2, 4, 0, 4));
         setMinSize(0, 0);
         model.dataProperty().addListener((o, a, d) -> show(d));
@@ -131,6 +131,21 @@ public final class ChartView extends BorderPane {
             }
         }
         footer.show(parts.size() == 1 && d.categories() == null ? d : null);
+    }
+
+    /** The legend and the y axis's label where they have room (a small chart keeps its plot). */
+    private void fitToSize() {
+        footer.fit(getHeight());
+        for (Node n : chartNodes) {
+            if (n instanceof VBox box && box.getChildren().get(1) instanceof MarkedLineChart lc && lc.shown() != null
+                    && lc.yAxis().getHeight() > 0 && lc.yAxis().lookup(".axis-label") instanceof Label l) {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(lc.shown().yLabel());
+                t.setFont(l.getFont());
+                // the label is laid along the axis less its end ticks' room: cut to "US…" though shorter than the axis
+                boolean cut = l.getText() != null && l.getWidth() > 0 && l.getWidth() + 0.5 < l.prefWidth(-1);
+                lc.showYLabel(!cut && t.getLayoutBounds().getWidth() + 24 <= lc.yAxis().getHeight());
+            }
+        }
     }
 
     /** The row below a single line chart: its x axis's label, then its legend entries (empty when hidden). */

@@ -37,6 +37,8 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private ChartData shown;
     /** Whether the view draws the x axis's label and the legend below the chart ({@link ChartFooter}). */
     private boolean footerOutside;
+    /** Whether the y axis is long enough for its label ({@link #showYLabel}). */
+    private boolean yLabelFits = true;
 
     public MarkedLineChart(Formats fmt) {
         super(new NumberAxis(), new NumberAxis());
@@ -80,6 +82,14 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         setLegendVisible(!outside);
     }
 
+    /** Shows the y axis's label, or leaves it out (too long for a short axis: "US…"). */
+    void showYLabel(boolean fits) {
+        if (fits != yLabelFits && shown != null) {
+            yLabelFits = fits;
+            yAxis().setLabel(fits ? shown.yLabel() : null);
+        }
+    }
+
     /** Replaces the curves, markers and axes. */
     public void show(ChartData d) {
         this.shown = d;
@@ -88,8 +98,9 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         if (!java.util.Objects.equals(xLabel, xAxis().getLabel())) {
             xAxis().setLabel(xLabel);
         }
-        if (!d.yLabel().equals(yAxis().getLabel())) {
-            yAxis().setLabel(d.yLabel());
+        String yLabel = yLabelFits ? d.yLabel() : null;
+        if (!java.util.Objects.equals(yLabel, yAxis().getLabel())) {
+            yAxis().setLabel(yLabel);
         }
         setAxis(xAxis(), d.xMin(), d.xMax());
         yAxis().setAutoRanging(false);
