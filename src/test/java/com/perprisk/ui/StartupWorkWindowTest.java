@@ -2,15 +2,24 @@ package com.perprisk.ui;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
+import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.settings.ThemeManager;
+import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.TestDocs;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.application.Application;
+import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -27,15 +36,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Issue 13: work the first frame does not show is not done at start-up. The theme's stylesheet is in place before
- * the first control exists (JavaFX then never parses its default one), and the fixed tooltips of the account bar and
- * the live-data bar (each a popup window with its own scene) are made on the first hover, with their text as the
- * controls' accessible help meanwhile.
+ * the first control exists (JavaFX then never parses its default one); the tooltips (each a popup window with its
+ * own scene) of the account bar, the live-data bar, the positions table's headers, buttons and result cells, the
+ * markets, tiers and scenario bars and the tiles are made on the first hover, with their text as the nodes'
+ * accessible help meanwhile.
  */
 @Tag("ui")
 class StartupWorkWindowTest extends ApplicationTest {
     private static final List<String> LAZY_TIPS = List.of("#wallet-balance", "#wallet-scope", "#mode-one-way",
             "#mode-hedge", "#horizon-hours", "#live-refresh", "#live-refresh-all", "#live-cancel",
-            "#live-import-toggle");
+            "#live-import-toggle", "#add-position", "#duplicate-position", "#remove-position", "#adl-population",
+            "#scenario-slider", "#scenario-percent", "#scenario-reset");
+    /** The tiles without a dial ({@code TileCard}s). */
+    private static final List<String> TILE_CARDS = List.of("#tile-distance", "#tile-funding", "#tile-adl",
+            "#tile-available");
+    private MainView view;
     private Stage stage;
 
     @Override
@@ -44,7 +59,7 @@ class StartupWorkWindowTest extends ApplicationTest {
         WorkspaceViewModel vm = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
         vm.load(TestDocs.twentyPositions(), null);
         ThemeManager theme = new ThemeManager(AppSettings.Theme.LIGHT);
-        MainView view = new MainView(vm, null, theme);
+        view = new MainView(vm, null, theme);
         view.setDialogs(null);
         stage.setScene(new Scene(view, 1280, 800));
         theme.attach(view);
@@ -76,5 +91,83 @@ class StartupWorkWindowTest extends ApplicationTest {
         assertEquals(wallet.getAccessibleHelp(), wallet.getTooltip().getText());
         assertTrue(wallet.getTooltip().getText().startsWith("Wallet balance"), wallet.getTooltip().getText());
         assertNull(lookup("#horizon-hours").queryAs(Control.class).getTooltip(), "only the hovered control's");
+    }
+
+    @Test
+    void thePositionsTablesHeadersAndResultCellsHaveNoTooltipUntilHovered() {
+        TableView<PositionRow> table = view.positionsView().table();
+        int headers = 0;
+        for (TableColumn<PositionRow, ?> c : table.getVisibleLeafColumns()) {
+            if (c.getGraphic() instanceof Label l) {
+                headers++;
+                assertNull(l.getTooltip(), c.getId() + "'s header has a tooltip at start");
+                assertTrue(l.getAccessibleHelp() != null && !l.getAccessibleHelp().isBlank(), c.getId());
+            }
+        }
+        assertTrue(headers >= 10, "header labels with help: " + headers);
+        List<Node> results = lookup(".result-cell").queryAll().stream().toList();
+        assertTrue(results.size() >= 3 * 7, "result cells: " + results.size());
+        for (Node n : results) {
+            assertNull(((Control) n).getTooltip(), "a result cell made its tooltip at start");
+        }
+        List<Node> adl = lookup(".adl-cell").queryAll().stream().filter(n -> ((TableCell<?, ?>) n).getItem() != null)
+                .toList();
+        assertTrue(adl.size() >= 3, "ADL cells: " + adl.size());
+        for (Node n : adl) {
+            assertNull(((Control) n).getTooltip(), "an ADL cell made its tooltip at start");
+            assertTrue(((Control) n).getAccessibleHelp().contains("queue"), ((Control) n).getAccessibleHelp());
+        }
+
+        // first hover: the liquidation price's header says what it is
+        Label liq = (Label) column(table, "col-liquidationPrice").getGraphic();
+        moveTo(liq);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(liq.getTooltip(), "hovering the header made no tooltip");
+        assertEquals(Quantity.LIQUIDATION_PRICE.description(), liq.getTooltip().getText());
+        assertEquals(liq.getAccessibleHelp(), liq.getTooltip().getText());
+
+        // a maintenance-margin cell names its bracket, on hover
+        TableCell<?, ?> mm = maintenanceCell(0);
+        String first = mm.getAccessibleHelp();
+        assertTrue(first.startsWith("Bracket 1, MMR "), first);
+        moveTo(mm);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(mm.getTooltip(), "hovering a result cell made no tooltip");
+        assertEquals(first, mm.getTooltip().getText());
+        assertNull(maintenanceCell(1).getTooltip(), "only the hovered cell's");
+    }
+
+    private TableCell<?, ?> maintenanceCell(int row) {
+        return (TableCell<?, ?>) lookup(".result-cell").queryAll().stream()
+                .filter(n -> "col-maintenanceMargin".equals(n.getId()) && n.isVisible()
+                        && ((TableCell<?, ?>) n).getIndex() == row)
+                .findFirst().orElseThrow();
+    }
+
+    @Test
+    void aTilesTooltipIsMadeOnTheFirstHoverAndFollowsItsValue() {
+        for (String id : TILE_CARDS) {
+            Node tile = lookup(id).query();
+            assertNull(LazyTooltip.made(tile), id + " made its tooltip at start");
+            assertNull(tile.getProperties().get("javafx.scene.control.Tooltip"), id);
+            assertTrue(tile.getAccessibleHelp() != null && !tile.getAccessibleHelp().isBlank(), id);
+        }
+        Node funding = lookup("#tile-funding").query();
+        assertTrue(funding.getAccessibleHelp().startsWith("Σ funding"), funding.getAccessibleHelp());
+        moveTo(funding);
+        WaitForAsyncUtils.waitForFxEvents();
+        Tooltip tip = LazyTooltip.made(funding);
+        assertNotNull(tip, "hovering the funding tile made no tooltip");
+        assertEquals(funding.getAccessibleHelp(), tip.getText());
+        assertTrue(tip.isWrapText());
+        String before = tip.getText();
+        interact(() -> view.viewModel().account().horizonHoursProperty().set("24"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(!tip.getText().equals(before) && tip.getText().contains("24"), tip.getText());
+        assertNull(LazyTooltip.made(lookup("#tile-available").query()), "only the hovered tile's");
+    }
+
+    private static TableColumn<PositionRow, ?> column(TableView<PositionRow> t, String id) {
+        return t.getVisibleLeafColumns().stream().filter(c -> id.equals(c.getId())).findFirst().orElseThrow();
     }
 }

@@ -1,6 +1,7 @@
 package com.perprisk.ui.live;
 
 import com.perprisk.ui.controls.CellTooltip;
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.workspace.MarketRow;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Pos;
@@ -39,7 +40,7 @@ final class LiveCell extends TableCell<MarketRow, RowState> {
         badge.setMinWidth(Region.USE_PREF_SIZE);
         refresh.getStyleClass().addAll("flat", "small", "live-refresh");
         refresh.setFocusTraversable(false);
-        refresh.setTooltip(new Tooltip("Fetch this market from its venue again (F5)"));
+        LazyTooltip.install(refresh, "Fetch this market from its venue again (F5)");
         refresh.disableProperty().bind(vm.busyProperty());
         refresh.setOnAction(e -> {
             if (getTableRow() != null && getTableRow().getItem() != null) {

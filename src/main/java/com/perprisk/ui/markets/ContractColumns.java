@@ -3,6 +3,7 @@ package com.perprisk.ui.markets;
 import com.perprisk.engine.ContractType;
 import com.perprisk.ui.controls.ChoiceCell;
 import com.perprisk.ui.controls.EditableTextCell;
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.workspace.FieldPaths;
 import com.perprisk.ui.workspace.MarketRow;
@@ -10,7 +11,6 @@ import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.collections.FXCollections;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
-import javafx.scene.control.Tooltip;
 
 import java.util.List;
 
@@ -60,7 +60,7 @@ final class ContractColumns {
     private static Label header(String text, String tip) {
         Label l = new Label(text);
         l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-        l.setTooltip(new Tooltip(tip));
+        LazyTooltip.install(l, tip);
         return l;
     }
 }

@@ -3,6 +3,7 @@ package com.perprisk.ui.markets;
 import com.perprisk.engine.Convention;
 import com.perprisk.ui.controls.ChoiceCell;
 import com.perprisk.ui.controls.EditableTextCell;
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.controls.TableKeys;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.workspace.FieldPaths;
@@ -16,7 +17,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -53,7 +53,7 @@ public final class MarketsView extends VBox {
         remove.setId("remove-market");
         remove.getStyleClass().addAll("small", "flat");
         remove.setFocusTraversable(false);
-        remove.setTooltip(new Tooltip("Remove the selected market (its positions then show a problem)"));
+        LazyTooltip.install(remove, "Remove the selected market (its positions then show a problem)");
         remove.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
         remove.setOnAction(e -> {
             MarketRow m = table.getSelectionModel().getSelectedItem();

@@ -27,7 +27,7 @@ final class AdlCell extends TableCell<PositionRow, PositionRisk> {
     private final Circle[] lights = new Circle[5];
     private final HBox box = new HBox(2);
     private final Label none = new Label(Formats.NONE);
-    private final CellTooltip tip = new CellTooltip(this, null);
+    private final CellTooltip tip = CellTooltip.onHover(this, null);
     private final InvalidationListener refresh = o -> updateItem(getItem(), isEmpty());
     private int shown = -1;
 

@@ -1,6 +1,7 @@
 package com.perprisk.ui.positions;
 
 import com.perprisk.ui.controls.ColumnFit;
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.controls.TableKeys;
 import com.perprisk.ui.workspace.PositionRow;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
@@ -12,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollBar;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.HBox;
@@ -100,7 +100,7 @@ public final class PositionsView extends VBox {
     private static Button toolButton(String text, String tip, Runnable action) {
         Button b = new Button(text);
         b.getStyleClass().addAll("small", "flat");
-        b.setTooltip(new Tooltip(tip));
+        LazyTooltip.install(b, tip);
         b.setOnAction(e -> action.run());
         b.setFocusTraversable(false);
         return b;

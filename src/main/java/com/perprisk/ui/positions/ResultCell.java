@@ -23,8 +23,8 @@ final class ResultCell extends TableCell<PositionRow, PositionRisk> {
     private final BiFunction<PositionRow, PositionRisk, String> text;
     private final Function<PositionRisk, String> styleClass;
     private final Runnable onClicked;
-    /** Made on first use: most result cells never show one (a Tooltip per cell was 164 popups at start). */
-    private final CellTooltip tip = new CellTooltip(this, null);
+    /** Made on the first hover: no result cell shows one in the first frame (a Tooltip per cell was 164 popups). */
+    private final CellTooltip tip = CellTooltip.onHover(this, null);
     private String applied;
 
     ResultCell(WorkspaceViewModel vm, Quantity key, BiFunction<PositionRow, PositionRisk, String> text,

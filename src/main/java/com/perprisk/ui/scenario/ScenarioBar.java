@@ -4,6 +4,7 @@ import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.format.Formats;
 import javafx.geometry.Insets;
@@ -12,7 +13,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -64,7 +64,7 @@ public final class ScenarioBar extends HBox {
         slider.setMinWidth(140);
         slider.setMaxWidth(520);
         HBox.setHgrow(slider, Priority.ALWAYS);
-        slider.setTooltip(new Tooltip("Move every market's mark price by the same percentage (−50% … +50%)"));
+        LazyTooltip.install(slider, "Move every market's mark price by the same percentage (−50% … +50%)");
         slider.valueProperty().addListener((o, a, v) -> {
             if (!syncing) {
                 // whole tenths of a percent while dragging
@@ -76,7 +76,7 @@ public final class ScenarioBar extends HBox {
         percent.getStyleClass().add("scenario-percent");
         percent.setPrefColumnCount(5);
         percent.setAlignment(Pos.CENTER_RIGHT);
-        percent.setTooltip(new Tooltip("An exact move in %, e.g. −12.5; Enter applies it"));
+        LazyTooltip.install(percent, "An exact move in %, e.g. −12.5; Enter applies it");
         percent.setOnAction(e -> applyText());
         percent.focusedProperty().addListener((o, was, now) -> {
             if (!now) {
@@ -98,7 +98,7 @@ public final class ScenarioBar extends HBox {
         HBox.setHgrow(markText, Priority.SOMETIMES);
 
         reset.setId("scenario-reset");
-        reset.setTooltip(new Tooltip("Back to the entered prices"));
+        LazyTooltip.install(reset, "Back to the entered prices");
         reset.setOnAction(e -> reset());
 
         getChildren().addAll(title, hint, slider, percent, pct, markText, reset);

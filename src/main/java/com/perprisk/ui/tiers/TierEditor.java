@@ -4,6 +4,7 @@ import com.perprisk.engine.Convention;
 import com.perprisk.io.PresetCatalog;
 import com.perprisk.ui.controls.EditableTextCell;
 import com.perprisk.ui.controls.FieldDecorations;
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.controls.TableKeys;
 import com.perprisk.ui.format.Formats;
 import com.perprisk.ui.workspace.FieldPaths;
@@ -26,7 +27,6 @@ import javafx.scene.control.MenuItem;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -119,7 +119,7 @@ public final class TierEditor extends VBox {
         Button add = new Button("+ Tier");
         add.setId("add-tier");
         add.getStyleClass().addAll("small", "flat");
-        add.setTooltip(new Tooltip("Add a bracket after the last one"));
+        LazyTooltip.install(add, "Add a bracket after the last one");
         add.setOnAction(e -> {
             if (market.get() != null) {
                 TierRow r = vm.tiers().addTier(market.get());

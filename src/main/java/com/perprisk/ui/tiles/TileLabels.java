@@ -1,12 +1,12 @@
 package com.perprisk.ui.tiles;
 
+import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.format.Formats;
 import eu.hansolo.tilesfx.Tile;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.text.TextAlignment;
@@ -93,16 +93,11 @@ final class TileLabels {
         }
     }
 
+    /** The tile's tooltip text; the tooltip itself is made on the first hover (none of them shows at start). */
     static void tip(TileCard t, String s) {
-        Tooltip tip = (Tooltip) t.getProperties().get(Tooltip.class);
-        if (tip == null) {
-            tip = new Tooltip(s);
+        LazyTooltip.text(t, s, tip -> {
             tip.setWrapText(true);
             tip.setMaxWidth(420);
-            t.getProperties().put(Tooltip.class, tip);
-            Tooltip.install(t, tip);
-        } else if (!s.equals(tip.getText())) {
-            tip.setText(s);
-        }
+        });
     }
 }
