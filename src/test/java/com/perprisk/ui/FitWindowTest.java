@@ -245,6 +245,68 @@ abstract class FitWindowTest extends MainWindowHarness {
         assertEquals(normal, plotHeight(), returnTolerance(), "the chart returns to its normal height");
     }
 
+    /**
+     * The coin-margined sample at presentation size: its wide coin amounts ("+0.017241 BTC") held the positions table
+     * wider than a 1024 px window with every result-side column shed (ROE cut at the right edge, ADL out of view).
+     * Now the table neither scrolls sideways nor cuts a value or a title, the headline results all in view, and a
+     * column stepped aside comes back at the normal size.
+     */
+    @Test
+    void theCoinSampleAtPresentationSizeFitsThePositionsTable() throws WorkspaceException {
+        WorkspaceDocument coin = Samples.open("coin-margined-mix");
+        fx(() -> vm.load(coin, null));
+        settle();
+        List<String> normalShown = shownColumns();
+        presentation(true);
+        settle();
+        TableView<?> table = positionsTable();
+        List<String> wrong = new ArrayList<>(truncated(table));
+        if (sidewaysScroll(table)) {
+            wrong.add("the positions table scrolls sideways; shown " + shownColumns());
+        }
+        Bounds tb = table.localToScene(table.getLayoutBounds());
+        for (String id : List.of("col-symbol", "col-liquidationPrice", "col-distanceToLiquidation",
+                "col-unrealizedPnl", "col-roe", "col-adl")) {
+            javafx.scene.control.TableColumn<?, ?> c = column(table, id);
+            if (!c.isVisible()) {
+                wrong.add(id + " stepped aside");
+                continue;
+            }
+            Node header = table.lookup("#" + id);
+            Bounds hb = header.localToScene(header.getLayoutBounds());
+            if (hb.getMaxX() > tb.getMaxX() + 0.5) {
+                wrong.add(id + " ends at " + hb.getMaxX() + " past the table's edge " + tb.getMaxX());
+            }
+        }
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        presentation(false);
+        settle();
+        assertEquals(normalShown, shownColumns(), "the columns stepped aside come back at the normal size");
+    }
+
+    private List<String> shownColumns() {
+        List<String> out = new ArrayList<>();
+        for (javafx.scene.control.TableColumn<?, ?> g : positionsTable().getColumns()) {
+            for (javafx.scene.control.TableColumn<?, ?> c : g.getColumns()) {
+                if (c.isVisible()) {
+                    out.add(c.getId());
+                }
+            }
+        }
+        return out;
+    }
+
+    private static javafx.scene.control.TableColumn<?, ?> column(TableView<?> table, String id) {
+        for (javafx.scene.control.TableColumn<?, ?> g : table.getColumns()) {
+            for (javafx.scene.control.TableColumn<?, ?> c : g.getColumns()) {
+                if (id.equals(c.getId())) {
+                    return c;
+                }
+            }
+        }
+        throw new AssertionError("no column " + id);
+    }
+
     /** The least height of the equity chart's plot at presentation size when the results fill the window. */
     protected abstract double filledPlot();
 
