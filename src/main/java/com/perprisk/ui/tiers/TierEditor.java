@@ -280,7 +280,11 @@ public final class TierEditor extends VBox {
             table.setItems(FXCollections.observableArrayList());
             dydxForm.visibleProperty().unbind();
             dydxForm.setVisible(false);
+            table.visibleProperty().unbind();
+            table.setVisible(true);
+            title.textProperty().unbind(); // bound to the market shown before (its rows left with an opened file)
             title.setText("Tier table");
+            summary.textProperty().unbind();
             summary.setText("Select a market to see its tier table.");
             setDisable(vm.markets().isEmpty());
             return;

@@ -48,7 +48,7 @@ public final class WorkspaceViewModel {
     private final NewRowDefaults defaults;
     private final Recalculation recalculation;
     /** Rows → document, kept between edits: an edit parses only the rows it changed. */
-    private final DocumentBuilder builder;
+    private DocumentBuilder builder;
     private final ObservableList<MarketRow> markets = FXCollections.observableArrayList();
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<String> symbols = FXCollections.observableArrayList();
@@ -212,8 +212,54 @@ public final class WorkspaceViewModel {
 
     /** Replaces everything with a document; clears the history and marks it saved when it came from a file. */
     public void load(WorkspaceDocument doc, Path source) {
+        install(prepare(doc, scenarioMove()), source);
+    }
+
+    /**
+     * Makes a document ready to be {@linkplain #install installed}: rows, document and results, touching nothing of
+     * this view model, so it may run on a worker (opening a file) while the owner thread stays free.
+     *
+     * @param move the scenario move read on the owner thread ({@link #scenarioMove}); should it change meanwhile,
+     *             {@link #install} recalculates
+     */
+    PreparedDocument prepare(WorkspaceDocument doc, double move) {
+        return new PreparedDocument(doc, formats, this::edited, move);
+    }
+
+    /** The scenario's move of every mark (owner thread). */
+    double scenarioMove() {
+        return context.scenarioMoveProperty().get();
+    }
+
+    /**
+     * Shows a prepared document (owner thread): its rows replace the current ones and its results are published;
+     * the history is cleared and the document marked saved when it came from a file.
+     */
+    void install(PreparedDocument p, Path source) {
         recalculation.clearPlayback();
-        apply(doc);
+        quietly(() -> {
+            binding.applyAccount(p.source, name, account);
+            markets.setAll(p.markets);
+            positions.setAll(p.positions);
+            docExtra = p.extra;
+            defaults.restartIdsAt(positions.size() + 1);
+        });
+        p.shown();
+        builder = p.builder;
+        refreshSymbols();
+        recalculation.adopt(p.recalculation);
+        long t0 = System.nanoTime();
+        // built again from the rows now shown (every part reused, nothing parsed): the account's fields are read, so
+        // their next change is reported, and the document is exactly the one an edit would build
+        WorkspaceDocument doc = builder.build(name.get(), account, markets, positions, docExtra);
+        if (doc.equals(p.built) && p.move == context.scenarioMoveProperty().get()) {
+            current = doc;
+            document.set(doc);
+            recalculation.publish(recalculation.sameReportIfUnchanged(p.outcome), positions);
+            lastRecomputeNanos.set(System.nanoTime() - t0);
+        } else {
+            recompute(); // the scenario moved while the document was made ready
+        }
         history.clear();
         savedState.savedAs(source, current);
         updateFlags();
