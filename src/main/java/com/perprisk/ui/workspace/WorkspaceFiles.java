@@ -131,7 +131,7 @@ public final class WorkspaceFiles {
             return done;
         }
         opening.set(what);
-        double move = vm.scenarioMove();
+        double move = vm.context().scenarioMoveProperty().get();
         try {
             worker.execute(() -> {
                 PreparedDocument prepared;
