@@ -137,7 +137,8 @@ public final class WorkspaceFiles {
                 PreparedDocument prepared;
                 try {
                     prepared = vm.prepare(read.read(), move);
-                } catch (WorkspaceException | RuntimeException e) {
+                } catch (WorkspaceException | RuntimeException | Error e) {
+                    // whatever fails (even a stack overflow on hostile nesting), the window is never left waiting
                     owner.execute(() -> finish(done, e));
                     return;
                 }
@@ -148,7 +149,7 @@ public final class WorkspaceFiles {
                             saved.forgetSaved();
                             vm.saved(null);
                         }
-                    } catch (RuntimeException e) {
+                    } catch (RuntimeException | Error e) {
                         finish(done, e);
                         return;
                     }
@@ -161,7 +162,7 @@ public final class WorkspaceFiles {
         return done;
     }
 
-    private void finish(CompletableFuture<Void> done, Exception failure) {
+    private void finish(CompletableFuture<Void> done, Throwable failure) {
         opening.set(null);
         if (failure == null) {
             done.complete(null);
