@@ -33,6 +33,7 @@ public enum MainAction {
     EXPLAIN("_Explain selected result", "shortcut+E", "explain", 5),
     DARK_THEME("_Dark theme", "shortcut+shift+L", "dark theme", 5),
     PRESENTATION("_Presentation size", "shortcut+shift+P", "presentation size", 5),
+    RESULTS_FILL("_Results fill the window", "shortcut+shift+F", "results fill the window", 5),
     PLAYBACK("_Playback", "shortcut+shift+R", "playback", 6),
     COMPARE("_Compare venues", "shortcut+shift+C", "compare venues", 6),
     RECONCILE("_Reconcile a liquidation price", "shortcut+shift+K", "reconcile", 6),

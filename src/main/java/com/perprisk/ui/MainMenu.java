@@ -35,6 +35,7 @@ final class MainMenu {
     private final Node view;
     private final Consumer<Boolean> presentation;
     private final CheckMenuItem large = checkItem(MainAction.PRESENTATION);
+    private final CheckMenuItem fill = checkItem(MainAction.RESULTS_FILL);
     private final BiConsumer<String, String> error;
 
     /**
@@ -58,6 +59,11 @@ final class MainMenu {
     /** View › Presentation size, so that turning it on from elsewhere ticks it. */
     CheckMenuItem presentationItem() {
         return large;
+    }
+
+    /** View › Results fill the window, ticked while they do. */
+    CheckMenuItem resultsFillItem() {
+        return fill;
     }
 
     MenuBar build(Menu teaching) {
@@ -110,8 +116,10 @@ final class MainMenu {
         theme.themeProperty().addListener((obs, o, n) -> dark.setSelected(n == AppSettings.Theme.DARK));
         large.setId("menu-presentation");
         large.setOnAction(e -> presentation.accept(large.isSelected()));
+        fill.setId("menu-results-fill");
+        fill.setOnAction(e -> commands.get(MainAction.RESULTS_FILL).run());
         Menu menu = new Menu("_View");
-        menu.getItems().addAll(dark, large, new SeparatorMenuItem(), item(MainAction.GO_POSITIONS),
+        menu.getItems().addAll(dark, large, fill, new SeparatorMenuItem(), item(MainAction.GO_POSITIONS),
                 item(MainAction.GO_MARKETS), item(MainAction.GO_TIERS), item(MainAction.GO_WALLET),
                 item(MainAction.ORDER_TICKET), new SeparatorMenuItem(), item(MainAction.CHARTS), item(MainAction.EXPLAIN));
         return menu;

@@ -67,6 +67,7 @@ public final class MainView extends BorderPane {
     private Runnable onExit = Platform::exit;
     private MainMenu menu;
     private final DocumentActions actions;
+    private ResultsFill fill;
 
     public MainView(WorkspaceViewModel vm, AppSettings settings, ThemeManager theme) {
         this.vm = vm;
@@ -129,7 +130,9 @@ public final class MainView extends BorderPane {
         center.setOrientation(Orientation.VERTICAL);
         center.setDividerPositions(0.34);
         center.setId("center-split");
-        return center;
+        javafx.scene.layout.StackPane stack = new javafx.scene.layout.StackPane(center);
+        fill = new ResultsFill(stack, bottom, tabs);
+        return stack;
     }
 
     /** The markets table over the selected market's tier editor. */
@@ -171,7 +174,9 @@ public final class MainView extends BorderPane {
         tabs.getTabs().addAll(chartsTab, explainTab);
         teaching.addTabs(tabs);
         tabs.setId("result-tabs");
-        ResultTabLabels.install(tabs); // every tab in sight: short titles when the full ones do not fit
+        // every tab in sight: short titles when the full ones do not fit
+        com.perprisk.ui.controls.TabTitles.install(tabs, Map.of("playback-tab", "Play", "compare-tab", "Venues",
+                "reconcile-tab", "Recon.", "probability-tab", "Prob.", "market-lab-tab", "Lab"));
     }
 
     private Tab explainTab() {
@@ -207,12 +212,23 @@ public final class MainView extends BorderPane {
         commands.put(MainAction.REMOVE_POSITION, positions::removeSelected);
         commands.put(MainAction.ADD_MARKET, () -> markets.select(vm.addMarket()));
         commands.put(MainAction.GO_POSITIONS, () -> {
+            setResultsFill(false);
             ticket.showPositions();
             focus(positions.table());
         });
-        commands.put(MainAction.ORDER_TICKET, ticket::open);
-        commands.put(MainAction.GO_MARKETS, () -> focus(markets.table()));
-        commands.put(MainAction.GO_TIERS, () -> focus(tiers.table()));
+        commands.put(MainAction.ORDER_TICKET, () -> {
+            setResultsFill(false);
+            ticket.open();
+        });
+        commands.put(MainAction.GO_MARKETS, () -> {
+            setResultsFill(false);
+            focus(markets.table());
+        });
+        commands.put(MainAction.GO_TIERS, () -> {
+            setResultsFill(false);
+            focus(tiers.table());
+        });
+        commands.put(MainAction.RESULTS_FILL, () -> setResultsFill(!fill.isOn()));
         commands.put(MainAction.GO_WALLET, () -> account.walletField().requestFocus());
         commands.put(MainAction.EXPLAIN, () -> tabs.getSelectionModel().select(explainTab()));
         commands.put(MainAction.CHARTS, () -> tabs.getSelectionModel().select(0));
@@ -250,6 +266,16 @@ public final class MainView extends BorderPane {
     public void setPresentation(boolean on) {
         menu.presentationItem().setSelected(on);
         com.perprisk.ui.theme.PresentationSize.set(this, on, positions.table(), markets.table(), tiers.table());
+    }
+
+    /** View › Results fill the window: the tiles and the result tabs over the whole centre, or back in place. */
+    public void setResultsFill(boolean on) {
+        fill.set(on);
+        menu.resultsFillItem().setSelected(on);
+    }
+
+    public boolean isResultsFill() {
+        return fill.isOn();
     }
 
     public void setDialogs(Dialogs dialogs) {

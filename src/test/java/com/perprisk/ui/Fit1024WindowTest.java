@@ -28,4 +28,10 @@ class Fit1024WindowTest extends FitWindowTest {
     protected double returnTolerance() {
         return 20;
     }
+
+    /** Ctrl+Shift+F: the tiles and the result tabs over the whole centre. */
+    @Override
+    protected double filledPlot() {
+        return 300;
+    }
 }

@@ -117,7 +117,11 @@ abstract class FitWindowTest extends MainWindowHarness {
 
     /** Tabs of the result strip not wholly inside the strip (hidden behind its "▾" menu). */
     private List<String> tabsOutOfSight() {
-        TabPane tabs = view.resultTabs();
+        return tabsOutOfSight(view.resultTabs());
+    }
+
+    /** Tabs of a tab pane's own strip not wholly inside the strip (hidden behind its "▾" menu), or cut titles. */
+    private List<String> tabsOutOfSight(TabPane tabs) {
         Node area = tabs.getChildrenUnmodifiable().stream()
                 .filter(n -> n.getStyleClass().contains("tab-header-area")).findFirst().orElseThrow();
         Bounds strip = area.localToScene(area.getLayoutBounds());
@@ -146,24 +150,85 @@ abstract class FitWindowTest extends MainWindowHarness {
         return out;
     }
 
-    private void checkAll(String size) {
+    /**
+     * The tier editor's title, buttons, column headers and cells whole: the title in sight inside the editor and
+     * over none of its buttons.
+     */
+    private List<String> tierEditorCut() {
+        List<String> out = new ArrayList<>(truncated(view.tierEditor()));
+        if (sidewaysScroll(view.tierEditor().table())) {
+            out.add("the tier table scrolls sideways");
+        }
+        Node header = view.tierEditor().lookup(".section-header");
+        javafx.scene.control.Label title = (javafx.scene.control.Label) header.lookup(".section-title");
+        Bounds tb = title.localToScene(title.getLayoutBounds());
+        Bounds editor = view.tierEditor().localToScene(view.tierEditor().getLayoutBounds());
+        if (tb.getMinY() < editor.getMinY() - 0.5 || tb.getMaxY() > editor.getMaxY() + 0.5
+                || tb.getMaxX() > editor.getMaxX() + 0.5) {
+            out.add("the tier title " + tb + " lies outside its editor " + editor);
+        }
+        List<Node> buttons = new ArrayList<>(header.lookupAll(".button"));
+        buttons.addAll(header.lookupAll(".menu-button"));
+        for (Node n : buttons) {
+            if (n instanceof javafx.scene.control.ButtonBase b && showing(b)) {
+                Bounds bb = b.localToScene(b.getLayoutBounds());
+                if (bb.intersects(tb.getMinX() + 0.5, tb.getMinY() + 0.5, tb.getWidth() - 1, tb.getHeight() - 1)) {
+                    out.add("the tier title \"" + title.getText() + "\" lies under \"" + b.getText() + "\"");
+                }
+            }
+        }
+        return out;
+    }
+
+    private List<String> checkAll(String size) {
         List<String> wrong = new ArrayList<>(cutTiles());
         if (sidewaysScroll(view.marketsView().table())) {
             wrong.add("the markets table scrolls sideways");
         }
         wrong.addAll(tabsOutOfSight());
+        wrong.addAll(tabsOutOfSight(view.chartsPanel()));
         wrong.addAll(truncated(view.marketsView().table()));
-        assertTrue(wrong.isEmpty(), size + ":\n" + String.join("\n", wrong));
+        wrong.addAll(tierEditorCut());
+        wrong.addAll(truncated(view.accountBar()));
+        double window = view.getScene().getWidth();
+        for (javafx.scene.layout.Region r : List.of(view.accountBar(), positionsTable(), (javafx.scene.layout.Region)
+                view.tilesPanel())) {
+            Bounds b = r.localToScene(r.getLayoutBounds());
+            if (b.getMaxX() > window + 0.5) {
+                wrong.add(r.getClass().getSimpleName() + " reaches past the window: " + b.getMaxX() + " > " + window);
+            }
+        }
+        return wrong.stream().map(w -> size + ": " + w).toList();
     }
 
     @Test
     void tilesMarketsAndTabsFitInBothSizes() {
         settle();
-        checkAll("normal size");
+        List<String> wrong = new ArrayList<>(checkAll("normal size"));
         presentation(true);
-        checkAll("presentation size");
+        wrong.addAll(checkAll("presentation size"));
         presentation(false);
-        checkAll("normal size again");
+        wrong.addAll(checkAll("normal size again"));
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+    }
+
+    /**
+     * In the room a window manager leaves a window on a screen of this size (Openbox: 2 px narrower, 45 px shorter)
+     * the chart is small at presentation size, and still cuts no label (its y axis's "USDT" was "US…").
+     */
+    @Test
+    void inAWindowManagersWindowNothingIsCut() {
+        fx(() -> {
+            stage.setWidth(width() - 2);
+            stage.setHeight(height() - 45);
+        });
+        settle();
+        presentation(true);
+        List<String> wrong = new ArrayList<>(truncated(view.chartsPanel()));
+        wrong.addAll(tabsOutOfSight());
+        wrong.addAll(truncated(view.accountBar()));
+        wrong.addAll(tierEditorCut());
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
     }
 
     @Test
@@ -173,9 +238,70 @@ abstract class FitWindowTest extends MainWindowHarness {
         assertTrue(normal > 90, "the chart is drawn: " + normal);
         presentation(true);
         double big = plotHeight();
+        System.out.println("plot height " + getClass().getSimpleName() + ": normal " + normal + " px, presentation "
+                + big + " px");
         assertTrue(big >= presentationPlot(), "plot " + big + " px at presentation size");
         presentation(false);
         assertEquals(normal, plotHeight(), returnTolerance(), "the chart returns to its normal height");
+    }
+
+    /** The least height of the equity chart's plot at presentation size when the results fill the window. */
+    protected abstract double filledPlot();
+
+    @Test
+    void ctrlShiftFLetsTheResultsFillTheWindowAndPutsThemBack() {
+        settle();
+        presentation(true);
+        double inPlace = plotHeight();
+        double[] dividers = ((javafx.scene.control.SplitPane) view.lookup("#bottom-split")).getDividerPositions();
+        Node keyboard = focusOwner();
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.F);
+        settle();
+        assertTrue(view.isResultsFill());
+        assertTrue(((javafx.scene.control.CheckMenuItem) menuItem("menu-results-fill")).isSelected(),
+                "the menu item is ticked");
+        assertEquals("Ctrl+Shift+F", MainAction.RESULTS_FILL.keyText());
+        assertTrue(MainAction.shortcutsHelp().contains("Ctrl+Shift+F  results fill the window"));
+        double filled = plotHeight();
+        System.out.println("plot height " + getClass().getSimpleName() + ": presentation " + inPlace
+                + " px in place, " + filled + " px with the results filling the window");
+        assertTrue(filled >= filledPlot(), "plot " + filled + " px with the results filling the window (" + inPlace
+                + " px in place)");
+        assertTrue(!showing(positionsTable()) && !showing(view.marketsView().table()), "the tables step aside");
+        List<String> footer = ((com.perprisk.ui.charts.ChartView) view.chartsPanel().visibleChart()).footerTexts();
+        assertTrue(footer.size() == 3 && footer.get(0).startsWith("Mark price of") && footer.get(1)
+                .equals("Margin balance"), "the axis label and the legend below the chart: " + footer);
+        assertTrue(showing(view.accountBar()) && showing(view.scenarioPanel()), "account and scenario bars stay");
+        assertTrue(inside(focusOwner(), view.resultTabs()) || inside(focusOwner(), view.tilesPanel().getParent()),
+                "the keyboard is in the results: " + focusOwner());
+        List<String> wrong = new ArrayList<>(cutTiles());
+        wrong.addAll(tabsOutOfSight());
+        wrong.addAll(tabsOutOfSight(view.chartsPanel()));
+        assertTrue(wrong.isEmpty(), String.join("\n", wrong));
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.F);
+        settle();
+        assertTrue(!view.isResultsFill() && showing(positionsTable()), "back in place");
+        assertEquals(keyboard, focusOwner(), "the keyboard back where it was");
+        assertEquals(dividers[0], ((javafx.scene.control.SplitPane) view.lookup("#bottom-split"))
+                .getDividerPositions()[0], 1e-9);
+        assertEquals(inPlace, plotHeight(), 1.5, "the chart back at its height");
+        // a command that goes to a table puts the layout back first
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.F);
+        settle();
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT2);
+        settle();
+        assertTrue(!view.isResultsFill() && focusOwner() == view.marketsView().table(), "Ctrl+2 goes to the markets");
+    }
+
+    private javafx.scene.control.MenuItem menuItem(String id) {
+        for (javafx.scene.control.Menu m : ((javafx.scene.control.MenuBar) view.lookup("#menu-bar")).getMenus()) {
+            for (javafx.scene.control.MenuItem i : m.getItems()) {
+                if (id.equals(i.getId())) {
+                    return i;
+                }
+            }
+        }
+        throw new AssertionError("no menu item " + id);
     }
 
     @Test

@@ -17,6 +17,8 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 
+import java.util.List;
+
 /**
  * The account inputs in one row: the wallet balance and what it is (the cross wallet, or the total one the isolated
  * margins are taken from, with the cross wallet that leaves), position mode (one-way / hedge) and the horizon over
@@ -32,6 +34,13 @@ public final class AccountBar extends HBox {
     private final TextField horizon = new TextField();
     private final ToggleButton oneWay = new ToggleButton("One-way");
     private final ToggleButton hedge = new ToggleButton("Hedge");
+    private final Label title = new Label("Account");
+    private final Label modeLabel = new Label("Mode");
+    private final Label horizonLabel = new Label(HORIZON);
+    /** The words of the bar when its full row is wider than the window (see {@link #fit}). */
+    private static final String HORIZON = "Funding horizon";
+    private static final String HORIZON_SHORT = "Horizon";
+    private boolean compact;
     /** The cross wallet of each settle coin in use (coin-margined contracts). */
     private final CoinWalletFields coins;
 
@@ -41,7 +50,6 @@ public final class AccountBar extends HBox {
         getStyleClass().add("account-bar");
         setAlignment(Pos.CENTER_LEFT);
 
-        Label title = new Label("Account");
         title.getStyleClass().add("section-title");
 
         wallet.setId("wallet-balance");
@@ -112,7 +120,6 @@ public final class AccountBar extends HBox {
         });
         HBox modes = new HBox(0, oneWay, hedge);
         modes.setAlignment(Pos.CENTER_LEFT);
-        Label modeLabel = new Label("Mode");
 
         horizon.setId("horizon-hours");
         horizon.getStyleClass().add("number-field");
@@ -122,7 +129,6 @@ public final class AccountBar extends HBox {
         LazyTooltip.install(horizon, "Hours over which funding is projected (720 = 30 days)");
         horizon.textProperty().bindBidirectional(vm.account().horizonHoursProperty());
         FieldDecorations.bind(horizon, vm, () -> "horizonHours");
-        Label horizonLabel = new Label("Funding horizon");
         horizonLabel.setLabelFor(horizon);
         Label hours = new Label("h");
         hours.getStyleClass().add("unit");
@@ -132,6 +138,65 @@ public final class AccountBar extends HBox {
         getChildren().addAll(title, walletScope, wallet, unit, crossWallet, coins, sep(), modeLabel, modes, sep(),
                 horizonLabel, horizon, hours);
         showCrossWallet(vm);
+        // never "A…", "One…", "Funding h…": every word whole, the bar more compact when its row does not fit
+        for (Region r : List.of(title, modeLabel, horizonLabel, oneWay, hedge, horizon)) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        com.perprisk.ui.controls.AfterLayout.whenResized(this, this::fit);
+    }
+
+    /**
+     * When the whole row is wider than the bar (presentation size at 1024 px, a wallet per coin) the bar drops its
+     * title and the "Mode" word (the buttons say one-way and hedge) and says "Horizon" (the full words in its
+     * tooltip); they come back as soon as the full row fits. The width is that of the full row whatever is shown,
+     * so the choice does not flip back and forth.
+     */
+    private void fit() {
+        if (getWidth() <= 0) {
+            return;
+        }
+        double full = snappedLeftInset() + snappedRightInset();
+        int shown = 0;
+        for (javafx.scene.Node n : getChildren()) {
+            if (n.isManaged() || n == title || n == modeLabel) {
+                full += n.prefWidth(-1);
+                shown++;
+            }
+        }
+        full += getSpacing() * Math.max(0, shown - 1);
+        if (compact) {
+            full += textWidth(HORIZON) - textWidth(HORIZON_SHORT);
+        }
+        boolean want = full > getWidth();
+        if (want != compact) {
+            compact = want;
+            for (Label l : List.of(title, modeLabel)) {
+                l.setVisible(!want);
+                l.setManaged(!want);
+            }
+            horizonLabel.setText(want ? HORIZON_SHORT : HORIZON);
+            horizonLabel.setTooltip(want ? new javafx.scene.control.Tooltip(HORIZON) : null);
+        }
+    }
+
+    private double textWidth(String s) {
+        javafx.scene.text.Text t = new javafx.scene.text.Text(s);
+        t.setFont(horizonLabel.getFont());
+        return t.getLayoutBounds().getWidth();
+    }
+
+    /**
+     * The bar never widens the window's layout: with every word whole its row can be wider than a 1024 px window at
+     * presentation size, and a layout laid out that wide would make the full row seem to fit ({@link #fit}).
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        return 0;
+    }
+
+    /** Whether the bar shows its compact words (its full row does not fit). */
+    public boolean isCompact() {
+        return compact;
     }
 
     /** With a total wallet: the cross wallet the isolated margins leave ("→ cross 26,000.00"); else nothing. */

@@ -33,6 +33,7 @@ public final class ChartView extends BorderPane {
     private final Label message = new Label();
     private final HBox charts = new HBox(4);
     private final List<Node> chartNodes = new ArrayList<>();
+    private final ChartFooter footer = new ChartFooter();
 
     public ChartView(ChartViewModel model, Formats fmt) {
         this.model = model;
@@ -49,6 +50,9 @@ public final class ChartView extends BorderPane {
         charts.setMinSize(0, 0);
         setTop(heading);
         setCenter(centre);
+        setBottom(footer);
+        footer.show(null);
+        com.perprisk.ui.controls.AfterLayout.whenResized(this, this::fitToSize);
         setPadding(new Insets(2, 4, 0, 4));
         setMinSize(0, 0);
         model.dataProperty().addListener((o, a, d) -> show(d));
@@ -77,6 +81,7 @@ public final class ChartView extends BorderPane {
             message.setText(d.message());
             message.setVisible(true);
             charts.setVisible(false);
+            footer.show(null);
             return;
         }
         message.setVisible(false);
@@ -117,6 +122,7 @@ public final class ChartView extends BorderPane {
             sub.setVisible(multi);
             Node chart = box.getChildren().get(1);
             if (chart instanceof MarkedLineChart lc) {
+                lc.setFooterOutside(!multi); // one chart: its axis label and legend share a row below it
                 lc.show(part);
             } else {
                 @SuppressWarnings("unchecked")
@@ -124,6 +130,27 @@ public final class ChartView extends BorderPane {
                 showBars(bc, part);
             }
         }
+        footer.show(parts.size() == 1 && d.categories() == null ? d : null);
+    }
+
+    /** The legend and the y axis's label where they have room (a small chart keeps its plot). */
+    private void fitToSize() {
+        footer.fit(getHeight());
+        for (Node n : chartNodes) {
+            if (n instanceof VBox box && box.getChildren().get(1) instanceof MarkedLineChart lc && lc.shown() != null
+                    && lc.yAxis().getHeight() > 0 && lc.yAxis().lookup(".axis-label") instanceof Label l) {
+                javafx.scene.text.Text t = new javafx.scene.text.Text(lc.shown().yLabel());
+                t.setFont(l.getFont());
+                // the label is laid along the axis less its end ticks' room: cut to "US…" though shorter than the axis
+                boolean cut = l.getText() != null && l.getWidth() > 0 && l.getWidth() + 0.5 < l.prefWidth(-1);
+                lc.showYLabel(!cut && t.getLayoutBounds().getWidth() + 24 <= lc.yAxis().getHeight());
+            }
+        }
+    }
+
+    /** The row below a single line chart: its x axis's label, then its legend entries (empty when hidden). */
+    public List<String> footerTexts() {
+        return footer.isVisible() ? footer.texts() : List.of();
     }
 
     private static VBox titled(Node chart) {

@@ -77,6 +77,9 @@ public final class ChartsPane extends TabPane {
         for (Tab t : getTabs()) {
             t.setContextMenu(menu);
         }
+        // every chart's tab in sight: short titles when the full ones do not fit (presentation size at 1024 px)
+        com.perprisk.ui.controls.TabTitles.install(this, java.util.Map.of("chart-ratio", "Ratio",
+                "chart-leverage", "LP/lev.", "chart-basis", "Basis"));
         Tab first = getTabs().get(0);
         first.setContent(new ChartView(models.get(0), fmt));
         models.get(0).setActive(true);

@@ -35,6 +35,10 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final Tooltip readout = new Tooltip();
     private NumberAxis rightAxis;
     private ChartData shown;
+    /** Whether the view draws the x axis's label and the legend below the chart ({@link ChartFooter}). */
+    private boolean footerOutside;
+    /** Whether the y axis is long enough for its label ({@link #showYLabel}). */
+    private boolean yLabelFits = true;
 
     public MarkedLineChart(Formats fmt) {
         super(new NumberAxis(), new NumberAxis());
@@ -72,15 +76,31 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         return (NumberAxis) getYAxis();
     }
 
+    /** The x axis's label and the legend left to the view below the chart, or drawn by the chart itself. */
+    void setFooterOutside(boolean outside) {
+        footerOutside = outside;
+        setLegendVisible(!outside);
+    }
+
+    /** Shows the y axis's label, or leaves it out (too long for a short axis: "US…"). */
+    void showYLabel(boolean fits) {
+        if (fits != yLabelFits && shown != null) {
+            yLabelFits = fits;
+            yAxis().setLabel(fits ? shown.yLabel() : null);
+        }
+    }
+
     /** Replaces the curves, markers and axes. */
     public void show(ChartData d) {
         this.shown = d;
         setTitle(null);
-        if (!d.xLabel().equals(xAxis().getLabel())) {
-            xAxis().setLabel(d.xLabel());
+        String xLabel = footerOutside ? null : d.xLabel();
+        if (!java.util.Objects.equals(xLabel, xAxis().getLabel())) {
+            xAxis().setLabel(xLabel);
         }
-        if (!d.yLabel().equals(yAxis().getLabel())) {
-            yAxis().setLabel(d.yLabel());
+        String yLabel = yLabelFits ? d.yLabel() : null;
+        if (!java.util.Objects.equals(yLabel, yAxis().getLabel())) {
+            yAxis().setLabel(yLabel);
         }
         setAxis(xAxis(), d.xMin(), d.xMax());
         yAxis().setAutoRanging(false);

@@ -1,6 +1,5 @@
 package com.perprisk.ui.controls;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 
@@ -17,7 +16,7 @@ import java.util.function.ToDoubleFunction;
 public final class SplitMinimums {
     private final SplitPane split;
     private final ToDoubleFunction<Node> least;
-    private boolean queued;
+    private final AfterLayout fit = AfterLayout.of(this::apply);
 
     private SplitMinimums(SplitPane split, ToDoubleFunction<Node> least) {
         this.split = split;
@@ -32,22 +31,7 @@ public final class SplitMinimums {
     /** Keeps each item at least {@code least} of it (the first item's need wins when both do not fit). */
     public static void keep(SplitPane split, ToDoubleFunction<Node> least) {
         SplitMinimums k = new SplitMinimums(split, least);
-        split.heightProperty().addListener(o -> k.later());
-        split.needsLayoutProperty().addListener((o, was, needs) -> {
-            if (!needs) {
-                k.later();
-            }
-        });
-    }
-
-    private void later() {
-        if (!queued) {
-            queued = true;
-            Platform.runLater(() -> {
-                queued = false;
-                apply();
-            });
-        }
+        k.fit.watching(split, split.heightProperty());
     }
 
     /** Moves the divider when an item is below what it needs and the other can give it room. */

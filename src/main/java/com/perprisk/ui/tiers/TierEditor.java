@@ -53,7 +53,7 @@ public final class TierEditor extends VBox {
     private final TierActions actions;
     private final ObjectProperty<MarketRow> market = new SimpleObjectProperty<>(this, "market");
     private final TableView<TierRow> table = new TableView<>();
-    private final Label title = new Label("Tier table");
+    private final TierTitle title = new TierTitle();
     private final Label summary = new Label();
     private final Label tableProblem = new Label();
     private final javafx.scene.layout.GridPane dydxForm = new javafx.scene.layout.GridPane();
@@ -98,7 +98,6 @@ public final class TierEditor extends VBox {
         getStyleClass().add("tier-editor");
         Formats fmt = vm.formats();
 
-        title.getStyleClass().add("section-title");
         MenuButton presets = new MenuButton("Presets");
         presets.setId("tier-presets");
         presets.getStyleClass().addAll("small", "flat");
@@ -137,7 +136,6 @@ public final class TierEditor extends VBox {
             b.setFocusTraversable(false);
             b.setMinWidth(Region.USE_PREF_SIZE); // never "Pre…", "Im…"
         }
-        title.setMinWidth(Region.USE_PREF_SIZE);
         // when the panel is narrow (a comparison open, presentation size) the buttons go to a second line
         HBox tools = new HBox(6, presets, importMenu, add, remove);
         tools.setAlignment(Pos.CENTER_RIGHT);
@@ -145,6 +143,7 @@ public final class TierEditor extends VBox {
         javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(12, 4, title, tools);
         header.setAlignment(Pos.CENTER_LEFT);
         header.getStyleClass().add("section-header");
+        title.fitBeside(header, tools);
 
         summary.getStyleClass().add("hint");
         summary.setWrapText(true);
@@ -158,7 +157,9 @@ public final class TierEditor extends VBox {
         table.setEditable(true);
         table.getStyleClass().addAll("dense", "tier-table");
         table.setPlaceholder(new Label("No brackets"));
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        // each column as wide as its title and its values (never "MMR…", "3,000…"); when they are wider than the
+        // panel (presentation size at 1024 px) the row numbers and then the floors (each the cap above) step aside
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableKeys.install(table);
         table.setOnKeyPressed(e -> {
             if (e.getCode() == KeyCode.DELETE && table.getEditingCell() == null) {
@@ -184,27 +185,34 @@ public final class TierEditor extends VBox {
             }
         });
         index.getStyleClass().add("index-column");
+        index.setId("tier-col-index");
         index.setPrefWidth(30);
         index.setMaxWidth(36);
         index.setSortable(false);
         index.setEditable(false);
 
         table.getColumns().add(index);
-        table.getColumns().add(column("Floor", "floor", r -> r.floorProperty(), t -> fmt.quantity(fmt.parse(t), 2), 100));
+        table.getColumns().add(column("Floor", "floor", r -> r.floorProperty(), t -> fmt.quantity(fmt.parse(t), 2), 88));
         table.getColumns().add(column("Cap", "cap", r -> r.capProperty(),
-                t -> Formats.isBlank(t) ? "∞" : fmt.quantity(fmt.parse(t), 2), 100));
+                t -> Formats.isBlank(t) ? "∞" : fmt.quantity(fmt.parse(t), 2), 88));
         table.getColumns().add(column("Max lev.", "maxLeverage", r -> r.maxLeverageProperty(),
                 t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 2) + "×", 64));
         table.getColumns().add(column("MMR %", "mmr", r -> r.mmrPercentProperty(),
-                t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 4) + "%", 64));
+                t -> Formats.isBlank(t) ? "" : fmt.quantity(fmt.parse(t), 4) + "%", 60));
         table.getColumns().add(column("Maint. amount", "maintenanceAmount", r -> r.maintenanceAmountProperty(),
                 t -> Formats.isBlank(t) ? "derived" : fmt.quantity(fmt.parse(t), 2), 100));
-        // headers are never cut: each column keeps at least its title's width (in em: presentation size too)
+        // headers are never cut: each column keeps at least its title's width (presentation size scales it)
+        javafx.scene.text.Text measure = new javafx.scene.text.Text();
+        measure.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, 12));
         for (TableColumn<TierRow, ?> c : table.getColumns()) {
             if (c != index) {
-                c.setMinWidth(Math.max(56, c.getText().length() * 7.6 + 16));
+                measure.setText(c.getText());
+                c.setMinWidth(Math.ceil(measure.getLayoutBounds().getWidth()) + 18);
+                c.setPrefWidth(Math.max(c.getPrefWidth(), c.getMinWidth()));
             }
         }
+        com.perprisk.ui.controls.ColumnShedding.install(table, List.of("tier-col-index", "tier-col-floor"));
         VBox.setVgrow(table, Priority.ALWAYS);
         // after an MMR edit the later amounts disagree with the recursion: set them by it from the selected row
         MenuItem recompute = new MenuItem("Recompute maintenance amounts from here");
@@ -249,6 +257,11 @@ public final class TierEditor extends VBox {
         show(null);
     }
 
+    /** The title the tier table's header shows now (shorter when the panel is narrow). */
+    public String shownTitle() {
+        return title.getText();
+    }
+
     public ObjectProperty<MarketRow> marketProperty() {
         return market;
     }
@@ -282,8 +295,8 @@ public final class TierEditor extends VBox {
             dydxForm.setVisible(false);
             table.visibleProperty().unbind();
             table.setVisible(true);
-            title.textProperty().unbind(); // bound to the market shown before (its rows left with an opened file)
-            title.setText("Tier table");
+            title.symbolProperty().unbind(); // bound to the market shown before (its rows left with an opened file)
+            title.symbolProperty().set(null);
             summary.textProperty().unbind();
             summary.setText("Select a market to see its tier table.");
             setDisable(vm.markets().isEmpty());
@@ -294,9 +307,7 @@ public final class TierEditor extends VBox {
         javafx.beans.binding.BooleanBinding dydx = m.conventionProperty().isEqualTo(Convention.DYDX);
         dydxForm.visibleProperty().bind(dydx);
         table.visibleProperty().bind(dydx.not().or(javafx.beans.binding.Bindings.isNotEmpty(m.tiers())));
-        title.textProperty().unbind();
-        title.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
-                () -> "Tier table · " + m.symbolProperty().get(), m.symbolProperty()));
+        title.symbolProperty().bind(m.symbolProperty());
         summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {
             Convention c = m.conventionProperty().get();
             String src = m.tierSourceProperty().get();

@@ -1,6 +1,5 @@
 package com.perprisk.ui.tiles;
 
-import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.SplitPane;
 
@@ -17,7 +16,7 @@ public final class TilesRoom {
 
     private final SplitPane split;
     private final TilesPane tiles;
-    private boolean queued;
+    private final com.perprisk.ui.controls.AfterLayout fit = com.perprisk.ui.controls.AfterLayout.of(this::apply);
 
     private TilesRoom(SplitPane split, TilesPane tiles) {
         this.split = split;
@@ -27,23 +26,8 @@ public final class TilesRoom {
     /** Keeps the first item of {@code split}, which shows {@code tiles}, at the tiles' height need. */
     public static void keep(SplitPane split, TilesPane tiles) {
         TilesRoom r = new TilesRoom(split, tiles);
-        split.heightProperty().addListener(o -> r.later());
-        split.needsLayoutProperty().addListener((o, was, needs) -> {
-            if (!needs) {
-                r.later();
-            }
-        });
-        tiles.onLayout(r::later);
-    }
-
-    private void later() {
-        if (!queued) {
-            queued = true;
-            Platform.runLater(() -> {
-                queued = false;
-                apply();
-            });
-        }
+        r.fit.watching(split, split.heightProperty());
+        tiles.onLayout(r.fit::later);
     }
 
     void apply() {

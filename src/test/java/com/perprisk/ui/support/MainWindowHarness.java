@@ -50,6 +50,7 @@ public abstract class MainWindowHarness extends ApplicationTest {
         view = new MainView(vm, null, theme);
         view.setOnExit(stage::hide);
         stage.setScene(new Scene(view, width(), height()));
+        stage.sizeToScene(); // the stage is shared by every test: a size one test gave it must not stay
         theme.attach(view);
         stage.show();
         view.focusStart();

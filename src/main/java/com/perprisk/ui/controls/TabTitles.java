@@ -1,4 +1,4 @@
-package com.perprisk.ui;
+package com.perprisk.ui.controls;
 
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -13,35 +13,34 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The result tab strip shows every tab, never hiding some behind its "▾" menu: when the full titles do not fit its
- * width (presentation size, a narrow window) each tab takes its short title ("Play", "Venues", "Recon.", "Prob.", "Lab"), its full one
- * in its tooltip; they come back as soon as they fit. The keys that select the tabs do not change.
+ * A tab strip that shows every tab, never hiding some behind its "▾" menu: when the full titles do not fit its
+ * width (presentation size, a narrow window) each tab takes its short title, its full one in its tooltip; they come
+ * back as soon as they fit, and when even the short ones do not fit the strip takes a smaller type. The keys that
+ * select the tabs do not change. The main window's result tabs and the chart tabs use it.
  */
-final class ResultTabLabels {
-    /** Short titles by tab id (tabs not named keep theirs). */
-    static final Map<String, String> SHORT = Map.of("playback-tab", "Play", "compare-tab", "Venues",
-            "reconcile-tab", "Recon.", "probability-tab", "Prob.", "market-lab-tab", "Lab");
-
+public final class TabTitles {
     private final TabPane pane;
+    /** Short titles by tab id (tabs not named keep theirs). */
+    private final Map<String, String> shortTitles;
     private final Map<Tab, String> full = new LinkedHashMap<>();
-    private boolean queued;
+    private final AfterLayout fit = AfterLayout.of(this::apply);
 
-    private ResultTabLabels(TabPane pane) {
+    private TabTitles(TabPane pane, Map<String, String> shortTitles) {
         this.pane = pane;
+        this.shortTitles = Map.copyOf(shortTitles);
     }
 
-    /** Watches {@code pane}'s width and type size; call once its tabs are added. */
-    static void install(TabPane pane) {
-        ResultTabLabels l = new ResultTabLabels(pane);
+    /**
+     * Watches {@code pane}'s width and type size; call once its tabs are added.
+     *
+     * @param shortTitles the short title of each tab by its id; a tab not named keeps its title
+     */
+    public static void install(TabPane pane, Map<String, String> shortTitles) {
+        TabTitles l = new TabTitles(pane, shortTitles);
         for (Tab t : pane.getTabs()) {
             l.full.put(t, t.getText());
         }
-        pane.widthProperty().addListener(o -> l.later());
-        pane.needsLayoutProperty().addListener((o, was, needs) -> {
-            if (!needs) {
-                l.later();
-            }
-        });
+        l.fit.watching(pane, pane.widthProperty());
         // the titles' type size changes the headers' widths (presentation size): watch them once they exist
         pane.skinProperty().addListener((o, a, skin) -> Platform.runLater(l::watchHeaders));
         l.watchHeaders();
@@ -60,13 +59,7 @@ final class ResultTabLabels {
     }
 
     private void later() {
-        if (!queued) {
-            queued = true;
-            Platform.runLater(() -> {
-                queued = false;
-                apply();
-            });
-        }
+        fit.later();
     }
 
     /**
@@ -74,7 +67,7 @@ final class ResultTabLabels {
      * ({@value #TIGHT}). Every width is measured in the strip's own type size, whatever is shown now, so the choice
      * does not flip back and forth.
      */
-    void apply() {
+    private void apply() {
         Node area = headerArea();
         if (area == null || pane.getWidth() <= 0) {
             return;
@@ -98,7 +91,7 @@ final class ResultTabLabels {
             }
             overhead += h.prefWidth(-1) - width(label.getText(), font);
             fullText += width(full.get(tab), typeSize);
-            shortText += width(SHORT.getOrDefault(tab.getId(), full.get(tab)), typeSize);
+            shortText += width(shortTitles.getOrDefault(tab.getId(), full.get(tab)), typeSize);
         }
         if (typeSize == null) {
             return;
@@ -115,7 +108,7 @@ final class ResultTabLabels {
         // titles come close to its width)
         boolean shortFits = overhead + shortText <= room - 40;
         full.forEach((tab, title) -> {
-            String shown = fits ? title : SHORT.getOrDefault(tab.getId(), title);
+            String shown = fits ? title : shortTitles.getOrDefault(tab.getId(), title);
             if (!shown.equals(tab.getText())) {
                 tab.setText(shown);
                 tab.setTooltip(shown.equals(title) ? null : new Tooltip(title));
