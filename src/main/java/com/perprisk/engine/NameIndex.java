@@ -9,12 +9,17 @@ public final class NameIndex {
     private final String[] names;
     private final int[] values;
     private final int mask;
+    /** 32 − log2(size): a hash's top bits after {@link #SPREAD} pick its first slot */
+    private final int shift;
+    /** 2³² / φ: multiplying by it spreads hashes that differ in their low bits over the top bits (ids "p1", "p2" …) */
+    private static final int SPREAD = 0x9E3779B9;
 
     public NameIndex(int capacity) {
         int size = Integer.highestOneBit(Math.max(4, capacity * 2 - 1)) << 1;
         names = new String[size];
         values = new int[size];
         mask = size - 1;
+        shift = 32 - Integer.numberOfTrailingZeros(size);
     }
 
     /** Maps a name to a value, replacing any earlier value of that name; returns the earlier value or −1. */
@@ -35,8 +40,8 @@ public final class NameIndex {
 
     /** The slot holding the name, or the empty slot where it would go. */
     private int slot(String name) {
-        int h = name.hashCode();
-        int i = (h ^ (h >>> 16)) & mask;
+        // Fibonacci hashing: sequential names (hashes one apart) land far apart instead of in one long run
+        int i = (name.hashCode() * SPREAD) >>> shift;
         while (true) {
             String there = names[i];
             if (there == null || there.equals(name)) {

@@ -18,7 +18,9 @@ import java.util.Locale;
  * time of a JMH run counts the time the thread waited for a core, its own CPU time does not. Each figure is the
  * best of many short rounds (contention only adds time), on the portfolios of {@link RiskReportBenchmark} (N cross
  * positions, one per market, Binance's 12-bracket table). Not run by Surefire; with the README's classpath:
- * {@code java -cp … com.perprisk.bench.EngineCpuProbe [mixed] [N …]}. Prints solves per CPU-second (a pool's lines
+ * {@code java -cp … com.perprisk.bench.EngineCpuProbe [mixed] [distinct] [N …]} ({@code distinct}: each market funded
+ * at its own rate, so that no market takes its funding figures from the one before). Prints solves per CPU-second (a
+ * pool's lines
  * built, then re-solved; and built and solved from scratch) and reports per CPU-second for 1 to 10,000 positions, or
  * for the sizes N given: one size per run measures it with the compiler's profile of that size alone (a run over
  * every size compiles the report for the mix of them).
@@ -55,15 +57,18 @@ public final class EngineCpuProbe {
                     + " per core)%n", fresh, 1e3 / fresh);
         }
         boolean mixed = java.util.Arrays.asList(args).contains("mixed");
+        boolean distinct = java.util.Arrays.asList(args).contains("distinct");
         int[] sizes = java.util.Arrays.stream(args).filter(a -> a.matches("\\d+")).mapToInt(Integer::parseInt)
                 .toArray();
         for (int n : sizes.length > 0 ? sizes : new int[]{1, 10, 100, 1_000, 10_000}) {
-            Portfolio pf = RiskReportBenchmark.portfolio(n, mixed);
+            Portfolio pf = distinct ? RiskReportBenchmark.distinctFunding(RiskReportBenchmark.portfolio(n, mixed))
+                    : RiskReportBenchmark.portfolio(n, mixed);
             int reps = Math.max(1, 100_000 / n);
             double ns = best(n >= 10_000 ? 15 : 40, reps, () -> sink += RiskEngine.evaluate(pf, false).positions()
                     .size());
-            System.out.printf(Locale.ROOT, "RiskEngine.evaluate, %,d cross positions in %,d markets: %.1f µs CPU"
-                    + " (%,.0f reports/s per core, %.0f ns per position)%n", n, n, ns / 1e3, 1e9 / ns, ns / n);
+            System.out.printf(Locale.ROOT, "RiskEngine.evaluate, %,d cross positions in %,d markets%s: %.1f µs CPU"
+                    + " (%,.0f reports/s per core, %.0f ns per position)%n", n, n,
+                    distinct ? " (a funding rate each)" : "", ns / 1e3, 1e9 / ns, ns / n);
         }
         System.out.println(sink == 42 ? "" : "");
     }

@@ -81,6 +81,20 @@ public class RiskReportBenchmark {
         return new Portfolio(new Account(2e4 * n, PositionMode.ONE_WAY), markets, list, 720);
     }
 
+    /**
+     * The same portfolio with each market funded at its own rate (0.01% + i × 10⁻⁷ per 8 h), so that the report
+     * computes every market's funding APY (markets funded alike share theirs).
+     */
+    public static Portfolio distinctFunding(Portfolio p) {
+        List<Market> markets = new ArrayList<>();
+        for (int i = 0; i < p.markets().size(); i++) {
+            Market m = p.markets().get(i);
+            markets.add(new Market(m.symbol(), m.convention(), m.markPrice(), m.indexPrice(), m.takerFeeRate(),
+                    m.tiers(), m.dydx(), new FundingTerms(0.0001 + 1e-7 * i, 8), m.future(), m.contract()));
+        }
+        return new Portfolio(p.account(), markets, p.positions(), p.horizonHours());
+    }
+
     private static List<com.perprisk.engine.tier.TierSpec> specs(TierTable t) {
         List<com.perprisk.engine.tier.TierSpec> out = new ArrayList<>();
         for (var tier : t.tiers()) {

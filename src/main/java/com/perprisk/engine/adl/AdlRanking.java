@@ -165,9 +165,15 @@ public final class AdlRanking {
     private static final class Queue {
         final Side[] side;
         final boolean[] scored;
-        final double[] score;
         final double[] notional;
         final String[] id;
+        /**
+         * Each entry's score and notional as longs ordered as {@link Double#compare} orders the doubles (the bits,
+         * with the magnitude bits of a negative number flipped); an entry without a score gets the least key, below
+         * every finite score's, so that it ranks after every scored entry.
+         */
+        private final long[] scoreKey;
+        private final long[] notionalKey;
         private int[] scratch = new int[0];
 
         Queue(String[] id, Side[] side, Double[] score, double[] notional) {
@@ -176,25 +182,31 @@ public final class AdlRanking {
             this.id = id;
             this.notional = notional;
             this.scored = new boolean[n];
-            this.score = new double[n];
+            this.scoreKey = new long[n];
+            this.notionalKey = new long[n];
             for (int i = 0; i < n; i++) {
                 scored[i] = score[i] != null;
-                this.score[i] = scored[i] ? score[i] : 0;
+                scoreKey[i] = scored[i] ? key(score[i]) : Long.MIN_VALUE;
+                notionalKey[i] = key(notional[i]);
             }
         }
 
-        /** {@link #QUEUE_ORDER} on entries i and j. */
+        /** A double's key: longs compare as {@link Double#compare} compares the doubles. */
+        private static long key(double d) {
+            long bits = Double.doubleToLongBits(d);
+            return bits ^ ((bits >> 63) & Long.MAX_VALUE);
+        }
+
+        /**
+         * {@link #QUEUE_ORDER} on entries i and j: scored first, then score descending (an unscored pair ties here),
+         * notional descending, id ascending.
+         */
         int compare(int i, int j) {
-            if (scored[i] != scored[j]) {
-                return scored[i] ? -1 : 1;
+            int byScore = Long.compare(scoreKey[j], scoreKey[i]);
+            if (byScore != 0) {
+                return byScore;
             }
-            if (scored[i]) {
-                int byScore = Double.compare(score[j], score[i]);
-                if (byScore != 0) {
-                    return byScore;
-                }
-            }
-            int byNotional = Double.compare(notional[j], notional[i]);
+            int byNotional = Long.compare(notionalKey[j], notionalKey[i]);
             return byNotional != 0 ? byNotional : id[i].compareTo(id[j]);
         }
 

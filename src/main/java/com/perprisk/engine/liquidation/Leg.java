@@ -23,7 +23,7 @@ public record Leg(Position position, Market market, MarginRules rules) {
 
     /** Notional that picks the bracket: Q × P, or Q × EP where the tier is fixed at entry (Bybit, OKX). */
     public double bracketNotional(double price) {
-        return rules.bracketMoves() ? position.notionalAt(price) : position.entryNotional();
+        return rules.bracketNotional(position, price);
     }
 
     /** Index of the bracket maintenance is taken from at price P. */

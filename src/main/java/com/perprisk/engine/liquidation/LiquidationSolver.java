@@ -1,6 +1,7 @@
 package com.perprisk.engine.liquidation;
 
 import com.perprisk.engine.Portfolio;
+import com.perprisk.engine.Position;
 
 import java.util.List;
 
@@ -61,6 +62,21 @@ public final class LiquidationSolver {
         double price = atBoundary ? lines.from[i]
                 : Math.min(Math.max(-lines.intercept[i] / lines.slope[i], lines.from[i]), lines.to[i]);
         return new SolvedPrice(price, lines.segment(i), atBoundary, safe);
+    }
+
+    /**
+     * The price {@link #solve} answers for a pool of one leg, from the pool's parts instead of the pool (nothing is
+     * built or allocated): position p charged by {@code rules} at its market's mark, with the pool's wallet (or
+     * isolated margin), the other markets' uPnL and requirement ({@link MarginPool#walletOrMargin},
+     * {@link MarginPool#otherUnrealizedPnl}, {@link MarginPool#otherRequirement}; 0 and 0 for an isolated pool) and the
+     * market's taker fee rate (read for {@link Requirement#CLOSE_FEE} only). NaN when there is none. What the report
+     * solves for each isolated position and each market with one cross position.
+     */
+    public static double oneLegPrice(double walletOrMargin, double otherUnrealizedPnl, double otherRequirement,
+                                     Position p, MarginRules rules, double takerFeeRate, double mark,
+                                     Requirement kind) {
+        return StreamedLines.oneLegPrice(walletOrMargin, otherUnrealizedPnl, otherRequirement, p, rules, takerFeeRate,
+                mark, kind);
     }
 
     /**

@@ -100,13 +100,25 @@ public final class MarginPool {
         Position p = leg.position();
         double walletOrMargin = p.isolatedMarginBalance();
         double mark = leg.market().markPrice();
-        // balance = margin + 0 + uPnL, requirement = 0 + the leg's: the sums of marginBalance and requirement
-        double balance = walletOrMargin + 0.0;
+        return new MarginPool(leg.market().symbol(), true, walletOrMargin, 0, 0, List.of(leg), mark,
+                isolatedBalance(walletOrMargin, pnlAtMark), isolatedRequirement(requirementAtMark));
+    }
+
+    /**
+     * An isolated pool's margin balance at the mark from its margin and its leg's uPnL there: margin + 0 + uPnL, the
+     * sum of {@link #marginBalance} (what {@link #isolated(Leg, double, double)} keeps).
+     */
+    public static double isolatedBalance(double margin, double pnlAtMark) {
+        double balance = margin + 0.0;
         balance += pnlAtMark;
+        return balance;
+    }
+
+    /** An isolated pool's requirement at the mark from its leg's: 0 + the leg's, the sum of {@link #requirement}. */
+    public static double isolatedRequirement(double requirementAtMark) {
         double requirement = 0.0;
         requirement += requirementAtMark;
-        return new MarginPool(leg.market().symbol(), true, walletOrMargin, 0, 0, List.of(leg), mark, balance,
-                requirement);
+        return requirement;
     }
 
     /**
@@ -119,25 +131,21 @@ public final class MarginPool {
      */
     public static MarginPool[] crossPools(double wallet, Leg[] legs, int[] market, int markets, double[] pnl,
                                           double[] requirement) {
-        int[] count = new int[markets];
-        double[] ownPnl = new double[markets];
-        double[] ownReq = new double[markets];
-        double totalPnl = 0;
-        double totalReq = 0;
+        boolean[] cross = new boolean[legs.length];
         for (int i = 0; i < legs.length; i++) {
-            if (legs[i] == null) {
-                continue;
-            }
-            int m = market[i];
-            count[m]++;
-            ownPnl[m] += pnl[i];
-            ownReq[m] += requirement[i];
-            totalPnl += pnl[i];
-            totalReq += requirement[i];
+            cross[i] = legs[i] != null;
         }
+        return crossPools(new CrossSums(wallet, cross, market, markets, pnl, requirement), legs, market);
+    }
+
+    /**
+     * The cross pools of the markets of the given legs ({@code legs[i]}, trading market {@code market[i]}; null for
+     * a position whose pool is not wanted), with their figures from the sums: every cross leg of such a market must
+     * be given, in portfolio order. Returns the pool of each market index, {@code null} where no leg was given.
+     */
+    public static MarginPool[] crossPools(CrossSums sums, Leg[] legs, int[] market) {
+        int markets = sums.markets();
         Leg[][] own = new Leg[markets][];
-        double[] balance = new double[markets];
-        double[] req = new double[markets];
         int[] filled = new int[markets];
         for (int i = 0; i < legs.length; i++) {
             if (legs[i] == null) {
@@ -145,22 +153,17 @@ public final class MarginPool {
             }
             int m = market[i];
             if (own[m] == null) {
-                own[m] = new Leg[count[m]];
-                // WB + UPNL of the other markets, then each leg's uPnL; TMM of the others, then each leg's
-                balance[m] = wallet + (totalPnl - ownPnl[m]);
-                req[m] = totalReq - ownReq[m];
+                own[m] = new Leg[sums.legs(m)];
             }
             own[m][filled[m]++] = legs[i];
-            balance[m] += pnl[i];
-            req[m] += requirement[i];
         }
         MarginPool[] pools = new MarginPool[markets];
         for (int m = 0; m < markets; m++) {
             if (own[m] != null) {
                 Market mk = own[m][0].market();
-                pools[m] = new MarginPool(mk.symbol(), false, wallet, totalPnl - ownPnl[m], totalReq - ownReq[m],
-                        own[m].length == 1 ? List.of(own[m][0]) : List.of(own[m]), mk.markPrice(), balance[m],
-                        req[m]);
+                pools[m] = new MarginPool(mk.symbol(), false, sums.wallet(), sums.otherPnl(m),
+                        sums.otherRequirement(m), own[m].length == 1 ? List.of(own[m][0]) : List.of(own[m]),
+                        mk.markPrice(), sums.balance(m), sums.requirement(m));
             }
         }
         return pools;

@@ -3,7 +3,6 @@ package com.perprisk.engine.liquidation;
 import com.perprisk.engine.Convention;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Position;
-import com.perprisk.engine.tier.Tier;
 import com.perprisk.engine.tier.TierTable;
 
 /**
@@ -59,14 +58,19 @@ public record MarginRules(TierTable table, boolean measureAtEntry, boolean brack
         return !measureAtEntry && !bracketAtEntry;
     }
 
+    /** Notional that picks the bracket: Q × P, or Q × EP where the tier is fixed at entry (Bybit, OKX). */
+    public double bracketNotional(Position p, double price) {
+        return bracketMoves() ? p.notionalAt(price) : p.entryNotional();
+    }
+
     /** Bracket index used at price P. */
     public int bracketIndex(Position p, double price) {
-        return table.bracketIndex(bracketMoves() ? p.notionalAt(price) : p.entryNotional());
+        return table.bracketIndex(bracketNotional(p, price));
     }
 
     /** {@link #bracketIndex(Position, double)} from a guessed bracket (the same answer, found sooner near it). */
     public int bracketIndex(Position p, double price, int hint) {
-        return table.bracketIndex(bracketMoves() ? p.notionalAt(price) : p.entryNotional(), hint);
+        return table.bracketIndex(bracketNotional(p, price), hint);
     }
 
     /** Maintenance margin at P: N × MMR_k − amount_k, N = Q × P (or Q × EP when measured at entry). */
@@ -76,10 +80,9 @@ public record MarginRules(TierTable table, boolean measureAtEntry, boolean brack
 
     /** {@link #maintenanceMargin(Position, double)} in bracket k, which the caller has found for this price. */
     public double maintenanceMargin(Position p, double price, int k) {
-        Tier t = table.tier(k);
         double n = measureAtEntry ? p.entryNotional() : p.notionalAt(price);
         // MM = N × MMR_k − amount_k (amount only where deducted)
-        return n * t.mmr() - (useAmount ? t.maintenanceAmount() : 0);
+        return n * table.mmrOf(k) - (useAmount ? table.maintenanceAmountOf(k) : 0);
     }
 
     /** Requirement at P: MM + close fee rate × Q × P. */
@@ -89,7 +92,12 @@ public record MarginRules(TierTable table, boolean measureAtEntry, boolean brack
 
     /** {@link #requirement(Position, double)} in bracket k, which the caller has found for this price. */
     public double requirement(Position p, double price, int k) {
+        return requirement(maintenanceMargin(p, price, k), p, price);
+    }
+
+    /** {@link #requirement(Position, double)} from the maintenance margin the caller has computed at this price. */
+    public double requirement(double maintenanceMargin, Position p, double price) {
         // requirement = MM + fee × Q × P
-        return maintenanceMargin(p, price, k) + closeFeeRate * p.notionalAt(price);
+        return maintenanceMargin + closeFeeRate * p.notionalAt(price);
     }
 }

@@ -47,10 +47,55 @@ final class StreamedLines {
         int legs = pool.legs().size();
         if (legs == 1 && kind == Requirement.MAINTENANCE && pool.legs().get(0).maintenanceMovesWithPrice()) {
             Leg leg = pool.legs().get(0);
-            return leg.rules().bracketMoves() && leg.rules().table().cutsSeparateAt(leg.position().size())
-                    ? filtered(pool, safe) : lone(pool, safe);
+            Root root = new Root();
+            double price = loneLeg(pool.walletOrMargin(), pool.otherUnrealizedPnl(), pool.otherRequirement(),
+                    leg.position(), leg.rules(), pool.markPrice(), root);
+            return Double.isNaN(price) ? SolvedPrice.none(safe) : new SolvedPrice(price, new LinearSegment(root.from,
+                    root.to, root.a, root.b, new int[]{root.bracket}), root.boundary, safe);
         }
         return oneLine(pool, kind, safe);
+    }
+
+    /**
+     * The price {@link #solve} finds for a pool of one leg (position p charged by {@code rules}, close fee at
+     * {@code takerFee} where the requirement is {@link Requirement#CLOSE_FEE}), given by the pool's parts instead of
+     * the pool: its wallet or margin, the other markets' uPnL and requirement, and the mark. NaN when there is none
+     * (a found root is never NaN). Allocates nothing: what the report solves for each isolated position and each
+     * market with one cross position.
+     */
+    static double oneLegPrice(double walletOrMargin, double otherPnl, double otherRequirement, Position p,
+                              MarginRules rules, double takerFee, double mark, Requirement kind) {
+        if (kind == Requirement.MAINTENANCE && !rules.measureAtEntry()) {
+            return loneLeg(walletOrMargin, otherPnl, otherRequirement, p, rules, mark, null);
+        }
+        double inside = 0 * 2 + 1.0;
+        double a = walletOrMargin + otherPnl - (kind == Requirement.MAINTENANCE ? otherRequirement : 0);
+        int bracket = kind == Requirement.MAINTENANCE ? rules.bracketIndex(p, inside) : 0;
+        double b = slopeWith(0, p, rules, takerFee, kind, bracket);
+        a = interceptWith(a, p, rules, kind, bracket, inside);
+        return lineRoot(a, b, mark);
+    }
+
+    /** Where the streamed solve of a lone leg found its root: the line and segment, for the answer's record. */
+    static final class Root {
+        boolean boundary;
+        double from;
+        double to;
+        double a;
+        double b;
+        int bracket;
+    }
+
+    /**
+     * The root of a lone leg whose maintenance moves with the price: {@link #filtered} where its cuts separate,
+     * else {@link #lone}; NaN when there is none. The root's line goes into {@code root} when one is given.
+     */
+    private static double loneLeg(double walletOrMargin, double otherPnl, double otherRequirement, Position p,
+                                  MarginRules rules, double mark, Root root) {
+        // balance less the fixed requirement
+        double a0 = walletOrMargin + otherPnl - otherRequirement;
+        return rules.bracketMoves() && rules.table().cutsSeparateAt(p.size()) ? filtered(a0, p, rules, mark, root)
+                : lone(a0, p, rules, mark, root);
     }
 
     /**
@@ -65,20 +110,16 @@ final class StreamedLines {
      * segments (an unknown line, or a change of sign from the segment below) are tested as {@link #lone} tests them,
      * with the exact cuts, in ascending order: the same candidates, so the same answer.
      */
-    private static SolvedPrice filtered(MarginPool pool, boolean safe) {
-        Leg leg = pool.legs().get(0);
-        Position p = leg.position();
-        MarginRules rules = leg.rules();
+    private static double filtered(double fixed, Position p, MarginRules rules, double mark, Root root) {
         TierTable table = rules.table();
         boolean useAmount = rules.useAmount();
         double fee = rules.closeFeeRate();
         double q = p.size();
         int side = p.side().sign();
-        double mark = pool.markPrice();
         double shift = 0;
         int last = table.size() - 1;
         // balance less the fixed requirement, then uPnL = side × Q × (P − EP): its intercept and slope
-        double a0 = pool.walletOrMargin() + pool.otherUnrealizedPnl() - pool.otherRequirement();
+        double a0 = fixed;
         a0 -= side * q * p.entryPrice();
         double b0 = 0;
         b0 += side * q;
@@ -147,13 +188,25 @@ final class StreamedLines {
             prevA = a;
             prevB = b;
         }
-        if (!found) {
-            return SolvedPrice.none(safe);
+        return found ? answer(bestBoundary, bestFrom, bestTo, bestA, bestB, bestBracket, root) : Double.NaN;
+    }
+
+    /**
+     * The price of the best candidate: its segment's start for a jump there, else its line's root kept inside the
+     * segment; the candidate's line goes into {@code root} when one is given.
+     */
+    private static double answer(boolean boundary, double from, double to, double a, double b, int bracket,
+                                 Root root) {
+        if (root != null) {
+            root.boundary = boundary;
+            root.from = from;
+            root.to = to;
+            root.a = a;
+            root.b = b;
+            root.bracket = bracket;
         }
         // the root of the line, P = −intercept / slope, kept inside its segment
-        double price = bestBoundary ? bestFrom : Math.min(Math.max(-bestA / bestB, bestFrom), bestTo);
-        return new SolvedPrice(price, new LinearSegment(bestFrom, bestTo, bestA, bestB, new int[]{bestBracket}),
-                bestBoundary, safe);
+        return boundary ? from : Math.min(Math.max(-a / b, from), to);
     }
 
     /**
@@ -190,10 +243,7 @@ final class StreamedLines {
      * One leg whose maintenance moves with the price: segment by segment between its cuts P = floor_k / Q (finite,
      * each once), the lines of {@code SurplusLines.loneLines}, each checked for a root as it is made.
      */
-    private static SolvedPrice lone(MarginPool pool, boolean safe) {
-        Leg leg = pool.legs().get(0);
-        Position p = leg.position();
-        MarginRules rules = leg.rules();
+    private static double lone(double fixed, Position p, MarginRules rules, double mark, Root root) {
         TierTable table = rules.table();
         boolean moves = rules.bracketMoves();
         boolean useAmount = rules.useAmount();
@@ -201,10 +251,9 @@ final class StreamedLines {
         double q = p.size();
         double entryNotional = p.entryNotional();
         int side = p.side().sign();
-        double mark = pool.markPrice();
         double shift = 0;
         // balance less the fixed requirement, then uPnL = side × Q × (P − EP): its intercept and slope
-        double a0 = pool.walletOrMargin() + pool.otherUnrealizedPnl() - pool.otherRequirement();
+        double a0 = fixed;
         a0 -= side * q * p.entryPrice();
         double b0 = 0;
         b0 += side * q;
@@ -289,13 +338,7 @@ final class StreamedLines {
                 break;
             }
         }
-        if (!found) {
-            return SolvedPrice.none(safe);
-        }
-        // the root of the line, P = −intercept / slope, kept inside its segment
-        double price = bestBoundary ? bestFrom : Math.min(Math.max(-bestA / bestB, bestFrom), bestTo);
-        return new SolvedPrice(price, new LinearSegment(bestFrom, bestTo, bestA, bestB, new int[]{bestBracket}),
-                bestBoundary, safe);
+        return found ? answer(bestBoundary, bestFrom, bestTo, bestA, bestB, bestBracket, root) : Double.NaN;
     }
 
     /** A pool whose surplus is one straight line over (0, ∞): the line of {@code SurplusLines.line} for segment 0. */
@@ -309,46 +352,82 @@ final class StreamedLines {
         int legs = pool.legs().size();
         for (int i = 0; i < legs; i++) {
             Leg leg = pool.legs().get(i);
-            double q = leg.position().size();
-            int side = leg.position().side().sign();
-            // uPnL = side × Q × (P − EP)
-            b += side * q;
-            a -= side * q * leg.position().entryPrice();
-            switch (kind) {
-                case MAINTENANCE -> {
-                    MarginRules rules = leg.rules();
-                    if (leg.maintenanceMovesWithPrice()) {
-                        int bracket = leg.bracketIndex(inside);
-                        // MM = Q × P × MMR − amount (+ close fee × Q × P where the rules count it)
-                        var tier = rules.table().tier(bracket);
-                        b -= q * (tier.mmr() + rules.closeFeeRate());
-                        a += rules.useAmount() ? tier.maintenanceAmount() : 0;
-                    } else {
-                        // MM fixed at entry value (Bybit): a constant
-                        a -= rules.maintenanceMargin(leg.position(), inside);
-                        b -= q * rules.closeFeeRate();
-                    }
+            MarginRules rules = leg.rules();
+            int bracket = kind == Requirement.MAINTENANCE ? rules.bracketIndex(leg.position(), inside) : 0;
+            b = slopeWith(b, leg.position(), rules, leg.market().takerFeeRate(), kind, bracket);
+            a = interceptWith(a, leg.position(), rules, kind, bracket, inside);
+        }
+        double price = lineRoot(a, b, pool.markPrice());
+        if (Double.isNaN(price)) {
+            return SolvedPrice.none(safe);
+        }
+        // each leg's bracket inside the line's segment, as SurplusLines records it
+        int[] brackets = new int[legs];
+        for (int i = 0; i < legs; i++) {
+            brackets[i] = pool.legs().get(i).bracketIndex(inside);
+        }
+        return new SolvedPrice(price, new LinearSegment(start, end, a, b, brackets), false, safe);
+    }
+
+    /**
+     * The line's slope with one more leg, as {@code SurplusLines.line} sums it: uPnL's side × Q, less the
+     * requirement's growth per unit of P (Q × (MMR + close fee) where maintenance moves with the price, in the leg's
+     * {@code bracket} inside the segment; the close fee alone where it is fixed at entry; the taker fee for
+     * {@link Requirement#CLOSE_FEE}).
+     */
+    private static double slopeWith(double b, Position p, MarginRules rules, double takerFee, Requirement kind,
+                                    int bracket) {
+        double q = p.size();
+        // uPnL = side × Q × (P − EP)
+        b += p.side().sign() * q;
+        switch (kind) {
+            case MAINTENANCE -> {
+                if (!rules.measureAtEntry()) {
+                    // MM = Q × P × MMR − amount (+ close fee × Q × P where the rules count it)
+                    b -= q * (rules.table().mmrOf(bracket) + rules.closeFeeRate());
+                } else {
+                    b -= q * rules.closeFeeRate();
                 }
-                case ZERO -> {
-                }
-                case CLOSE_FEE -> b -= q * leg.market().takerFeeRate();
+            }
+            case ZERO -> {
+            }
+            case CLOSE_FEE -> b -= q * takerFee;
+        }
+        return b;
+    }
+
+    /**
+     * The line's intercept with one more leg, as {@code SurplusLines.line} sums it: less side × Q × EP, plus the
+     * bracket's maintenance amount where deducted (maintenance moving with the price), or less the maintenance margin
+     * fixed at entry (Bybit).
+     */
+    private static double interceptWith(double a, Position p, MarginRules rules, Requirement kind, int bracket,
+                                        double inside) {
+        a -= p.side().sign() * p.size() * p.entryPrice();
+        if (kind == Requirement.MAINTENANCE) {
+            if (!rules.measureAtEntry()) {
+                a += rules.useAmount() ? rules.table().maintenanceAmountOf(bracket) : 0;
+            } else {
+                // MM fixed at entry value (Bybit): a constant
+                a -= rules.maintenanceMargin(p, inside);
             }
         }
+        return a;
+    }
+
+    /** The zero of the line a + b × P over (0, ∞) as the solver tests it, NaN when there is none. */
+    private static double lineRoot(double a, double b, double mark) {
+        double start = 0;
+        double end = Double.POSITIVE_INFINITY;
         double shift = 0;
         if (b != 0) {
             // the line's zero: P = −intercept / slope
             double z = -(a + shift) / b;
             if (z > 0 && z >= start * (1 - EDGE) && z <= end * (1 + EDGE)
-                    && Math.abs(Math.min(Math.max(z, start), end) - pool.markPrice()) < Double.POSITIVE_INFINITY) {
-                double price = Math.min(Math.max(-a / b, start), end);
-                // each leg's bracket inside the line's segment, as SurplusLines records it
-                int[] brackets = new int[legs];
-                for (int i = 0; i < legs; i++) {
-                    brackets[i] = pool.legs().get(i).bracketIndex(inside);
-                }
-                return new SolvedPrice(price, new LinearSegment(start, end, a, b, brackets), false, safe);
+                    && Math.abs(Math.min(Math.max(z, start), end) - mark) < Double.POSITIVE_INFINITY) {
+                return Math.min(Math.max(-a / b, start), end);
             }
         }
-        return SolvedPrice.none(safe);
+        return Double.NaN;
     }
 }

@@ -24,12 +24,19 @@ final class DydxFills {
 
     /** The fillable price of a DYDX position at the current mark, or null for other conventions. */
     static Double fillablePrice(MarginPool pool, Position p, Market m, double positionMaintenance) {
+        double mark = m.markPrice();
+        return fillablePrice(pool.marginBalance(mark), pool.requirement(mark), p, m, positionMaintenance);
+    }
+
+    /**
+     * {@link #fillablePrice(MarginPool, Position, Market, double)} from the pool's margin balance (TNC) and maintenance
+     * requirement (TMMR) at the mark.
+     */
+    static Double fillablePrice(double tnc, double tmmr, Position p, Market m, double positionMaintenance) {
         if (m.convention() != Convention.DYDX || m.dydx() == null || p.size() == 0) {
             return null;
         }
         double mark = m.markPrice();
-        double tnc = pool.marginBalance(mark);
-        double tmmr = pool.requirement(mark);
         if (tmmr <= 0) {
             return null;
         }
@@ -53,18 +60,32 @@ final class DydxFills {
      */
     static Double bankruptcyPrice(MarginPool pool, Position p, Market m, double positionMaintenance, Double solved,
                                   Map<ExplainKey, Explanation> explanations) {
+        double mark = m.markPrice();
+        return bankruptcyPrice(pool.marginBalance(mark), pool.requirement(mark), hedged(pool, p), p, m,
+                positionMaintenance, solved, explanations);
+    }
+
+    /** Whether the pool holds a leg of the other side in the position's market (hedge mode). */
+    static boolean hedged(MarginPool pool, Position p) {
+        return pool.legs().stream().anyMatch(l -> l.position() != p && l.position().symbol().equals(p.symbol())
+                && l.position().side() != p.side());
+    }
+
+    /**
+     * {@link #bankruptcyPrice(MarginPool, Position, Market, double, Double, Map)} from the pool's margin balance
+     * (TNC) and maintenance requirement (TMMR) at the mark, and whether it is {@link #hedged}.
+     */
+    static Double bankruptcyPrice(double tnc, double tmmr, boolean hedged, Position p, Market m,
+                                  double positionMaintenance, Double solved,
+                                  Map<ExplainKey, Explanation> explanations) {
         if (m.convention() != Convention.DYDX || m.dydx() == null || p.size() == 0) {
             return solved;
         }
         // a dYdX subaccount nets a market to one position: hedge-mode legs keep the solver's price
-        boolean hedged = pool.legs().stream().anyMatch(l -> l.position() != p
-                && l.position().symbol().equals(p.symbol()) && l.position().side() != p.side());
         if (hedged) {
             return solved;
         }
         double mark = m.markPrice();
-        double tnc = pool.marginBalance(mark);
-        double tmmr = pool.requirement(mark);
         if (tmmr <= 0) {
             return solved;
         }

@@ -28,16 +28,14 @@ public final class Evaluation {
     private final java.util.function.IntFunction<Map<ExplainKey, Explanation>> poolWorking;
 
     /**
-     * A portfolio of linear contracts: position i trades {@code portfolio.markets().get(market[i])}, and its pool and
-     * solved prices are {@code pools[i]}, {@code lps[i]}, {@code bps[i]} (arrays the caller hands over and no longer
-     * touches); its {@link Solved} is made when its working is asked for.
+     * A portfolio of linear contracts: the pool and solved prices of position i are {@code solved.apply(i)}, asked
+     * for when its working is (the report itself needs neither).
      */
-    Evaluation(Portfolio portfolio, PortfolioRisk risk, int[] market, MarginPool[] pools, SolvedPrice[] lps,
-               SolvedPrice[] bps, double crossRequirement) {
+    Evaluation(Portfolio portfolio, PortfolioRisk risk, java.util.function.IntFunction<Solved> solved,
+               double crossRequirement) {
         this.risk = risk;
         this.crossRequirement = crossRequirement;
-        this.positionWorking = i -> Workings.position(portfolio, new Solved(portfolio.positions().get(i),
-                portfolio.markets().get(market[i]), pools[i], lps[i], bps[i]), risk.positions().get(i));
+        this.positionWorking = i -> Workings.position(portfolio, solved.apply(i), risk.positions().get(i));
         this.accountWorking = () -> Workings.account(risk.account(), crossRequirement);
         this.poolWorking = i -> {
             throw new IndexOutOfBoundsException("a portfolio of linear contracts has no pools beside its account");

@@ -119,11 +119,8 @@ final class PoolEvaluation {
             }
             linearOf.add(li);
         }
-        List<MarketRisk> markets = new ArrayList<>();
         List<String> marketWarnings = new ArrayList<>();
-        for (Market m : portfolio.markets()) {
-            markets.add(RiskEngine.marketRisk(m, marketWarnings));
-        }
+        List<MarketRisk> markets = RiskEngine.marketRisks(portfolio.markets(), marketWarnings);
         warnings.addAll(marketWarnings);
         PortfolioRisk risk = new PortfolioRisk(linear.risk().account(), positions, markets, Map.of(),
                 List.copyOf(warnings), pools);

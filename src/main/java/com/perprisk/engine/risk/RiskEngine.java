@@ -1,13 +1,12 @@
 package com.perprisk.engine.risk;
 
 import com.perprisk.engine.EngineException;
+import com.perprisk.engine.FundingTerms;
 import com.perprisk.engine.Market;
 import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.engine.funding.FundingPayment;
-import com.perprisk.engine.liquidation.Leg;
-import com.perprisk.engine.liquidation.MarginPool;
-import com.perprisk.engine.liquidation.SolvedPrice;
+import com.perprisk.engine.liquidation.MarginRules;
 import com.perprisk.engine.pricing.Basis;
 
 import java.util.ArrayList;
@@ -61,30 +60,31 @@ public final class RiskEngine {
 
     /**
      * A position's figures from what the report found once for it: bracket k, maintenance margin and uPnL at the
-     * mark, its pool (whose balance and requirement at the mark are known) and its solved prices.
+     * mark, and its pool's figures there: margin balance, margin ratio, the solved liquidation price (null for none;
+     * {@code safeAtMark}: the pool's surplus at the mark is positive) and bankruptcy price, and the fillable price.
      */
-    static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, Leg leg, int k, double mm,
-                                     double upnl, MarginPool pool, SolvedPrice lp, SolvedPrice bp, Double adlScore,
-                                     int adlQuintile, List<String> warnings) {
+    static PositionRisk positionRisk(Portfolio portfolio, Position p, Market m, MarginRules rules, int k, double mm,
+                                     double upnl, double margin, Double ratio, Double lp, boolean safeAtMark,
+                                     Double bankruptcy, Double fillable, Double adlScore, int adlQuintile,
+                                     List<String> warnings) {
         double mark = m.markPrice();
         double notional = p.notionalAt(mark);
         double im = p.initialMargin();
         // ROE = uPnL / initial margin
         double roe = upnl / im;
-        double margin = pool.marginBalance(mark);
-        Double ratio = pool.marginRatio(mark);
         Double distance = null;
-        if (lp.price() != null) {
+        if (lp != null) {
             // distance to liquidation = |mark − LP| / mark, negative once past it
-            double d = Math.abs(mark - lp.price()) / mark;
-            distance = lp.safeAtMark() ? d : -d;
+            double d = Math.abs(mark - lp) / mark;
+            distance = safeAtMark ? d : -d;
         }
         if (p.isIsolated() && (ratio == null || ratio >= 1)) {
             warnings.add(p.id() + ": isolated margin is at or below the maintenance requirement: liquidatable at the"
                     + " current mark");
         }
-        if (leg.bracketNotional(mark) >= m.tiers().maxNotional()) {
-            warnings.add(p.id() + ": notional " + plain(leg.bracketNotional(mark)) + " is beyond the tier table's"
+        double bracketNotional = rules.bracketNotional(p, mark);
+        if (bracketNotional >= m.tiers().maxNotional()) {
+            warnings.add(p.id() + ": notional " + plain(bracketNotional) + " is beyond the tier table's"
                     + " last cap " + plain(m.tiers().maxNotional()) + "; the last bracket is used");
         }
         double rate = m.funding().rate();
@@ -92,22 +92,54 @@ public final class RiskEngine {
         double perSettlement = FundingPayment.perSettlement(p.side(), p.size(), mark, rate);
         double overHorizon = FundingPayment.overHorizon(p.side(), p.size(), mark, rate, portfolio.horizonHours(),
                 interval);
-        // DYDX: dYdX's shared bankruptcy price and the fillable price (DydxFills); others unchanged
-        Double bankruptcy = DydxFills.bankruptcyPrice(pool, p, m, mm, bp.price(), null);
-        Double fillable = DydxFills.fillablePrice(pool, p, m, mm);
         return new PositionRisk(p.id(), p.symbol(), p.side(), p.marginMode(), notional, upnl, roe, im, mm,
-                m.tiers().mmrOf(k), k + 1, margin, lp.price(), bankruptcy, distance, ratio, adlScore, adlQuintile,
+                m.tiers().mmrOf(k), k + 1, margin, lp, bankruptcy, distance, ratio, adlScore, adlQuintile,
                 perSettlement, overHorizon, Map.of(), fillable);
     }
 
+    /**
+     * Each market's figures, in order. A market funded at the same rate and interval as the market before it (to the
+     * bit; most markets sit at a venue's baseline rate) takes that market's funding APR and APY, the same formulas of
+     * the same two numbers, instead of computing the APY's logarithm and exponential again.
+     */
+    static List<MarketRisk> marketRisks(List<Market> markets, List<String> warnings) {
+        List<MarketRisk> risks = new ArrayList<>(markets.size());
+        FundingTerms previousTerms = null;
+        MarketRisk previous = null;
+        for (int j = 0; j < markets.size(); j++) {
+            Market m = markets.get(j);
+            FundingTerms terms = m.funding();
+            boolean sameFunding = previous != null && previous.fundingApy() != null
+                    && Double.doubleToLongBits(terms.rate()) == Double.doubleToLongBits(previousTerms.rate())
+                    && Double.doubleToLongBits(terms.intervalHours())
+                    == Double.doubleToLongBits(previousTerms.intervalHours());
+            previous = marketRisk(m, sameFunding ? previous : null, warnings);
+            previousTerms = terms;
+            risks.add(previous);
+        }
+        return risks;
+    }
+
+    /** A market's figures, each computed from its own inputs. */
     static MarketRisk marketRisk(Market m, List<String> warnings) {
+        return marketRisk(m, null, warnings);
+    }
+
+    /** A market's figures, its funding APR and APY those of {@code sameFunding} when given (funded alike). */
+    private static MarketRisk marketRisk(Market m, MarketRisk sameFunding, List<String> warnings) {
         double premium = Basis.premium(m.markPrice(), m.indexPrice());
-        double apr = FundingPayment.apr(m.funding().rate(), m.funding().intervalHours());
+        double apr;
         Double apy;
-        try {
-            apy = FundingPayment.apy(m.funding().rate(), m.funding().intervalHours());
-        } catch (EngineException e) {
-            apy = leftEmpty(m.symbol(), "funding APY", warnings, e);
+        if (sameFunding != null) {
+            apr = sameFunding.fundingApr();
+            apy = sameFunding.fundingApy();
+        } else {
+            apr = FundingPayment.apr(m.funding().rate(), m.funding().intervalHours());
+            try {
+                apy = FundingPayment.apy(m.funding().rate(), m.funding().intervalHours());
+            } catch (EngineException e) {
+                apy = leftEmpty(m.symbol(), "funding APY", warnings, e);
+            }
         }
         Double basis = null;
         Double basisRate = null;

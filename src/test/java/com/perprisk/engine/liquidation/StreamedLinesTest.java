@@ -74,6 +74,7 @@ class StreamedLinesTest {
                     SolvedPrice actual = LiquidationSolver.solve(MarginPool.isolated(p, m, rule.apply(m)), kind);
                     assertEquals(expected, actual, where + " " + kind);
                     assertEquals(bits(expected.price()), bits(actual.price()), where + " " + kind);
+                    assertOneLegPrice(pool, kind, expected, where + " " + kind);
                 }
             }
         }
@@ -109,6 +110,8 @@ class StreamedLinesTest {
                 SolvedPrice actual = LiquidationSolver.solve(MarginPool.isolated(p, m, rule.apply(m)),
                         Requirement.MAINTENANCE);
                 assertEquals(expected, actual, "seed " + seed + ", cut " + c + ", root " + root);
+                assertOneLegPrice(MarginPool.isolated(p, m, rule.apply(m)), Requirement.MAINTENANCE, expected,
+                        "seed " + seed + ", cut " + c + ", root " + root);
             }
         }
     }
@@ -172,6 +175,40 @@ class StreamedLinesTest {
         return d == null ? -1 : Double.doubleToLongBits(d);
     }
 
+    /**
+     * The one-leg solve from the pool's parts ({@link LiquidationSolver#oneLegPrice}, what the report solves without
+     * building the pool) answers the reference's price to the bit, NaN where it has none.
+     */
+    private static void assertOneLegPrice(MarginPool pool, Requirement kind, SolvedPrice expected, String where) {
+        assertEquals(1, pool.legs().size());
+        Leg leg = pool.legs().get(0);
+        double price = LiquidationSolver.oneLegPrice(pool.walletOrMargin(), pool.otherUnrealizedPnl(),
+                pool.otherRequirement(), leg.position(), leg.rules(), leg.market().takerFeeRate(), pool.markPrice(),
+                kind);
+        assertEquals(bits(expected.price()), Double.isNaN(price) ? -1 : Double.doubleToLongBits(price),
+                where + ", from the pool's parts");
+    }
+
+    @Test
+    void aCrossPoolOfOneLegSolvesFromItsPartsAsTheReference() {
+        Random r = new Random(23);
+        int checked = 0;
+        for (int t = 0; t < 400; t++) {
+            Portfolio pf = SolverReferenceTest.randomPortfolio(r);
+            for (MarginPool pool : MarginPool.crossPools(pf).values()) {
+                if (pool.legs().size() != 1) {
+                    continue;
+                }
+                for (Requirement kind : Requirement.values()) {
+                    SolvedPrice expected = SolverReferenceTest.Reference.solve(pool, kind);
+                    assertOneLegPrice(pool, kind, expected, "portfolio " + t + ", " + pool.symbol() + " " + kind);
+                    checked++;
+                }
+            }
+        }
+        assertTrue(checked > 1000, "pools checked: " + checked);
+    }
+
     @Test
     void theCrossPoolsFromFiguresAreTheCrossPoolsOfThePortfolio() {
         Random r = new Random(11);
@@ -194,12 +231,18 @@ class StreamedLinesTest {
             }
             MarginPool[] fromFigures = MarginPool.crossPools(pf.account().walletBalance(), legs, market,
                     markets.size(), pnl, req);
+            boolean[] cross = new boolean[n];
+            for (int i = 0; i < n; i++) {
+                cross[i] = legs[i] != null;
+            }
+            CrossSums sums = new CrossSums(pf.account().walletBalance(), cross, market, markets.size(), pnl, req);
             var expected = MarginPool.crossPools(pf);
             for (int j = 0; j < markets.size(); j++) {
                 MarginPool e = expected.get(markets.get(j).symbol());
                 MarginPool a = fromFigures[j];
                 assertEquals(e == null, a == null);
                 if (e == null) {
+                    assertEquals(0, sums.legs(j));
                     continue;
                 }
                 double mark = e.markPrice();
@@ -212,6 +255,12 @@ class StreamedLinesTest {
                 // away from the mark nothing is read from the figures
                 assertEquals(bits(e.marginBalance(mark * 1.1)), bits(a.marginBalance(mark * 1.1)));
                 assertEquals(bits(e.requirement(mark * 0.9)), bits(a.requirement(mark * 0.9)));
+                // the sums the report reads where it builds no pool
+                assertEquals(e.legs().size(), sums.legs(j));
+                assertEquals(bits(e.otherUnrealizedPnl()), bits(sums.otherPnl(j)));
+                assertEquals(bits(e.otherRequirement()), bits(sums.otherRequirement(j)));
+                assertEquals(bits(e.marginBalance(mark)), bits(sums.balance(j)));
+                assertEquals(bits(e.requirement(mark)), bits(sums.requirement(j)));
             }
         }
     }

@@ -36,6 +36,7 @@ import java.util.stream.LongStream;
 import static com.perprisk.engine.explain.Numbers.plain;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * {@link RiskEngine#evaluate} gives bit for bit what it gave before its hot path was made allocation-light (issue 13):
@@ -80,6 +81,49 @@ class EvaluationReferenceTest {
             assertEquals(Reference.working(pf, expected, i).toString(),
                     explained.positions().get(i).explanations().toString(), "seed " + seed + ", working " + i);
         }
+    }
+
+    @Test
+    void marketsFundedAlikeHaveTheReferenceFigures() {
+        // the report takes a market's funding APR and APY from the market before when both are funded alike: the
+        // same terms, equal ones, the baseline rate, +0 beside −0 (whose APYs differ in sign), and an APY that
+        // overflows (left empty with a warning for each market)
+        Random r = new Random(5);
+        int reused = 0;
+        for (int t = 0; t < 300; t++) {
+            Portfolio pf = randomPortfolio(r);
+            List<Market> ms = new ArrayList<>();
+            FundingTerms previous = null;
+            for (Market m : pf.markets()) {
+                FundingTerms terms = switch (r.nextInt(6)) {
+                    case 0 -> previous == null ? m.funding() : previous;
+                    case 1 -> previous == null ? m.funding() : new FundingTerms(previous.rate(),
+                            previous.intervalHours());
+                    case 2 -> new FundingTerms(0.0001, 8);
+                    case 3 -> new FundingTerms(r.nextBoolean() ? 0.0 : -0.0, 8);
+                    case 4 -> new FundingTerms(50, 1e-3);
+                    default -> m.funding();
+                };
+                reused += previous != null && previous.equals(terms) ? 1 : 0;
+                ms.add(new Market(m.symbol(), m.convention(), m.markPrice(), m.indexPrice(), m.takerFeeRate(),
+                        m.tiers(), m.dydx(), terms, m.future(), m.contract()));
+                previous = terms;
+            }
+            Portfolio alike = new Portfolio(pf.account(), ms, pf.positions(), pf.horizonHours());
+            PortfolioRisk expected;
+            try {
+                expected = Reference.evaluation(alike);
+            } catch (EngineException e) {
+                assertEquals(e.getMessage(), assertThrows(EngineException.class, () -> RiskEngine.evaluate(alike))
+                        .getMessage(), "portfolio " + t);
+                continue;
+            }
+            PortfolioRisk actual = RiskEngine.evaluate(alike);
+            assertEquals(expected.markets(), actual.markets(), "portfolio " + t);
+            assertEquals(expected.warnings(), actual.warnings(), "portfolio " + t);
+            assertEquals(expected, actual, "portfolio " + t);
+        }
+        assertTrue(reused > 200, "markets funded as the one before: " + reused);
     }
 
     @Test
