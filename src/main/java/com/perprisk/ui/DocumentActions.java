@@ -1,9 +1,9 @@
 package com.perprisk.ui;
 
-import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.workspace.RecoveryStore;
+import com.perprisk.ui.workspace.WorkspaceFiles;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.stage.Window;
 
@@ -13,6 +13,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -47,35 +48,44 @@ public final class DocumentActions {
     }
 
     public void newWorkspace() {
-        if (confirmDiscard()) {
+        if (!vm.files().isOpening() && confirmDiscard()) {
             vm.files().newWorkspace();
         }
     }
 
     public void openDialog() {
-        if (!confirmDiscard()) {
+        if (vm.files().isOpening() || !confirmDiscard()) {
             return;
         }
         dialogs().chooseOpen(window.get()).ifPresent(this::openFile);
     }
 
-    /** Opens a file, reporting a failure in a dialog that names the file and why; returns whether it opened. */
-    public boolean openFile(Path path) {
-        try {
-            vm.files().open(path);
-            if (settings != null) {
-                settings.addRecentFile(path);
-                settings.save();
+    /**
+     * Opens a file: read and made ready off the FX thread ({@link com.perprisk.ui.workspace.WorkspaceFiles#openAsync}),
+     * then shown and remembered among the recent files; a failure is reported in a dialog that names the file and
+     * why, and leaves the open workspace as it was. Completes with whether it opened, on the FX thread; at once with
+     * false while another document is still being opened (that request is refused, nothing changes).
+     */
+    public CompletableFuture<Boolean> openFile(Path path) {
+        if (vm.files().isOpening()) {
+            return CompletableFuture.completedFuture(false);
+        }
+        return vm.files().openAsync(path).handle((ok, failure) -> {
+            if (failure == null) {
+                if (settings != null) {
+                    settings.addRecentFile(path);
+                    settings.save();
+                }
+                return true;
             }
-            return true;
-        } catch (WorkspaceException | RuntimeException e) {
+            Throwable e = WorkspaceFiles.cause(failure);
             dialogs().error(window.get(), "Cannot open " + path.getFileName(), message(e));
             if (settings != null && !Files.exists(path)) {
                 settings.removeRecentFile(path);
                 settings.save();
             }
             return false;
-        }
+        });
     }
 
     /** Saves to the current file, or asks for one; returns whether it was saved. */
@@ -121,23 +131,22 @@ public final class DocumentActions {
 
     /**
      * Restores a recovery copy as unsaved changes to the file it belongs to (so Save writes there), after asking
-     * about the current unsaved work; the copy is then removed (the restored work gets a fresh one). Returns whether
-     * it was restored.
+     * about the current unsaved work; the copy is then removed (the restored work gets a fresh one). Read and made
+     * ready off the FX thread like {@link #openFile}; completes with whether it was restored.
      */
-    public boolean restore(RecoveryStore store, RecoveryStore.Entry entry) {
-        if (!confirmDiscard()) {
-            return false;
+    public CompletableFuture<Boolean> restore(RecoveryStore store, RecoveryStore.Entry entry) {
+        if (vm.files().isOpening() || !confirmDiscard()) {
+            return CompletableFuture.completedFuture(false);
         }
-        try {
-            WorkspaceDocument doc = store.read(entry);
-            vm.files().recover(doc, entry.originalFile());
+        return vm.files().recoverAsync(() -> store.read(entry), entry.originalFile()).handle((ok, failure) -> {
             store.delete(entry.key());
-            return true;
-        } catch (WorkspaceException | RuntimeException e) {
-            dialogs().error(window.get(), "Cannot restore the recovered workspace", message(e));
-            store.delete(entry.key());
+            if (failure == null) {
+                return true;
+            }
+            dialogs().error(window.get(), "Cannot restore the recovered workspace",
+                    message(WorkspaceFiles.cause(failure)));
             return false;
-        }
+        });
     }
 
     /** What the banner says about one recovery copy: its name, its file (or untitled) and when it was edited. */
@@ -183,7 +192,7 @@ public final class DocumentActions {
         return chosen.resolveSibling((n.endsWith(".") ? n.substring(0, n.length() - 1) : n) + EXTENSION);
     }
 
-    private static String message(Exception e) {
+    private static String message(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName() : com.perprisk.io.Messages.oneLine(e.getMessage());
     }
 }

@@ -69,6 +69,8 @@ final class MainMenu {
     MenuBar build(Menu teaching) {
         MenuBar bar = new MenuBar(fileMenu(), editMenu(), viewMenu(), teaching, helpMenu());
         bar.setId("menu-bar");
+        // while a document is being opened no menu starts another action or edits the document it replaces
+        bar.disableProperty().bind(vm.files().openingProperty().isNotNull());
         return bar;
     }
 

@@ -96,6 +96,22 @@ public final class MainView extends BorderPane {
         setBottom(new VBox(scenarioPanel, new StatusBar(vm)));
         // clicking a result selects it and shows its working
         positions.setOnResultClicked(() -> tabs.getSelectionModel().select(explainTab()));
+        // while a document is being opened, nothing is typed or clicked into the one it replaces
+        addEventFilter(javafx.scene.input.InputEvent.ANY, e -> {
+            if (vm.files().isOpening() && takesInput(e)) {
+                e.consume();
+            }
+        });
+        vm.files().openingProperty().addListener((obs, o, n) -> setCursor(n == null ? null : javafx.scene.Cursor.WAIT));
+    }
+
+    /** Input that could edit the document or start another action (not the pointer merely moving). */
+    private static boolean takesInput(javafx.scene.input.InputEvent e) {
+        var type = e.getEventType();
+        return type != javafx.scene.input.MouseEvent.MOUSE_MOVED && type != javafx.scene.input.MouseEvent.MOUSE_ENTERED
+                && type != javafx.scene.input.MouseEvent.MOUSE_EXITED
+                && type != javafx.scene.input.MouseEvent.MOUSE_ENTERED_TARGET
+                && type != javafx.scene.input.MouseEvent.MOUSE_EXITED_TARGET;
     }
 
     // ------------------------------------------------------------------ layout
@@ -292,8 +308,8 @@ public final class MainView extends BorderPane {
         actions.openDialog();
     }
 
-    /** Opens a file, reporting a failure in a dialog; returns whether it opened. */
-    public boolean openFile(Path path) {
+    /** Opens a file (read off the FX thread), reporting a failure in a dialog; completes with whether it opened. */
+    public java.util.concurrent.CompletableFuture<Boolean> openFile(Path path) {
         return actions.openFile(path);
     }
 

@@ -8,6 +8,7 @@ import com.perprisk.ui.settings.ThemeManager;
 import com.perprisk.ui.workspace.DocumentRecovery;
 import com.perprisk.ui.workspace.RecoveryStore;
 import com.perprisk.ui.workspace.RecoveryWriter;
+import com.perprisk.ui.workspace.WorkspaceFiles;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 import javafx.animation.PauseTransition;
 import javafx.application.Application;
@@ -27,6 +28,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Function;
 
 /**
  * The desktop application: one main window on a workspace. Opens the file given on the command line, else the last
@@ -142,39 +146,66 @@ public class PerpRiskApp extends Application {
         }
     }
 
-    /** Loads the workspace to start with; returns a problem to show, or null. */
+    /**
+     * Loads the workspace to start with: the file given, else the most recent one (read off the FX thread once the
+     * window runs: the window shows at once and takes the file when it is ready), else the demo. Returns a problem
+     * to show now, or null; a file that turns out unreadable later opens the demo and says so in a dialog.
+     */
     private String openInitialWorkspace(LaunchOptions options) {
+        if (persist) {
+            vm.files().runOn(WorkspaceFiles.backgroundThread(), Platform::runLater);
+        }
         if (options.workspace() != null) {
-            try {
-                vm.files().open(options.workspace());
+            Path file = options.workspace();
+            return opened(vm.files().openAsync(file), () -> {
                 if (persist) {
-                    settings.addRecentFile(options.workspace());
+                    settings.addRecentFile(file);
                 }
-                return null;
-            } catch (WorkspaceException | RuntimeException e) {
-                loadDemo();
-                return "Cannot open " + options.workspace() + ": " + describe(e) + ". PerpRisk opened the demo "
-                        + "instead.";
-            }
+            }, e -> "Cannot open " + file + ": " + describe(e) + ". PerpRisk opened the demo instead.");
         }
         if (persist && !settings.firstRun()) {
             List<Path> recent = settings.recentFiles();
             if (!recent.isEmpty() && Files.exists(recent.get(0))) {
-                try {
-                    vm.files().open(recent.get(0));
-                    return null;
-                } catch (WorkspaceException | RuntimeException e) {
-                    loadDemo();
-                    return "Cannot open the most recent workspace " + recent.get(0) + ": " + describe(e)
-                            + ". PerpRisk opened the demo instead.";
-                }
+                Path file = recent.get(0);
+                return opened(vm.files().openAsync(file), () -> { },
+                        e -> "Cannot open the most recent workspace " + file + ": " + describe(e)
+                                + ". PerpRisk opened the demo instead.");
             }
         }
         loadDemo();
         return null;
     }
 
-    private static String describe(Exception e) {
+    /**
+     * What an initial open came to: when it is complete already (the screenshot reads on this thread) the problem
+     * or null; else null now, and once it completes (on the FX thread) {@code onOpened}, or the demo and a dialog.
+     */
+    private String opened(CompletableFuture<Void> open, Runnable onOpened, Function<Throwable, String> problem) {
+        if (open.isDone()) {
+            try {
+                open.join();
+                onOpened.run();
+                return null;
+            } catch (CompletionException | java.util.concurrent.CancellationException e) {
+                loadDemo();
+                return problem.apply(WorkspaceFiles.cause(e));
+            }
+        }
+        open.whenComplete((ok, failure) -> {
+            if (failure == null) {
+                onOpened.run();
+                if (persist) {
+                    settings.save();
+                }
+            } else {
+                loadDemo();
+                view.setDialogsErrorLater(problem.apply(WorkspaceFiles.cause(failure)));
+            }
+        });
+        return null;
+    }
+
+    private static String describe(Throwable e) {
         return e.getMessage() == null ? e.getClass().getSimpleName()
                 : com.perprisk.io.Messages.oneLine(e.getMessage());
     }

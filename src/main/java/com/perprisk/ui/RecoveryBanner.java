@@ -55,11 +55,11 @@ final class RecoveryBanner extends VBox {
                     remove.accept(this);
                 }
             };
-            restore.setOnAction(e -> {
-                if (actions.restore(store, entry)) {
+            restore.setOnAction(e -> actions.restore(store, entry).thenAccept(restored -> {
+                if (restored) {
                     done.run();
                 }
-            });
+            }));
             discard.setOnAction(e -> {
                 store.delete(entry.key());
                 done.run();

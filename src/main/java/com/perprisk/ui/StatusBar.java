@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The main window's status line: the first problem (red) or engine warning (amber), otherwise how many positions
- * and markets there are; on the right the time the last calculation took, from the first edit on.
+ * and markets there are (while a document is being opened, which one); on the right the time the last calculation
+ * took, from the first edit on.
  */
 final class StatusBar extends HBox {
     private final WorkspaceViewModel vm;
@@ -33,7 +34,8 @@ final class StatusBar extends HBox {
         HBox.setHgrow(status, Priority.ALWAYS);
 
         status.textProperty().bind(Bindings.createStringBinding(this::statusText, vm.context().problemProperty(),
-                vm.warningsProperty(), vm.positions(), vm.markets(), vm.problems(), vm.context().riskProperty()));
+                vm.warningsProperty(), vm.positions(), vm.markets(), vm.problems(), vm.context().riskProperty(),
+                vm.files().openingProperty()));
         vm.context().problemProperty().addListener((obs, o, n) -> styleStatus());
         vm.warningsProperty().addListener((obs, o, n) -> styleStatus());
         styleStatus();
@@ -45,6 +47,10 @@ final class StatusBar extends HBox {
     }
 
     private String statusText() {
+        String opening = vm.files().openingProperty().get();
+        if (opening != null) {
+            return "Opening " + opening + "…";
+        }
         String problem = vm.context().problemProperty().get();
         if (problem != null && !problem.isEmpty()) {
             long more = vm.problems().values().stream().filter(InputProblem::error).count() - 1;

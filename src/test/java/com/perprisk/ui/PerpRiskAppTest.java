@@ -52,7 +52,16 @@ class PerpRiskAppTest extends FxRobot {
     private MainView start() throws Exception {
         app = FxToolkit.setupApplication(PerpRiskApp.class);
         WaitForAsyncUtils.waitForFxEvents();
-        return lookup("#main-view").queryAs(MainView.class);
+        MainView view = lookup("#main-view").queryAs(MainView.class);
+        opened(view);
+        return view;
+    }
+
+    /** Waits until the window has shown the file it opens (read off the FX thread) or reported why it could not. */
+    private static void opened(MainView view) throws Exception {
+        WaitForAsyncUtils.waitFor(30, java.util.concurrent.TimeUnit.SECONDS,
+                () -> !view.viewModel().files().isOpening());
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     @Test
@@ -94,7 +103,7 @@ class PerpRiskAppTest extends FxRobot {
                 banner);
         assertTrue(banner.contains("\"Second window\" (never saved)"), "every copy is offered: " + banner);
         clickOn("#recover-restore");
-        WaitForAsyncUtils.waitForFxEvents();
+        opened(view);
         WorkspaceViewModel vm = view.viewModel();
         assertEquals("Recovered work", vm.nameProperty().get());
         assertEquals(original.toAbsolutePath().normalize(), vm.getFile(), "the restored work keeps its file");

@@ -293,8 +293,11 @@ public final class TierEditor extends VBox {
             table.setItems(FXCollections.observableArrayList());
             dydxForm.visibleProperty().unbind();
             dydxForm.setVisible(false);
-            title.symbolProperty().unbind();
+            table.visibleProperty().unbind();
+            table.setVisible(true);
+            title.symbolProperty().unbind(); // bound to the market shown before (its rows left with an opened file)
             title.symbolProperty().set(null);
+            summary.textProperty().unbind();
             summary.setText("Select a market to see its tier table.");
             setDisable(vm.markets().isEmpty());
             return;

@@ -58,6 +58,13 @@ final class DocumentBinding {
     /** The document's name, account, markets and positions into the rows; returns the document's extra fields. */
     Map<String, Object> apply(WorkspaceDocument doc, javafx.beans.property.StringProperty name, AccountFields account,
                               ObservableList<MarketRow> markets, ObservableList<PositionRow> positions) {
+        applyAccount(doc, name, account);
+        applyRows(doc, markets, positions);
+        return extra(doc);
+    }
+
+    /** The document's name and account fields. */
+    void applyAccount(WorkspaceDocument doc, javafx.beans.property.StringProperty name, AccountFields account) {
         texts.clear();
         percentTexts.clear();
         name.set(doc.name() == null ? "Untitled" : doc.name());
@@ -78,7 +85,10 @@ final class DocumentBinding {
             account.extra.remove(WalletScope.FIELD);
         }
         account.horizonHoursProperty().set(text(doc.horizonHours()));
+    }
 
+    /** The document's markets (with their tiers) and positions into the rows, reusing rows where counts match. */
+    void applyRows(WorkspaceDocument doc, ObservableList<MarketRow> markets, ObservableList<PositionRow> positions) {
         List<MarketDoc> mds = doc.markets() == null ? List.of() : doc.markets();
         resize(markets, mds.size(), () -> new MarketRow(edits));
         for (int i = 0; i < mds.size(); i++) {
@@ -89,6 +99,10 @@ final class DocumentBinding {
         for (int i = 0; i < pds.size(); i++) {
             applyPosition(positions.get(i), pds.get(i));
         }
+    }
+
+    /** The document's fields this editor has no cell for. */
+    static Map<String, Object> extra(WorkspaceDocument doc) {
         return new LinkedHashMap<>(doc.extra() == null ? Map.of() : doc.extra());
     }
 

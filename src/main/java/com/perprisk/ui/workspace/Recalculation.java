@@ -36,8 +36,11 @@ final class Recalculation {
     /** The last portfolio evaluated and its report (null when none). */
     private Portfolio lastComputed;
     private PortfolioRisk lastRisk;
+    /** The portfolio and report shown before a prepared document was adopted (see {@link #sameReportIfUnchanged}). */
+    private Portfolio shownComputed;
+    private PortfolioRisk shownRisk;
     /** The markets of the last mapping: an edit maps only the markets whose document part it changed. */
-    private final WorkspaceMapper.Memo memo = new WorkspaceMapper.Memo();
+    private WorkspaceMapper.Memo memo = new WorkspaceMapper.Memo();
     /** A simulated state shown instead of the entered one (price-path playback), or null. */
     private Portfolio playback;
     /** The entered portfolio the playback started from: once the inputs differ, the playback is dropped. */
@@ -84,6 +87,23 @@ final class Recalculation {
      * @param positions     the position rows, in the document's order: each gets its result or the reason it has none
      */
     void run(WorkspaceDocument doc, List<InputProblem> inputProblems, List<PositionRow> positions) {
+        publish(compute(doc, inputProblems, positions, context.scenarioMoveProperty().get()), positions);
+    }
+
+    /** What one evaluation found, ready to publish: computed without touching a property or a view. */
+    record Outcome(Map<String, InputProblem> found, List<String> ids, Portfolio entered, Portfolio computed,
+                   PortfolioRisk risk, PartialInputs partial, boolean errors, String failure) {
+    }
+
+    /**
+     * Maps and evaluates a document (using and updating this calculation's mapping memo and last report, touching
+     * no property): on the owner thread for an edit, or on a worker for a document being opened
+     * ({@link #detached}).
+     *
+     * @param move the scenario's move of every mark (0.05 = +5%)
+     */
+    Outcome compute(WorkspaceDocument doc, List<InputProblem> inputProblems, List<PositionRow> positions,
+                    double move) {
         List<String> ids = positions.stream().map(PositionRow::getId).toList();
         Map<String, InputProblem> found = new LinkedHashMap<>();
         inputProblems.forEach(p -> found.putIfAbsent(p.path(), new InputProblem(p.path(),
@@ -129,7 +149,7 @@ final class Recalculation {
             if (playback != null && !entered.equals(playbackBase)) {
                 playback = null; // the inputs changed: the simulated state no longer belongs to them
             }
-            computed = playback != null ? playback : withScenario(entered, context.scenarioMoveProperty().get());
+            computed = playback != null ? playback : withScenario(entered, move);
             if (computed.equals(lastComputed)) {
                 // the same inputs give the same report: the same object, so that no listener compares two equal
                 // reports of 1,000 positions (reopening a file, an edit of the name or a field the engine ignores)
@@ -145,6 +165,52 @@ final class Recalculation {
         }
         lastComputed = risk == null ? null : computed;
         lastRisk = risk;
+        return new Outcome(found, ids, entered, computed, risk, partial, errors, failure);
+    }
+
+    /** A calculation of its own for a document being opened on a worker: no context, no playback, nothing cached. */
+    static Recalculation detached(Formats formats) {
+        return new Recalculation(null, null, formats);
+    }
+
+    /**
+     * Takes over what a {@linkplain #detached detached} calculation cached for the document now shown (its mapping
+     * memo and last report), so that the next edit maps and evaluates only what it changes.
+     */
+    void adopt(Recalculation prepared) {
+        memo = prepared.memo;
+        shownComputed = lastComputed;
+        shownRisk = lastRisk;
+        lastComputed = prepared.lastComputed;
+        lastRisk = prepared.lastRisk;
+        playback = null;
+        playbackBase = null;
+    }
+
+    /**
+     * The outcome with the report shown before {@link #adopt} when it was evaluated from the same portfolio (the same
+     * file opened again): the same object, so that no listener compares two equal reports of 1,000 positions.
+     */
+    Outcome sameReportIfUnchanged(Outcome o) {
+        Portfolio before = shownComputed;
+        PortfolioRisk beforeRisk = shownRisk;
+        shownComputed = null;
+        shownRisk = null;
+        if (o.risk() == null || before == null || !o.computed().equals(before)) {
+            return o;
+        }
+        lastComputed = before;
+        lastRisk = beforeRisk;
+        return new Outcome(o.found(), o.ids(), o.entered(), before, beforeRisk, o.partial(), o.errors(), o.failure());
+    }
+
+    /** Publishes an outcome: problems, the context's portfolio, report and problem text, each row's result. */
+    void publish(Outcome o, List<PositionRow> positions) {
+        Map<String, InputProblem> found = o.found();
+        List<String> ids = o.ids();
+        PortfolioRisk risk = o.risk();
+        boolean errors = o.errors();
+        PartialInputs partial = o.partial();
         if (!found.equals(new HashMap<>(problems))) {
             problems.keySet().retainAll(found.keySet());
             problems.putAll(found);
@@ -153,8 +219,8 @@ final class Recalculation {
         if (errors) {
             InputProblem first = found.values().stream().filter(InputProblem::error).findFirst().orElseThrow();
             problem = first.where(ids) + ": " + first.message();
-        } else if (failure != null) {
-            problem = failure;
+        } else if (o.failure() != null) {
+            problem = o.failure();
         } else if (risk == null) {
             problem = "No results";
         }
@@ -163,8 +229,8 @@ final class Recalculation {
         if (playback == null) {
             context.playbackTimeProperty().set(null);
         }
-        context.enteredPortfolioProperty().set(ok ? entered : null);
-        context.portfolioProperty().set(ok ? computed : null);
+        context.enteredPortfolioProperty().set(ok ? o.entered() : null);
+        context.portfolioProperty().set(ok ? o.computed() : null);
         context.unavailableProperty().set(ok && partial != null ? partial.hidden() : Map.of());
         context.problemProperty().set(problem);
         context.riskProperty().set(risk);

@@ -35,8 +35,9 @@ import java.util.function.LongSupplier;
  *
  * <p>A façade over the parts that do the work: {@link DocumentBinding} (document → rows), {@link DocumentBuilder}
  * (rows → document), {@link EditHistory} (undo/redo), {@link NewRowDefaults} (what + Add proposes),
- * {@link Recalculation} (engine calls, partial results, playback), {@link SavedState} (file, dirty flag, title) and
- * {@link WorkspaceFiles} (new, open, save, save as, recovery) and {@link TierEdits} (a market's tier table); it owns
+ * {@link Recalculation} (engine calls, partial results, playback), {@link SavedState} (file, dirty flag, title),
+ * {@link WorkspaceFiles} (new, open, save, save as, recovery; {@link PreparedDocument}: a document made ready off the
+ * owner thread), {@link TierEdits} (a market's tier table) and {@link RowEdits} (add, copy, remove); it owns
  * the rows. All methods run on the thread that owns the properties (the FX thread in the app; any single thread in
  * tests).
  */
@@ -48,7 +49,7 @@ public final class WorkspaceViewModel {
     private final NewRowDefaults defaults;
     private final Recalculation recalculation;
     /** Rows → document, kept between edits: an edit parses only the rows it changed. */
-    private final DocumentBuilder builder;
+    private DocumentBuilder builder;
     private final ObservableList<MarketRow> markets = FXCollections.observableArrayList();
     private final ObservableList<PositionRow> positions = FXCollections.observableArrayList();
     private final ObservableList<String> symbols = FXCollections.observableArrayList();
@@ -57,6 +58,7 @@ public final class WorkspaceViewModel {
     private final SavedState savedState = new SavedState(this, name);
     private final WorkspaceFiles files = new WorkspaceFiles(this, savedState);
     private final TierEdits tiers;
+    private final RowEdits rows;
     private final ReadOnlyLongWrapper lastRecomputeNanos = new ReadOnlyLongWrapper(this, "lastRecomputeNanos");
 
     private final ReadOnlyIntegerWrapper loads = new ReadOnlyIntegerWrapper(this, "loads");
@@ -79,6 +81,8 @@ public final class WorkspaceViewModel {
         this.defaults = new NewRowDefaults(formats, account, positions, symbols, this::market);
         this.binding = new DocumentBinding(formats, this::edited, defaults::freshId);
         this.tiers = new TierEdits(this::edited, this::quietly, this::batch, defaults, binding);
+        this.rows = new RowEdits(this::edited, this::quietly, this::batch, defaults, positions, markets, binding,
+                this::refreshSymbols, context);
         EditListener.watch(this::edited, name, markets, positions);
         context.scenarioMoveProperty().addListener((obs, o, n) -> recompute());
         load(Defaults.newDocument(), null);
@@ -212,8 +216,39 @@ public final class WorkspaceViewModel {
 
     /** Replaces everything with a document; clears the history and marks it saved when it came from a file. */
     public void load(WorkspaceDocument doc, Path source) {
+        install(prepare(doc, context.scenarioMoveProperty().get()), source);
+    }
+
+    /** Any thread: a document's rows and results for {@link #install}, at {@code move} (read on the owner thread). */
+    PreparedDocument prepare(WorkspaceDocument doc, double move) {
+        return new PreparedDocument(doc, formats, this::edited, move);
+    }
+
+    /** Shows a prepared document: its rows and results replace the current ones; clears the history, like load. */
+    void install(PreparedDocument p, Path source) {
         recalculation.clearPlayback();
-        apply(doc);
+        quietly(() -> {
+            binding.applyAccount(p.source, name, account);
+            markets.setAll(p.markets);
+            positions.setAll(p.positions);
+            docExtra = p.extra;
+            defaults.restartIdsAt(positions.size() + 1);
+        });
+        p.shown();
+        builder = p.builder;
+        refreshSymbols();
+        recalculation.adopt(p.recalculation);
+        long t0 = System.nanoTime();
+        // built again (every part reused): the account's fields are read, so that their next change is reported
+        WorkspaceDocument doc = builder.build(name.get(), account, markets, positions, docExtra);
+        if (doc.equals(p.built) && p.move == context.scenarioMoveProperty().get()) {
+            current = doc;
+            document.set(doc);
+            recalculation.publish(recalculation.sameReportIfUnchanged(p.outcome), positions);
+            lastRecomputeNanos.set(System.nanoTime() - t0);
+        } else {
+            recompute(); // the scenario moved while the document was made ready
+        }
         history.clear();
         savedState.savedAs(source, current);
         updateFlags();
@@ -308,26 +343,7 @@ public final class WorkspaceViewModel {
      * with it (one undo step), so the new row never makes the workspace invalid.
      */
     public PositionRow addPosition() {
-        String symbol = defaults.firstFreeSymbol();
-        if (symbol != null) {
-            PositionRow row = newPosition(symbol);
-            positions.add(row);
-            return row;
-        }
-        PositionRow[] added = new PositionRow[1];
-        batch(() -> {
-            MarketRow m = addMarket();
-            refreshSymbols();
-            added[0] = newPosition(m.symbolProperty().get());
-            positions.add(added[0]);
-        });
-        return added[0];
-    }
-
-    private PositionRow newPosition(String symbol) {
-        PositionRow row = new PositionRow(this::edited);
-        quietly(() -> defaults.fillPosition(row, symbol));
-        return row;
+        return rows.add();
     }
 
     /**
@@ -335,36 +351,18 @@ public final class WorkspaceViewModel {
      * mode it moves to a market without a position when there is one.
      */
     public PositionRow duplicatePosition(PositionRow source) {
-        int index = positions.indexOf(source);
-        if (index < 0) {
-            return null;
-        }
-        PositionRow row = new PositionRow(this::edited);
-        quietly(() -> defaults.fillCopy(row, source));
-        positions.add(index + 1, row);
-        return row;
+        return rows.duplicate(source);
     }
 
     public void removePosition(PositionRow row) {
-        if (row != null) {
-            positions.remove(row);
-            if (row.getId().equals(context.selectedPositionIdProperty().get())) {
-                context.selectedPositionIdProperty().set(null);
-            }
-        }
+        rows.remove(row);
     }
 
     // ------------------------------------------------------------------ markets (tier tables: TierEdits)
 
     /** Adds a market (Binance convention, a one-bracket table the user is expected to replace). */
     public MarketRow addMarket() {
-        MarketRow m = new MarketRow(this::edited);
-        quietly(() -> {
-            defaults.fillMarket(m);
-            binding.applyTiers(m, Defaults.defaultTiers());
-        });
-        markets.add(m);
-        return m;
+        return rows.addMarket();
     }
 
     /** Removes a market; positions on it then show a problem until moved or removed. */

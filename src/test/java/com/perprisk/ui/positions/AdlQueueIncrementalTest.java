@@ -62,4 +62,31 @@ class AdlQueueIncrementalTest {
         var population = Population.generate(ctx.enteredPortfolioProperty().get(), 9, 50);
         assertEquals(AdlQueue.rank(ctx.getPortfolio(), population.positions()), ctx.adlStandingsProperty().get());
     }
+
+    @Test
+    void manyQueuesAreRankedOnTheWorkerAndOnlyTheNewestRankingIsShown() {
+        vm.load(TestDocs.positions(40, "forty"), null);
+        AdlQueueViewModel adl = new AdlQueueViewModel(vm);
+        java.util.ArrayDeque<Runnable> worker = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<Runnable> owner = new java.util.ArrayDeque<>();
+        vm.files().runOn(worker::add, owner::add);
+
+        ctx.scenarioMoveProperty().set(0.05); // every mark moves: 20 queues, more than the FX thread ranks itself
+        assertEquals(Map.of(), ctx.adlStandingsProperty().get(), "no stale lights while the queues are ranked");
+        assertEquals(1, worker.size());
+        ctx.scenarioMoveProperty().set(0.10); // moved again before the first ranking is back
+        assertEquals(2, worker.size());
+        worker.poll().run();
+        owner.poll().run(); // the ranking for +5%: no longer what is shown, dropped
+        assertEquals(Map.of(), ctx.adlStandingsProperty().get());
+        worker.poll().run();
+        owner.poll().run();
+        assertEquals(fromScratch(200), ctx.adlStandingsProperty().get());
+        assertEquals(40, adl.rankedMarkets(), "20 at first, 20 in the ranking shown (the dropped one is not)");
+
+        vm.positions().get(11).sizeProperty().set("25"); // one market: ranked at once, on the FX thread
+        assertEquals(0, worker.size());
+        assertEquals(41, adl.rankedMarkets());
+        assertEquals(fromScratch(200), ctx.adlStandingsProperty().get());
+    }
 }

@@ -207,7 +207,7 @@ class RecoveryTest {
         RecoveryStore.Entry e = next.left().get(0);
         WorkspaceViewModel vm = newVm();
         DocumentActions actions = new DocumentActions(vm, null, () -> dialogs, () -> null);
-        assertTrue(actions.restore(next, e));
+        assertTrue(actions.restore(next, e).join(), "restored (synchronously without runOn)");
         assertEquals(file, vm.getFile());
         assertTrue(vm.isDirty(), "restored work is unsaved");
         assertFalse(next.has(e.key()), "the restored copy is consumed");
