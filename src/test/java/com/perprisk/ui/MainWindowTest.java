@@ -1,5 +1,6 @@
 package com.perprisk.ui;
 
+import com.perprisk.ui.support.ScriptedDialogs;
 import com.perprisk.engine.explain.ExplainKey;
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.PositionMode;
@@ -21,7 +22,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.controlsfx.control.decoration.Decorator;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -34,7 +34,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -49,7 +48,14 @@ class MainWindowTest extends ApplicationTest {
     private WorkspaceViewModel vm;
     private RiskContext ctx;
     private MainView view;
-    private final FakeDialogs dialogs = new FakeDialogs();
+    private final ScriptedDialogs dialogs = scriptedDialogs();
+
+    /** Dialogs answered by the test; "unsaved changes?" is answered Cancel unless a test says otherwise. */
+    private static ScriptedDialogs scriptedDialogs() {
+        ScriptedDialogs d = new ScriptedDialogs();
+        d.unsaved = MainView.UnsavedChoice.CANCEL;
+        return d;
+    }
 
     /** The workspace each test starts from. */
     protected WorkspaceDocument startDocument() {
@@ -424,35 +430,5 @@ class MainWindowTest extends ApplicationTest {
         assertEquals(2, vm.positions().size());
         assertEquals(List.of("BTCUSDT", "ETHUSDT"), vm.positions().stream()
                 .map(p -> p.symbolProperty().get()).toList());
-    }
-
-    /** Dialogs answered by the test. */
-    private static final class FakeDialogs implements MainView.Dialogs {
-        Path openFrom;
-        Path saveTo;
-        MainView.UnsavedChoice unsaved = MainView.UnsavedChoice.CANCEL;
-        int confirmations;
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public Optional<Path> chooseOpen(Window owner) {
-            return Optional.ofNullable(openFrom);
-        }
-
-        @Override
-        public Optional<Path> chooseSave(Window owner, String suggestedName) {
-            return Optional.ofNullable(saveTo);
-        }
-
-        @Override
-        public MainView.UnsavedChoice confirmUnsaved(Window owner, String name) {
-            confirmations++;
-            return unsaved;
-        }
-
-        @Override
-        public void error(Window owner, String header, String message) {
-            errors.add(header + ": " + message);
-        }
     }
 }

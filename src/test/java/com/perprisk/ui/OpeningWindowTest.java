@@ -1,5 +1,6 @@
 package com.perprisk.ui;
 
+import com.perprisk.ui.support.ScriptedDialogs;
 import com.perprisk.io.WorkspaceCodec;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
@@ -13,7 +14,6 @@ import javafx.scene.control.MenuBar;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
@@ -21,10 +21,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,7 +44,8 @@ class OpeningWindowTest extends ApplicationTest {
     private MainView view;
     /** The worker's tasks, run by the test thread when it chooses. */
     private final LinkedBlockingQueue<Runnable> worker = new LinkedBlockingQueue<>();
-    private final List<String> errors = new ArrayList<>();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final List<String> errors = dialogs.errors;
 
     @Override
     public void start(Stage stage) {
@@ -55,27 +54,7 @@ class OpeningWindowTest extends ApplicationTest {
         vm.files().runOn(worker::add, Platform::runLater);
         ThemeManager theme = new ThemeManager(AppSettings.Theme.LIGHT);
         view = new MainView(vm, null, theme);
-        view.setDialogs(new MainView.Dialogs() {
-            @Override
-            public Optional<Path> chooseOpen(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseSave(Window owner, String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public MainView.UnsavedChoice confirmUnsaved(Window owner, String name) {
-                return MainView.UnsavedChoice.DISCARD;
-            }
-
-            @Override
-            public void error(Window owner, String header, String message) {
-                errors.add(header + ": " + message);
-            }
-        });
+        view.setDialogs(dialogs);
         stage.setScene(new Scene(view, 1280, 800));
         theme.attach(view);
         stage.show();

@@ -1,5 +1,6 @@
 package com.perprisk.ui;
 
+import com.perprisk.ui.support.ScriptedDialogs;
 import com.perprisk.io.LessonCodec;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
@@ -20,7 +21,6 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
-import javafx.stage.Window;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.testfx.framework.junit5.ApplicationTest;
@@ -32,7 +32,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -49,7 +48,8 @@ class TeachingWindowTest extends ApplicationTest {
     private WorkspaceViewModel vm;
     private MainView view;
     private Stage stage;
-    private final List<String> errors = new ArrayList<>();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
+    private final List<String> errors = dialogs.errors;
 
     @Override
     public void start(Stage stage) {
@@ -59,27 +59,7 @@ class TeachingWindowTest extends ApplicationTest {
         ThemeManager theme = new ThemeManager(Boolean.getBoolean("perprisk.teachShotsDark") ? AppSettings.Theme.DARK
                 : AppSettings.Theme.LIGHT);
         view = new MainView(vm, null, theme);
-        view.setDialogs(new MainView.Dialogs() {
-            @Override
-            public Optional<Path> chooseOpen(Window owner) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Optional<Path> chooseSave(Window owner, String suggestedName) {
-                return Optional.empty();
-            }
-
-            @Override
-            public MainView.UnsavedChoice confirmUnsaved(Window owner, String name) {
-                return MainView.UnsavedChoice.DISCARD;
-            }
-
-            @Override
-            public void error(Window owner, String header, String message) {
-                errors.add(header + ": " + message);
-            }
-        });
+        view.setDialogs(dialogs);
         stage.setScene(new Scene(view, 1280, 800));
         theme.attach(view);
         stage.show();

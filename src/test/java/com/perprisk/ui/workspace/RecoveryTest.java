@@ -1,5 +1,6 @@
 package com.perprisk.ui.workspace;
 
+import com.perprisk.ui.support.ScriptedDialogs;
 import com.perprisk.io.Samples;
 import com.perprisk.io.WorkspaceCodec;
 import com.perprisk.io.WorkspaceDocument;
@@ -7,7 +8,6 @@ import com.perprisk.ui.DocumentActions;
 import com.perprisk.ui.MainView;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.format.Formats;
-import javafx.stage.Window;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,7 +24,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.PriorityQueue;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -44,7 +43,7 @@ class RecoveryTest {
     private final ManualScheduler scheduler = new ManualScheduler();
     private RecoveryStore store;
     private RecoveryWriter writer;
-    private final FakeDialogs dialogs = new FakeDialogs();
+    private final ScriptedDialogs dialogs = new ScriptedDialogs();
 
     @BeforeEach
     void setUp() {
@@ -316,34 +315,6 @@ class RecoveryTest {
         @Override
         public void shutdown() {
             advance(Duration.ofDays(1));
-        }
-    }
-
-    private static final class FakeDialogs implements MainView.Dialogs {
-        Path openFrom;
-        Path saveTo;
-        int saveDialogs;
-        final List<String> errors = new ArrayList<>();
-
-        @Override
-        public Optional<Path> chooseOpen(Window owner) {
-            return Optional.ofNullable(openFrom);
-        }
-
-        @Override
-        public Optional<Path> chooseSave(Window owner, String suggestedName) {
-            saveDialogs++;
-            return Optional.ofNullable(saveTo);
-        }
-
-        @Override
-        public MainView.UnsavedChoice confirmUnsaved(Window owner, String name) {
-            return MainView.UnsavedChoice.DISCARD;
-        }
-
-        @Override
-        public void error(Window owner, String header, String message) {
-            errors.add(header + ": " + message);
         }
     }
 }
