@@ -43,7 +43,7 @@ final class MarginGauge extends Region {
     private final Circle hub = new Circle();
     private final Text low = scaleText("0");
     private final Text high = scaleText(String.valueOf((int) MAX_PERCENT));
-    private Double percent;
+    private Double percent = Double.NaN; // nothing shown yet
     private TileValues.Level level = TileValues.Level.NONE;
     private boolean dark;
 

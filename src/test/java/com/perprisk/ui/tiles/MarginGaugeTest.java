@@ -116,6 +116,14 @@ class MarginGaugeTest {
     }
 
     @Test
+    void aNewDialHasNoRatioNoNeedleAndNoBar() {
+        assertEquals("—", gauge.valueText());
+        assertEquals("Margin ratio —", gauge.getAccessibleText());
+        assertFalse(gauge.needleShown());
+        assertFalse(bar().isVisible());
+    }
+
+    @Test
     void withoutARatioItShowsADashAndNoNeedle(FxRobot robot) {
         show(robot, 0.3, "30.0%");
         show(robot, null, "ignored");
