@@ -215,7 +215,6 @@ public final class LivePanel extends VBox {
         fields.setPrefWrapLength(420);
         VBox form = new VBox(6, fields, note);
         form.getStyleClass().add("live-import-form");
-        form.getStylesheets().add(LivePanel.class.getResource("/com/perprisk/ui/live/live.css").toExternalForm());
         return form;
     }
 
@@ -273,7 +272,6 @@ public final class LivePanel extends VBox {
         var columns = markets.table().getColumns();
         columns.add(Math.min(2, columns.size()), LiveCell.column(vm));
         LivePanel panel = new LivePanel(vm, markets);
-        markets.getStylesheets().add(LivePanel.class.getResource("/com/perprisk/ui/live/live.css").toExternalForm());
         markets.getChildren().add(panel);
         return panel;
     }
