@@ -7,7 +7,6 @@ import static com.perprisk.ui.tiles.TileLabels.text;
 import static com.perprisk.ui.tiles.TileLabels.tip;
 import static com.perprisk.ui.tiles.TileLabels.valueLabel;
 
-import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.format.Formats;
@@ -74,7 +73,6 @@ public final class TilesPane extends HBox {
         setFillHeight(true);
         setMinHeight(0);
         getStyleClass().add("tiles-pane");
-        getStylesheets().add(PanelStyles.CSS);
 
         ratioGauge.setId("tile-margin-ratio");
 
