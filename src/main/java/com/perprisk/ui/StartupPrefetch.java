@@ -23,8 +23,21 @@ public final class StartupPrefetch {
     private StartupPrefetch() {
     }
 
-    /** Starts reading the demo and making its view model in the background; call before the toolkit starts. */
+    /** The classes the first frame loads, in the order it loads them (written by installers/startup-classes.sh). */
+    static final String CLASS_LIST = "/com/perprisk/ui/startup-classes.txt";
+    /** System property: {@code false} leaves the start-up classes to the FX thread (to measure what it saves). */
+    public static final String PRELOAD = "perprisk.preloadClasses";
+
+    /**
+     * Starts reading the demo and making its view model, and loading the start-up classes, in the background; call
+     * before the toolkit starts.
+     */
     public static void start() {
+        if (!"false".equals(System.getProperty(PRELOAD))) {
+            Thread classes = new Thread(StartupPrefetch::loadStartupClasses, "perprisk-preload");
+            classes.setDaemon(true);
+            classes.start();
+        }
         CompletableFuture<WorkspaceDocument> f = new CompletableFuture<>();
         CompletableFuture<WorkspaceViewModel> model = new CompletableFuture<>();
         Thread t = new Thread(() -> {
@@ -71,6 +84,38 @@ public final class StartupPrefetch {
         } catch (ExecutionException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * Loads and links (verifies) every class of {@link #CLASS_LIST} without initialising it, so that the FX thread,
+     * which needs them in the same order a moment later, finds them ready. A name that is not there (a class since
+     * renamed, another platform's) is passed over. Returns how many were loaded.
+     */
+    static int loadStartupClasses() {
+        ClassLoader loader = StartupPrefetch.class.getClassLoader();
+        int loaded = 0;
+        try (java.io.InputStream in = StartupPrefetch.class.getResourceAsStream(CLASS_LIST)) {
+            if (in == null) {
+                return 0;
+            }
+            java.io.BufferedReader lines = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            for (String name = lines.readLine(); name != null; name = lines.readLine()) {
+                if (name.isEmpty() || name.charAt(0) == '#') {
+                    continue;
+                }
+                try {
+                    // reflection on the constructors links the class (verifies it) and runs none of its code
+                    Class.forName(name, false, loader).getDeclaredConstructors();
+                    loaded++;
+                } catch (ClassNotFoundException | LinkageError | SecurityException e) {
+                    // not on this platform or no longer in the app: the FX thread loads what it needs itself
+                }
+            }
+        } catch (java.io.IOException e) {
+            // the list cannot be read: nothing is lost but the head start
+        }
+        return loaded;
     }
 
     /** The demo workspace: the one read in the background when {@link #start} ran, else read now. */
