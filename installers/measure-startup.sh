@@ -10,6 +10,7 @@
 #               launcher JVM starts the window in a child JVM with installers/app.args' options, com.perprisk.TunedJvm,
 #               and the time counts from the launcher JVM's start)
 #   jar-1jvm    the same with -Dperprisk.relaunch=false: the window in the JVM java -jar started (default options)
+#   jar-nopre   java -Dperprisk.preloadClasses=false -jar: the jar without the start-up class preloading (StartupPrefetch)
 #   jar+CDS     java -XX:SharedArchiveFile=target/perprisk-jar.jsa -jar target/perprisk.jar
 #               (the archive is written first when missing or older than the jar: one training run with
 #               -XX:ArchiveClassesAtExit, as the README says)
@@ -62,11 +63,12 @@ once() {
 median() { grep -v 'n/a' | sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 declare -A cmd
-names=(bare jar jar+CDS jar-1jvm)
+names=(bare jar jar+CDS jar-1jvm jar-nopre)
 cmd[bare]="java -cp $refcp:$fxcp com.perprisk.bench.BareWindow"
 cmd[jar]="java -jar $jar"
 cmd[jar+CDS]="java -XX:SharedArchiveFile=$jsa -jar $jar"
 cmd[jar-1jvm]="java -Dperprisk.relaunch=false -jar $jar"
+cmd[jar-nopre]="java -Dperprisk.preloadClasses=false -jar $jar"
 
 if [ ! -f "$jsa" ] || [ "$jsa" -ot "$jar" ]; then
   rm -f "$jsa"
@@ -114,6 +116,7 @@ ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "n/a" || b == "n/a" || b == 0
 echo "ratio jar / bare:          $(ratio "${med[jar]}" "${med[bare]}")   (goal ≤ 1.5)"
 echo "ratio jar+CDS / bare:      $(ratio "${med[jar+CDS]}" "${med[bare]}")   (goal ≤ 1.2)"
 echo "ratio jar-1jvm / bare:     $(ratio "${med[jar-1jvm]}" "${med[bare]}")   (one JVM, default options)"
+echo "ratio jar-nopre / bare:    $(ratio "${med[jar-nopre]}" "${med[bare]}")   (jar without the class preloading)"
 if [ -n "$app" ]; then
   echo "ratio app / bare-image:    $(ratio "${med[app]}" "${med[bare-image]}")   (goal ≤ 1.5)"
   echo "ratio app+CDS / bare-image: $(ratio "${med[app+CDS]}" "${med[bare-image]}")   (goal ≤ 1.2)"
