@@ -34,7 +34,10 @@ public final class StartupPrefetch {
      */
     public static void start() {
         if (!"false".equals(System.getProperty(PRELOAD))) {
-            Thread classes = new Thread(StartupPrefetch::loadStartupClasses, "perprisk-preload");
+            Thread classes = new Thread(() -> {
+                readThemeOnce();
+                loadStartupClasses();
+            }, "perprisk-preload");
             classes.setDaemon(true);
             classes.start();
         }
@@ -91,6 +94,23 @@ public final class StartupPrefetch {
      * which needs them in the same order a moment later, finds them ready. A name that is not there (a class since
      * renamed, another platform's) is passed over. Returns how many were loaded.
      */
+    /**
+     * Reads the AtlantaFX theme's binary stylesheet once and drops it: the FX thread reads it again when the theme is
+     * set (JavaFX keeps no copy it could take), but with the reader's classes loaded and its code compiled, in
+     * about 5 ms instead of about 110 ms.
+     */
+    static void readThemeOnce() {
+        java.net.URL theme = StartupPrefetch.class.getResource(new atlantafx.base.theme.PrimerLight()
+                .getUserAgentStylesheetBSS());
+        if (theme != null) {
+            try {
+                javafx.css.Stylesheet.loadBinary(theme);
+            } catch (java.io.IOException | RuntimeException e) {
+                // nothing is lost but the head start
+            }
+        }
+    }
+
     static int loadStartupClasses() {
         ClassLoader loader = StartupPrefetch.class.getClassLoader();
         int loaded = 0;
