@@ -47,8 +47,8 @@ class StartupWorkWindowTest extends ApplicationTest {
             "#mode-hedge", "#horizon-hours", "#live-refresh", "#live-refresh-all", "#live-cancel",
             "#live-import-toggle", "#add-position", "#duplicate-position", "#remove-position", "#adl-population",
             "#scenario-slider", "#scenario-percent", "#scenario-reset");
-    /** The tiles without a dial ({@code TileCard}s). */
-    private static final List<String> TILE_CARDS = List.of("#tile-distance", "#tile-funding", "#tile-adl",
+    /** The tiles: the margin-ratio dial and the {@code TileCard}s. */
+    private static final List<String> TILE_CARDS = List.of("#tile-margin-ratio", "#tile-distance", "#tile-funding", "#tile-adl",
             "#tile-available");
     private MainView view;
     private Stage stage;

@@ -2,7 +2,6 @@ package com.perprisk.ui.tiles;
 
 import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.format.Formats;
-import eu.hansolo.tilesfx.Tile;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -41,17 +40,6 @@ final class TileLabels {
         return new com.perprisk.ui.controls.FitBox(value);
     }
 
-    /** The tile's title as a label at its top left, in the type size of the window. */
-    static Label title(Tile t) {
-        Label l = new Label(t.getTitle());
-        l.getStyleClass().add("tile-title");
-        l.setMouseTransparent(true);
-        l.setMinWidth(0);
-        StackPane.setAlignment(l, Pos.TOP_LEFT);
-        StackPane.setMargin(l, new Insets(5, 6, 0, 7));
-        return l;
-    }
-
     static void level(Label l, TileValues.Level level) {
         String want = switch (level) {
             case OK -> "ok";
@@ -69,32 +57,14 @@ final class TileLabels {
         }
     }
 
-    static void value(Tile t, double v) {
-        if (t.getValue() != v) {
-            t.setValue(v);
-        }
-    }
-
     static void text(Label l, String s) {
         if (!s.equals(l.getText())) {
             l.setText(s);
         }
     }
 
-    static void tileText(Tile t, String s) {
-        if (!s.equals(t.getText())) {
-            t.setText(s);
-        }
-    }
-
-    static void tip(Tile t, String s) {
-        if (!s.equals(t.getTooltipText())) {
-            t.setTooltipText(s);
-        }
-    }
-
     /** The tile's tooltip text; the tooltip itself is made on the first hover (none of them shows at start). */
-    static void tip(TileCard t, String s) {
+    static void tip(Node t, String s) {
         LazyTooltip.text(t, s, tip -> {
             tip.setWrapText(true);
             tip.setMaxWidth(420);

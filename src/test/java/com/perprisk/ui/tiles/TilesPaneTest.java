@@ -53,6 +53,26 @@ class TilesPaneTest {
         assertEquals("−540.00", pane.valueText("tile-funding"));
         assertEquals("4 / 5", pane.valueText("tile-adl"));
         assertEquals("8,100.00", pane.valueText("tile-available"));
+        assertEquals("7.7%", pane.gauge().valueText(), "the dial writes it");
+        assertEquals(MarginGauge.OK, pane.gauge().barColour());
         robot.interact(() -> Snapshots.save(scene, "tiles"));
+    }
+
+    @Test
+    void theDialFollowsTheWindowsThemeClass(FxRobot robot) {
+        javafx.scene.layout.StackPane root = new javafx.scene.layout.StackPane(); // as the main view holds the tiles
+        TilesPane[] tiles = new TilesPane[1];
+        robot.interact(() -> {
+            tiles[0] = new TilesPane(context, new Formats(Locale.US));
+            root.getChildren().add(tiles[0]);
+            new Scene(root, 640, 140);
+        });
+        MarginGauge g = tiles[0].gauge();
+        assertEquals(javafx.scene.paint.Color.web("#24292f"), g.needleColour());
+        robot.interact(() -> root.getStyleClass().add("theme-dark"));
+        assertEquals(javafx.scene.paint.Color.web("#c9d1d9"), g.needleColour(), "dark on the root");
+        assertEquals(true, tiles[0].isDark());
+        robot.interact(() -> root.getStyleClass().remove("theme-dark"));
+        assertEquals(javafx.scene.paint.Color.web("#24292f"), g.needleColour(), "light again");
     }
 }
