@@ -7,8 +7,6 @@ import com.perprisk.ui.workspace.WorkspaceViewModel;
 import com.perprisk.venue.InMemoryKeyStore;
 import com.perprisk.venue.SnapshotCache;
 import com.perprisk.venue.Venue;
-import javafx.animation.KeyFrame;
-import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
@@ -26,7 +24,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.controlsfx.control.PopOver;
 
@@ -132,8 +129,10 @@ public final class LivePanel extends VBox {
                 e.consume();
             }
         });
-        Timeline ticker = new Timeline(new KeyFrame(Duration.seconds(20), e -> vm.tick()));
-        ticker.setCycleCount(Timeline.INDEFINITE);
+        // the data's age moves on every 20 s; not a Timeline: a running animation keeps JavaFX pulsing 60 times a
+        // second even when nothing changes
+        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> ticker =
+                new java.util.concurrent.atomic.AtomicReference<>();
         KeyCombination importKey = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN);
         Runnable openImport = () -> {
@@ -147,10 +146,12 @@ public final class LivePanel extends VBox {
                 a.getAccelerators().remove(importKey);
             }
             if (s == null) {
-                ticker.stop();
+                stopTicking(ticker);
             } else {
                 s.getAccelerators().put(importKey, openImport);
-                ticker.play();
+                stopTicking(ticker);
+                ticker.set(clock().scheduleAtFixedRate(() -> Platform.runLater(vm::tick), TICK_SECONDS,
+                        TICK_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
             }
         });
     }
@@ -250,6 +251,29 @@ public final class LivePanel extends VBox {
         }
         if (vm.importPositions(v, v.positionsByAddress() ? address.getText().strip() : null) && popOver != null) {
             popOver.hide();
+        }
+    }
+
+    private static final long TICK_SECONDS = 20;
+    private static java.util.concurrent.ScheduledExecutorService clock;
+
+    /** One daemon thread for the whole app that says when the data's age has moved on. */
+    private static synchronized java.util.concurrent.ScheduledExecutorService clock() {
+        if (clock == null) {
+            clock = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "perprisk-live-clock");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+        return clock;
+    }
+
+    private static void stopTicking(java.util.concurrent.atomic.AtomicReference<
+            java.util.concurrent.ScheduledFuture<?>> ticker) {
+        java.util.concurrent.ScheduledFuture<?> f = ticker.getAndSet(null);
+        if (f != null) {
+            f.cancel(false);
         }
     }
 
