@@ -10,9 +10,9 @@ import java.util.Optional;
 
 /**
  * {@code java -jar perprisk.jar} (the README's run command) cannot carry JVM options, so the desktop app started
- * that way runs in a child JVM with the options the packaged launcher passes (installers/app.args): C2 only for
- * really hot code, the serial collector and a heap that starts at 64 MB (a young generation the start-up
- * garbage does not blow up to a hundred MB of resident pages). The parent only waits:
+ * that way runs in a child JVM with the options the packaged launcher passes (installers/app.args): the C1
+ * compiler only, no metadata-triggered full collection at start-up, the serial collector and a heap that starts at
+ * 64 MB (a young generation the start-up garbage does not blow up to a hundred MB of resident pages). The parent only waits:
  * the child shares its stdin, stdout and stderr, the parent exits with the child's status, and stopping the parent
  * stops the child. The user's own JVM options and {@code -D} properties are passed on; an option the user gave
  * (a collector, a heap size, a compile threshold) wins over the tuned one. Not used for the headless commands,
@@ -36,14 +36,12 @@ final class TunedJvm {
      * Keep in step with installers/app.args (README "Start-up and size" has the measurements).
      */
     static final List<Tuned> OPTIONS = List.of(
-            new Tuned("-XX:Tier4InvocationThreshold=100000", "-XX:Tier4InvocationThreshold=",
-                    "-XX:TieredStopAtLevel=", "-XX:-TieredCompilation", "-Xint", "-Xcomp"),
-            new Tuned("-XX:Tier4MinInvocationThreshold=50000", "-XX:Tier4MinInvocationThreshold=",
-                    "-XX:TieredStopAtLevel=", "-XX:-TieredCompilation", "-Xint", "-Xcomp"),
-            new Tuned("-XX:Tier4CompileThreshold=100000", "-XX:Tier4CompileThreshold=",
-                    "-XX:TieredStopAtLevel=", "-XX:-TieredCompilation", "-Xint", "-Xcomp"),
-            new Tuned("-XX:Tier4BackEdgeThreshold=1000000", "-XX:Tier4BackEdgeThreshold=",
-                    "-XX:TieredStopAtLevel=", "-XX:-TieredCompilation", "-Xint", "-Xcomp"),
+            // C1 only: one-off start-up code (CSS, layout, the first load) runs compiled sooner and without the
+            // profiling C2 needs; an option naming any compiler tier or mode wins
+            new Tuned("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=", "-XX:-TieredCompilation",
+                    "-XX:+TieredCompilation", "-XX:Tier", "-XX:CompilationMode=", "-Xint", "-Xcomp"),
+            // no full collection at start-up when the class metadata passes the default 21 MB mark
+            new Tuned("-XX:MetaspaceSize=64m", "-XX:MetaspaceSize="),
             new Tuned("-XX:+UseSerialGC", "-XX:+Use", "-XX:-Use"),
             new Tuned("-Xms64m", HEAP));
 

@@ -25,7 +25,7 @@ class TunedJvmTest {
                 JAR.toString(), "demo.json", "--dark"));
         assertEquals(expected, cmd);
         assertTrue(cmd.contains("-XX:+UseSerialGC") && cmd.contains("-Xms64m")
-                && cmd.contains("-XX:Tier4InvocationThreshold=100000"), cmd.toString());
+                && cmd.contains("-XX:TieredStopAtLevel=1") && cmd.contains("-XX:MetaspaceSize=64m"), cmd.toString());
     }
 
     @Test
@@ -33,18 +33,21 @@ class TunedJvmTest {
         List<String> g1 = TunedJvm.command("java", List.of("-XX:+UseG1GC"), JAR, new String[0], 0);
         assertFalse(g1.contains("-XX:+UseSerialGC"), g1.toString());
         assertFalse(g1.contains("-Xms64m"), "the heap sizing goes with the collector: " + g1);
-        assertTrue(g1.contains("-XX:Tier4InvocationThreshold=100000"), g1.toString());
+        assertTrue(g1.contains("-XX:TieredStopAtLevel=1"), g1.toString());
 
         List<String> xmx = TunedJvm.command("java", List.of("-Xmx32m"), JAR, new String[0], 0);
         assertFalse(xmx.contains("-Xms64m"), "-Xms64m would exceed the user's -Xmx32m: " + xmx);
         assertTrue(xmx.contains("-XX:+UseSerialGC"), xmx.toString());
 
-        List<String> c1 = TunedJvm.command("java", List.of("-XX:TieredStopAtLevel=1"), JAR, new String[0], 0);
-        assertTrue(c1.stream().noneMatch(o -> o.startsWith("-XX:Tier4")), c1.toString());
-
-        List<String> own = TunedJvm.command("java", List.of("-XX:Tier4CompileThreshold=5"), JAR, new String[0], 0);
-        assertEquals(1, own.stream().filter(o -> o.startsWith("-XX:Tier4CompileThreshold=")).count(), own.toString());
-        assertTrue(own.contains("-XX:Tier4CompileThreshold=5"), own.toString());
+        for (String compiler : List.of("-XX:TieredStopAtLevel=4", "-XX:-TieredCompilation", "-Xint",
+                "-XX:Tier4CompileThreshold=5", "-XX:CompilationMode=high-only")) {
+            List<String> own = TunedJvm.command("java", List.of(compiler), JAR, new String[0], 0);
+            assertFalse(own.contains("-XX:TieredStopAtLevel=1"), compiler + " wins: " + own);
+            assertEquals(1, own.stream().filter(compiler::equals).count(), own.toString());
+            assertTrue(own.contains("-XX:MetaspaceSize=64m"), own.toString());
+        }
+        List<String> meta = TunedJvm.command("java", List.of("-XX:MetaspaceSize=16m"), JAR, new String[0], 0);
+        assertFalse(meta.contains("-XX:MetaspaceSize=64m"), meta.toString());
     }
 
     @Test

@@ -50,6 +50,8 @@ public class PerpRiskApp extends Application {
     private DocumentRecovery recovery;
     private boolean measuring;
     private boolean persist;
+    /** The view model came from {@link StartupPrefetch} with the demo loaded in it. */
+    private boolean demoLoaded;
 
     @Override
     public void start(Stage stage) {
@@ -71,7 +73,12 @@ public class PerpRiskApp extends Application {
         theme = new ThemeManager(initialTheme);
 
         trace("toolkit up");
-        vm = new WorkspaceViewModel(new RiskContext());
+        // the demo's view model was made and loaded while the toolkit started, when the window opens on the demo
+        vm = startsOnDemo(options) ? StartupPrefetch.takeDemoViewModel().orElse(null) : null;
+        demoLoaded = vm != null;
+        if (vm == null) {
+            vm = new WorkspaceViewModel(new RiskContext());
+        }
         trace("view model");
         view = new MainView(vm, persist ? settings : null, theme);
         trace("main view");
@@ -210,7 +217,23 @@ public class PerpRiskApp extends Application {
                 : com.perprisk.io.Messages.oneLine(e.getMessage());
     }
 
+    /** Whether the window opens on the demo: no file given, and no most recent file to reopen. */
+    private boolean startsOnDemo(LaunchOptions options) {
+        if (options.workspace() != null) {
+            return false;
+        }
+        if (persist && !settings.firstRun()) {
+            List<Path> recent = settings.recentFiles();
+            return recent.isEmpty() || !Files.exists(recent.get(0));
+        }
+        return true;
+    }
+
     private void loadDemo() {
+        if (demoLoaded) {
+            demoLoaded = false; // the background-made model has it already; a later loadDemo (a failed open) loads
+            return;
+        }
         try {
             vm.load(StartupPrefetch.demo(), null);
         } catch (WorkspaceException | RuntimeException e) {

@@ -68,6 +68,34 @@ class StartupWorkWindowTest extends ApplicationTest {
         stage.show();
     }
 
+    /**
+     * JavaFX keeps one cache of matched selectors per distinct set of parent stylesheets: a panel with a stylesheet of
+     * its own has every node kind inside it matched against the whole theme again. The window's stylesheets are all
+     * on the scene, and no node of the main window carries one.
+     */
+    @Test
+    void everyStylesheetIsOnTheSceneAndNoneOnAPanel() {
+        interact(() -> {
+            assertEquals(ThemeManager.WINDOW_CSS, view.getScene().getStylesheets());
+            List<String> withSheets = new java.util.ArrayList<>();
+            walk(view, n -> {
+                if (n instanceof javafx.scene.Parent p && !p.getStylesheets().isEmpty()) {
+                    withSheets.add(n.getClass().getSimpleName() + " " + n.getStyleClass() + " " + p.getStylesheets());
+                }
+            });
+            assertEquals(List.of(), withSheets);
+        });
+    }
+
+    private static void walk(Node n, java.util.function.Consumer<Node> each) {
+        each.accept(n);
+        if (n instanceof javafx.scene.Parent p) {
+            for (Node k : p.getChildrenUnmodifiable()) {
+                walk(k, each);
+            }
+        }
+    }
+
     @Test
     void theThemesStylesheetIsSetWhenTheThemeIsMadeBeforeAnyControl() {
         interact(() -> {

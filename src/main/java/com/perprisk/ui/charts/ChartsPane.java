@@ -3,7 +3,6 @@ package com.perprisk.ui.charts;
 import com.perprisk.io.AtomicFiles;
 
 import com.perprisk.ui.common.RiskContext;
-import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.format.Formats;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
@@ -42,7 +41,6 @@ public final class ChartsPane extends TabPane {
     public ChartsPane(RiskContext context, Formats fmt) {
         setId("charts-panel");
         getStyleClass().addAll("charts-pane", "dense");
-        getStylesheets().add(PanelStyles.CSS);
         setTabClosingPolicy(TabClosingPolicy.UNAVAILABLE);
         setMinSize(0, 0);
         models.add(new EquityChartModel(context, fmt));

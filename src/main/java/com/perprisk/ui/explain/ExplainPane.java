@@ -5,7 +5,6 @@ import com.perprisk.engine.explain.Explanation;
 import com.perprisk.engine.explain.Term;
 import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.common.RiskContext;
-import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.display.Units;
 import com.perprisk.ui.format.Formats;
@@ -56,7 +55,6 @@ public final class ExplainPane extends ScrollPane {
         this.viewModel = new ExplainViewModel(context);
         setId("explain-panel");
         getStyleClass().add("explain-pane");
-        getStylesheets().add(PanelStyles.CSS);
         setFitToWidth(true);
         setHbarPolicy(ScrollBarPolicy.NEVER);
 

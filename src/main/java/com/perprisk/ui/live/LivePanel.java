@@ -47,7 +47,8 @@ public final class LivePanel extends VBox {
     private final PasswordField apiKey = new PasswordField(); // masked too: never in a screenshot
     private final PasswordField secret = new PasswordField();
     private final PasswordField passphrase = new PasswordField();
-    private final PopOver popOver = new PopOver();
+    /** The import form's popup, made when it is first opened (a popup window: its own scene and CSS pass). */
+    private PopOver popOver;
 
     LivePanel(LiveViewModel vm, MarketsView markets) {
         this.vm = vm;
@@ -102,16 +103,11 @@ public final class LivePanel extends VBox {
         Button importButton = new Button("Import positions…");
         importButton.setId("live-import-toggle");
         importButton.getStyleClass().add("small");
-        popOver.setContentNode(importForm());
-        popOver.setTitle("Import positions (read-only)");
-        popOver.setHeaderAlwaysVisible(true);
-        popOver.setDetachable(false);
-        popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
         importButton.setOnAction(e -> {
-            if (popOver.isShowing()) {
+            if (importShowing()) {
                 popOver.hide();
             } else {
-                popOver.show(importButton);
+                popOver().show(importButton);
             }
         });
         // like the markets header's buttons: out of the Tab order (inputs only), reached by their shortcuts
@@ -141,8 +137,8 @@ public final class LivePanel extends VBox {
         KeyCombination importKey = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN);
         Runnable openImport = () -> {
-            if (!popOver.isShowing()) {
-                popOver.show(importButton);
+            if (!importShowing()) {
+                popOver().show(importButton);
             }
             venue.requestFocus();
         };
@@ -157,6 +153,21 @@ public final class LivePanel extends VBox {
                 ticker.play();
             }
         });
+    }
+
+    private PopOver popOver() {
+        if (popOver == null) {
+            popOver = new PopOver(importForm());
+            popOver.setTitle("Import positions (read-only)");
+            popOver.setHeaderAlwaysVisible(true);
+            popOver.setDetachable(false);
+            popOver.setArrowLocation(PopOver.ArrowLocation.BOTTOM_RIGHT);
+        }
+        return popOver;
+    }
+
+    private boolean importShowing() {
+        return popOver != null && popOver.isShowing();
     }
 
     private VBox importForm() {
@@ -215,7 +226,6 @@ public final class LivePanel extends VBox {
         fields.setPrefWrapLength(420);
         VBox form = new VBox(6, fields, note);
         form.getStyleClass().add("live-import-form");
-        form.getStylesheets().add(LivePanel.class.getResource("/com/perprisk/ui/live/live.css").toExternalForm());
         return form;
     }
 
@@ -238,7 +248,7 @@ public final class LivePanel extends VBox {
                 }
             }
         }
-        if (vm.importPositions(v, v.positionsByAddress() ? address.getText().strip() : null)) {
+        if (vm.importPositions(v, v.positionsByAddress() ? address.getText().strip() : null) && popOver != null) {
             popOver.hide();
         }
     }
@@ -273,7 +283,6 @@ public final class LivePanel extends VBox {
         var columns = markets.table().getColumns();
         columns.add(Math.min(2, columns.size()), LiveCell.column(vm));
         LivePanel panel = new LivePanel(vm, markets);
-        markets.getStylesheets().add(LivePanel.class.getResource("/com/perprisk/ui/live/live.css").toExternalForm());
         markets.getChildren().add(panel);
         return panel;
     }

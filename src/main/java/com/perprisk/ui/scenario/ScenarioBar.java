@@ -5,7 +5,6 @@ import com.perprisk.engine.Portfolio;
 import com.perprisk.engine.Position;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.controls.LazyTooltip;
-import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.format.Formats;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -44,7 +43,6 @@ public final class ScenarioBar extends HBox {
         this.fmt = fmt;
         setId("scenario-bar");
         getStyleClass().add("scenario-bar");
-        getStylesheets().add(PanelStyles.CSS);
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(8);
         setPadding(new Insets(4, 10, 4, 10));

@@ -56,8 +56,12 @@ public final class TierEditor extends VBox {
     private final TierTitle title = new TierTitle();
     private final Label summary = new Label();
     private final Label tableProblem = new Label();
-    private final javafx.scene.layout.GridPane dydxForm = new javafx.scene.layout.GridPane();
-    private final List<DydxField> dydxFields;
+    /** dYdX's parameters instead of brackets: made the first time a dYdX market is shown (then kept). */
+    private javafx.scene.layout.GridPane dydxForm;
+    private List<DydxField> dydxFields = List.of();
+    /** Whether the shown market is a dYdX one (its form shows instead of the table, or above a table it has). */
+    private final javafx.beans.property.BooleanProperty dydxShown =
+            new javafx.beans.property.SimpleBooleanProperty(this, "dydxShown");
 
     /** One dYdX liquidity-tier parameter: a field bound to the selected market's text property. */
     private final class DydxField {
@@ -225,12 +229,34 @@ public final class TierEditor extends VBox {
         });
         table.setContextMenu(new javafx.scene.control.ContextMenu(recompute));
 
+        table.managedProperty().bind(table.visibleProperty());
+        setMinHeight(0);
+
+        getChildren().addAll(header, summary, tableProblem, table);
+
+        market.addListener((obs, o, n) -> {
+            dydxFields.forEach(f -> f.show(o, n));
+            show(n);
+        });
+        dydxShown.addListener((obs, was, now) -> {
+            if (now && dydxForm == null) {
+                makeDydxForm();
+            }
+        });
+        vm.problems().addListener((MapChangeListener<String, InputProblem>) c -> updateTableProblem());
+        show(null);
+    }
+
+    /** The dYdX parameters' form, above the table, bound to the market shown now and to each one after it. */
+    private void makeDydxForm() {
+        dydxForm = new javafx.scene.layout.GridPane();
         dydxFields = List.of(
                 new DydxField("dydx-imf", "Initial margin fraction", "%", "dydx.initialMarginFraction"),
                 new DydxField("dydx-maintenance", "Maintenance fraction (of IMF)", "%", "dydx.maintenanceFraction"),
                 new DydxField("dydx-oi", "Open interest", "USD", "dydx.openInterestNotional"),
                 new DydxField("dydx-oi-lower", "OI lower cap", "USD", "dydx.oiLowerCap"),
                 new DydxField("dydx-oi-upper", "OI upper cap", "USD", "dydx.oiUpperCap"));
+        dydxFields.forEach(f -> f.show(null, market.get()));
         dydxForm.setId("dydx-form");
         dydxForm.setHgap(8);
         dydxForm.setVgap(6);
@@ -240,21 +266,11 @@ public final class TierEditor extends VBox {
         dydxScroll.setFitToWidth(true);
         dydxScroll.setMinHeight(0);
         dydxScroll.getStyleClass().add("edge-to-edge");
-        dydxScroll.visibleProperty().bind(dydxForm.visibleProperty());
-        dydxScroll.managedProperty().bind(dydxForm.visibleProperty());
+        dydxForm.visibleProperty().bind(dydxShown);
+        dydxScroll.visibleProperty().bind(dydxShown);
+        dydxScroll.managedProperty().bind(dydxShown);
         VBox.setVgrow(dydxScroll, Priority.ALWAYS);
-        table.managedProperty().bind(table.visibleProperty());
-        dydxForm.setVisible(false);
-        setMinHeight(0);
-
-        getChildren().addAll(header, summary, tableProblem, dydxScroll, table);
-
-        market.addListener((obs, o, n) -> {
-            dydxFields.forEach(f -> f.show(o, n));
-            show(n);
-        });
-        vm.problems().addListener((MapChangeListener<String, InputProblem>) c -> updateTableProblem());
-        show(null);
+        getChildren().add(getChildren().indexOf(table), dydxScroll);
     }
 
     /** The title the tier table's header shows now (shorter when the panel is narrow). */
@@ -291,8 +307,8 @@ public final class TierEditor extends VBox {
     private void show(MarketRow m) {
         if (m == null) {
             table.setItems(FXCollections.observableArrayList());
-            dydxForm.visibleProperty().unbind();
-            dydxForm.setVisible(false);
+            dydxShown.unbind();
+            dydxShown.set(false);
             table.visibleProperty().unbind();
             table.setVisible(true);
             title.symbolProperty().unbind(); // bound to the market shown before (its rows left with an opened file)
@@ -305,7 +321,7 @@ public final class TierEditor extends VBox {
         setDisable(false);
         table.setItems(m.tiers());
         javafx.beans.binding.BooleanBinding dydx = m.conventionProperty().isEqualTo(Convention.DYDX);
-        dydxForm.visibleProperty().bind(dydx);
+        dydxShown.bind(dydx);
         table.visibleProperty().bind(dydx.not().or(javafx.beans.binding.Bindings.isNotEmpty(m.tiers())));
         title.symbolProperty().bind(m.symbolProperty());
         summary.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> {

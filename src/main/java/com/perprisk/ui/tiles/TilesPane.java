@@ -10,7 +10,6 @@ import static com.perprisk.ui.tiles.TileLabels.title;
 import static com.perprisk.ui.tiles.TileLabels.value;
 import static com.perprisk.ui.tiles.TileLabels.valueLabel;
 
-import com.perprisk.ui.display.PanelStyles;
 import com.perprisk.ui.common.RiskContext;
 import com.perprisk.ui.display.Amounts;
 import com.perprisk.ui.format.Formats;
@@ -86,7 +85,6 @@ public final class TilesPane extends HBox {
         setFillHeight(true);
         setMinHeight(0);
         getStyleClass().add("tiles-pane");
-        getStylesheets().add(PanelStyles.CSS);
 
         ratioTile = TileBuilder.create()
                 .skinType(Tile.SkinType.GAUGE)
