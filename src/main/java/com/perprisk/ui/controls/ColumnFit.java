@@ -185,7 +185,8 @@ public final class ColumnFit {
 
     /**
      * Restores the designed widths of every leaf column of a table (a column sized to its content is sized again)
-     * and checks every cell again: a value that stays the same must still widen its column.
+     * and checks every cell again once the next layout has shown the rows' new values: a value that stays the same
+     * must still widen its column, and one the rows showed before must not.
      */
     public static void reset(TableView<?> table) {
         for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
@@ -196,9 +197,21 @@ public final class ColumnFit {
                 }
                 c.setPrefWidth(d);
             }
-            for (TableCell<?, ?> cell : java.util.List.copyOf(cells(c))) {
-                fit(cell);
-            }
         }
+        javafx.scene.Scene scene = table.getScene();
+        if (scene == null) {
+            return; // its cells are checked when they enter a scene
+        }
+        Runnable[] once = new Runnable[1];
+        once[0] = () -> {
+            scene.removePostLayoutPulseListener(once[0]);
+            for (TableColumn<?, ?> c : table.getVisibleLeafColumns()) {
+                for (TableCell<?, ?> cell : java.util.List.copyOf(cells(c))) {
+                    fit(cell);
+                }
+            }
+        };
+        scene.addPostLayoutPulseListener(once[0]);
+        javafx.application.Platform.requestNextPulse();
     }
 }
