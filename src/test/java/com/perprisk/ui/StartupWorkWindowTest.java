@@ -18,6 +18,7 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.Tooltip;
 import javafx.stage.Stage;
@@ -39,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the first control exists (JavaFX then never parses its default one); the tooltips (each a popup window with its
  * own scene) of the account bar, the live-data bar, the positions table's headers, buttons and result cells, the
  * markets, tiers and scenario bars and the tiles are made on the first hover, with their text as the nodes'
- * accessible help meanwhile.
+ * accessible help meanwhile; the dense tables' rows have a fixed height, so that no table builds a hidden row to
+ * measure its rows.
  */
 @Tag("ui")
 class StartupWorkWindowTest extends ApplicationTest {
@@ -193,6 +195,27 @@ class StartupWorkWindowTest extends ApplicationTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(!tip.getText().equals(before) && tip.getText().contains("24"), tip.getText());
         assertNull(LazyTooltip.made(lookup("#tile-available").query()), "only the hovered tile's");
+    }
+
+    @Test
+    void theDenseTablesRowsHaveAFixedHeightAndNoHiddenMeasuringRow() {
+        for (String id : List.of("#positions-table", "#markets-table", "#tier-table")) {
+            TableView<?> t = lookup(id).queryAs(TableView.class);
+            // AtlantaFX's dense row is 2em; at the window's 13 px type: 26 px, as it measured before
+            assertEquals(26, t.getFixedCellSize(), 1e-9, id);
+            for (Node r : t.lookupAll(".table-row-cell")) {
+                assertTrue(r.isVisible(), id + ": a hidden row (the one a table without a fixed row height "
+                        + "builds to measure rows)");
+                assertEquals(26, ((TableRow<?>) r).getHeight(), 1e-9, id);
+            }
+        }
+        interact(() -> view.setPresentation(true));
+        WaitForAsyncUtils.waitForFxEvents();
+        TableView<?> positions = view.positionsView().table();
+        assertEquals(32, positions.getFixedCellSize(), 1e-9, "2em at the presentation size's 16 px");
+        TableRow<?> row = (TableRow<?>) positions.lookup(".table-row-cell");
+        assertEquals(32, row.getHeight(), 1e-9);
+        interact(() -> view.setPresentation(false));
     }
 
     private static TableColumn<PositionRow, ?> column(TableView<PositionRow> t, String id) {

@@ -45,6 +45,7 @@ public class ChoiceCell<S, T> extends TableCell<S, T> {
         this.styleClass = styleClass;
         getStyleClass().add("choice-cell");
         vm.problems().addListener(new WeakInvalidationListener(problemsChanged));
+        ColumnFit.watch(this);
         addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (!isEditing() && e.getCode() == KeyCode.SPACE && getTableView() != null) {
                 getTableView().edit(getIndex(), getTableColumn());
@@ -157,23 +158,18 @@ public class ChoiceCell<S, T> extends TableCell<S, T> {
     private void render(T item) {
         setGraphic(null);
         setText(isEmpty() || item == null ? null : converter.toString(item));
-        if (appliedClass != null) {
-            getStyleClass().remove(appliedClass);
-            appliedClass = null;
-        }
-        if (!isEmpty() && item != null && styleClass != null) {
-            appliedClass = styleClass.apply(item);
+        // the style class changes only when it differs: each change is a style pass of the cell
+        String cls = isEmpty() || item == null || styleClass == null ? null : styleClass.apply(item);
+        if (!java.util.Objects.equals(cls, appliedClass)) {
             if (appliedClass != null) {
-                getStyleClass().add(appliedClass);
+                getStyleClass().remove(appliedClass);
             }
+            if (cls != null) {
+                getStyleClass().add(cls);
+            }
+            appliedClass = cls;
         }
         decorate();
-    }
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        ColumnFit.fit(this);
     }
 
     private void decorate() {

@@ -64,6 +64,7 @@ public class EditableTextCell<S> extends TableCell<S, String> {
         }
         vm.problems().addListener(new WeakInvalidationListener(problemsChanged));
         indexProperty().addListener(o -> decorate());
+        ColumnFit.watch(this);
     }
 
     /**
@@ -231,12 +232,6 @@ public class EditableTextCell<S> extends TableCell<S, String> {
                 dep.addListener(rowChanged);
             }
         }
-    }
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        ColumnFit.fit(this);
     }
 
     private void decorate() {

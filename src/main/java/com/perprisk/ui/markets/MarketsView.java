@@ -76,7 +76,8 @@ public final class MarketsView extends VBox {
         TableKeys.install(table);
         vm.loadsProperty().addListener(o -> com.perprisk.ui.controls.ColumnFit.reset(table));
 
-        TableColumn<MarketRow, String> symbol = text("Symbol", "symbol", MarketRow::symbolProperty, t -> t, 80, false);
+        TableColumn<MarketRow, String> symbol = com.perprisk.ui.controls.ColumnFit.sizedToContent(
+                text("Symbol", "symbol", MarketRow::symbolProperty, t -> t, 80, false));
         TableColumn<MarketRow, Convention> venue = new TableColumn<>("Venue");
         venue.setCellValueFactory(c -> c.getValue().conventionProperty());
         venue.setCellFactory(c -> new ChoiceCell<>(vm, FXCollections.observableArrayList(Convention.values()),

@@ -6,6 +6,7 @@ import com.perprisk.engine.Side;
 import com.perprisk.engine.risk.PositionRisk;
 import com.perprisk.engine.risk.Quantity;
 import com.perprisk.ui.controls.ChoiceCell;
+import com.perprisk.ui.controls.ColumnFit;
 import com.perprisk.ui.controls.EditableTextCell;
 import com.perprisk.ui.controls.LazyTooltip;
 import com.perprisk.ui.display.Amounts;
@@ -57,7 +58,7 @@ final class PositionColumns {
         symbol.setCellValueFactory(c -> c.getValue().symbolProperty());
         symbol.setCellFactory(c -> new ChoiceCell<>(vm, vm.symbols(), new DefaultStringConverter(),
                 (row, i) -> FieldPaths.position(vm.indexOf(row), "symbol"), s -> null));
-        symbol.setPrefWidth(80);
+        ColumnFit.sizedToContent(symbol);
         symbol.setId("col-symbol");
 
         TableColumn<PositionRow, Side> side = new TableColumn<>("Side");
@@ -115,13 +116,13 @@ final class PositionColumns {
                         r -> pnlClass(r.unrealizedPnl())),
                 resultColumn("ROE", Quantity.ROE, 62,
                         (row, r) -> fmt.signedPercent(r.roe(), 2), r -> pnlClass(r.roe())),
-                resultColumn("Notional", Quantity.NOTIONAL, 80,
+                resultColumn("Notional", Quantity.NOTIONAL, ColumnFit.CONTENT_WIDTH,
                         (row, r) -> Amounts.money(fmt, r.notional(), r.marginAsset()), r -> null),
                 resultColumn("IM", Quantity.INITIAL_MARGIN, 66,
                         (row, r) -> Amounts.money(fmt, r.initialMargin(), r.marginAsset()), r -> null),
                 resultColumn("MM", Quantity.MAINTENANCE_MARGIN, 58,
                         (row, r) -> Amounts.money(fmt, r.maintenanceMargin(), r.marginAsset()), r -> null),
-                resultColumn("Bankr.", Quantity.BANKRUPTCY_PRICE, 80,
+                resultColumn("Bankr.", Quantity.BANKRUPTCY_PRICE, ColumnFit.CONTENT_WIDTH,
                         (row, r) -> r.bankruptcyPrice() == null ? "none" : fmt.price(r.bankruptcyPrice(), mark(row)),
                         r -> null),
                 adlColumn()));
@@ -211,6 +212,9 @@ final class PositionColumns {
         col.setEditable(false);
         col.setSortable(false);
         col.setPrefWidth(width);
+        if (width == ColumnFit.CONTENT_WIDTH) {
+            ColumnFit.sizedToContent(col);
+        }
         col.setCellValueFactory(c -> c.getValue().riskProperty());
         col.setCellFactory(c -> new ResultCell(vm, key, text, styleClass, onResultClicked));
         return col;

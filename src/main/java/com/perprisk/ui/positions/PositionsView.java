@@ -33,20 +33,40 @@ public final class PositionsView extends VBox {
     private final WorkspaceViewModel vm;
     /** Its minimum height: the headers, three rows and a sideways scroll bar, at any type size. */
     private final TableView<PositionRow> table = new TableView<>() {
+        /** The skin's header row and sideways scroll bar, found once per skin (a lookup walks every cell). */
+        private Node header;
+        private ScrollBar sideways;
+
+        {
+            skinProperty().addListener(o -> {
+                header = null;
+                sideways = null;
+            });
+        }
+
         @Override
         protected double computeMinHeight(double width) {
-            Node header = lookup(".column-header-background");
-            Node row = lookup(".table-row-cell");
-            double rowHeight = row == null ? javafx.scene.text.Font.getDefault().getSize() * 2 : row.prefHeight(-1);
-            // room for the sideways scroll bar whether shown or not: showing it must not hide the third row
-            double bar = 14;
-            for (Node n : lookupAll(".scroll-bar")) {
-                if (n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL) {
-                    bar = Math.max(bar, b.prefHeight(-1));
+            if (header == null || header.getParent() == null) {
+                header = lookup(".column-header-background");
+            }
+            if (sideways == null || sideways.getParent() == null) {
+                for (Node n : lookupAll(".scroll-bar")) {
+                    if (n instanceof ScrollBar b && b.getOrientation() == Orientation.HORIZONTAL) {
+                        sideways = b;
+                    }
                 }
             }
+            // a dense table's rows have a fixed height (perprisk.css); without one, a row's own
+            double rowHeight = getFixedCellSize() > 0 ? getFixedCellSize() : otherRowHeight();
+            // room for the sideways scroll bar whether shown or not: showing it must not hide the third row
+            double bar = sideways == null ? 14 : Math.max(14, sideways.prefHeight(-1));
             return snappedTopInset() + (header == null ? javafx.scene.text.Font.getDefault().getSize() * 4.8 : header.prefHeight(-1))
                     + MIN_ROWS * rowHeight + bar + snappedBottomInset() + 2;
+        }
+
+        private double otherRowHeight() {
+            Node row = lookup(".table-row-cell");
+            return row == null ? javafx.scene.text.Font.getDefault().getSize() * 2 : row.prefHeight(-1);
         }
     };
     /** Rows the table always shows (the split pane keeps this much room: SplitMinimums). */

@@ -37,12 +37,7 @@ final class ResultCell extends TableCell<PositionRow, PositionRisk> {
         getStyleClass().addAll("result-cell", "number-cell");
         setAlignment(Pos.CENTER_RIGHT);
         addEventHandler(MouseEvent.MOUSE_CLICKED, e -> select());
-    }
-
-    @Override
-    protected void layoutChildren() {
-        super.layoutChildren();
-        ColumnFit.fit(this);
+        ColumnFit.watch(this);
     }
 
     private void select() {
