@@ -170,14 +170,12 @@ public class PerpRiskApp extends Application {
                 }
             }, e -> "Cannot open " + file + ": " + describe(e) + ". PerpRisk opened the demo instead.");
         }
-        if (persist && !settings.firstRun()) {
-            List<Path> recent = settings.recentFiles();
-            if (!recent.isEmpty() && Files.exists(recent.get(0))) {
-                Path file = recent.get(0);
-                return opened(vm.files().openAsync(file), () -> { },
-                        e -> "Cannot open the most recent workspace " + file + ": " + describe(e)
-                                + ". PerpRisk opened the demo instead.");
-            }
+        Optional<Path> recent = recentToReopen();
+        if (recent.isPresent()) {
+            Path file = recent.get();
+            return opened(vm.files().openAsync(file), () -> { },
+                    e -> "Cannot open the most recent workspace " + file + ": " + describe(e)
+                            + ". PerpRisk opened the demo instead.");
         }
         loadDemo();
         return null;
@@ -219,14 +217,16 @@ public class PerpRiskApp extends Application {
 
     /** Whether the window opens on the demo: no file given, and no most recent file to reopen. */
     private boolean startsOnDemo(LaunchOptions options) {
-        if (options.workspace() != null) {
-            return false;
+        return options.workspace() == null && recentToReopen().isEmpty();
+    }
+
+    /** The most recent workspace, reopened at start when it still exists (not on a first run or a screenshot). */
+    private Optional<Path> recentToReopen() {
+        if (!persist || settings.firstRun()) {
+            return Optional.empty();
         }
-        if (persist && !settings.firstRun()) {
-            List<Path> recent = settings.recentFiles();
-            return recent.isEmpty() || !Files.exists(recent.get(0));
-        }
-        return true;
+        List<Path> recent = settings.recentFiles();
+        return recent.isEmpty() || !Files.exists(recent.get(0)) ? Optional.empty() : Optional.of(recent.get(0));
     }
 
     private void loadDemo() {

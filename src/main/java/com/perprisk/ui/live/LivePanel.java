@@ -46,6 +46,8 @@ public final class LivePanel extends VBox {
     private final PasswordField passphrase = new PasswordField();
     /** The import form's popup, made when it is first opened (a popup window: its own scene and CSS pass). */
     private PopOver popOver;
+    /** The data-age clock's task while the panel is in a window (FX thread only). */
+    private java.util.concurrent.ScheduledFuture<?> tick;
 
     LivePanel(LiveViewModel vm, MarketsView markets) {
         this.vm = vm;
@@ -129,10 +131,6 @@ public final class LivePanel extends VBox {
                 e.consume();
             }
         });
-        // the data's age moves on every 20 s; not a Timeline: a running animation keeps JavaFX pulsing 60 times a
-        // second even when nothing changes
-        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledFuture<?>> ticker =
-                new java.util.concurrent.atomic.AtomicReference<>();
         KeyCombination importKey = new KeyCodeCombination(KeyCode.I, KeyCombination.SHORTCUT_DOWN,
                 KeyCombination.SHIFT_DOWN);
         Runnable openImport = () -> {
@@ -145,14 +143,10 @@ public final class LivePanel extends VBox {
             if (a != null) {
                 a.getAccelerators().remove(importKey);
             }
-            if (s == null) {
-                stopTicking(ticker);
-            } else {
+            if (s != null) {
                 s.getAccelerators().put(importKey, openImport);
-                stopTicking(ticker);
-                ticker.set(clock().scheduleAtFixedRate(() -> Platform.runLater(vm::tick), TICK_SECONDS,
-                        TICK_SECONDS, java.util.concurrent.TimeUnit.SECONDS));
             }
+            ticking(s != null);
         });
     }
 
@@ -269,11 +263,18 @@ public final class LivePanel extends VBox {
         return clock;
     }
 
-    private static void stopTicking(java.util.concurrent.atomic.AtomicReference<
-            java.util.concurrent.ScheduledFuture<?>> ticker) {
-        java.util.concurrent.ScheduledFuture<?> f = ticker.getAndSet(null);
-        if (f != null) {
-            f.cancel(false);
+    /**
+     * Moves the data's age on every 20 s while the panel is in a window. Not a Timeline: a running animation keeps
+     * JavaFX pulsing 60 times a second even when nothing changes (IdleWindowTest).
+     */
+    private void ticking(boolean on) {
+        if (tick != null) {
+            tick.cancel(false);
+            tick = null;
+        }
+        if (on) {
+            tick = clock().scheduleAtFixedRate(() -> Platform.runLater(vm::tick), TICK_SECONDS, TICK_SECONDS,
+                    java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
