@@ -76,11 +76,19 @@ final class TunedJvm {
      * empty to stay in-process.
      */
     static Optional<Path> jarToRelaunch(String[] args, List<String> jvmOptions) {
+        return jarToRelaunch(args, () -> jvmOptions);
+    }
+
+    /**
+     * The same, asking for this JVM's options only when the cheap checks pass (the child never loads the
+     * management classes that tell them).
+     */
+    static Optional<Path> jarToRelaunch(String[] args, java.util.function.Supplier<List<String>> jvmOptions) {
         if (System.getProperty(CHILD) != null || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))
                 || List.of(args).contains("--screenshot")) {
             return Optional.empty();
         }
-        for (String o : jvmOptions) {
+        for (String o : jvmOptions.get()) {
             for (String p : IN_PROCESS_ONLY) {
                 if (o.startsWith(p)) {
                     return Optional.empty();

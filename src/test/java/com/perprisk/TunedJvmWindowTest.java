@@ -156,4 +156,31 @@ class TunedJvmWindowTest {
         assertTrue(r.out().lines().anyMatch(l -> l.contains("com.perprisk.ui.PerpRiskApp source: shared objects file (top)")),
                 "and so do the app's");
     }
+
+    @Test
+    void onTheWayToTheWindowNeitherJvmLoadsTheCommandTableAndTheChildNoManagementClasses() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("class-logs"));
+        Result r = run("-Xlog:class+load:file=" + logs.resolve("classes-%p.txt"), "-Dperprisk.exitAfterFirstFrame=true",
+                "-Dperprisk.settleMs=1", "-jar");
+        assertEquals(0, r.status(), r.out());
+        List<List<String>> jvms = new ArrayList<>();
+        try (var files = Files.list(logs)) {
+            for (Path f : files.toList()) {
+                jvms.add(Files.readAllLines(f));
+            }
+        }
+        assertEquals(2, jvms.size(), "the launcher and the window's JVM");
+        for (List<String> classes : jvms) {
+            boolean child = classes.stream().anyMatch(l -> l.contains(" com.perprisk.ui.PerpRiskApp "));
+            // the main thread's own loads up to the start of the background prefetch (which preloads what it likes)
+            List<String> mainThread = child ? classes.subList(0, classes.indexOf(classes.stream()
+                    .filter(l -> l.contains(" com.perprisk.ui.StartupPrefetch ")).findFirst().orElseThrow())) : classes;
+            assertTrue(mainThread.stream().anyMatch(l -> l.contains(" com.perprisk.Launcher ")), "logged from the start");
+            assertFalse(mainThread.stream().anyMatch(l -> l.contains(" com.perprisk.cli.")), "no command classes");
+            if (child) {
+                assertFalse(mainThread.stream().anyMatch(l -> l.contains(" java.lang.management.ManagementFactory ")),
+                        "the child has no options to pass on");
+            }
+        }
+    }
 }
