@@ -70,6 +70,12 @@ public final class MainView extends BorderPane {
     private ResultsFill fill;
 
     public MainView(WorkspaceViewModel vm, AppSettings settings, ThemeManager theme) {
+        this(vm, settings, theme, null);
+    }
+
+    /** @param adl the ADL ranking of {@code vm}'s positions made already (at start-up), or null to make it here */
+    MainView(WorkspaceViewModel vm, AppSettings settings, ThemeManager theme,
+             com.perprisk.ui.positions.AdlQueueViewModel adl) {
         this.vm = vm;
         this.settings = settings;
         this.theme = theme;
@@ -78,7 +84,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
 
         account = new AccountBar(vm);
-        positions = new PositionsView(vm);
+        positions = adl == null ? new PositionsView(vm) : new PositionsView(vm, adl);
         ticket = new com.perprisk.ui.ticket.TicketTab(vm);
         markets = new MarketsView(vm);
         live = com.perprisk.ui.live.LivePanel.attach(vm, markets);

@@ -80,7 +80,7 @@ public class PerpRiskApp extends Application {
             vm = new WorkspaceViewModel(new RiskContext());
         }
         trace("view model");
-        view = new MainView(vm, persist ? settings : null, theme);
+        view = new MainView(vm, persist ? settings : null, theme, StartupPrefetch.takeDemoAdl(vm).orElse(null));
         trace("main view");
         view.setOnExit(this::closeWindow);
 

@@ -4,6 +4,7 @@ import com.perprisk.io.Samples;
 import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.common.RiskContext;
+import com.perprisk.ui.positions.AdlQueueViewModel;
 import com.perprisk.ui.workspace.WorkspaceViewModel;
 
 import java.util.concurrent.CompletableFuture;
@@ -13,12 +14,14 @@ import java.util.concurrent.ExecutionException;
  * Start-up work that needs no toolkit, done on a second core while the toolkit starts: the demo workspace is read and
  * evaluated once, the preset and sample catalogues listed (their classes loaded, their code warmed), and a
  * workspace view model made with the demo loaded in it (rows, results, problems: JavaFX properties, which need no
- * toolkit), for the window to take when it opens the demo. Nothing here touches a node. The view model passes to
+ * toolkit) and its positions ranked in their ADL queues, for the window to take when it opens the demo. Nothing here touches a node. The view model passes to
  * the FX thread through a future (so everything written here is seen there) and is never touched here after.
  */
 public final class StartupPrefetch {
     private static volatile CompletableFuture<WorkspaceDocument> demo;
     private static volatile CompletableFuture<WorkspaceViewModel> demoViewModel;
+    /** The ADL ranking of the demo's view model, written before that model's future completes. */
+    private static volatile AdlQueueViewModel demoAdl;
 
     private StartupPrefetch() {
     }
@@ -43,6 +46,7 @@ public final class StartupPrefetch {
         }
         CompletableFuture<WorkspaceDocument> f = new CompletableFuture<>();
         CompletableFuture<WorkspaceViewModel> model = new CompletableFuture<>();
+        demoAdl = null;
         Thread t = new Thread(() -> {
             try {
                 WorkspaceDocument doc = Samples.demo();
@@ -50,6 +54,8 @@ public final class StartupPrefetch {
                 try {
                     WorkspaceViewModel vm = new WorkspaceViewModel(new RiskContext());
                     vm.load(doc, null);
+                    // the ADL lights: ranked here when the ranking runs at once (not on a worker it hands back to)
+                    demoAdl = vm.markets().size() <= AdlQueueViewModel.BULK_MARKETS ? new AdlQueueViewModel(vm) : null;
                     model.complete(vm);
                 } catch (RuntimeException | LinkageError e) {
                     model.complete(null); // the window then makes its own, as without the prefetch
@@ -87,6 +93,19 @@ public final class StartupPrefetch {
         } catch (ExecutionException e) {
             return java.util.Optional.empty();
         }
+    }
+
+    /**
+     * Once: the ADL ranking made in the background for {@code vm}, when {@code vm} is the demo's view model that
+     * {@link #takeDemoViewModel} gave; else empty (the window ranks them itself).
+     */
+    static java.util.Optional<AdlQueueViewModel> takeDemoAdl(WorkspaceViewModel vm) {
+        AdlQueueViewModel adl = demoAdl;
+        if (adl == null || vm == null || adl.workspace() != vm) {
+            return java.util.Optional.empty();
+        }
+        demoAdl = null;
+        return java.util.Optional.of(adl);
     }
 
     /**

@@ -28,7 +28,8 @@ import java.util.List;
  * as {@code PerpRiskApp.start} does (theme, view model, main view, the demo, scene, show) again and again in one JVM
  * and prints the FX thread's CPU time from the start of that to the end of the first pulse that lays out the shown
  * scene: the first build (cold: class loading, interpreted code) and the median of the later ones (warm: the work
- * itself, CSS, skins and layout of the nodes), with the scene's node count and the tooltips made.
+ * itself, CSS, skins and layout of the nodes), with the scene's node count, the tooltips made and the popup windows
+ * whose scenes the first build styled.
  * <pre>
  * DISPLAY=:N java -cp target/test-classes:target/classes:target/lib/* com.perprisk.bench.FirstFrameWorkProbe [BUILDS]
  * </pre>
@@ -70,8 +71,9 @@ public final class FirstFrameWorkProbe {
                 scene.removePostLayoutPulseListener(once[0]);
                 cpu.add(THREADS.getCurrentThreadCpuTime() - start);
                 if (cpu.size() == 1) {
-                    System.out.printf("first build: %d nodes, %d tooltips made, %d classes loaded%n", count(view),
-                            tooltips(view), ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
+                    System.out.printf("first build: %d nodes, %d tooltips made, %d popup windows styled, %d classes"
+                            + " loaded%n", count(view), tooltips(view), styledRoots() - 1,
+                            ManagementFactory.getClassLoadingMXBean().getLoadedClassCount());
                 }
                 Platform.runLater(() -> next(stage));
             };
@@ -94,6 +96,20 @@ public final class FirstFrameWorkProbe {
             System.out.println("all builds (ms): " + Arrays.toString(cpu.stream().mapToLong(c -> c / 1_000_000)
                     .toArray()));
             Platform.exit();
+        }
+
+        /**
+         * Scene roots JavaFX's CSS has styled so far: the window's and one per popup window made (a tooltip, a
+         * context menu, a menu's popup: each a scene of its own, styled when made even if never shown); 0 when the
+         * JavaFX build keeps no such map.
+         */
+        private static int styledRoots() {
+            try {
+                return ((java.util.Map<?, ?>) Class.forName("com.sun.javafx.css.StyleManager")
+                        .getField("cacheContainerMap").get(null)).size();
+            } catch (ReflectiveOperationException | RuntimeException e) {
+                return 0;
+            }
         }
 
         private static int count(Node n) {

@@ -47,4 +47,27 @@ class StartupPrefetchTest {
 
         assertTrue(StartupPrefetch.takeDemoViewModel().isEmpty(), "the model belongs to one window");
     }
+
+    /**
+     * The demo's positions are ranked in their ADL queues in the background too, with the same standings and
+     * population as the window's own ranking; the ranking is taken once, only for the model it was made for.
+     */
+    @Test
+    void theDemosAdlRankingIsMadeInTheBackgroundForItsModelOnly() throws Exception {
+        StartupPrefetch.start();
+        WorkspaceViewModel vm = StartupPrefetch.takeDemoViewModel().orElseThrow();
+        assertTrue(StartupPrefetch.takeDemoAdl(new WorkspaceViewModel(new com.perprisk.ui.common.RiskContext()))
+                .isEmpty(), "another model's ranking");
+        com.perprisk.ui.positions.AdlQueueViewModel adl = StartupPrefetch.takeDemoAdl(vm).orElseThrow();
+        assertEquals(vm, adl.workspace());
+        var standings = vm.context().adlStandingsProperty().get();
+        assertFalse(standings.isEmpty(), "the demo's ADL lights are ranked");
+
+        WorkspaceViewModel own = new WorkspaceViewModel(new com.perprisk.ui.common.RiskContext());
+        own.load(Samples.demo(), null);
+        new com.perprisk.ui.positions.AdlQueueViewModel(own);
+        assertEquals(own.context().adlStandingsProperty().get(), standings);
+        assertEquals(own.context().adlPopulationProperty().get(), vm.context().adlPopulationProperty().get());
+        assertTrue(StartupPrefetch.takeDemoAdl(vm).isEmpty(), "the ranking belongs to one window");
+    }
 }

@@ -197,6 +197,105 @@ class StartupWorkWindowTest extends ApplicationTest {
         assertNull(LazyTooltip.made(lookup("#tile-available").query()), "only the hovered tile's");
     }
 
+    /**
+     * In a narrow window the result tabs show short titles; a shortened tab's full title is its tooltip, made when
+     * the pointer first enters its header (a popup window each: the titles flipping makes none), and gone once the
+     * full titles fit again.
+     */
+    @Test
+    void aShortenedTabsTooltipIsMadeOnTheFirstHover() {
+        javafx.scene.control.TabPane tabs = view.resultTabs();
+        javafx.scene.control.Tab probability = tabs.getTabs().stream()
+                .filter(t -> "probability-tab".equals(t.getId())).findFirst().orElseThrow();
+        assertEquals("Probability", probability.getText(), "full titles at 1280 px");
+        interact(() -> stage.setWidth(1000));
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Prob.", probability.getText(), "the result tabs are shortened at 1000 px");
+        for (javafx.scene.control.Tab t : tabs.getTabs()) {
+            assertNull(t.getTooltip(), t.getId() + " has a tooltip before the pointer came");
+        }
+        moveTo(header(tabs, "probability-tab"));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertNotNull(probability.getTooltip(), "hovering the shortened tab made no tooltip");
+        assertEquals("Probability", probability.getTooltip().getText());
+        sleep(1500); // the tooltip's show delay
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(probability.getTooltip().isShowing(), "the first hover's tooltip shows");
+        for (javafx.scene.control.Tab t : tabs.getTabs()) {
+            if (t != probability) {
+                assertNull(t.getTooltip(), "only the hovered tab's: " + t.getId());
+            }
+        }
+        moveTo((Node) lookup("#wallet-balance").query());
+        // full titles again when they fit: no tooltip repeating the title
+        interact(() -> stage.setWidth(1280));
+        WaitForAsyncUtils.waitForFxEvents();
+        sleep(300);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Probability", probability.getText());
+        assertNull(probability.getTooltip(), "a tab showing its full title keeps no tooltip");
+    }
+
+    /**
+     * The tier table's menu and the chart tabs' menu of export sizes (popup windows) are made when first asked for,
+     * and work that first time.
+     */
+    @Test
+    void theTierAndChartMenusAreMadeWhenFirstAskedFor() {
+        TableView<?> tiers = lookup("#tier-table").queryAs(TableView.class);
+        assertNull(tiers.getContextMenu(), "the tier table's menu exists before it was asked for");
+        for (javafx.scene.control.Tab t : view.chartsPanel().getTabs()) {
+            assertNull(t.getContextMenu(), t.getId() + "'s menu exists before it was asked for");
+        }
+        requestMenu(tiers.lookup(".table-row-cell"));
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ContextMenu tierMenu = tiers.getContextMenu();
+        assertNotNull(tierMenu, "right-clicking the tier table made no menu");
+        assertTrue(tierMenu.isShowing(), "the tier table's menu shows on the first right click");
+        assertEquals("tier-recompute-amounts", tierMenu.getItems().get(0).getId());
+        interact(tierMenu::hide);
+
+        Node chartTab = header(view.chartsPanel(), view.chartsPanel().getTabs().get(0).getId());
+        requestMenu(chartTab);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.ContextMenu scales = view.chartsPanel().getTabs().get(0).getContextMenu();
+        assertNotNull(scales, "right-clicking a chart tab made no menu");
+        assertTrue(scales.isShowing(), "the chart tab's menu shows on the first right click");
+        assertEquals(4, scales.getItems().size());
+        for (javafx.scene.control.Tab t : view.chartsPanel().getTabs()) {
+            assertEquals(scales, t.getContextMenu(), "one menu for every chart tab: " + t.getId());
+        }
+        javafx.scene.control.RadioMenuItem two = (javafx.scene.control.RadioMenuItem) scales.getItems().get(1);
+        assertTrue(two.isSelected(), "2× is the default size");
+        interact(() -> scales.getItems().get(2).fire());
+        assertEquals(3, view.chartsPanel().exportScaleProperty().get(), 1e-12);
+        interact(scales::hide);
+    }
+
+    /** What the platform sends on a right click or the menu key (Monocle sends none): a menu request at the node. */
+    private void requestMenu(Node n) {
+        interact(() -> {
+            javafx.geometry.Bounds b = n.localToScreen(n.getBoundsInLocal());
+            javafx.geometry.Point2D local = n.screenToLocal(b.getCenterX(), b.getCenterY());
+            javafx.geometry.Point2D scene = n.localToScene(local);
+            javafx.event.Event.fireEvent(n, new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, local.getX(), local.getY(),
+                    b.getCenterX(), b.getCenterY(), false,
+                    new javafx.scene.input.PickResult(n, scene.getX(), scene.getY())));
+        });
+    }
+
+    private static Node header(javafx.scene.control.TabPane tabs, String tabId) {
+        for (Node n : tabs.lookupAll(".tab")) {
+            if (tabId.equals(n.getId())) {
+                return n;
+            }
+        }
+        throw new AssertionError("no header for " + tabId);
+    }
+
     @Test
     void theDenseTablesRowsHaveAFixedHeightAndNoHiddenMeasuringRow() {
         for (String id : List.of("#positions-table", "#markets-table", "#tier-table")) {

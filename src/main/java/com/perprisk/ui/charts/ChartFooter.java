@@ -59,7 +59,8 @@ final class ChartFooter extends FlowPane {
             item.setMinWidth(USE_PREF_SIZE);
             legend.getChildren().add(item);
         }
-        axis.setTooltip(new javafx.scene.control.Tooltip(String.join("\n", names)));
+        // made on the first hover (a popup window: the first frame shows none)
+        com.perprisk.ui.controls.LazyTooltip.text(axis, String.join("\n", names), null);
     }
 
     /** Shows the legend on the axis label's row when it fits, on a row of its own in a view this tall or taller. */

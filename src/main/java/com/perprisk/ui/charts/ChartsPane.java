@@ -61,20 +61,8 @@ public final class ChartsPane extends TabPane {
             });
             getTabs().add(t);
         }
-        // the size of "Chart as PNG…": right-click a chart tab to choose it
-        javafx.scene.control.ToggleGroup scales = new javafx.scene.control.ToggleGroup();
-        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
-        for (int k = 1; k <= 4; k++) {
-            double scale = k;
-            var item = new javafx.scene.control.RadioMenuItem("Export PNG at " + k + "× the size on screen");
-            item.setToggleGroup(scales);
-            item.setSelected(k == DEFAULT_EXPORT_SCALE);
-            item.setOnAction(e -> exportScale.set(scale));
-            menu.getItems().add(item);
-        }
-        for (Tab t : getTabs()) {
-            t.setContextMenu(menu);
-        }
+        // the size of "Chart as PNG…": right-click a chart tab to choose it (the menu, a popup window, is made then)
+        addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> scaleMenu());
         // every chart's tab in sight: short titles when the full ones do not fit (presentation size at 1024 px)
         com.perprisk.ui.controls.TabTitles.install(this, java.util.Map.of("chart-ratio", "Ratio",
                 "chart-leverage", "LP/lev.", "chart-basis", "Basis"));
@@ -131,6 +119,26 @@ public final class ChartsPane extends TabPane {
     public static final double DEFAULT_EXPORT_SCALE = 2;
 
     /** The scale "Chart as PNG…" exports at, times the on-screen size (chosen from a chart tab's menu). */
+    /** The chart tabs' menu of export sizes, made when a tab's menu is first asked for. */
+    private void scaleMenu() {
+        if (getTabs().isEmpty() || getTabs().get(0).getContextMenu() != null) {
+            return;
+        }
+        javafx.scene.control.ToggleGroup scales = new javafx.scene.control.ToggleGroup();
+        javafx.scene.control.ContextMenu menu = new javafx.scene.control.ContextMenu();
+        for (int k = 1; k <= 4; k++) {
+            double scale = k;
+            var item = new javafx.scene.control.RadioMenuItem("Export PNG at " + k + "× the size on screen");
+            item.setToggleGroup(scales);
+            item.setSelected(scale == exportScale.get());
+            item.setOnAction(e -> exportScale.set(scale));
+            menu.getItems().add(item);
+        }
+        for (Tab t : getTabs()) {
+            t.setContextMenu(menu);
+        }
+    }
+
     public javafx.beans.property.DoubleProperty exportScaleProperty() {
         return exportScale;
     }

@@ -32,7 +32,8 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
     private final List<Label> markerLabels = new ArrayList<>();
     private final List<Path> curves = new ArrayList<>();
     private final Line hoverLine = new Line();
-    private final Tooltip readout = new Tooltip();
+    /** The hover readout, made on the first hover (a popup window: the first frame shows none). */
+    private Tooltip readout;
     private NumberAxis rightAxis;
     private ChartData shown;
     /** Whether the view draws the x axis's label and the legend below the chart ({@link ChartFooter}). */
@@ -54,14 +55,17 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         hoverLine.getStyleClass().add("hover-line");
         hoverLine.setVisible(false);
         hoverLine.setManaged(false);
-        readout.setShowDelay(Duration.ZERO);
-        readout.setHideDelay(Duration.ZERO);
-        readout.getStyleClass().add("chart-readout");
         addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
             hoverLine.setVisible(false);
-            readout.hide();
+            hideReadout();
         });
+    }
+
+    private void hideReadout() {
+        if (readout != null) {
+            readout.hide();
+        }
     }
 
     private Node lookupPlotBackground() {
@@ -199,7 +203,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
 
     /** The hover readout when it is shown, else null. */
     public String hoverText() {
-        return readout.isShowing() ? readout.getText() : null;
+        return readout != null && readout.isShowing() ? readout.getText() : null;
     }
 
     /** The curves on screen, one per series (for tests). */
@@ -295,14 +299,11 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         rightAxis.setUpperBound(yAxis().getUpperBound() * k);
         rightAxis.setTickUnit(yAxis().getTickUnit() * k);
         rightAxis.setTickLabelFormatter(converter(yAxis().getTickUnit() * k));
-        Tooltip tip = rightAxis.getProperties().get("tip") instanceof Tooltip t ? t : new Tooltip();
-        tip.setText(spec.note());
-        tip.setWrapText(true);
-        tip.setMaxWidth(380);
-        if (!rightAxis.getProperties().containsKey("tip")) {
-            Tooltip.install(rightAxis, tip);
-            rightAxis.getProperties().put("tip", tip);
-        }
+        // what the right axis reads, made on the first hover (a popup window: the first frame shows none)
+        com.perprisk.ui.controls.LazyTooltip.text(rightAxis, spec.note(), tip -> {
+            tip.setWrapText(true);
+            tip.setMaxWidth(380);
+        });
         requestLayout();
     }
 
@@ -428,7 +429,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         Point2D local = plot.sceneToLocal(e.getSceneX(), e.getSceneY());
         if (local == null || !plot.getLayoutBounds().contains(local)) {
             hoverLine.setVisible(false);
-            readout.hide();
+            hideReadout();
             return;
         }
         double xv = xAxis().getValueForDisplay(local.getX()).doubleValue();
@@ -439,6 +440,12 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         hoverLine.setStartX(local.getX());
         hoverLine.setEndX(local.getX());
         hoverLine.setVisible(true);
+        if (readout == null) {
+            readout = new Tooltip();
+            readout.setShowDelay(Duration.ZERO);
+            readout.setHideDelay(Duration.ZERO);
+            readout.getStyleClass().add("chart-readout");
+        }
         readout.setText(text);
         if (getScene() != null && getScene().getWindow() != null) {
             readout.show(this, e.getScreenX() + 14, e.getScreenY() + 10);

@@ -6,6 +6,7 @@ import javafx.scene.control.Labeled;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
+import javafx.scene.input.MouseEvent;
 import javafx.scene.text.Font;
 import javafx.scene.text.Text;
 
@@ -16,7 +17,8 @@ import java.util.Map;
  * A tab strip that shows every tab, never hiding some behind its "▾" menu: when the full titles do not fit its
  * width (presentation size, a narrow window) each tab takes its short title, its full one in its tooltip; they come
  * back as soon as they fit, and when even the short ones do not fit the strip takes a smaller type. The keys that
- * select the tabs do not change. The main window's result tabs and the chart tabs use it.
+ * select the tabs do not change. The main window's result tabs and the chart tabs use it. A shortened tab's tooltip
+ * (a popup window with a scene of its own) is made when the pointer first enters its header, not with the window.
  */
 public final class TabTitles {
     private final TabPane pane;
@@ -41,6 +43,8 @@ public final class TabTitles {
             l.full.put(t, t.getText());
         }
         l.fit.watching(pane, pane.widthProperty());
+        // a shortened tab's full title, as its tooltip, made when the pointer enters its header
+        pane.addEventFilter(MouseEvent.MOUSE_ENTERED_TARGET, e -> l.tooltipFor(e.getTarget()));
         // the titles' type size changes the headers' widths (presentation size): watch them once they exist
         pane.skinProperty().addListener((o, a, skin) -> Platform.runLater(l::watchHeaders));
         l.watchHeaders();
@@ -111,7 +115,9 @@ public final class TabTitles {
             String shown = fits ? title : shortTitles.getOrDefault(tab.getId(), title);
             if (!shown.equals(tab.getText())) {
                 tab.setText(shown);
-                tab.setTooltip(shown.equals(title) ? null : new Tooltip(title));
+                if (shown.equals(title) && tab.getTooltip() != null) {
+                    tab.setTooltip(null);
+                }
             }
         });
         if (tight == (fits || shortFits)) {
@@ -119,6 +125,20 @@ public final class TabTitles {
                 pane.getStyleClass().remove(TIGHT);
             } else {
                 pane.getStyleClass().add(TIGHT);
+            }
+        }
+    }
+
+    /** The full title as the tooltip of the shortened tab whose header holds {@code target}, if it has none yet. */
+    private void tooltipFor(Object target) {
+        for (Node n = target instanceof Node t ? t : null; n != null && n != pane; n = n.getParent()) {
+            Tab tab = n.getStyleClass().contains("tab") ? tabOf(n) : null;
+            if (tab != null) {
+                String title = full.get(tab);
+                if (!title.equals(tab.getText()) && tab.getTooltip() == null) {
+                    tab.setTooltip(new Tooltip(title));
+                }
+                return;
             }
         }
     }

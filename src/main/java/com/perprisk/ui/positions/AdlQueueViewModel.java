@@ -32,7 +32,7 @@ public final class AdlQueueViewModel {
     static final String FIELD = "counterparties";
 
     /** Above this many markets to rank again (opening a file, a scenario move), the ranking runs off the FX thread. */
-    static final int BULK_MARKETS = 16;
+    public static final int BULK_MARKETS = 16;
 
     private final WorkspaceViewModel vm;
     private final RiskContext context;
@@ -55,6 +55,11 @@ public final class AdlQueueViewModel {
             }
         });
         refresh();
+    }
+
+    /** The workspace whose positions this ranks. */
+    public WorkspaceViewModel workspace() {
+        return vm;
     }
 
     /** Seed and count per side of the generated population: the workspace's, or the assumption. */

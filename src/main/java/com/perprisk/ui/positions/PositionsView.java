@@ -77,8 +77,16 @@ public final class PositionsView extends VBox {
     };
 
     public PositionsView(WorkspaceViewModel vm) {
+        this(vm, new AdlQueueViewModel(vm));
+    }
+
+    /** With the ADL ranking of {@code vm}'s positions made already (at start-up, off the FX thread). */
+    public PositionsView(WorkspaceViewModel vm, AdlQueueViewModel adl) {
+        if (adl.workspace() != vm) {
+            throw new IllegalArgumentException("the ADL ranking of another workspace");
+        }
         this.vm = vm;
-        this.adl = new AdlQueueViewModel(vm);
+        this.adl = adl;
         getStyleClass().add("positions-view");
         setId("positions");
 

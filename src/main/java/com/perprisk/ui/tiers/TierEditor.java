@@ -218,16 +218,21 @@ public final class TierEditor extends VBox {
         }
         com.perprisk.ui.controls.ColumnShedding.install(table, List.of("tier-col-index", "tier-col-floor"));
         VBox.setVgrow(table, Priority.ALWAYS);
-        // after an MMR edit the later amounts disagree with the recursion: set them by it from the selected row
-        MenuItem recompute = new MenuItem("Recompute maintenance amounts from here");
-        recompute.setId("tier-recompute-amounts");
-        recompute.setOnAction(e -> {
-            int row = table.getSelectionModel().getSelectedIndex();
-            if (market.get() != null) {
-                actions.recomputeAmountsFrom(market.get(), Math.max(0, row));
+        // after an MMR edit the later amounts disagree with the recursion: set them by it from the selected row; the
+        // menu (a popup window) is made when first asked for (right click, the menu key), not with the window
+        table.addEventFilter(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, e -> {
+            if (table.getContextMenu() == null) {
+                MenuItem recompute = new MenuItem("Recompute maintenance amounts from here");
+                recompute.setId("tier-recompute-amounts");
+                recompute.setOnAction(a -> {
+                    int row = table.getSelectionModel().getSelectedIndex();
+                    if (market.get() != null) {
+                        actions.recomputeAmountsFrom(market.get(), Math.max(0, row));
+                    }
+                });
+                table.setContextMenu(new javafx.scene.control.ContextMenu(recompute));
             }
         });
-        table.setContextMenu(new javafx.scene.control.ContextMenu(recompute));
 
         table.managedProperty().bind(table.visibleProperty());
         setMinHeight(0);
