@@ -8,7 +8,9 @@
 #   bare        one Label in a 1280×800 Scene (src/test/java/com/perprisk/bench/BareWindow.java), the same JavaFX jars
 #   jar         java -jar target/perprisk.jar                                   (the README's run command; the
 #               launcher JVM starts the window in a child JVM with installers/app.args' options, com.perprisk.TunedJvm,
-#               and the time counts from the launcher JVM's start)
+#               and the time counts from the launcher JVM's start; the child maps the class-data archive that its
+#               first session wrote, com.perprisk.JarArchive: here the untimed first start of each variant writes it)
+#   jar-first   the same on the first start ever: no archive yet (this launch writes it when the window closes)
 #   jar-1jvm    the same with -Dperprisk.relaunch=false: the window in the JVM java -jar started (default options)
 #   jar-nopre   java -Dperprisk.preloadClasses=false -jar: the jar without the start-up class preloading (StartupPrefetch)
 #   jar+CDS     java -XX:SharedArchiveFile=target/perprisk-jar.jsa -jar target/perprisk.jar
@@ -52,7 +54,7 @@ once() {
   rm -f "$settings/cpu"
   local out
   out=$("${display[@]}" "${timer[@]}" "$java" -Dperprisk.exitAfterFirstFrame=true -Dperprisk.settings.dir="$settings" \
-      "$@" 2>/dev/null || true)
+      -Dperprisk.cache.dir="$settings/cache" "$@" 2>/dev/null || true)
   local ms rss lrss cpu=""
   ms=$(sed -n 's/^first-frame-ms=//p' <<<"$out")
   rss=$(sed -n 's/^rss-kb=//p' <<<"$out")
@@ -63,9 +65,10 @@ once() {
 median() { grep -v 'n/a' | sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 declare -A cmd
-names=(bare jar jar+CDS jar-1jvm jar-nopre)
+names=(bare jar jar-first jar+CDS jar-1jvm jar-nopre)
 cmd[bare]="java -cp $refcp:$fxcp com.perprisk.bench.BareWindow"
 cmd[jar]="java -jar $jar"
+cmd[jar-first]="java -Dperprisk.cache.dir=$settings/first-cache -jar $jar"
 cmd[jar+CDS]="java -XX:SharedArchiveFile=$jsa -jar $jar"
 cmd[jar-1jvm]="java -Dperprisk.relaunch=false -jar $jar"
 cmd[jar-nopre]="java -Dperprisk.preloadClasses=false -jar $jar"
@@ -98,6 +101,7 @@ declare -A ms cpu
 for n in "${names[@]}"; do once ${cmd[$n]} >/dev/null; done # first starts: JavaFX unpacks its natives, caches warm
 for ((i = 0; i < runs; i++)); do
   for n in "${names[@]}"; do
+    rm -rf "$settings/first-cache"
     read -r m c _ < <(once ${cmd[$n]})
     ms[$n]+="$m "; cpu[$n]+="$c "
   done
@@ -114,6 +118,7 @@ for n in "${names[@]}"; do
 done
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN {if (a == "n/a" || b == "n/a" || b == 0) print "n/a"; else printf "%.2f", a / b}'; }
 echo "ratio jar / bare:          $(ratio "${med[jar]}" "${med[bare]}")   (goal ≤ 1.5)"
+echo "ratio jar-first / bare:    $(ratio "${med[jar-first]}" "${med[bare]}")   (the first start ever, before the jar's archive exists)"
 echo "ratio jar+CDS / bare:      $(ratio "${med[jar+CDS]}" "${med[bare]}")   (goal ≤ 1.2)"
 echo "ratio jar-1jvm / bare:     $(ratio "${med[jar-1jvm]}" "${med[bare]}")   (one JVM, default options)"
 echo "ratio jar-nopre / bare:    $(ratio "${med[jar-nopre]}" "${med[bare]}")   (jar without the class preloading)"

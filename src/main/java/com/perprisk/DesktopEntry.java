@@ -25,7 +25,7 @@ final class DesktopEntry {
             }
         }
         Optional<java.nio.file.Path> jar = TunedJvm.jarToRelaunch(args,
-                java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+                () -> java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
         if (jar.isPresent()) {
             Optional<Integer> status = TunedJvm.run(jar.get(), args);
             if (status.isPresent()) {
@@ -40,14 +40,16 @@ final class DesktopEntry {
             // the toolkit could not start (no display it can open, no graphics libraries): one line, no stack trace
             String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             System.err.println("perprisk: cannot open the desktop window (" + m.lines().findFirst().orElse(m)
-                    + "). " + HEADLESS_HINT);
+                    + "). " + headlessHint());
             System.exit(NO_DISPLAY);
         }
     }
 
-    static final String HEADLESS_HINT = "Without a display use --screenshot FILE.png [WORKSPACE.json] to render "
-            + "the window, or the headless commands " + String.join(", ", com.perprisk.cli.Cli.commandNames())
-            + " (see --help).";
+    /** What to do without a display; made when needed (the command table is not loaded on the way to a window). */
+    static String headlessHint() {
+        return "Without a display use --screenshot FILE.png [WORKSPACE.json] to render the window, or the headless "
+                + "commands " + String.join(", ", com.perprisk.cli.Cli.commandNames()) + " (see --help).";
+    }
 
     /**
      * Why no window can open, before JavaFX tries: on Linux and the BSDs a desktop needs {@code DISPLAY} (X11) or
@@ -65,7 +67,7 @@ final class DesktopEntry {
             return Optional.empty();
         }
         return Optional.of("perprisk: no display to open the desktop window on (DISPLAY is not set). "
-                + HEADLESS_HINT);
+                + headlessHint());
     }
 
     /**

@@ -17,7 +17,7 @@ import java.util.Optional;
  * stops the child. The user's own JVM options and {@code -D} properties are passed on; an option the user gave
  * (a collector, a heap size, a compile threshold) wins over the tuned one. Not used for the headless commands,
  * {@code --screenshot}, a class-path start (tests, the packaged launcher), a debugger, an agent or a CDS dump, or
- * with {@code -Dperprisk.relaunch=false}.
+ * with {@code -Dperprisk.relaunch=false}. The child also gets the jar's own class-data archive ({@link JarArchive}).
  */
 final class TunedJvm {
     /** System property on the child: it is the relaunched JVM (never relaunch again). */
@@ -83,11 +83,19 @@ final class TunedJvm {
      * empty to stay in-process.
      */
     static Optional<Path> jarToRelaunch(String[] args, List<String> jvmOptions) {
+        return jarToRelaunch(args, () -> jvmOptions);
+    }
+
+    /**
+     * The same, asking for this JVM's options only when the cheap checks pass (the child never loads the
+     * management classes that tell them).
+     */
+    static Optional<Path> jarToRelaunch(String[] args, java.util.function.Supplier<List<String>> jvmOptions) {
         if (System.getProperty(CHILD) != null || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))
                 || List.of(args).contains("--screenshot")) {
             return Optional.empty();
         }
-        for (String o : jvmOptions) {
+        for (String o : jvmOptions.get()) {
             for (String p : IN_PROCESS_ONLY) {
                 if (o.startsWith(p)) {
                     return Optional.empty();
@@ -107,6 +115,15 @@ final class TunedJvm {
 
     /** The child's command line: the tuned options the user did not override, the user's options, the jar, args. */
     static List<String> command(String java, List<String> jvmOptions, Path jar, String[] args, long launchStart) {
+        return command(java, jvmOptions, List.of(), jar, args, launchStart);
+    }
+
+    /**
+     * The same with the automatic class-data archive's options ({@link JarArchive#options}) after the tuned ones
+     * and before the user's (a user's {@code -Xlog} then still wins).
+     */
+    static List<String> command(String java, List<String> jvmOptions, List<String> archiveOptions, Path jar,
+            String[] args, long launchStart) {
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         for (Tuned t : OPTIONS) {
@@ -114,6 +131,7 @@ final class TunedJvm {
                 cmd.add(t.option());
             }
         }
+        cmd.addAll(archiveOptions);
         cmd.addAll(jvmOptions);
         cmd.add("-D" + CHILD + "=true");
         cmd.add("-D" + LAUNCH_START + "=" + launchStart);
@@ -140,7 +158,9 @@ final class TunedJvm {
     static Optional<Integer> run(Path jar, String[] args) {
         List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
         long start = ManagementFactory.getRuntimeMXBean().getStartTime();
-        ProcessBuilder pb = new ProcessBuilder(command(javaExecutable(), options, jar, args, start)).inheritIO();
+        Optional<JarArchive> archive = JarArchive.forJar(jar, options, JarArchive.defaultDirectory(System.getenv()));
+        List<String> cds = archive.map(JarArchive::options).orElse(List.of());
+        ProcessBuilder pb = new ProcessBuilder(command(javaExecutable(), options, cds, jar, args, start)).inheritIO();
         // the child gets these options from its command line (getInputArguments holds them): not twice
         pb.environment().remove("JDK_JAVA_OPTIONS");
         pb.environment().remove("JAVA_TOOL_OPTIONS");
@@ -163,7 +183,9 @@ final class TunedJvm {
         Runtime.getRuntime().addShutdownHook(stopChild);
         while (true) {
             try {
-                return Optional.of(child.waitFor());
+                int status = child.waitFor();
+                archive.ifPresent(a -> a.finish(status));
+                return Optional.of(status);
             } catch (InterruptedException e) {
                 // keep waiting: the child owns the session
             }

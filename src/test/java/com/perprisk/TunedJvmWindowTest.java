@@ -48,9 +48,13 @@ class TunedJvmWindowTest {
     }
 
     private static Result run(String... args) throws Exception {
+        return run(jar, args);
+    }
+
+    private static Result run(Path jar, String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Dglass.platform=Monocle", "-Dmonocle.platform=Headless", "-Dprism.order=sw",
-                "-Dperprisk.settings.dir=" + dir.resolve("settings")));
+                "-Dperprisk.settings.dir=" + dir.resolve("settings"), "-Dperprisk.cache.dir=" + dir.resolve("cache")));
         int jarAt = List.of(args).indexOf("-jar");
         cmd.addAll(List.of(args).subList(0, jarAt));
         cmd.addAll(List.of("-jar", jar.toString()));
@@ -95,5 +99,88 @@ class TunedJvmWindowTest {
         Result r = run("-Dperprisk.exitAfterFirstFrame=true", "-jar", "--version");
         assertEquals(0, r.status(), r.out());
         assertTrue(r.out().strip().startsWith("PerpRisk "), r.out());
+    }
+
+    /**
+     * A jar as the build makes it: the classes inside, the libraries' jars on its manifest's class path (a class
+     * path with folders cannot be archived).
+     */
+    private static Path packedJar() throws Exception {
+        Manifest m = new Manifest();
+        m.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(Attributes.Name.MAIN_CLASS, "com.perprisk.Launcher");
+        // relative entries in lib/, as the build writes them (JDK 17's CDS does not follow file: URLs)
+        Path packed = dir.resolve("packed").resolve("perprisk.jar");
+        Path lib = Files.createDirectories(packed.resolveSibling("lib"));
+        List<String> entries = new ArrayList<>();
+        for (String p : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path from = Path.of(p).toAbsolutePath();
+            if (p.endsWith(".jar") && !Files.exists(lib.resolve(from.getFileName()))) {
+                Files.createSymbolicLink(lib.resolve(from.getFileName()), from);
+                entries.add("lib/" + from.getFileName());
+            }
+        }
+        m.getMainAttributes().put(Attributes.Name.CLASS_PATH, String.join(" ", entries));
+        Path classes = Path.of("target", "classes");
+        try (OutputStream out = Files.newOutputStream(packed); JarOutputStream j = new JarOutputStream(out, m);
+                var files = Files.walk(classes)) {
+            for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
+                j.putNextEntry(new java.util.jar.JarEntry(classes.relativize(f).toString().replace(File.separatorChar, '/')));
+                Files.copy(f, j);
+                j.closeEntry();
+            }
+        }
+        return packed;
+    }
+
+    @Test
+    void theFirstSessionWritesTheJarsClassArchiveAndTheNextStartsMapIt() throws Exception {
+        Path packed = packedJar();
+        Path cache = dir.resolve("cache");
+        Result first = run(packed, "-Dperprisk.exitAfterFirstFrame=true", "-Dperprisk.settleMs=1", "-jar");
+        assertEquals(0, first.status(), first.out());
+        assertFalse(first.out().contains("[warning][cds"), "no CDS warning reaches the terminal: " + first.out());
+        String name = "perprisk-" + JarArchive.key(packed) + ".jsa";
+        List<Path> archives;
+        try (var files = Files.list(cache)) {
+            archives = files.filter(f -> f.getFileName().toString().startsWith(name)).toList();
+        }
+        assertEquals(1, archives.size(), "the archive is in place, no temporary file left");
+        // the user's own -Xlog comes after the archive's quiet options: the child tells where each class came from
+        Result r = run(packed, "-Xlog:class+load=info", "-Dperprisk.exitAfterFirstFrame=true", "-Dperprisk.settleMs=1",
+                "-jar");
+        assertEquals(0, r.status(), r.out());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("javafx.scene.control.Control source: shared objects file (top)")),
+                () -> "JavaFX's classes come from the archive, not the jars: " + r.out().lines()
+                        .filter(l -> l.contains("Control ") || l.contains("cds")).limit(5).toList());
+        assertTrue(r.out().lines().anyMatch(l -> l.contains("com.perprisk.ui.PerpRiskApp source: shared objects file (top)")),
+                "and so do the app's");
+    }
+
+    @Test
+    void onTheWayToTheWindowNeitherJvmLoadsTheCommandTableAndTheChildNoManagementClasses() throws Exception {
+        Path logs = Files.createDirectories(dir.resolve("class-logs"));
+        Result r = run("-Xlog:class+load:file=" + logs.resolve("classes-%p.txt"), "-Dperprisk.exitAfterFirstFrame=true",
+                "-Dperprisk.settleMs=1", "-jar");
+        assertEquals(0, r.status(), r.out());
+        List<List<String>> jvms = new ArrayList<>();
+        try (var files = Files.list(logs)) {
+            for (Path f : files.toList()) {
+                jvms.add(Files.readAllLines(f));
+            }
+        }
+        assertEquals(2, jvms.size(), "the launcher and the window's JVM");
+        for (List<String> classes : jvms) {
+            boolean child = classes.stream().anyMatch(l -> l.contains(" com.perprisk.ui.PerpRiskApp "));
+            // the main thread's own loads up to the start of the background prefetch (which preloads what it likes)
+            List<String> mainThread = child ? classes.subList(0, classes.indexOf(classes.stream()
+                    .filter(l -> l.contains(" com.perprisk.ui.StartupPrefetch ")).findFirst().orElseThrow())) : classes;
+            assertTrue(mainThread.stream().anyMatch(l -> l.contains(" com.perprisk.Launcher ")), "logged from the start");
+            assertFalse(mainThread.stream().anyMatch(l -> l.contains(" com.perprisk.cli.")), "no command classes");
+            if (child) {
+                assertFalse(mainThread.stream().anyMatch(l -> l.contains(" java.lang.management.ManagementFactory ")),
+                        "the child has no options to pass on");
+            }
+        }
     }
 }
