@@ -76,6 +76,14 @@ final class RenderingPipeline {
                 ? Map.of("GDK_GL", "disable") : Map.of();
     }
 
+    /**
+     * Adds {@link #childEnvironment} for this machine to a child process's environment, keeping any value the user
+     * already set (for {@code com.perprisk.TunedJvm.run}: {@code RenderingPipeline.addChildEnvironment(pb.environment())}).
+     */
+    static void addChildEnvironment(Map<String, String> env) {
+        childEnvironment(System.getProperty("os.name", ""), Path.of("/dev")).forEach(env::putIfAbsent);
+    }
+
     private static boolean hasGpuDevice(Path dev) {
         if (!Files.isDirectory(dev)) {
             return true; // not the usual /dev: do not guess

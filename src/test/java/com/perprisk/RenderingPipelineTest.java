@@ -66,6 +66,16 @@ class RenderingPipelineTest {
     }
 
     @Test
+    void theChildEnvironmentKeepsTheUsersOwnGdkGl() {
+        Map<String, String> env = new java.util.HashMap<>(Map.of("GDK_GL", "always", "HOME", "/home/u"));
+        RenderingPipeline.addChildEnvironment(env);
+        assertEquals(Map.of("GDK_GL", "always", "HOME", "/home/u"), env);
+        Map<String, String> fresh = new java.util.HashMap<>();
+        RenderingPipeline.addChildEnvironment(fresh);
+        assertEquals(RenderingPipeline.childEnvironment(System.getProperty("os.name"), Path.of("/dev")), fresh);
+    }
+
+    @Test
     void aPropertyTheUserSetIsNeverOverwritten() {
         String order = System.getProperty(RenderingPipeline.ORDER);
         String cache = System.getProperty(RenderingPipeline.NO_REGION_CACHE);
