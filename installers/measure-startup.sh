@@ -34,11 +34,16 @@ jar=target/perprisk.jar
 [ -f "$jar" ] && [ -f target/test-classes/com/perprisk/bench/BareWindow.class ] || {
   echo "measure-startup: build first: mvn -B -ntp -o package -DskipTests && mvn -B -ntp -o test-compile" >&2; exit 2; }
 fxcp=$(ls target/lib/javafx-*.jar | paste -sd:)
-refcp=target/test-classes:target/classes
 jsa=target/perprisk-jar.jsa
 
 settings=$(mktemp -d)
 trap 'rm -rf "$settings"' EXIT
+# the reference's class path: BareWindow and the probe's marker classes only, none of the app's resources (its
+# logger service, com.perprisk.ConsoleLoggerFinder, would change what the bare window does at start-up)
+refcp="$settings/reference"
+mkdir -p "$refcp/com/perprisk/bench" "$refcp/com/perprisk/ui"
+cp target/test-classes/com/perprisk/bench/BareWindow*.class "$refcp/com/perprisk/bench/"
+cp target/classes/com/perprisk/ui/FirstFrame*.class target/classes/com/perprisk/ui/ThreadCpu*.class "$refcp/com/perprisk/ui/"
 display=()
 if [ -z "${DISPLAY:-}" ]; then
   display=(xvfb-run -a -s '-screen 0 1280x800x24')
@@ -129,7 +134,7 @@ fi
 
 # resident set of the idle window, default JVM options
 ws200="$settings/200-positions.perprisk.json"
-java -cp "$refcp:target/lib/*" com.perprisk.bench.WriteWorkspace 200 "$ws200"
+java -cp "target/test-classes:target/classes:target/lib/*" com.perprisk.bench.WriteWorkspace 200 "$ws200"
 demo=""; many=""; demol=""; manyl=""; one=""; bare=""; image=""
 for ((i = 0; i < 3; i++)); do
   read -r _ _ r l < <(once java -Dperprisk.settleMs=5000 -jar "$jar"); demo+="$r "; demol+="$l "

@@ -104,6 +104,8 @@ class ArchitectureTest {
             .and().doNotHaveFullyQualifiedName("com.perprisk.DesktopEntry")
             .and().doNotHaveFullyQualifiedName("com.perprisk.ui.PerpRiskApp")
             .and().doNotHaveFullyQualifiedName("com.perprisk.ui.FirstFrame") // the start-up probe's marker on stdout
+            // the platform loggers' console (JavaFX's CSS warnings), in place of java.util.logging's
+            .and().doNotHaveFullyQualifiedName("com.perprisk.ConsoleLoggerFinder$ConsoleLogger")
             .should().accessField(System.class, "out")
             .orShould().accessField(System.class, "err")
             .orShould().callMethod(Throwable.class, "printStackTrace")

@@ -76,6 +76,9 @@ class TunedJvmWindowTest {
         // only the child (started with the parent's start time) reports the parent's resident set
         assertTrue(r.out().lines().anyMatch(l -> l.matches("rss-launcher-kb=\\d+")), r.out());
         assertTrue(r.out().lines().anyMatch(l -> l.matches("rss-app-kb=\\d+")), r.out());
+        // JavaFX's class-path warning (and the java.util.logging start-up it cost) is gone: ConsoleLoggerFinder
+        assertFalse(r.out().contains("Unsupported JavaFX configuration"), r.out());
+        assertFalse(r.out().contains("com.sun.javafx.application.PlatformImpl startup"), r.out());
     }
 
     @Test
