@@ -32,6 +32,7 @@ final class DesktopEntry {
                 System.exit(status.get());
             }
         }
+        RenderingPipeline.chooseBeforeToolkitStarts();
         com.perprisk.ui.StartupPrefetch.start();
         try {
             javafx.application.Application.launch(com.perprisk.ui.PerpRiskApp.class, args);

@@ -50,6 +50,41 @@ class TunedJvmTest {
         assertFalse(meta.contains("-XX:MetaspaceSize=64m"), meta.toString());
     }
 
+    /** Issue 13 (memory): the C heap is trimmed every 2 s, on every JDK 17 update; the user's interval wins. */
+    @Test
+    void theNativeHeapIsTrimmedUnlessTheUserSetsItsInterval() {
+        List<String> cmd = TunedJvm.command("java", List.of(), JAR, new String[0], 0);
+        int trim = cmd.indexOf("-XX:TrimNativeHeapInterval=2000");
+        assertTrue(trim > 0, cmd.toString());
+        // experimental in 17.0.9 and 17.0.10 (unlocked first), unknown before (ignored): the child still starts
+        assertTrue(cmd.indexOf("-XX:+UnlockExperimentalVMOptions") >= 0
+                && cmd.indexOf("-XX:+UnlockExperimentalVMOptions") < trim, cmd.toString());
+        assertTrue(cmd.contains("-XX:+IgnoreUnrecognizedVMOptions"), cmd.toString());
+
+        List<String> off = TunedJvm.command("java", List.of("-XX:TrimNativeHeapInterval=0"), JAR, new String[0], 0);
+        assertFalse(off.contains("-XX:TrimNativeHeapInterval=2000"), off.toString());
+        assertEquals(1, off.stream().filter(o -> o.startsWith("-XX:TrimNativeHeapInterval=")).count(), off.toString());
+        assertTrue(off.contains("-XX:+UseSerialGC") && off.contains("-Xms64m"), off.toString());
+
+        List<String> strict = TunedJvm.command("java", List.of("-XX:-IgnoreUnrecognizedVMOptions"), JAR,
+                new String[0], 0);
+        assertFalse(strict.contains("-XX:+IgnoreUnrecognizedVMOptions"), strict.toString());
+    }
+
+    /** The tuned options start a JVM of this very JDK, and with them it runs (none is unknown or locked). */
+    @Test
+    void theTunedOptionsStartThisJdk() throws Exception {
+        List<String> cmd = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        TunedJvm.OPTIONS.forEach(t -> cmd.add(t.option()));
+        cmd.add("-XX:-IgnoreUnrecognizedVMOptions"); // strict here: a misspelt tuned option fails this test
+        cmd.add("-version");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), out);
+        assertEquals(0, p.exitValue(), out);
+    }
+
     @Test
     void theAppStaysInProcessWhenTheJvmItselfIsWanted() {
         // surefire starts this JVM from a class path, not java -jar
