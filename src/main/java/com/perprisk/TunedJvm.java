@@ -152,6 +152,18 @@ final class TunedJvm {
     }
 
     /**
+     * The child's environment from this one's: without the JVM option variables (the child gets those options on
+     * its command line: getInputArguments holds them, not twice), with the rendering settings that only an
+     * environment variable can make ({@link RenderingPipeline#addChildEnvironment}: GTK without OpenGL where there is
+     * no GPU device).
+     */
+    static void childEnvironment(java.util.Map<String, String> env) {
+        env.remove("JDK_JAVA_OPTIONS");
+        env.remove("JAVA_TOOL_OPTIONS");
+        RenderingPipeline.addChildEnvironment(env);
+    }
+
+    /**
      * Runs the desktop app in the tuned child and returns its exit status, or empty when the child could not be
      * started (then the caller runs the app in-process).
      */
@@ -161,9 +173,7 @@ final class TunedJvm {
         Optional<JarArchive> archive = JarArchive.forJar(jar, options, JarArchive.defaultDirectory(System.getenv()));
         List<String> cds = archive.map(JarArchive::options).orElse(List.of());
         ProcessBuilder pb = new ProcessBuilder(command(javaExecutable(), options, cds, jar, args, start)).inheritIO();
-        // the child gets these options from its command line (getInputArguments holds them): not twice
-        pb.environment().remove("JDK_JAVA_OPTIONS");
-        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        childEnvironment(pb.environment());
         Process child;
         try {
             child = pb.start();

@@ -106,4 +106,21 @@ class TunedJvmTest {
             assertTrue(appArgs.contains(t.option()), t.option() + " is not in installers/app.args: " + appArgs);
         }
     }
+
+    @Test
+    void theChildsEnvironmentLosesTheOptionVariablesAndGainsTheRenderingOnes() {
+        java.util.Map<String, String> env = new java.util.HashMap<>(java.util.Map.of("JDK_JAVA_OPTIONS", "-Xmx1g",
+                "JAVA_TOOL_OPTIONS", "-Dx=1", "HOME", "/home/u"));
+        TunedJvm.childEnvironment(env);
+        java.util.Map<String, String> expected = new java.util.HashMap<>(java.util.Map.of("HOME", "/home/u"));
+        expected.putAll(RenderingPipeline.childEnvironment(System.getProperty("os.name"), Path.of("/dev")));
+        assertEquals(expected, env);
+        boolean gpu = Files.exists(Path.of("/dev/dri"));
+        if (System.getProperty("os.name").toLowerCase(java.util.Locale.ROOT).contains("linux") && !gpu) {
+            assertEquals("disable", env.get("GDK_GL"), "this machine has no GPU device: GTK without OpenGL");
+        }
+        java.util.Map<String, String> own = new java.util.HashMap<>(java.util.Map.of("GDK_GL", "always"));
+        TunedJvm.childEnvironment(own);
+        assertEquals("always", own.get("GDK_GL"), "the user's own setting is kept");
+    }
 }
