@@ -2,6 +2,7 @@ package com.perprisk.ui;
 
 import com.perprisk.ui.account.AccountBar;
 import com.perprisk.ui.markets.MarketsView;
+import com.perprisk.ui.positions.AdlQueueViewModel;
 import com.perprisk.ui.positions.PositionsView;
 import com.perprisk.ui.settings.AppSettings;
 import com.perprisk.ui.settings.ThemeManager;
@@ -74,8 +75,7 @@ public final class MainView extends BorderPane {
     }
 
     /** @param adl the ADL ranking of {@code vm}'s positions made already (at start-up), or null to make it here */
-    MainView(WorkspaceViewModel vm, AppSettings settings, ThemeManager theme,
-             com.perprisk.ui.positions.AdlQueueViewModel adl) {
+    MainView(WorkspaceViewModel vm, AppSettings settings, ThemeManager theme, AdlQueueViewModel adl) {
         this.vm = vm;
         this.settings = settings;
         this.theme = theme;
@@ -84,7 +84,7 @@ public final class MainView extends BorderPane {
         getStyleClass().add("main-view");
 
         account = new AccountBar(vm);
-        positions = adl == null ? new PositionsView(vm) : new PositionsView(vm, adl);
+        positions = new PositionsView(vm, adl != null ? adl : new AdlQueueViewModel(vm));
         ticket = new com.perprisk.ui.ticket.TicketTab(vm);
         markets = new MarketsView(vm);
         live = com.perprisk.ui.live.LivePanel.attach(vm, markets);
@@ -122,10 +122,7 @@ public final class MainView extends BorderPane {
 
     // ------------------------------------------------------------------ layout
 
-    /**
-     * The centre: positions (with the ticket's tab) across the full width over the markets column (left) and the
-     * results column (right).
-     */
+    /** The centre: positions (with the ticket's tab) across the full width over the markets and results columns. */
     private Node buildCentre() {
         SplitPane bottom = new SplitPane(buildMarketsColumn(), buildResultsColumn());
         bottom.setDividerPositions(0.5);

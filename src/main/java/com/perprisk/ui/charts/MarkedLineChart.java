@@ -56,13 +56,12 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         hoverLine.setVisible(false);
         hoverLine.setManaged(false);
         addEventHandler(MouseEvent.MOUSE_MOVED, this::hover);
-        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
-            hoverLine.setVisible(false);
-            hideReadout();
-        });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> hideHover());
     }
 
-    private void hideReadout() {
+    /** No hover line and no readout (the pointer left the plot). */
+    private void hideHover() {
+        hoverLine.setVisible(false);
         if (readout != null) {
             readout.hide();
         }
@@ -307,10 +306,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         requestLayout();
     }
 
-    /**
-     * With a right axis, the chart's content gives up the axis's width on the right and the axis is placed beside
-     * the plot, from its top to its bottom, so that its ticks line up with the left axis's.
-     */
+    /** With a right axis: the content gives up its width, and it stands beside the plot, its ticks in line. */
     @Override
     protected void layoutChildren() {
         super.layoutChildren();
@@ -428,8 +424,7 @@ public final class MarkedLineChart extends LineChart<Number, Number> {
         }
         Point2D local = plot.sceneToLocal(e.getSceneX(), e.getSceneY());
         if (local == null || !plot.getLayoutBounds().contains(local)) {
-            hoverLine.setVisible(false);
-            hideReadout();
+            hideHover();
             return;
         }
         double xv = xAxis().getValueForDisplay(local.getX()).doubleValue();

@@ -224,12 +224,9 @@ public final class TierEditor extends VBox {
             if (table.getContextMenu() == null) {
                 MenuItem recompute = new MenuItem("Recompute maintenance amounts from here");
                 recompute.setId("tier-recompute-amounts");
-                recompute.setOnAction(a -> {
-                    int row = table.getSelectionModel().getSelectedIndex();
-                    if (market.get() != null) {
-                        actions.recomputeAmountsFrom(market.get(), Math.max(0, row));
-                    }
-                });
+                recompute.disableProperty().bind(market.isNull());
+                recompute.setOnAction(a -> actions.recomputeAmountsFrom(market.get(),
+                        Math.max(0, table.getSelectionModel().getSelectedIndex())));
                 table.setContextMenu(new javafx.scene.control.ContextMenu(recompute));
             }
         });
