@@ -1,18 +1,9 @@
 package com.perprisk.ui;
 
-import com.perprisk.io.Samples;
-import com.perprisk.ui.common.RiskContext;
-import com.perprisk.ui.format.Formats;
-import com.perprisk.ui.settings.AppSettings;
-import com.perprisk.ui.settings.ThemeManager;
-import com.perprisk.ui.workspace.WorkspaceViewModel;
-import javafx.scene.Scene;
-import javafx.stage.Stage;
+import com.perprisk.ui.support.MainWindowHarness;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.testfx.framework.junit5.ApplicationTest;
 
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -24,28 +15,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Timeline made the idle window lay out 60 times a second.
  */
 @Tag("ui")
-class IdleWindowTest extends ApplicationTest {
-    private Scene scene;
-
-    @Override
-    public void start(Stage stage) throws Exception {
-        WorkspaceViewModel vm = new WorkspaceViewModel(new RiskContext(), new Formats(Locale.US));
-        vm.load(Samples.demo(), null);
-        ThemeManager theme = new ThemeManager(AppSettings.Theme.LIGHT);
-        MainView view = new MainView(vm, null, theme);
-        view.setDialogs(null);
-        scene = new Scene(view, 1280, 800);
-        stage.setScene(scene);
-        theme.attach(view);
-        stage.show();
-        view.focusStart();
-    }
-
+class IdleWindowTest extends MainWindowHarness {
     @Test
     void theIdleWindowRunsNoPulses() throws Exception {
         AtomicInteger pulses = new AtomicInteger();
         Runnable count = pulses::incrementAndGet;
-        interact(() -> scene.addPostLayoutPulseListener(count));
+        interact(() -> view.getScene().addPostLayoutPulseListener(count));
         // the layouts that follow the first frame (column fitting, shedding) settle: a quiet 300 ms, within 10 s
         int quietAfter = -1;
         for (int i = 0; i < 33 && quietAfter < 0; i++) {
@@ -57,7 +32,7 @@ class IdleWindowTest extends ApplicationTest {
         }
         pulses.set(0);
         TimeUnit.MILLISECONDS.sleep(1_000);
-        interact(() -> scene.removePostLayoutPulseListener(count));
+        interact(() -> view.getScene().removePostLayoutPulseListener(count));
         assertTrue(quietAfter >= 0, "the window never went quiet for 300 ms in 10 s");
         assertTrue(pulses.get() <= 1, pulses.get() + " pulses in a second of doing nothing");
     }

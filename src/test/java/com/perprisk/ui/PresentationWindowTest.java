@@ -1,8 +1,5 @@
 package com.perprisk.ui;
 
-import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.support.MainWindowHarness;
 import com.perprisk.ui.theme.PresentationSize;
 import javafx.geometry.Bounds;
@@ -28,15 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * axes), cuts nothing, shows tier rows at 1024×768, and returns exactly on exit.
  */
 class PresentationWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     protected double width() {
         return 1024;

@@ -1,8 +1,5 @@
 package com.perprisk.ui;
 
-import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.support.MainWindowHarness;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -19,15 +16,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the minimum (1024×700) three position rows show whole and no tile value or button is cut.
  */
 class WindowSizeWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Override
     protected double width() {
         return WindowSizing.MIN_WIDTH;

@@ -1,10 +1,7 @@
 package com.perprisk.ui.account;
 
-import com.perprisk.io.Samples;
 import com.perprisk.io.WalletScope;
 import com.perprisk.io.WorkspaceCodec;
-import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.support.MainWindowHarness;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TextField;
@@ -24,15 +21,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("ui")
 class WalletScopeWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** The text the closed choice shows. */
     private static String shown(ComboBox<?> box) {
         WaitForAsyncUtils.waitForFxEvents();

@@ -1,8 +1,5 @@
 package com.perprisk.ui.compare;
 
-import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.TeachingPanels;
 import com.perprisk.ui.support.MainWindowHarness;
 import javafx.scene.Parent;
@@ -17,15 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  * until their buttons read "Pre…", "Im…" (at 1280×800).
  */
 class TeachingRoomWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @Test
     void theLeftPanelsStayReadableWithATeachingTabOpen() {
         Parent left = (Parent) lookup("#markets-split").query();

@@ -1,9 +1,6 @@
 package com.perprisk.ui.positions;
 
 import com.perprisk.engine.adl.AdlQueue;
-import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.support.MainWindowHarness;
 import com.perprisk.ui.tiles.TilesPane;
 import javafx.scene.control.TableCell;
@@ -21,15 +18,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * the user's own positions). Losing positions are at the back of their market's queue: no light is lit.
  */
 class AdlLightsWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private long litLights(int row) {
         TableCell<?, ?> c = cell(positionsTable(), row, "col-adl");
         return c.lookupAll(".adl-light").stream().filter(n -> n instanceof Circle

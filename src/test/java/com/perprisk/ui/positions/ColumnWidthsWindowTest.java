@@ -1,7 +1,6 @@
 package com.perprisk.ui.positions;
 
 import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceDocument;
 import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.support.MainWindowHarness;
 import javafx.scene.Node;
@@ -27,15 +26,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * before the window showed or opened after.
  */
 class ColumnWidthsWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void open(String sample) {
         fx(() -> {
             try {

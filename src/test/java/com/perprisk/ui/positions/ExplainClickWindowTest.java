@@ -3,7 +3,6 @@ package com.perprisk.ui.positions;
 import com.perprisk.io.LessonCodec;
 import com.perprisk.io.Samples;
 import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.explain.ExplainViewModel;
 import com.perprisk.ui.support.MainWindowHarness;
 import org.junit.jupiter.api.Test;
@@ -18,15 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
  * row selected across the load, so the selection never changed and the old position id stayed selected.
  */
 class ExplainClickWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private ExplainViewModel.Selection explained() {
         return ExplainViewModel.resolve(ctx.getRisk(), ctx.selectedPositionIdProperty().get(),
                 ctx.selectedQuantityProperty().get(), ctx.problemProperty().get());

@@ -2,7 +2,6 @@ package com.perprisk.ui.positions;
 
 import com.perprisk.io.Samples;
 import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.support.MainWindowHarness;
 import javafx.scene.Node;
 import javafx.scene.control.TableCell;
@@ -23,15 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in the demo): values shifted right by a column until the table was clicked. Every cell sits under its header.
  */
 class RowAlignmentWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Each visible cell's left edge and width against its column header's, in scene coordinates. */
     static List<String> misaligned(MainWindowHarness t, TableView<?> table) {
         List<String> out = new ArrayList<>();

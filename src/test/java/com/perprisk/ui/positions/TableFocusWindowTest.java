@@ -2,9 +2,6 @@ package com.perprisk.ui.positions;
 
 import com.perprisk.engine.MarginMode;
 import com.perprisk.engine.Side;
-import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.support.MainWindowHarness;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.TablePosition;
@@ -22,15 +19,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * focus never jumps to the wallet field (where the next digit would replace the balance).
  */
 class TableFocusWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private TablePosition<?, ?> focusedCell(TableView<?> t) {
         WaitForAsyncUtils.waitForFxEvents();
         return t.getFocusModel().getFocusedCell();

@@ -29,8 +29,14 @@ public abstract class MainWindowHarness extends ApplicationTest {
     protected Stage stage;
     protected ThemeManager theme;
 
-    /** The workspace the window opens with. */
-    protected abstract WorkspaceDocument startDocument();
+    /** The workspace the window opens with: the demo unless a test says otherwise. */
+    protected WorkspaceDocument startDocument() {
+        try {
+            return com.perprisk.io.Samples.demo();
+        } catch (com.perprisk.io.WorkspaceException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     protected double width() {
         return 1280;

@@ -1,8 +1,5 @@
 package com.perprisk.ui.ticket;
 
-import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.support.MainWindowHarness;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -23,15 +20,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * "Account", "Position" were squeezed to nothing) beside their placeholder, at the normal and the presentation size.
  */
 class TicketEmptyTablesWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     /** Each header of the table whose title does not fit its column (cut, or no room at all). */
     private static List<String> squeezed(TableView<?> t) {
         List<String> out = new ArrayList<>();

@@ -1,8 +1,5 @@
 package com.perprisk.ui.ticket;
 
-import com.perprisk.io.Samples;
-import com.perprisk.io.WorkspaceDocument;
-import com.perprisk.io.WorkspaceException;
 import com.perprisk.ui.support.MainWindowHarness;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
@@ -28,15 +25,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @Tag("ui")
 class TicketLayoutWindowTest extends MainWindowHarness {
-    @Override
-    protected WorkspaceDocument startDocument() {
-        try {
-            return Samples.demo();
-        } catch (WorkspaceException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private void settle() {
         for (int i = 0; i < 4; i++) {
             WaitForAsyncUtils.sleep(80, TimeUnit.MILLISECONDS);
