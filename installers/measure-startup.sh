@@ -19,9 +19,11 @@
 #   bare-image  the reference on the app-image's own runtime
 #   app         the app-image's java with its launcher's options and class path (lib/app/PerpRisk.cfg), no CDS
 #   app+CDS     the same with the image's AppCDS archive, as the launcher starts
-# Every variant is timed the same way: com.perprisk.ui.FirstFrame prints first-frame-ms=<ms since JVM start> at the
-# end of the first pulse that lays out the shown scene (the app's: the real main window with the demo's results),
-# then exits; -Dperprisk.exitAfterFirstFrame=true tells the app to call it. The packaged launcher ignores
+# Every variant is timed the same way: from the moment the shell that execs the command reads the clock to the end of
+# the first pulse that lays out the shown scene (the app's: the real main window with the demo's results), when
+# com.perprisk.ui.FirstFrame prints first-frame-epoch-ms=<the clock> and exits; -Dperprisk.exitAfterFirstFrame=true
+# tells the app to call it. (Before round 8 the figure counted from the JVM's start as the JVM tells it, which
+# needed the management classes in java -jar's launcher JVM; the java launcher's own few ms are now in every figure.) The packaged launcher ignores
 # JDK_JAVA_OPTIONS, so the image is run through its own java with the launcher's configuration.
 # Memory: the jar opens the demo, and a workspace of 200 positions, waits 5 s after the first frame
 # (-Dperprisk.settleMs) and prints its VmRSS, the launcher JVM's and the child's added; no JVM options given. Needs xvfb-run when DISPLAY is unset
@@ -58,16 +60,22 @@ once() {
   local java=$1; shift
   rm -f "$settings/cpu"
   local out
-  out=$("${display[@]}" "${timer[@]}" "$java" -Dperprisk.exitAfterFirstFrame=true -Dperprisk.settings.dir="$settings" \
+  rm -f "$settings/t0"
+  # the clock is read by the shell that then becomes the JVM (exec): every variant is timed from the same moment,
+  # before the java launcher runs (for java -jar: before the launcher JVM, whose own start is then in the figure)
+  out=$("${display[@]}" "${timer[@]}" bash -c 'date +%s%3N >"$0"; exec "$@"' "$settings/t0" \
+      "$java" -Dperprisk.exitAfterFirstFrame=true -Dperprisk.settings.dir="$settings" \
       -Dperprisk.cache.dir="$settings/cache" "$@" 2>/dev/null || true)
-  local ms rss lrss cpu=""
-  ms=$(sed -n 's/^first-frame-ms=//p' <<<"$out")
+  local ms="" epoch t0 rss lrss cpu=""
+  epoch=$(sed -n 's/^first-frame-epoch-ms=//p' <<<"$out")
+  t0=$(cat "$settings/t0" 2>/dev/null || true)
+  [ -n "$epoch" ] && [ -n "$t0" ] && ms=$((epoch - t0))
   rss=$(sed -n 's/^rss-kb=//p' <<<"$out")
   lrss=$(sed -n 's/^rss-launcher-kb=//p' <<<"$out")
   [ -f "$settings/cpu" ] && cpu=$(awk 'NR==1 {printf "%.2f", $1 + $2}' "$settings/cpu")
   echo "${ms:-n/a} ${cpu:-n/a} ${rss:-n/a} ${lrss:-n/a}"
 }
-median() { grep -v 'n/a' | sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+median() { { grep -v 'n/a' || true; } | sort -n | awk '{a[NR]=$1} END {if (NR == 0) print "n/a"; else if (NR % 2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
 
 declare -A cmd
 names=(bare jar jar-first jar+CDS jar-1jvm jar-nopre)

@@ -24,8 +24,7 @@ final class DesktopEntry {
                 System.exit(NO_DISPLAY);
             }
         }
-        Optional<java.nio.file.Path> jar = TunedJvm.jarToRelaunch(args,
-                () -> java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+        Optional<java.nio.file.Path> jar = TunedJvm.jarToRelaunch(args);
         if (jar.isPresent()) {
             Optional<Integer> status = TunedJvm.run(jar.get(), args);
             if (status.isPresent()) {

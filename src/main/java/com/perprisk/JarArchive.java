@@ -134,7 +134,8 @@ final class JarArchive {
     private static boolean stillTraining(Path tmp) {
         String[] parts = tmp.getFileName().toString().split("\\.");
         try {
-            return ProcessHandle.of(Long.parseLong(parts[parts.length - 2])).filter(ProcessHandle::isAlive).isPresent();
+            Optional<ProcessHandle> launcher = ProcessHandle.of(Long.parseLong(parts[parts.length - 2]));
+            return launcher.isPresent() && launcher.get().isAlive();
         } catch (RuntimeException e) {
             return false;
         }
@@ -149,8 +150,8 @@ final class JarArchive {
             String cp = j.getManifest() == null ? null
                     : j.getManifest().getMainAttributes().getValue(java.util.jar.Attributes.Name.CLASS_PATH);
             if (cp != null) {
-                for (String entry : cp.trim().split("\\s+")) {
-                    if (!entry.isEmpty() && !entry.contains(":")) {
+                for (String entry : words(cp)) {
+                    if (!entry.contains(":")) {
                         jars.add(jars.get(0).resolveSibling(entry).normalize());
                     }
                 }
@@ -170,6 +171,22 @@ final class JarArchive {
         }
         String hex = Long.toHexString(h);
         return "0".repeat(16 - hex.length()) + hex;
+    }
+
+    /** The words of a manifest's class path, split at white space (no regular expression: the launcher runs this). */
+    static List<String> words(String s) {
+        List<String> words = new ArrayList<>();
+        int from = -1;
+        for (int i = 0; i <= s.length(); i++) {
+            boolean space = i == s.length() || Character.isWhitespace(s.charAt(i));
+            if (space && from >= 0) {
+                words.add(s.substring(from, i));
+                from = -1;
+            } else if (!space && from < 0) {
+                from = i;
+            }
+        }
+        return words;
     }
 
     /**

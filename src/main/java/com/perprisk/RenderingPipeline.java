@@ -1,12 +1,12 @@
 package com.perprisk;
 
 import java.io.IOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * JavaFX's rendering pipeline, chosen before the toolkit starts where the outcome is already known. On Linux JavaFX
@@ -34,12 +34,13 @@ final class RenderingPipeline {
 
     /** Sets the properties of {@link #choices} that the user did not set. */
     static void chooseBeforeToolkitStarts() {
-        choices(System.getProperty("os.name", ""), System.getProperty("glass.platform"), System.getProperty(ORDER),
-                Path.of("/dev")).forEach((k, v) -> {
-                    if (System.getProperty(k) == null) {
-                        System.setProperty(k, v);
-                    }
-                });
+        Map<String, String> choices = choices(System.getProperty("os.name", ""), System.getProperty("glass.platform"),
+                System.getProperty(ORDER), Path.of("/dev"));
+        for (Map.Entry<String, String> e : choices.entrySet()) {
+            if (System.getProperty(e.getKey()) == null) {
+                System.setProperty(e.getKey(), e.getValue());
+            }
+        }
     }
 
     /**
@@ -81,17 +82,36 @@ final class RenderingPipeline {
      * already set (for {@code com.perprisk.TunedJvm.run}: {@code RenderingPipeline.addChildEnvironment(pb.environment())}).
      */
     static void addChildEnvironment(Map<String, String> env) {
-        childEnvironment(System.getProperty("os.name", ""), Path.of("/dev")).forEach(env::putIfAbsent);
+        for (Map.Entry<String, String> e : childEnvironment(System.getProperty("os.name", ""), Path.of("/dev"))
+                .entrySet()) {
+            env.putIfAbsent(e.getKey(), e.getValue());
+        }
     }
 
+    /**
+     * Whether {@code dev} has a DRM device ({@code dri/*}) or an NVIDIA one ({@code nvidia*}). Plain loops, no
+     * streams or lambdas: the launcher JVM of {@code java -jar} runs this before it starts the window's JVM.
+     */
     private static boolean hasGpuDevice(Path dev) {
         if (!Files.isDirectory(dev)) {
             return true; // not the usual /dev: do not guess
         }
-        try (Stream<Path> dri = Files.isDirectory(dev.resolve("dri")) ? Files.list(dev.resolve("dri")) : Stream.empty();
-             Stream<Path> all = Files.list(dev)) {
-            return dri.findAny().isPresent()
-                    || all.anyMatch(p -> p.getFileName().toString().startsWith("nvidia"));
+        try {
+            if (Files.isDirectory(dev.resolve("dri"))) {
+                try (DirectoryStream<Path> dri = Files.newDirectoryStream(dev.resolve("dri"))) {
+                    if (dri.iterator().hasNext()) {
+                        return true;
+                    }
+                }
+            }
+            try (DirectoryStream<Path> all = Files.newDirectoryStream(dev)) {
+                for (Path p : all) {
+                    if (p.getFileName().toString().startsWith("nvidia")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         } catch (IOException | RuntimeException e) {
             return true; // cannot tell: JavaFX decides
         }

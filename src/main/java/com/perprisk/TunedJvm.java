@@ -24,7 +24,7 @@ final class TunedJvm {
     static final String CHILD = "perprisk.relaunched";
     /** System property: {@code false} keeps the desktop app in the JVM {@code java -jar} started. */
     static final String RELAUNCH = "perprisk.relaunch";
-    /** System property on the child: the parent JVM's start (ms since the epoch), for the start-up probe. */
+    /** System property on the child: the parent JVM's start (ms since the epoch), for the start-up trace. */
     static final String LAUNCH_START = "perprisk.launchStart";
 
     /** The user's heap or collector options: with any of them the tuned heap sizing is left out. */
@@ -80,22 +80,28 @@ final class TunedJvm {
 
     /**
      * The jar this JVM was started with by {@code java -jar}, when the desktop app should move to a tuned child;
-     * empty to stay in-process.
+     * empty to stay in-process. {@code jvmOptions}: this JVM's options ({@link #thisJvmOptions}).
      */
     static Optional<Path> jarToRelaunch(String[] args, List<String> jvmOptions) {
-        return jarToRelaunch(args, () -> jvmOptions);
+        return mayRelaunch(args) ? relaunchableJar(jvmOptions) : Optional.empty();
     }
 
     /**
-     * The same, asking for this JVM's options only when the cheap checks pass (the child never loads the
-     * management classes that tell them).
+     * The same for this JVM, asking for its options only when the cheap checks pass (the child never reads them).
+     * No lambdas, streams or regular expressions on this path: in the launcher JVM each first use of one costs
+     * milliseconds of class loading and linking before the window's JVM can start.
      */
-    static Optional<Path> jarToRelaunch(String[] args, java.util.function.Supplier<List<String>> jvmOptions) {
-        if (System.getProperty(CHILD) != null || "false".equalsIgnoreCase(System.getProperty(RELAUNCH))
-                || List.of(args).contains("--screenshot")) {
-            return Optional.empty();
-        }
-        for (String o : jvmOptions.get()) {
+    static Optional<Path> jarToRelaunch(String[] args) {
+        return mayRelaunch(args) ? relaunchableJar(thisJvmOptions()) : Optional.empty();
+    }
+
+    private static boolean mayRelaunch(String[] args) {
+        return System.getProperty(CHILD) == null && !"false".equalsIgnoreCase(System.getProperty(RELAUNCH))
+                && !List.of(args).contains("--screenshot");
+    }
+
+    private static Optional<Path> relaunchableJar(List<String> jvmOptions) {
+        for (String o : jvmOptions) {
             for (String p : IN_PROCESS_ONLY) {
                 if (o.startsWith(p)) {
                     return Optional.empty();
@@ -111,6 +117,68 @@ final class TunedJvm {
         }
         Path jar = Path.of(cp);
         return Files.isRegularFile(jar) ? Optional.of(jar) : Optional.empty();
+    }
+
+    /**
+     * This JVM's options, as the management interface's input arguments tell them. On Linux, when no environment
+     * variable adds options, they are read from {@code /proc/self/cmdline} instead (the words between the
+     * executable and {@code -jar}): the management classes cost the launcher about 25 ms of loading before the
+     * window's JVM can start.
+     */
+    static List<String> thisJvmOptions() {
+        if (System.getenv("JDK_JAVA_OPTIONS") == null && System.getenv("JAVA_TOOL_OPTIONS") == null
+                && System.getenv("_JAVA_OPTIONS") == null) {
+            Path cmdline = Path.of("/proc/self/cmdline");
+            if (Files.isReadable(cmdline)) {
+                try {
+                    Optional<List<String>> options = optionsBeforeJar(Files.readAllBytes(cmdline),
+                            nativeCharset());
+                    if (options.isPresent()) {
+                        return options.get();
+                    }
+                } catch (java.io.IOException | RuntimeException e) {
+                    // the management interface tells them
+                }
+            }
+        }
+        return ManagementFactory.getRuntimeMXBean().getInputArguments();
+    }
+
+    /**
+     * The options of a {@code java [options] -jar jar [args]} command line as Linux keeps it (NUL-terminated words):
+     * the words between the executable and {@code -jar}. Empty when there is no {@code -jar}, or when a word is an
+     * {@code @argfile} (the launcher expanded it; the management interface knows what into).
+     */
+    static Optional<List<String>> optionsBeforeJar(byte[] cmdline, java.nio.charset.Charset charset) {
+        List<String> words = new ArrayList<>();
+        int from = 0;
+        for (int i = 0; i < cmdline.length; i++) {
+            if (cmdline[i] == 0) {
+                words.add(new String(cmdline, from, i - from, charset));
+                from = i + 1;
+            }
+        }
+        if (from < cmdline.length) {
+            words.add(new String(cmdline, from, cmdline.length - from, charset));
+        }
+        for (int i = 1; i < words.size(); i++) {
+            String w = words.get(i);
+            if (w.equals("-jar")) {
+                return Optional.of(List.copyOf(words.subList(1, i)));
+            }
+            if (w.startsWith("@")) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static java.nio.charset.Charset nativeCharset() {
+        try {
+            return java.nio.charset.Charset.forName(System.getProperty("sun.jnu.encoding", "UTF-8"));
+        } catch (RuntimeException e) {
+            return java.nio.charset.StandardCharsets.UTF_8;
+        }
     }
 
     /** The child's command line: the tuned options the user did not override, the user's options, the jar, args. */
@@ -134,7 +202,9 @@ final class TunedJvm {
         cmd.addAll(archiveOptions);
         cmd.addAll(jvmOptions);
         cmd.add("-D" + CHILD + "=true");
-        cmd.add("-D" + LAUNCH_START + "=" + launchStart);
+        if (launchStart >= 0) {
+            cmd.add("-D" + LAUNCH_START + "=" + launchStart);
+        }
         cmd.add("-jar");
         cmd.add(jar.toString());
         cmd.addAll(List.of(args));
@@ -168,10 +238,13 @@ final class TunedJvm {
      * started (then the caller runs the app in-process).
      */
     static Optional<Integer> run(Path jar, String[] args) {
-        List<String> options = ManagementFactory.getRuntimeMXBean().getInputArguments();
-        long start = ManagementFactory.getRuntimeMXBean().getStartTime();
+        List<String> options = thisJvmOptions();
+        // only the start-up trace reads when this JVM started (the management classes tell it, about 25 ms): the
+        // start-up probe times the command from outside (installers/measure-startup.sh)
+        long start = Boolean.getBoolean("perprisk.startTrace") ? ManagementFactory.getRuntimeMXBean().getStartTime()
+                : -1;
         Optional<JarArchive> archive = JarArchive.forJar(jar, options, JarArchive.defaultDirectory(System.getenv()));
-        List<String> cds = archive.map(JarArchive::options).orElse(List.of());
+        List<String> cds = archive.isPresent() ? archive.get().options() : List.of();
         ProcessBuilder pb = new ProcessBuilder(command(javaExecutable(), options, cds, jar, args, start)).inheritIO();
         childEnvironment(pb.environment());
         Process child;
@@ -180,7 +253,31 @@ final class TunedJvm {
         } catch (java.io.IOException | RuntimeException e) {
             return Optional.empty();
         }
-        Thread stopChild = new Thread(() -> {
+        Runtime.getRuntime().addShutdownHook(new StopChild(child));
+        while (true) {
+            try {
+                int status = child.waitFor();
+                if (archive.isPresent()) {
+                    archive.get().finish(status);
+                }
+                return Optional.of(status);
+            } catch (InterruptedException e) {
+                // keep waiting: the child owns the session
+            }
+        }
+    }
+
+    /** Stopping the launcher (Ctrl+C, a signal) stops the window's JVM, and waits a moment for it to close. */
+    private static final class StopChild extends Thread {
+        private final Process child;
+
+        StopChild(Process child) {
+            super("perprisk-stop-child");
+            this.child = child;
+        }
+
+        @Override
+        public void run() {
             if (child.isAlive()) {
                 child.destroy();
                 try {
@@ -188,16 +285,6 @@ final class TunedJvm {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-            }
-        }, "perprisk-stop-child");
-        Runtime.getRuntime().addShutdownHook(stopChild);
-        while (true) {
-            try {
-                int status = child.waitFor();
-                archive.ifPresent(a -> a.finish(status));
-                return Optional.of(status);
-            } catch (InterruptedException e) {
-                // keep waiting: the child owns the session
             }
         }
     }

@@ -43,6 +43,14 @@ class JarArchiveTest {
         return jar;
     }
 
+    /** The manifest's class path splits at any white space, as the JVM reads it (no regular expression). */
+    @Test
+    void aClassPathSplitsAtWhiteSpace() {
+        assertEquals(List.of("lib/a.jar", "lib/b.jar", "c.jar"), JarArchive.words("  lib/a.jar \t lib/b.jar\n c.jar "));
+        assertEquals(List.of("one.jar"), JarArchive.words("one.jar"));
+        assertEquals(List.of(), JarArchive.words(" \t "));
+    }
+
     @Test
     void theFirstStartWritesTheArchiveAtExitAndLaterStartsMapIt() throws Exception {
         Path cache = dir.resolve("cache");

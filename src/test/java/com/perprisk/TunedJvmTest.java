@@ -96,6 +96,93 @@ class TunedJvmTest {
         assertTrue(TunedJvm.jarToRelaunch(new String[] {"--screenshot", "x.png"}, List.of()).isEmpty());
     }
 
+    /** Linux keeps a command line as NUL-terminated words; the launcher takes the JVM options from it. */
+    private static byte[] cmdline(String... words) {
+        return (String.join("\0", words) + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theOptionsAreTheWordsBetweenTheExecutableAndJar() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        assertEquals(java.util.Optional.of(List.of("-Xmx1g", "-Dperprisk.settings.dir=/tmp/a b", "-Dname=Zoë")),
+                TunedJvm.optionsBeforeJar(cmdline("java", "-Xmx1g", "-Dperprisk.settings.dir=/tmp/a b", "-Dname=Zoë",
+                        "-jar", "target/perprisk.jar", "-jar", "--dark"), utf8));
+        assertEquals(java.util.Optional.of(List.of()),
+                TunedJvm.optionsBeforeJar(cmdline("/usr/bin/java", "-jar", "perprisk.jar"), utf8));
+        // the last word without its NUL (a command line cut short) still counts
+        byte[] cut = "java\0-Xss1m\0-jar".getBytes(utf8);
+        assertEquals(java.util.Optional.of(List.of("-Xss1m")), TunedJvm.optionsBeforeJar(cut, utf8));
+    }
+
+    @Test
+    void withoutJarOrWithAnArgumentFileTheManagementInterfaceTellsTheOptions() {
+        java.nio.charset.Charset utf8 = java.nio.charset.StandardCharsets.UTF_8;
+        assertTrue(TunedJvm.optionsBeforeJar(cmdline("java", "-cp", "a.jar", "com.perprisk.Launcher"), utf8).isEmpty());
+        assertTrue(TunedJvm.optionsBeforeJar(cmdline("java", "@opts.txt", "-jar", "perprisk.jar"), utf8).isEmpty());
+        assertTrue(TunedJvm.optionsBeforeJar(new byte[0], utf8).isEmpty());
+        // an argument after the jar may start with @: it is the app's, not the launcher's
+        assertEquals(java.util.Optional.of(List.of("-Xmx1g")),
+                TunedJvm.optionsBeforeJar(cmdline("java", "-Xmx1g", "-jar", "p.jar", "@me"), utf8));
+    }
+
+    /**
+     * A JVM started as {@code java [options] -jar} reads its options from its command line exactly as the
+     * management interface tells them: {@link OptionsEcho} prints both.
+     */
+    @Test
+    void aJarStartedJvmReadsTheOptionsTheManagementInterfaceTells(@org.junit.jupiter.api.io.TempDir Path dir)
+            throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.isReadable(Path.of("/proc/self/cmdline")), "Linux");
+        java.util.jar.Manifest m = new java.util.jar.Manifest();
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.MAIN_CLASS, OptionsEcho.class.getName());
+        StringBuilder cp = new StringBuilder();
+        for (String e : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            cp.append(Path.of(e).toAbsolutePath().toUri()).append(' ');
+        }
+        m.getMainAttributes().put(java.util.jar.Attributes.Name.CLASS_PATH, cp.toString().trim());
+        Path jar = dir.resolve("echo.jar");
+        try (java.io.OutputStream out = Files.newOutputStream(jar);
+             java.util.jar.JarOutputStream j = new java.util.jar.JarOutputStream(out, m)) {
+            j.flush();
+        }
+        ProcessBuilder pb = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xss2m", "-Dperprisk.test=a b", "-XX:+UseSerialGC", "-jar", jar.toString(), "-Xnot-an-option")
+                .redirectErrorStream(true);
+        pb.environment().remove("JDK_JAVA_OPTIONS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("_JAVA_OPTIONS");
+        Process p = pb.start();
+        List<String> lines = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().toList();
+        assertTrue(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS), lines.toString());
+        assertEquals(3, lines.size(), lines.toString());
+        assertEquals("[-Xss2m, -Dperprisk.test=a b, -XX:+UseSerialGC]", lines.get(0));
+        assertEquals(lines.get(0), lines.get(1), "the command line's options are the management interface's");
+        assertEquals("[-Xss2m, -Dperprisk.test=a b, -XX:+UseSerialGC]", lines.get(2), "what TunedJvm reads");
+    }
+
+    /** Prints this JVM's options from its command line, from the management interface, and as TunedJvm reads them. */
+    public static final class OptionsEcho {
+        private OptionsEcho() {
+        }
+
+        public static void main(String[] args) throws Exception {
+            System.out.println(TunedJvm.optionsBeforeJar(Files.readAllBytes(Path.of("/proc/self/cmdline")),
+                    java.nio.charset.StandardCharsets.UTF_8).orElse(List.of()));
+            System.out.println(java.lang.management.ManagementFactory.getRuntimeMXBean().getInputArguments());
+            System.out.println(TunedJvm.thisJvmOptions());
+        }
+    }
+
+    /** Without the trace the launcher passes no start time (reading it would load the management classes). */
+    @Test
+    void theLaunchStartIsPassedOnlyWhenGiven() {
+        List<String> cmd = TunedJvm.command("java", List.of(), JAR, new String[0], -1);
+        assertFalse(cmd.stream().anyMatch(o -> o.startsWith("-Dperprisk.launchStart")), cmd.toString());
+        assertTrue(cmd.contains("-Dperprisk.relaunched=true"), cmd.toString());
+    }
+
     /** The packaged launcher passes the same options (installers/app.args), so both starts behave alike. */
     @Test
     void thePackagedLauncherPassesTheSameOptions() throws Exception {

@@ -161,7 +161,7 @@ class TunedJvmWindowTest {
     }
 
     @Test
-    void onTheWayToTheWindowNeitherJvmLoadsTheCommandTableAndTheChildNoManagementClasses() throws Exception {
+    void onTheWayToTheWindowNeitherJvmLoadsTheCommandTableNorTheManagementClasses() throws Exception {
         Path logs = Files.createDirectories(dir.resolve("class-logs"));
         Result r = run("-Xlog:class+load:file=" + logs.resolve("classes-%p.txt"), "-Dperprisk.exitAfterFirstFrame=true",
                 "-Dperprisk.settleMs=1", "-jar");
@@ -183,6 +183,17 @@ class TunedJvmWindowTest {
             if (child) {
                 assertFalse(mainThread.stream().anyMatch(l -> l.contains(" java.lang.management.ManagementFactory ")),
                         "the child has no options to pass on");
+            } else {
+                // up to the window JVM's start (ProcessImpl: ProcessBuilder.start) the launcher reads its options from
+                // /proc/self/cmdline, passes no start time without the trace, and uses no regular expression and no
+                // lambda of the app's
+                List<String> beforeChild = classes.subList(0, classes.indexOf(classes.stream()
+                        .filter(l -> l.contains(" java.lang.ProcessImpl ")).findFirst().orElseThrow()));
+                assertFalse(beforeChild.stream().anyMatch(l -> l.contains(" java.lang.management.ManagementFactory ")),
+                        "no management classes in the launcher");
+                assertFalse(beforeChild.stream().anyMatch(l -> l.contains(" java.util.regex.Pattern ")), "no regex");
+                assertFalse(beforeChild.stream().anyMatch(l -> l.matches(".* com\\.perprisk\\.\\S*\\$\\$Lambda.*")),
+                        "no lambdas of the app's in the launcher");
             }
         }
     }

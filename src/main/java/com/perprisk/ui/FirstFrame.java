@@ -6,8 +6,9 @@ import javafx.scene.Scene;
 import java.lang.management.ManagementFactory;
 
 /**
- * The start-up probe's marker: prints {@code first-frame-ms=<ms since JVM start>} at the end of the first pulse that
- * lays out the shown scene, then exits. The app ({@code -Dperprisk.exitAfterFirstFrame=true}) and the bare JavaFX
+ * The start-up probe's marker: prints {@code first-frame-ms=<ms since JVM start>} and
+ * {@code first-frame-epoch-ms=<the clock then>} (what {@code installers/measure-startup.sh} times from the moment it
+ * started the command) at the end of the first pulse that lays out the shown scene, then exits. The app ({@code -Dperprisk.exitAfterFirstFrame=true}) and the bare JavaFX
  * reference window of {@code installers/measure-startup.sh} both call this, so both are timed the same way. With
  * {@code -Dperprisk.settleMs=N} it waits N ms more (background sweeps finish, the window is idle) and prints
  * {@code rss-kb=<resident set>} (Linux; with the parent JVM of {@code com.perprisk.TunedJvm} added, which is also
@@ -23,8 +24,9 @@ public final class FirstFrame {
         Runnable[] once = new Runnable[1];
         once[0] = () -> {
             scene.removePostLayoutPulseListener(once[0]);
-            long ms = System.currentTimeMillis() - launchStart();
-            System.out.println("first-frame-ms=" + ms);
+            long now = System.currentTimeMillis();
+            System.out.println("first-frame-ms=" + (now - launchStart()));
+            System.out.println("first-frame-epoch-ms=" + now);
             if (Boolean.getBoolean("perprisk.threadCpu")) {
                 ThreadCpu.print(System.out);
             }
@@ -69,7 +71,8 @@ public final class FirstFrame {
 
     /**
      * When the app was started: the JVM's start, or, in the child JVM that {@code java -jar} starts with tuned
-     * options ({@code com.perprisk.TunedJvm}), the start of the parent JVM, so that its cost is in the figure.
+     * options ({@code com.perprisk.TunedJvm}), the start of the parent JVM when it passed it on (it does with
+     * {@code -Dperprisk.startTrace=true}: the figure then holds its cost).
      */
     static long launchStart() {
         long jvm = ManagementFactory.getRuntimeMXBean().getStartTime();
@@ -78,7 +81,7 @@ public final class FirstFrame {
 
     /** The resident set of the parent JVM that started this one with tuned options, or -1 when there is none. */
     private static long launcherResidentKb() {
-        if (System.getProperty("perprisk.launchStart") == null) {
+        if (System.getProperty("perprisk.relaunched") == null) {
             return -1;
         }
         return ProcessHandle.current().parent().map(p -> residentKb(Long.toString(p.pid()))).orElse(-1L);

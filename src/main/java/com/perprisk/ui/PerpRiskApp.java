@@ -125,6 +125,7 @@ public class PerpRiskApp extends Application {
         view.focusStart();
 
         if (measuring) {
+            traceFirstPulse(scene);
             FirstFrame.reportAndExit(scene);
         } else if (options.isScreenshot()) {
             screenshot(scene, options.screenshot());
@@ -140,9 +141,30 @@ public class PerpRiskApp extends Application {
     private static long lastCpu;
     private static long last = FirstFrame.launchStart();
 
+    /**
+     * With the trace on: when the FX thread has run what was queued for it before the window showed (the chart's
+     * first sweep, column fits, window sizing), and when the first pulse (CSS and layout) begins.
+     */
+    private static void traceFirstPulse(Scene scene) {
+        if (TRACE) {
+            Platform.runLater(() -> trace("queued work done"));
+            Runnable[] pulse = new Runnable[1];
+            pulse[0] = () -> {
+                scene.removePreLayoutPulseListener(pulse[0]);
+                trace("first pulse begins");
+            };
+            scene.addPreLayoutPulseListener(pulse[0]);
+        }
+    }
+
     private static void trace(String what) {
         if (TRACE) {
             long now = System.currentTimeMillis();
+            if (lastCpu == 0) {
+                // with a launcher JVM: when this, the window's JVM, started
+                System.err.println("start-trace window JVM started at " + (ManagementFactory.getRuntimeMXBean()
+                        .getStartTime() - FirstFrame.launchStart()) + " ms");
+            }
             long cpu = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() / 1_000_000;
             long proc = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                     .getProcessCpuTime() / 1_000_000;
