@@ -24,12 +24,9 @@ final class DesktopEntry {
                 System.exit(NO_DISPLAY);
             }
         }
-        Optional<java.nio.file.Path> jar = TunedJvm.jarToRelaunch(args);
-        if (jar.isPresent()) {
-            Optional<Integer> status = TunedJvm.run(jar.get(), args);
-            if (status.isPresent()) {
-                System.exit(status.get());
-            }
+        Optional<Integer> status = TunedJvm.relaunch(args);
+        if (status.isPresent()) {
+            System.exit(status.get());
         }
         RenderingPipeline.chooseBeforeToolkitStarts();
         com.perprisk.ui.StartupPrefetch.start();

@@ -87,12 +87,19 @@ final class TunedJvm {
     }
 
     /**
-     * The same for this JVM, asking for its options only when the cheap checks pass (the child never reads them).
-     * No lambdas, streams or regular expressions on this path: in the launcher JVM each first use of one costs
-     * milliseconds of class loading and linking before the window's JVM can start.
+     * Runs the desktop app in the tuned child when this JVM is a {@code java -jar} start that should move
+     * ({@link #jarToRelaunch}), and returns the child's exit status; empty to run it in-process. This JVM's options
+     * are read once, and only when the cheap checks pass (the child never reads them). No lambdas, streams or
+     * regular expressions on this path: in the launcher JVM each first use of one costs milliseconds of class
+     * loading and linking before the window's JVM can start.
      */
-    static Optional<Path> jarToRelaunch(String[] args) {
-        return mayRelaunch(args) ? relaunchableJar(thisJvmOptions()) : Optional.empty();
+    static Optional<Integer> relaunch(String[] args) {
+        if (!mayRelaunch(args)) {
+            return Optional.empty();
+        }
+        List<String> options = thisJvmOptions();
+        Optional<Path> jar = relaunchableJar(options);
+        return jar.isPresent() ? run(jar.get(), options, args) : Optional.empty();
     }
 
     private static boolean mayRelaunch(String[] args) {
@@ -234,11 +241,11 @@ final class TunedJvm {
     }
 
     /**
-     * Runs the desktop app in the tuned child and returns its exit status, or empty when the child could not be
-     * started (then the caller runs the app in-process).
+     * Runs the desktop app from {@code jar} in the tuned child, with this JVM's {@code options} passed on, and
+     * returns its exit status, or empty when the child could not be started (then the caller runs the app
+     * in-process).
      */
-    static Optional<Integer> run(Path jar, String[] args) {
-        List<String> options = thisJvmOptions();
+    static Optional<Integer> run(Path jar, List<String> options, String[] args) {
         // only the start-up trace reads when this JVM started (the management classes tell it, about 25 ms): the
         // start-up probe times the command from outside (installers/measure-startup.sh)
         long start = Boolean.getBoolean("perprisk.startTrace") ? ManagementFactory.getRuntimeMXBean().getStartTime()
