@@ -23,8 +23,9 @@
 # the first pulse that lays out the shown scene (the app's: the real main window with the demo's results), when
 # com.perprisk.ui.FirstFrame prints first-frame-epoch-ms=<the clock> and exits; -Dperprisk.exitAfterFirstFrame=true
 # tells the app to call it. (Before round 8 the figure counted from the JVM's start as the JVM tells it, which
-# needed the management classes in java -jar's launcher JVM; the java launcher's own few ms are now in every figure.) The packaged launcher ignores
-# JDK_JAVA_OPTIONS, so the image is run through its own java with the launcher's configuration.
+# needed the management classes in java -jar's launcher JVM; the java launcher's own few ms are now in every figure.)
+# The packaged launcher ignores JDK_JAVA_OPTIONS, so the image is run through its own java with the launcher's
+# configuration.
 # Memory: the jar opens the demo, and a workspace of 200 positions, waits 5 s after the first frame
 # (-Dperprisk.settleMs) and prints its VmRSS, the launcher JVM's and the child's added; no JVM options given. Needs xvfb-run when DISPLAY is unset
 # (apt-get install -y xvfb xauth libgtk-3-0); with DISPLAY set (e.g. an Xvfb of your own) it uses that display.

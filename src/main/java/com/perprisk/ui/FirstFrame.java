@@ -8,8 +8,9 @@ import java.lang.management.ManagementFactory;
 /**
  * The start-up probe's marker: prints {@code first-frame-ms=<ms since JVM start>} and
  * {@code first-frame-epoch-ms=<the clock then>} (what {@code installers/measure-startup.sh} times from the moment it
- * started the command) at the end of the first pulse that lays out the shown scene, then exits. The app ({@code -Dperprisk.exitAfterFirstFrame=true}) and the bare JavaFX
- * reference window of {@code installers/measure-startup.sh} both call this, so both are timed the same way. With
+ * started the command) at the end of the first pulse that lays out the shown scene, then exits. The app
+ * ({@code -Dperprisk.exitAfterFirstFrame=true}) and the bare JavaFX reference window of
+ * {@code installers/measure-startup.sh} both call this, so both are timed the same way. With
  * {@code -Dperprisk.settleMs=N} it waits N ms more (background sweeps finish, the window is idle) and prints
  * {@code rss-kb=<resident set>} (Linux; with the parent JVM of {@code com.perprisk.TunedJvm} added, which is also
  * printed apart) before it exits: the memory probe. {@code -Dperprisk.threadCpu=true} adds the CPU time of every

@@ -139,6 +139,7 @@ public class PerpRiskApp extends Application {
 
     private static final boolean TRACE = Boolean.getBoolean("perprisk.startTrace");
     private static long lastCpu;
+    private static boolean tracedJvmStart;
     private static long last = FirstFrame.launchStart();
 
     /**
@@ -160,8 +161,9 @@ public class PerpRiskApp extends Application {
     private static void trace(String what) {
         if (TRACE) {
             long now = System.currentTimeMillis();
-            if (lastCpu == 0) {
-                // with a launcher JVM: when this, the window's JVM, started
+            if (!tracedJvmStart && System.getProperty("perprisk.launchStart") != null) {
+                // with a launcher JVM (which passes its start with the trace on): when this, the window's JVM, started
+                tracedJvmStart = true;
                 System.err.println("start-trace window JVM started at " + (ManagementFactory.getRuntimeMXBean()
                         .getStartTime() - FirstFrame.launchStart()) + " ms");
             }
