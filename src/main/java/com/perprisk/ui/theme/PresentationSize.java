@@ -2,6 +2,7 @@ package com.perprisk.ui.theme;
 
 import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 
@@ -58,22 +59,67 @@ public final class PresentationSize {
      */
     private static void dividers(Parent root, boolean on) {
         if (on) {
-            java.util.Map<javafx.scene.control.SplitPane, double[]> saved = new java.util.LinkedHashMap<>();
+            java.util.Map<SplitPane, double[]> saved = new java.util.LinkedHashMap<>();
             for (Node n : root.lookupAll(".split-pane")) {
-                if (n instanceof javafx.scene.control.SplitPane sp) {
-                    saved.put(sp, sp.getDividerPositions());
+                // a split in a hidden part (the panels below, stepped aside for the ticket) is squeezed to nothing:
+                // its dividers are not where they rest, and whoever hid it puts them back
+                if (n instanceof SplitPane sp && shown(sp)) {
+                    saved.put(sp, resting(sp).positions());
                 }
             }
             root.getProperties().put(DIVIDERS, saved);
         } else if (root.getProperties().remove(DIVIDERS) instanceof java.util.Map<?, ?> saved) {
-            Runnable restore = () -> saved.forEach((sp, d) -> ((javafx.scene.control.SplitPane) sp)
-                    .setDividerPositions((double[]) d));
+            Runnable restore = () -> saved.forEach((sp, d) -> resting((SplitPane) sp).restore((double[]) d));
             restore.run();
             javafx.application.Platform.runLater(restore); // after the layout at the normal type size
         }
     }
 
+    private static boolean shown(Node n) {
+        for (Node p = n; p != null; p = p.getParent()) {
+            if (!p.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static final String DIVIDERS = "perprisk.dividersBeforePresentation";
+    private static final String RESTING = "perprisk.restingDividers";
+
+    /**
+     * Where a split's dividers rest, for a split whose dividers something moves for a while on purpose (the
+     * ticket's room in the centre split): presentation size saves and puts back these, not the passing ones.
+     */
+    public interface Resting {
+        /** The dividers' resting positions. */
+        double[] positions();
+
+        /** Puts the dividers' resting positions back (and what moves them for a while takes its room again). */
+        void restore(double[] positions);
+    }
+
+    /** Gives {@code split} its own resting place for presentation size (see {@link Resting}). */
+    public static void restIn(SplitPane split, Resting resting) {
+        split.getProperties().put(RESTING, resting);
+    }
+
+    private static Resting resting(SplitPane split) {
+        if (split.getProperties().get(RESTING) instanceof Resting r) {
+            return r;
+        }
+        return new Resting() {
+            @Override
+            public double[] positions() {
+                return split.getDividerPositions();
+            }
+
+            @Override
+            public void restore(double[] positions) {
+                split.setDividerPositions(positions);
+            }
+        };
+    }
 
     private static void scale(List<? extends TableColumn<?, ?>> columns, boolean on) {
         for (TableColumn<?, ?> c : columns) {

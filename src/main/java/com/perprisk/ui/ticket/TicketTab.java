@@ -60,6 +60,25 @@ public final class TicketTab {
         this.split = split;
         // the positions table keeps its three rows (and the panels below their minimum) at every size
         com.perprisk.ui.controls.SplitMinimums.keep(split, n -> n == pane ? shownMinHeight() : n.minHeight(-1));
+        // presentation size saves and puts back the divider the positions have, not the ticket's room
+        com.perprisk.ui.theme.PresentationSize.restIn(split, new com.perprisk.ui.theme.PresentationSize.Resting() {
+            @Override
+            public double[] positions() {
+                return savedDivider >= 0 ? new double[] {savedDivider} : split.getDividerPositions();
+            }
+
+            @Override
+            public void restore(double[] positions) {
+                if (savedDivider < 0) {
+                    split.setDividerPositions(positions);
+                    return;
+                }
+                // the ticket is shown: the positions' place changes, and the ticket takes its room anew at this size
+                giveRoom(false);
+                split.setDividerPositions(positions);
+                giveRoom(true);
+            }
+        });
     }
 
     /** Shows the ticket with the keyboard in its amount field (the shortcut's action). */

@@ -192,4 +192,58 @@ class TicketLayoutWindowTest extends MainWindowHarness {
         org.junit.jupiter.api.Assertions.assertEquals(columns, visibleColumns(), "the columns come back on exit");
         org.junit.jupiter.api.Assertions.assertEquals(title, tileTitleSize(), 1e-9);
     }
+
+    /**
+     * Found by hand at 1280×800 (round 8): presentation size turned on with the ticket shown and off after Ctrl+1
+     * put the centre split back where the ticket had it, so the positions took most of the window and the tier
+     * table was gone. The split's resting place is where the divider was before the ticket took its room.
+     */
+    @Test
+    void presentationSizeTurnedOnBesideTheTicketAndOffBesideThePositionsPutsTheSplitBack() {
+        settle();
+        SplitPane center = (SplitPane) view.lookup("#center-split");
+        double[] start = center.getDividerPositions();
+        push(KeyCode.SHORTCUT, KeyCode.T);
+        settle();
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        settle();
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT1);
+        settle();
+        settle();
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        settle();
+        assertArrayEquals(start, center.getDividerPositions(), 1e-9, "the centre split is back where it was");
+        assertBelowPanelsWholeOrAside("after presentation size beside the ticket");
+
+        // off with the ticket shown and Ctrl+1 at once (before the layout at the normal size): the same
+        push(KeyCode.SHORTCUT, KeyCode.T);
+        settle();
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        settle();
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT1);
+        settle();
+        assertArrayEquals(start, center.getDividerPositions(), 1e-9, "back where it was after Ctrl+1 at once");
+        assertBelowPanelsWholeOrAside("after Ctrl+1 at once");
+    }
+
+    /** Presentation size on and off while the ticket is shown: the ticket keeps its room at the normal size. */
+    @Test
+    void presentationSizeOnAndOffWithTheTicketShownGivesTheTicketItsNormalRoom() {
+        settle();
+        SplitPane center = (SplitPane) view.lookup("#center-split");
+        double[] start = center.getDividerPositions();
+        push(KeyCode.SHORTCUT, KeyCode.T);
+        settle();
+        double[] ticketRoom = center.getDividerPositions();
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        settle();
+        push(KeyCode.SHORTCUT, KeyCode.SHIFT, KeyCode.P);
+        settle();
+        assertArrayEquals(ticketRoom, center.getDividerPositions(), 1e-6, "the ticket's room at the normal size");
+        assertBelowPanelsWholeOrAside("the ticket after presentation size");
+        push(KeyCode.SHORTCUT, KeyCode.DIGIT1);
+        settle();
+        assertArrayEquals(start, center.getDividerPositions(), 1e-9, "the positions get their height back");
+    }
 }
