@@ -61,9 +61,9 @@ public final class PresentationSize {
         if (on) {
             java.util.Map<SplitPane, double[]> saved = new java.util.LinkedHashMap<>();
             for (Node n : root.lookupAll(".split-pane")) {
-                // a split in a hidden part (the panels below, stepped aside for the ticket) is squeezed to nothing:
-                // its dividers are not where they rest, and whoever hid it puts them back
-                if (n instanceof SplitPane sp && shown(sp)) {
+                // a split in a part that stepped aside (squeezed to nothing) has its dividers where the squeeze left
+                // them, not where they rest: the part's owner puts them back when it returns
+                if (n instanceof SplitPane sp && !steppedAside(sp)) {
                     saved.put(sp, resting(sp).positions());
                 }
             }
@@ -75,14 +75,28 @@ public final class PresentationSize {
         }
     }
 
-    private static boolean shown(Node n) {
+    /**
+     * Marks {@code part} as stepped aside (hidden and squeezed to nothing on purpose, as the panels below the ticket
+     * are) or back; presentation size leaves the dividers of the splits in it to the part's owner.
+     */
+    public static void steppedAside(Node part, boolean aside) {
+        if (aside) {
+            part.getProperties().put(STEPPED_ASIDE, Boolean.TRUE);
+        } else {
+            part.getProperties().remove(STEPPED_ASIDE);
+        }
+    }
+
+    private static boolean steppedAside(Node n) {
         for (Node p = n; p != null; p = p.getParent()) {
-            if (!p.isVisible()) {
-                return false;
+            if (p.getProperties().containsKey(STEPPED_ASIDE)) {
+                return true;
             }
         }
-        return true;
+        return false;
     }
+
+    private static final String STEPPED_ASIDE = "perprisk.steppedAside";
 
     private static final String DIVIDERS = "perprisk.dividersBeforePresentation";
     private static final String RESTING = "perprisk.restingDividers";

@@ -148,12 +148,14 @@ public final class TicketTab {
                 }
                 r.setMinHeight(0);
                 r.setVisible(false);
+                com.perprisk.ui.theme.PresentationSize.steppedAside(r, true);
                 split.setDividerPositions(1);
             }
         } else if (!ticket && savedDivider >= 0) {
             if (collapsed != null) {
                 collapsed.setMinHeight(collapsedMinHeight);
                 collapsed.setVisible(true);
+                com.perprisk.ui.theme.PresentationSize.steppedAside(collapsed, false);
                 collapsed = null;
             }
             split.setDividerPositions(savedDivider);
